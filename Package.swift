@@ -1,0 +1,135 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Chronograph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chronod", targets: ["chronod"]),
+        .executable(name: "chrono", targets: ["chrono"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        // Headers and link flags come from the host (pkg-config on Linux).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+
+        // MARK: - Core
+        .target(name: "ChronoProtocol", swiftSettings: swiftSettings),
+        .target(name: "ChronoGraph", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
+        .target(name: "ChronoCompression", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChronoStore",
+            dependencies: ["CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Network
+        .target(
+            name: "ChronoServer",
+            dependencies: [
+                "ChronoProtocol",
+                "ChronoGraph",
+                "ChronoStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ChronoClient",
+            dependencies: [
+                "ChronoProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "chronod",
+            dependencies: [
+                "ChronoServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "chrono",
+            dependencies: [
+                "ChronoClient",
+                "ChronoProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronoCompressionTests",
+            dependencies: ["ChronoCompression"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChronoStoreTests",
+            dependencies: ["ChronoStore", "ChronoGraph", "CSQLite"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChronoServerTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "chronoCLITests",
+            dependencies: ["chrono", "chronod", "ChronoServer", "ChronoStore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
