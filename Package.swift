@@ -10,10 +10,6 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Chronograph",
     platforms: [.macOS(.v14)],
-    products: [
-        .executable(name: "chronod", targets: ["chronod"]),
-        .executable(name: "chrono", targets: ["chrono"]),
-    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
@@ -91,45 +87,5 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
-        .testTarget(
-            name: "ChronoCompressionTests",
-            dependencies: ["ChronoCompression"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "ChronoStoreTests",
-            dependencies: ["ChronoStore", "ChronoGraph", "CSQLite"],
-            resources: [.copy("Fixtures")],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "ChronoServerTests",
-            dependencies: [
-                "ChronoServer",
-                "ChronoProtocol",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
-                .product(name: "NIOTestUtils", package: "swift-nio"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: [
-                "ChronoServer",
-                "ChronoClient",
-                "ChronoProtocol",
-                "ChronoStore",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "chronoCLITests",
-            dependencies: ["chrono", "chronod", "ChronoServer", "ChronoStore"],
-            swiftSettings: swiftSettings
-        ),
     ]
 )

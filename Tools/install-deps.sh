@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system libraries and Python modules Chronograph needs, only where they are missing.
+# Debian/Ubuntu; needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+missing=()
+pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "install-deps: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+    echo "install-deps: installing Python jsonschema"
+    python3 -m pip install --quiet jsonschema
+fi
