@@ -3,8 +3,8 @@
 
 Run from the repository root:  python3 Tools/graph_lint.py [--only a|b|c] [--warnings]
 
-Loads every Graph/**/*.jsonl, merges records that share an id (union of aliases, attributes
-and citations, as the merge step does) and reports each problem as `file:line: error: ...`.
+Loads every Graph/**/*.jsonl, merges records of one kind that share an id (union of aliases,
+attributes, participants, claims and citations, as Tools/graph_merge.py does) and reports each problem as `file:line: error: ...`.
 When the source documents are present (../shared/seeds relative to the repository root, or
 /work/shared/seeds) it also applies the citation content rule of Graph/README.md.
 Exits 1 when there are errors. Standard library only.
@@ -259,11 +259,12 @@ class Linter:
                                          f"{first[0]}:{first[1]}")
                 continue
             if kind == "entity":
-                for field in ("kind", "name"):
-                    if rec.get(field) != old.get(field):
-                        self.report.error(where, f"entity '{rid}' re-declared with {field} "
-                                                 f"{rec.get(field)!r}, but {first[0]}:{first[1]} has "
-                                                 f"{old.get(field)!r}")
+                if rec.get("kind") != old.get("kind"):
+                    self.report.error(where, f"entity '{rid}' re-declared with kind {rec.get('kind')!r}, "
+                                             f"but {first[0]}:{first[1]} has {old.get('kind')!r}")
+                if rec.get("name") != old.get("name"):
+                    self.report.warning(where, f"entity '{rid}' re-declared with name {rec.get('name')!r}; "
+                                               f"the merge keeps {old.get('name')!r} from {first[0]}:{first[1]}")
                 aliases = list(old.get("aliases") or [])
                 for a in rec.get("aliases") or []:
                     if a not in aliases:
@@ -279,7 +280,16 @@ class Linter:
             elif kind == "document":
                 self.report.error(where, f"document '{rid}' declared twice")
             else:
-                self.report.error(where, f"duplicate {kind} id '{rid}' (first at {first[0]}:{first[1]})")
+                if where[0] == first[0]:
+                    self.report.warning(where, f"{kind} id '{rid}' repeated in the same file (first at line "
+                                               f"{first[1]}); the merge unions them")
+                for field, key in (("participants", lambda p: json.dumps(p, sort_keys=True)),
+                                   ("claims", lambda c: c.get("claim") if isinstance(c, dict) else None)):
+                    if isinstance(rec.get(field), list):
+                        items = list(old.get(field) or [])
+                        seen = {key(i) for i in items}
+                        items += [i for i in rec[field] if key(i) not in seen]
+                        old[field] = items
             if isinstance(rec.get("citations"), list):
                 old["citations"] = list(old.get("citations") or []) + rec["citations"]
 
