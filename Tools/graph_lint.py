@@ -308,7 +308,7 @@ class Linter:
         if not isinstance(rid, str):
             self.report.error(where, f"{kind}: id must be a string")
             return False
-        if kind != "document" and not ID_RE.match(rid):
+        if kind not in ("document", "relation") and not ID_RE.match(rid):
             self.report.error(where, f"bad id syntax '{rid}' (lowercase ASCII letters, digits, hyphens)")
         for f in ("title", "name", "summary", "topic", "measure", "unit", "number", "type", "kind"):
             if f in rec and (not isinstance(rec[f], str) or not rec[f].strip()):
@@ -408,6 +408,7 @@ class Linter:
                 self.report.error(where, f"relation '{rid}': unknown relation type {rec.get('type')!r}")
             self.check_ref(where, rid, "from", rec.get("from"), ("entity",))
             self.check_ref(where, rid, "to", rec.get("to"), ("entity",))
+            # A relation id is checked as `<from>--<type>--<to>`: the type keeps its underscore.
             expect = f"{rec.get('from')}--{rec.get('type')}--{rec.get('to')}"
             if not (rid == expect or re.fullmatch(re.escape(expect) + r"--[0-9]+", rid)):
                 self.report.error(where, f"relation '{rid}': id must be '{expect}' (or with a --N suffix)")
