@@ -491,7 +491,23 @@ class Linter:
 
     @staticmethod
     def has_token(text, tokens):
+        """The README's rule: the cited text contains one of the tokens."""
         return any(t and t in text for t in tokens)
+
+    @staticmethod
+    def has_whole_token(text, tokens):
+        """Stricter: a token found as a whole word or phrase ("EU" does not count inside "Europe")."""
+        return any(t and re.search(rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])", text) for t in tokens)
+
+    def token_check(self, where, rid, text, tokens, message):
+        """Error when no token is in the text; warning when tokens only occur inside longer words."""
+        if not self.has_token(text, tokens):
+            self.report.error(where, message)
+            return False
+        if not self.has_whole_token(text, tokens):
+            self.report.warning(where, f"'{rid}': distinctive token found only inside a longer word; "
+                                       f"check the citation")
+        return True
 
     def check_year(self, where, rid, path, date, text):
         if not isinstance(date, dict) or not edtf_valid(date.get("edtf")):
@@ -516,9 +532,8 @@ class Linter:
                 return
         if kind == "entity":
             toks = self.entity_tokens(rid)
-            if not self.has_token(text, toks):
-                self.report.error(where, f"entity '{rid}': cited lines contain neither its name, an alias "
-                                         f"nor (person) the surname")
+            self.token_check(where, rid, text, toks, f"entity '{rid}': cited lines contain neither its name, "
+                                                     f"an alias nor (person) the surname")
             for k, v in (rec.get("dates") or {}).items():
                 self.check_year(where, rid, f"dates.{k}", v, text)
         elif kind == "event":
@@ -526,14 +541,12 @@ class Linter:
             for p in rec.get("participants") or []:
                 if isinstance(p, dict):
                     toks += self.entity_tokens(p.get("entity"))
-            if not self.has_token(text, toks):
-                self.report.error(where, f"event '{rid}': cited lines name none of its participants "
-                                         f"(name, alias or surname)")
+            self.token_check(where, rid, text, toks, f"event '{rid}': cited lines name none of its "
+                                                     f"participants (name, alias or surname)")
             self.check_year(where, rid, "date", rec.get("date"), text)
         elif kind == "relation":
             toks = self.entity_tokens(rec.get("from")) + self.entity_tokens(rec.get("to"))
-            if not self.has_token(text, toks):
-                self.report.error(where, f"relation '{rid}': cited lines name neither 'from' nor 'to'")
+            self.token_check(where, rid, text, toks, f"relation '{rid}': cited lines name neither 'from' nor 'to'")
             if "date" in rec:
                 self.check_year(where, rid, "date", rec.get("date"), text)
         elif kind == "figure":
