@@ -4,7 +4,8 @@
 Run from the repository root:  python3 Tools/graph_lint.py [--only a|b|c] [--warnings]
 
 Loads every Graph/**/*.jsonl, merges records of one kind that share an id (union of aliases,
-attributes, participants, claims and citations, as Tools/graph_merge.py does) and reports each problem as `file:line: error: ...`.
+attributes, participants, claims and citations, as Tools/graph_merge.py does) and reports each
+problem as `file:line: error: ...`.
 When the source documents are present (../shared/seeds relative to the repository root, or
 /work/shared/seeds) it also applies the citation content rule of Graph/README.md.
 Exits 1 when there are errors. Standard library only.
