@@ -87,5 +87,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
     ]
 )
