@@ -15,10 +15,10 @@ public final class GzipDeflater {
     /// Starts a gzip stream.
     /// - Parameters:
     ///   - level: 0 (store) to 9 (smallest, the default).
-    ///   - chunkSize: bytes of output produced per call into zlib; must be positive.
+    ///   - chunkSize: bytes of output produced per call into zlib, 1...2^30.
     /// - Throws: `ZlibError` with `Z_STREAM_ERROR` for a level outside 0...9, or zlib's own init failure.
     public init(level: Int32 = 9, chunkSize: Int = 64 * 1024) throws(ZlibError) {
-        precondition(chunkSize > 0, "chunkSize must be positive")
+        precondition((1...(1 << 30)).contains(chunkSize), "chunkSize must be 1...2^30")
         guard (0...9).contains(level) else {
             throw ZlibError(code: Z_STREAM_ERROR, message: "compression level \(level) out of range 0–9")
         }

@@ -20,8 +20,10 @@ public final class GzipInflater {
     private var failed = false
 
     /// Starts inflating a gzip member whose uncompressed size is at most `maximumSize` bytes.
+    ///
+    /// `chunkSize` (1...2^30 bytes) is how much output is produced per call into zlib.
     public init(maximumSize: Int, chunkSize: Int = 64 * 1024) throws(ZlibError) {
-        precondition(chunkSize > 0, "chunkSize must be positive")
+        precondition((1...(1 << 30)).contains(chunkSize), "chunkSize must be 1...2^30")
         self.maximumSize = max(0, maximumSize)
         self.stream = .allocate(capacity: 1)
         self.stream.initialize(to: z_stream())
@@ -86,7 +88,8 @@ public final class GzipInflater {
         // loop ends.
         while true {
             // Room for one byte past the bound, so that exceeding it is seen without holding more.
-            let room = min(self.chunk.count, self.maximumSize - self.producedSize + 1)
+            let remaining = self.maximumSize - self.producedSize
+            let room = remaining < self.chunk.count ? remaining + 1 : self.chunk.count
             self.stream.pointee.next_out = self.chunk.baseAddress
             self.stream.pointee.avail_out = UInt32(room)
             let code = inflate(self.stream, Z_NO_FLUSH)

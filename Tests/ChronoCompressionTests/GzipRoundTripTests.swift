@@ -72,6 +72,13 @@ import Testing
         #expect(sizes[9] < bytes.count / 10)
     }
 
+    @Test func unboundedInflaterAcceptsAnySize() throws {
+        let bytes = SeededBytes.jsonLines(1000)
+        let inflater = try GzipInflater(maximumSize: .max)
+        #expect(try inflater.update(GzipDeflater.compress(bytes)) == bytes)
+        try inflater.finish()
+    }
+
     @Test func finishedDeflaterRefusesMoreInput() throws {
         let deflater = try GzipDeflater()
         _ = try deflater.finish()

@@ -47,6 +47,16 @@ import Testing
         }
     }
 
+    @Test func validatingInitRefusesDaysThatDoNotExist() {
+        #expect(Day(validatingYear: 2020, month: 2, day: 29) == Day(year: 2020, month: 2, day: 29))
+        #expect(Day(validatingYear: 2019, month: 2, day: 29) == nil)
+        #expect(Day(validatingYear: 2019, month: 13, day: 1) == nil)
+        #expect(Day(validatingYear: 2019, month: 4, day: 0) == nil)
+        #expect(Day(validatingYear: Int.min, month: 1, day: 1) == nil)
+        #expect(Day(validatingYear: Day.maximumYear + 1, month: 1, day: 1) == nil)
+        #expect(Day(validatingYear: -Day.maximumYear, month: 12, day: 31)?.year == -Day.maximumYear)
+    }
+
     @Test func isoPadsAndSignsYearsOutsideFourDigits() {
         #expect(Day(year: 2007, month: 3, day: 9).iso == "2007-03-09")
         #expect(Day(year: 0, month: 1, day: 1).iso == "0000-01-01")

@@ -18,9 +18,17 @@ public struct Day: Sendable, Hashable, Comparable {
     /// The date must exist (month 1...12, day within the month, |year| ≤ ``maximumYear``): anything else is a
     /// programmer error and traps. Untrusted text goes through ``EDTFDate`` instead.
     public init(year: Int, month: Int, day: Int) {
-        precondition(abs(year) <= Self.maximumYear, "year \(year) out of range")
+        precondition(year.magnitude <= Self.maximumYear.magnitude, "year \(year) out of range")
         precondition((1...12).contains(month), "month \(month) out of range 1–12")
         precondition((1...Self.daysIn(year: year, month: month)).contains(day), "day \(day) out of range")
+        self.ordinal = Self.ordinal(year: year, month: month, day: day)
+    }
+
+    /// Creates the day `year-month-day`, or returns `nil` when no such day exists or |year| > ``maximumYear``.
+    public init?(validatingYear year: Int, month: Int, day: Int) {
+        guard year.magnitude <= Self.maximumYear.magnitude, (1...12).contains(month),
+            (1...Self.daysIn(year: year, month: month)).contains(day)
+        else { return nil }
         self.ordinal = Self.ordinal(year: year, month: month, day: day)
     }
 
