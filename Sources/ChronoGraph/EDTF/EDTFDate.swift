@@ -3,8 +3,8 @@
 /// Accepts `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (negative years with a leading `-`), unspecified trailing digits
 /// (`199X`, `19XX`, `2004-XX`, `2004-05-XX`), seasons 21–24 (`2001-21` is spring), long years (`Y170000002`),
 /// one qualifier at the end (`?` uncertain, `~` approximate, `%` both), and intervals `A/B` whose ends may
-/// be open (`..`) or unknown (empty). Bounds are days; a missing bound (`nil`) is an open or unknown end.
-/// Dates with a time of day are not accepted.
+/// be open (`..`) or unknown (empty). A full date may carry a level 0 time (`2004-01-01T10:10:10Z`), which is
+/// checked and ignored. Bounds are days; a missing bound (`nil`) is an open or unknown end.
 public struct EDTFDate: Sendable, Hashable, CustomStringConvertible {
     /// Longest accepted input, in UTF-8 bytes.
     public static let maximumLength = 64

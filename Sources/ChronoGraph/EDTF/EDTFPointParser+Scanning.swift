@@ -1,8 +1,15 @@
 extension EDTFPointParser {
-    /// Reads a field of digits and `X` starting at `start`; it must be `width` long and end at `limit` or `-`.
-    func field(from start: Int, upTo limit: Int, name: String, width: Int) throws(EDTFError) -> Range<Int> {
+    /// Reads a field of digits and `X` starting at `start`; it must be `width` long and end at `limit` or at
+    /// `terminator`.
+    func field(
+        from start: Int,
+        upTo limit: Int,
+        name: String,
+        width: Int,
+        terminator: UInt8 = UInt8(ascii: "-")
+    ) throws(EDTFError) -> Range<Int> {
         let end = self.scan(from: start, upTo: limit) { Self.isDigit($0) || $0 == UInt8(ascii: "X") }
-        if end < limit && self.bytes[end] != UInt8(ascii: "-") {
+        if end < limit && self.bytes[end] != terminator {
             throw self.unexpected(at: end)
         }
         let count = end - start

@@ -1,5 +1,6 @@
-/// Parses one EDTF date (no `/`) at level 0 or 1: `[-]YYYY[-MM[-DD]]` with `X` for unspecified trailing
-/// digits, seasons 21–24 in place of the month, `Y`-prefixed long years, and one final qualifier `?` `~` `%`.
+/// Parses one EDTF date (no `/`) at level 0 or 1: `[-]YYYY[-MM[-DD[Thh:mm:ss[Z|±hh[:mm]]]]]` with `X` for
+/// unspecified trailing digits, seasons 21–24 in place of the month, `Y`-prefixed long years, and one final
+/// qualifier `?` `~` `%`. A time is checked and then ignored: bounds are whole days of the stated date.
 struct EDTFPointParser {
     /// Most digits accepted after `Y`, so that every computation stays far from `Int` overflow.
     static let maximumLongYearDigits = 12
@@ -23,6 +24,9 @@ struct EDTFPointParser {
         }
         guard end > self.range.lowerBound else {
             throw self.fail(qualifier == nil ? "empty date" : "qualifier without a date")
+        }
+        if qualifier != nil && self.bytes[self.range.lowerBound..<end].contains(UInt8(ascii: "T")) {
+            throw self.fail("a qualifier cannot follow a time")
         }
         var point: EDTFPoint
         if self.bytes[self.range.lowerBound] == UInt8(ascii: "Y") {
@@ -72,14 +76,22 @@ struct EDTFPointParser {
             throw self.fail("a year with unspecified digits cannot have a month")
         }
         index = monthField.upperBound
-        var dayField: Range<Int>?
-        if index < range.upperBound {
-            dayField = try self.field(from: index + 1, upTo: range.upperBound, name: "day", width: 2)
-            if let dayEnd = dayField?.upperBound, dayEnd < range.upperBound {
-                throw self.unexpected(at: dayEnd)
-            }
+        guard index < range.upperBound else {
+            return try self.monthAndDay(year: year.lower, month: monthField, day: nil)
         }
-        return try self.monthAndDay(year: year.lower, month: monthField, day: dayField)
+        let dayField = try self.field(
+            from: index + 1,
+            upTo: range.upperBound,
+            name: "day",
+            width: 2,
+            terminator: UInt8(ascii: "T")
+        )
+        let point = try self.monthAndDay(year: year.lower, month: monthField, day: dayField)
+        if dayField.upperBound < range.upperBound {
+            guard point.precision == .day else { throw self.fail("a time needs a full date (YYYY-MM-DD)") }
+            try self.checkTime(dayField.upperBound + 1..<range.upperBound)
+        }
+        return point
     }
 
     /// The point for a month (or season, or unspecified month) and an optional day in `year`.
