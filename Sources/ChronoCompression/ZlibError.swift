@@ -25,6 +25,7 @@ public struct ZlibError: Error, Sendable, Hashable, StatusConvertible, CustomStr
         self.isDataError ? .dataLoss(self.message) : .internal(self.message)
     }
 
+    /// The code and the message, for logs.
     public var description: String { "zlib error \(self.code): \(self.message)" }
 }
 

@@ -2,8 +2,18 @@
 ///
 /// Seasons (`2001-21`) report `month`: they are stated to a run of three months.
 public enum DatePrecision: String, Sendable, Codable, CaseIterable, Comparable {
-    case day, month, year, decade, century
+    /// A single day (`2007-03-19`).
+    case day
+    /// A month or a season (`2006-12`, `2001-21`, `2004-05-XX`).
+    case month
+    /// A year (`1999`, `2004-XX`, `Y170000002`).
+    case year
+    /// A decade (`199X`).
+    case decade
+    /// A century (`19XX`).
+    case century
 
+    /// Finer precisions sort first.
     public static func < (lhs: DatePrecision, rhs: DatePrecision) -> Bool {
         lhs.rank < rhs.rank
     }

@@ -32,6 +32,7 @@ public struct Day: Sendable, Hashable, Comparable {
         self.ordinal = Self.ordinal(year: year, month: month, day: day)
     }
 
+    /// Earlier days sort first.
     public static func < (lhs: Day, rhs: Day) -> Bool {
         lhs.ordinal < rhs.ordinal
     }
@@ -64,5 +65,6 @@ public struct Day: Sendable, Hashable, Comparable {
 }
 
 extension Day: CustomStringConvertible {
+    /// The ``iso`` form.
     public var description: String { self.iso }
 }

@@ -73,5 +73,6 @@ public struct EDTFDate: Sendable, Hashable, CustomStringConvertible {
         return try EDTFPointParser(text: text, bytes: bytes, range: range).parse()
     }
 
+    /// The string as given.
     public var description: String { self.edtf }
 }

@@ -13,6 +13,7 @@ public struct EDTFError: Error, Sendable, Hashable, StatusConvertible, CustomStr
     /// `INVALID_ARGUMENT` with the message; callers prefix the field path.
     public var status: ChronoError { .invalidArgument(self.message) }
 
+    /// The message.
     public var description: String { self.message }
 }
 
