@@ -33,7 +33,7 @@ let package = Package(
         // MARK: - Core
         .target(name: "ChronoProtocol", swiftSettings: swiftSettings),
         .target(name: "ChronoGraph", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
-        .target(name: "ChronoCompression", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+        .target(name: "ChronoCompression", dependencies: ["CZlib", "ChronoProtocol"], swiftSettings: swiftSettings),
         .target(
             name: "ChronoStore",
             dependencies: ["CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression"],
@@ -99,5 +99,6 @@ let package = Package(
             dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
     ]
 )
