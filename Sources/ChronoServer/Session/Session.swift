@@ -43,6 +43,11 @@ final class Session: Sendable {
         await withDiscardingTaskGroup { group in
             do {
                 for try await line in inbound {
+                    // The decoder's buffer cap only fires while a line is incomplete; a line that arrives
+                    // whole in one read can be longer, so its length is checked here too.
+                    guard line.readableBytes <= ProtocolLimits.maximumLineLength else {
+                        throw ByteToMessageDecoderError.PayloadTooLargeError()
+                    }
                     if let start = await self.receive(Data(line.readableBytesView)) {
                         group.addTask { await self.runCall(start.request, start.descriptor) }
                     }
