@@ -16,7 +16,8 @@ public struct Params: Sendable {
         self.members = members
     }
 
-    private func value(_ key: String) -> JSONValue? {
+    /// The member `key` as sent, or `nil` when absent or `null`.
+    public func raw(_ key: String) -> JSONValue? {
         guard let value = self.members[key], value != .null else { return nil }
         return value
     }
@@ -27,7 +28,7 @@ public struct Params: Sendable {
 
     /// An optional string.
     public func string(_ key: String) throws(ChronoError) -> String? {
-        guard let value = self.value(key) else { return nil }
+        guard let value = self.raw(key) else { return nil }
         guard case .string(let text) = value else { throw Self.mismatch(key, "a string", value) }
         return text
     }
@@ -41,7 +42,7 @@ public struct Params: Sendable {
 
     /// An optional integer within `range`, or `defaultValue` when absent.
     public func int(_ key: String, in range: ClosedRange<Int>, default defaultValue: Int) throws(ChronoError) -> Int {
-        guard let value = self.value(key) else { return defaultValue }
+        guard let value = self.raw(key) else { return defaultValue }
         guard case .int(let number) = value else { throw Self.mismatch(key, "an integer", value) }
         guard number >= range.lowerBound, number <= range.upperBound else {
             throw .invalidArgument(
@@ -53,7 +54,7 @@ public struct Params: Sendable {
 
     /// An optional array of strings (empty when absent).
     public func strings(_ key: String) throws(ChronoError) -> [String] {
-        guard let value = self.value(key) else { return [] }
+        guard let value = self.raw(key) else { return [] }
         guard case .array(let elements) = value else { throw Self.mismatch(key, "an array of strings", value) }
         var result: [String] = []
         for (index, element) in elements.enumerated() {
@@ -81,7 +82,8 @@ public struct Params: Sendable {
         var result: [T] = []
         for (index, text) in try self.strings(key).enumerated() {
             guard let choice = T(rawValue: text) else {
-                throw .invalidArgument("params.\(key)[\(index)]: expected one of \(Self.names(T.self)), got \"\(text)\"")
+                let expected = Self.names(T.self)
+                throw .invalidArgument("params.\(key)[\(index)]: expected one of \(expected), got \"\(text)\"")
             }
             result.append(choice)
         }

@@ -186,7 +186,11 @@ final class Session: Sendable {
         }
     }
 
-    private func sendData(_ data: any Encodable & Sendable, id: RequestID, sequence: NIOLockedValueBox<Int64>) async throws {
+    private func sendData(
+        _ data: any Encodable & Sendable,
+        id: RequestID,
+        sequence: NIOLockedValueBox<Int64>
+    ) async throws {
         try Task.checkCancellation()
         guard self.state.withLockedValue({ $0.machine.stopReason(id: id) }) == nil else { throw CancellationError() }
         let seq = sequence.withLockedValue { value in
