@@ -7,27 +7,21 @@ public struct MethodDescriptor: Sendable {
 
     /// The full name, `chrono.v1.<Service>/<Method>`.
     public var name: MethodName
-    /// The `$id` of the request params schema in `Protocol/schemas/`.
+    /// The file in `Protocol/schemas/` describing the params.
     public var requestSchema: String
-    /// The `$id` of the result schema in `Protocol/schemas/`.
+    /// The file in `Protocol/schemas/` describing the result.
     public var resultSchema: String
-    /// The `$id` of the data frame payload schema, for streaming methods.
+    /// The file in `Protocol/schemas/` describing each data frame's `data`, for streaming methods.
     public var dataSchema: String?
     /// The handler.
     public var handler: Handler
 
-    /// Creates a descriptor; schema names follow `Protocol/schemas/<file>.schema.json`.
-    public init(
-        _ name: MethodName,
-        request: String,
-        result: String,
-        data: String? = nil,
-        handler: @escaping Handler
-    ) {
+    /// Creates a descriptor whose schemas are `Protocol/schemas/<schema>.{request,result,data}.schema.json`.
+    public init(_ name: MethodName, schema: String, handler: @escaping Handler) {
         self.name = name
-        self.requestSchema = request
-        self.resultSchema = result
-        self.dataSchema = data
+        self.requestSchema = schema + ".request.schema.json"
+        self.resultSchema = schema + ".result.schema.json"
+        self.dataSchema = name.isStreaming ? schema + ".data.schema.json" : nil
         self.handler = handler
     }
 }

@@ -7,11 +7,7 @@ enum CallCancel {
     }
 
     /// The method; `cancelled` is false when no call with that id is in flight on this connection.
-    static let descriptor = MethodDescriptor(
-        .callCancel,
-        request: "call_cancel.request",
-        result: "call_cancel.result"
-    ) { context in
+    static let descriptor = MethodDescriptor(.callCancel, schema: "call_cancel") { context in
         _ = try Params(context.params, allowed: ["id"])
         guard let value = context.params["id"] else { throw ChronoError.invalidArgument("params.id: missing") }
         guard let target = RequestID(value) else {

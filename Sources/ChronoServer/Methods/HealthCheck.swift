@@ -18,7 +18,7 @@ enum HealthCheck {
         started: ContinuousClock.Instant,
         revision: @escaping @Sendable () async throws -> Int64
     ) -> MethodDescriptor {
-        MethodDescriptor(.healthCheck, request: "health_check.request", result: "health_check.result") { context in
+        MethodDescriptor(.healthCheck, schema: "health_check") { context in
             _ = try Params(context.params, allowed: [])
             let current = try await revision()
             let uptime = ContinuousClock.now - started

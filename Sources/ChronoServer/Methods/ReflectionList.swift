@@ -29,8 +29,8 @@ enum ReflectionList {
         let own = Entry(
             name: name.rawValue,
             streaming: false,
-            requestSchema: "reflection_list.request",
-            resultSchema: "reflection_list.result"
+            requestSchema: "reflection_list.request.schema.json",
+            resultSchema: "reflection_list.result.schema.json"
         )
         let entries = listing.filter { $0.name != name }.map { descriptor in
             Entry(
@@ -42,7 +42,7 @@ enum ReflectionList {
             )
         }
         let result = Result(methods: (entries + [own]).sorted())
-        return MethodDescriptor(name, request: own.requestSchema, result: own.resultSchema) { context in
+        return MethodDescriptor(name, schema: "reflection_list") { context in
             _ = try Params(context.params, allowed: [])
             return MethodResult(result)
         }
