@@ -60,7 +60,7 @@ public struct GraphRecordParser: Sendable {
         for (index, alias) in try reader.optionalArray("aliases").enumerated() {
             aliases.append(try JSONObjectReader.string(alias, path: "aliases[\(index)]", allowEmpty: false))
         }
-        let summary = try reader.optionalString("summary") ?? ""
+        let summary = try reader.optionalString("summary", allowEmpty: true) ?? ""
         var attributes: [String: String] = [:]
         for (key, value) in try reader.optionalObject("attributes") {
             attributes[key] = try JSONObjectReader.string(value, path: "attributes.\(key)", allowEmpty: true)
@@ -84,7 +84,7 @@ public struct GraphRecordParser: Sendable {
         let id = try Self.slug(&reader)
         let type = try reader.string("type")
         let title = try reader.string("title")
-        let summary = try reader.optionalString("summary") ?? ""
+        let summary = try reader.optionalString("summary", allowEmpty: true) ?? ""
         let date = try Self.date(try reader.required("date"), path: "date")
         var participants: [ParticipantRecord] = []
         for (index, element) in try reader.array("participants", nonEmpty: true).enumerated() {
@@ -164,8 +164,9 @@ extension GraphRecordParser {
         !text.isEmpty && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
+    /// A relation id is `<from>--<type>--<to>`: a slug that may also hold the `_` of relation types.
     private static func isRelationID(_ text: String) -> Bool {
-        self.isSlug(text) && text.contains("--")
+        self.isSlug(text.replacingOccurrences(of: "_", with: "-")) && text.contains("--")
     }
 
     private static func slug(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> String {

@@ -35,9 +35,9 @@ struct JSONObjectReader {
         try Self.string(try self.required(key), path: self.pathOf(key), allowEmpty: allowEmpty)
     }
 
-    mutating func optionalString(_ key: String) throws(GraphRecordError) -> String? {
+    mutating func optionalString(_ key: String, allowEmpty: Bool = false) throws(GraphRecordError) -> String? {
         guard let value = self.optional(key) else { return nil }
-        return try Self.string(value, path: self.pathOf(key), allowEmpty: false)
+        return try Self.string(value, path: self.pathOf(key), allowEmpty: allowEmpty)
     }
 
     mutating func array(_ key: String, nonEmpty: Bool) throws(GraphRecordError) -> [JSONValue] {
