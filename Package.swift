@@ -72,6 +72,7 @@ let package = Package(
             name: "chronod",
             dependencies: [
                 "ChronoServer",
+                "ChronoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
