@@ -127,5 +127,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "chronodTests",
+            dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
