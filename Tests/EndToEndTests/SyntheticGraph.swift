@@ -4,8 +4,8 @@ import Foundation
 /// A generated graph big enough for heavy queries: a ring lattice of entities with chords, and a long
 /// timeline. Built once per test process into a temporary database through the real loader.
 enum SyntheticGraph {
-    static let entityCount = 1_500
-    static let eventCount = 3_000
+    static let entityCount = 400
+    static let eventCount = 720
     static let documentLines = 5_000
 
     /// The entity id for index `index`.
