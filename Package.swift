@@ -91,7 +91,6 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoStoreTests",
             dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
@@ -103,6 +102,7 @@ let package = Package(
             dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoServerTests",
             dependencies: [
