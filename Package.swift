@@ -66,6 +66,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Command line
+        .target(
+            name: "ChronoCLI",
+            dependencies: [
+                "ChronoClient",
+                "ChronoProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Executables
         .executableTarget(
             name: "chronod",
@@ -78,15 +89,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono",
-            dependencies: [
-                "ChronoClient",
-                "ChronoProtocol",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["ChronoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "chronoCLITests",
+            dependencies: ["ChronoCLI", "ChronoProtocol", "chrono"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
