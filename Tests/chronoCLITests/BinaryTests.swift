@@ -66,4 +66,13 @@ struct BinaryTests {
         #expect(output.stdout.contains("timeline"))
         #expect(output.stdout.contains("deadline"))
     }
+
+    @Test("the committed completion scripts match what the binary generates", arguments: ["bash", "zsh", "fish"])
+    func committedCompletionsAreCurrent(shell: String) throws {
+        let script = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Tools/completions/chrono.\(shell)")
+        let committed = try String(contentsOf: script, encoding: .utf8)
+        let output = try self.chrono(["--generate-completion-script", shell])
+        #expect(output.stdout == committed, "regenerate with: chrono --generate-completion-script \(shell)")
+    }
 }
