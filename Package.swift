@@ -33,7 +33,7 @@ let package = Package(
         // MARK: - Core
         .target(name: "ChronoProtocol", swiftSettings: swiftSettings),
         .target(name: "ChronoGraph", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
-        .target(name: "ChronoCompression", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+        .target(name: "ChronoCompression", dependencies: ["CZlib", "ChronoProtocol"], swiftSettings: swiftSettings),
         .target(
             name: "ChronoStore",
             dependencies: ["CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression"],
@@ -98,6 +98,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoStoreTests",
             dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],

@@ -45,10 +45,30 @@ public final class Statement {
         }
     }
 
+    /// Resets, binds named parameters (`:name` → `values["name"]`) and steps through every row.
+    ///
+    /// Every parameter the SQL names must have a value (a programmer error otherwise).
+    public func run(named values: [String: SQLiteValue], row: (borrowing Row) throws -> Void = { _ in }) throws {
+        let count = Int(sqlite3_bind_parameter_count(self.handle))
+        let ordered = (0..<count).map { index -> SQLiteValue in
+            let name = sqlite3_bind_parameter_name(self.handle, Int32(index + 1)).map { String(cString: $0) } ?? ""
+            guard let value = values[String(name.dropFirst())] else { preconditionFailure("no value for \(name)") }
+            return value
+        }
+        try self.run(ordered, row: row)
+    }
+
     /// Runs the statement and maps every row with `transform`.
     public func map<T>(_ values: [SQLiteValue] = [], _ transform: (borrowing Row) throws -> T) throws -> [T] {
         var results: [T] = []
         try self.run(values) { row in results.append(try transform(row)) }
+        return results
+    }
+
+    /// Runs the statement with named parameters and maps every row with `transform`.
+    public func map<T>(named values: [String: SQLiteValue], _ transform: (borrowing Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try self.run(named: values) { row in results.append(try transform(row)) }
         return results
     }
 
