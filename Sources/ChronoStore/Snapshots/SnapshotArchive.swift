@@ -11,6 +11,12 @@ public struct SnapshotArchive: Sendable {
     /// The gzip bytes (`zcat` prints the canonical export).
     public var compressed: [UInt8]
 
+    /// Pairs gzip bytes with the manifest that describes them (checked by `unpack()`).
+    public init(manifest: SnapshotManifest, compressed: [UInt8]) {
+        self.manifest = manifest
+        self.compressed = compressed
+    }
+
     /// Packs `records` (already in canonical order) taken at `revision`.
     static func pack(_ records: [CanonicalRecord], revision: Int64) throws -> SnapshotArchive {
         var text = ""
