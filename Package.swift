@@ -159,6 +159,9 @@ let package = Package(
                 "ChronoStore",
                 "ChronoGraph",
                 "ChronoCompression",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -80,7 +80,8 @@ public struct SnapshotArchive: Sendable {
         return records
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String {
+    /// The lowercase hex SHA-256 of `bytes`, as manifests hold it.
+    public static func sha256(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }
