@@ -12,6 +12,9 @@ public struct GraphRecordParser: Sendable {
 
     /// Parses `line` (one JSON object, without its newline).
     public func parse(_ line: String) throws(GraphRecordError) -> GraphRecord {
+        guard Self.nestingDepth(line.utf8) <= Self.maximumDepth else {
+            throw GraphRecordError(path: "", message: "nested deeper than \(Self.maximumDepth) levels")
+        }
         // JSONSerialization, not JSONDecoder into JSONValue: the latter finds each value's type by trying
         // and failing, and thrown errors made loading thousands of lines an order of magnitude slower.
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)), let value = Self.value(object) else {
@@ -158,6 +161,39 @@ public struct GraphRecordParser: Sendable {
 }
 
 extension GraphRecordParser {
+    /// The deepest nesting of arrays and objects a line may have; records need 4.
+    public static let maximumDepth = 16
+
+    /// The deepest nesting of `[` and `{` outside strings, counted before parsing so that no input can
+    /// drive the JSON parser into deep recursion.
+    private static func nestingDepth(_ bytes: String.UTF8View) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
     /// Converts a `JSONSerialization` object to a `JSONValue`; `nil` for anything JSON cannot hold.
     private static func value(_ object: Any) -> JSONValue? {
         switch object {
