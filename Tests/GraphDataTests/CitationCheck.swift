@@ -75,7 +75,9 @@ struct CitationCheck {
                     $0.formUnion(CitedText.numberForms($1))
                 }
                 let found = CitedText.containsNumber(text, forms) || self.hasToken(text, tokens)
-                return self.rangeProblems(claim.citations) + (found ? [] : ["claims[\(index)]: cited lines hold neither a number of the claim nor the subject"])
+                return self.rangeProblems(claim.citations)
+                    + (found
+                        ? [] : ["claims[\(index)]: cited lines hold neither a number of the claim nor the subject"])
             }
         }
     }
@@ -86,14 +88,18 @@ struct CitationCheck {
             guard 1 <= citation.first, citation.first <= citation.last, citation.last <= lines else {
                 return "lines [\(citation.first), \(citation.last)] outside \(citation.doc) (1–\(lines))"
             }
-            return citation.last - citation.first + 1 > 12 ? "lines [\(citation.first), \(citation.last)] span more than 12 lines" : nil
+            return citation.last - citation.first + 1 > 12
+                ? "lines [\(citation.first), \(citation.last)] span more than 12 lines" : nil
         }
     }
 
     private func yearProblem(_ date: DateValue, _ text: String, _ path: String) -> [String] {
         guard let bounds = CitedText.yearBounds(date.edtf.edtf) else { return [] }
         return CitedText.years(in: text).contains { bounds.contains($0) }
-            ? [] : ["cited lines have no year in \(bounds.lowerBound)...\(bounds.upperBound) for \(path) (\(date.edtf.edtf))"]
+            ? []
+            : [
+                "cited lines have no year in \(bounds.lowerBound)...\(bounds.upperBound) for \(path) (\(date.edtf.edtf))"
+            ]
     }
 
     private func citedText(_ citations: [Citation]) -> String {

@@ -15,7 +15,9 @@ enum CitedText {
             String.UnicodeScalarView(
                 folded.decomposedStringWithCompatibilityMapping.unicodeScalars.filter {
                     $0.properties.canonicalCombiningClass.rawValue == 0
-                }))
+                }
+            )
+        )
         return stripped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
@@ -49,7 +51,8 @@ enum CitedText {
         return forms.contains { form in
             let needle = Array(form.utf8)
             guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-            for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+            for start in 0...(haystack.count - needle.count)
+            where haystack[start..<start + needle.count].elementsEqual(needle) {
                 let before = start > 0 ? haystack[start - 1] : 0
                 let after = start + needle.count < haystack.count ? haystack[start + needle.count] : 0
                 if !(48...57).contains(before) && !(48...57).contains(after) { return true }
@@ -100,7 +103,9 @@ enum CitedText {
         return pattern.matches(in: claim, range: range).flatMap { match -> [Double] in
             guard let range = Range(match.range, in: claim) else { return [] }
             let raw = claim[range].trimmingCharacters(in: .whitespaces)
-            let candidates: Set<String> = [raw, raw.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")]
+            let candidates: Set<String> = [
+                raw, raw.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: ""),
+            ]
             return candidates.compactMap { candidate in
                 candidate.contains(".") ? Double(candidate) : Int64(candidate).map(Double.init)
             }
@@ -118,10 +123,13 @@ enum CitedText {
 
     /// The year bounds of an EDTF value; an open end takes the closed end's year; `nil` when both are open.
     static func yearBounds(_ edtf: String) -> ClosedRange<Int>? {
-        let parts = edtf.contains("/") ? edtf.split(separator: "/", omittingEmptySubsequences: false).map(String.init) : [edtf, edtf]
+        let parts =
+            edtf.contains("/")
+            ? edtf.split(separator: "/", omittingEmptySubsequences: false).map(String.init) : [edtf, edtf]
         func bounds(_ part: String) -> ClosedRange<Int>? {
             let digits = String(part.prefix(4))
-            guard !part.hasPrefix("-"), digits.count == 4, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }),
+            guard !part.hasPrefix("-"), digits.count == 4,
+                digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }),
                 let low = Int(digits.replacingOccurrences(of: "X", with: "0")),
                 let high = Int(digits.replacingOccurrences(of: "X", with: "9"))
             else { return nil }

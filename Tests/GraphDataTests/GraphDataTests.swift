@@ -31,7 +31,8 @@ struct GraphDataTests {
             case .event(let record) where record.citations.isEmpty: uncited.append(record.id)
             case .relation(let record) where record.citations.isEmpty: uncited.append(record.id)
             case .figure(let record) where record.citations.isEmpty: uncited.append(record.id)
-            case .dispute(let record) where record.claims.contains(where: \.citations.isEmpty): uncited.append(record.id)
+            case .dispute(let record) where record.claims.contains(where: \.citations.isEmpty):
+                uncited.append(record.id)
             default: break
             }
         }
@@ -67,7 +68,10 @@ struct GraphCitationTests {
     func everyCitationHoldsWhatItsRecordSays() throws {
         let seeds = try #require(RepositoryGraph.seeds)
         let problems = try CitationCheck(records: RepositoryGraph.records(), seeds: seeds).problems()
-        #expect(problems.isEmpty, "\(problems.count) records fail the citation check:\n\(problems.joined(separator: "\n"))")
+        #expect(
+            problems.isEmpty,
+            "\(problems.count) records fail the citation check:\n\(problems.joined(separator: "\n"))"
+        )
     }
 }
 

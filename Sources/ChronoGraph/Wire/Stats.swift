@@ -12,8 +12,15 @@ public struct StatsCounts: Sendable, Hashable, Encodable {
 
     /// Creates counts.
     public init(
-        entities: Int, actors: Int, instruments: Int, events: Int, relations: Int, disputes: Int, figures: Int,
-        citations: Int, documents: Int
+        entities: Int,
+        actors: Int,
+        instruments: Int,
+        events: Int,
+        relations: Int,
+        disputes: Int,
+        figures: Int,
+        citations: Int,
+        documents: Int
     ) {
         self.entities = entities
         self.actors = actors
@@ -40,7 +47,13 @@ public struct Stats: GraphResult, Hashable {
     public var byDocument: [String: Int]
 
     /// Creates stats.
-    public init(revision: Int64, schemaVersion: Int, counts: StatsCounts, byKind: [String: Int], byDocument: [String: Int]) {
+    public init(
+        revision: Int64,
+        schemaVersion: Int,
+        counts: StatsCounts,
+        byKind: [String: Int],
+        byDocument: [String: Int]
+    ) {
         self.revision = revision
         self.schemaVersion = schemaVersion
         self.counts = counts
