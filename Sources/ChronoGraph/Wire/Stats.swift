@@ -1,13 +1,22 @@
 /// Record counts of the graph.
 public struct StatsCounts: Sendable, Hashable, Encodable {
+    /// Actors and instruments.
     public var entities: Int
+    /// Entities of the actor family.
     public var actors: Int
+    /// Entities of the instrument family.
     public var instruments: Int
+    /// Events.
     public var events: Int
+    /// Relations.
     public var relations: Int
+    /// Disputes.
     public var disputes: Int
+    /// Figures.
     public var figures: Int
+    /// Citations of every record and claim.
     public var citations: Int
+    /// Source documents.
     public var documents: Int
 
     /// Creates counts.
