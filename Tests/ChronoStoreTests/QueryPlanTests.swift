@@ -24,10 +24,13 @@ struct QueryPlanTests {
     @Test func timelineWindowQuerySearchesTheSpanIndex() async throws {
         let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, entityDriven: false, filters: []))
         #expect(self.scans(plan).isEmpty, "\(plan)")
-        #expect(plan.filter { $0.contains("SEARCH events USING INDEX events_span") }.count == Schema.spanClasses.count)
+        #expect(
+            plan.filter { $0.contains("SEARCH events USING COVERING INDEX events_span") }.count
+                == Schema.spanClasses.count
+        )
         let within = try await self.plan(TimelineSQL.make(mode: .within, entityDriven: false, filters: []))
         #expect(self.scans(within).isEmpty, "\(within)")
-        #expect(within.contains { $0.hasPrefix("SEARCH events USING INDEX events_order") }, "\(within)")
+        #expect(within.contains { $0.hasPrefix("SEARCH events USING COVERING INDEX events_order") }, "\(within)")
     }
 
     @Test func actorTimelineStartsFromTheParticipantsIndex() async throws {
