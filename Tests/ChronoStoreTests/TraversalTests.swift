@@ -42,6 +42,13 @@ struct TraversalTests {
             try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", depth: 7))
         }
         #expect(error?.message.hasPrefix("params.depth") == true)
+        let unknown = await #expect(throws: ChronoError.self) {
+            try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", relations: ["heads", "likes"]))
+        }
+        #expect(unknown?.message == "params.relations[1]: \"likes\" is not one of the relation_types")
+        await #expect(throws: ChronoError.self) {
+            try await fixture.store.paths(PathsQuery(from: "baku", to: "germany", relations: ["likes"]))
+        }
     }
 
     @Test func expandsTwoHopsWithDepths() async throws {

@@ -6,6 +6,7 @@ extension GraphReader {
     func timeline(_ query: TimelineQuery) throws -> TimelinePage {
         try query.validate()
         let cursor = try query.cursor.map { (token) throws(ChronoError) in try TimelineCursor(token: token) } ?? .start
+        try self.requireTerms(query.types, section: "event_types", field: "params.types")
         let actors = try self.resolveAll(query.actors, field: "params.actors").map(\.id)
         let instruments = try self.resolveAll(query.instruments, field: "params.instruments").map(\.id)
         var values: [String: SQLiteValue] = [
