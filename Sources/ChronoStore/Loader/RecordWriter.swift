@@ -127,6 +127,14 @@ struct RecordWriter {
         }
     }
 
+    /// Records in an order where every record comes after those it refers to (documents first).
+    static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
+        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
+        return records.enumerated()
+            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
+            .map(\.element)
+    }
+
     /// Encodes `value` as compact JSON with sorted keys.
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
