@@ -106,7 +106,8 @@ final class Session: Sendable {
         var logger = self.logger
         logger[metadataKey: "call"] = "\(id)"
         logger[metadataKey: "method"] = "\(request.method)"
-        let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
+        let started = ContinuousClock.now
+        let deadline = request.deadlineMilliseconds.map { started + .milliseconds($0) }
         let sequence = NIOLockedValueBox<Int64>(0)
         let context = CallContext(
             id: id,
@@ -142,6 +143,13 @@ final class Session: Sendable {
         if action.report {
             await self.writeOutcome(id: id, outcome: outcome, override: action.override, logger: logger)
         }
+        logger.debug(
+            "call ended",
+            metadata: [
+                "elapsed_ms": "\((ContinuousClock.now - started).wholeMilliseconds)",
+                "stopped": "\(action.override?.code.rawValue ?? "no")",
+            ]
+        )
         if action.closeConnection {
             self.channel.close(promise: nil)
         }
