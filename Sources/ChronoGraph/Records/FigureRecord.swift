@@ -7,7 +7,7 @@ public enum FigureQualifier: String, Sendable, Hashable, Codable, CaseIterable {
 public struct FigureRecord: Sendable, Hashable {
     /// The stable slug.
     public var id: String
-    /// The id of the entity the figure is about, if any.
+    /// The id of the entity (or event or figure) the figure is about, if any.
     public var subject: String?
     /// What is measured.
     public var measure: String

@@ -40,6 +40,13 @@ public struct GraphLoader: Sendable {
         }
     }
 
+    /// Every record under the directory, parsed, with its file and line (nothing is validated or stored).
+    ///
+    /// - Throws: `GraphLoadError` naming the first unreadable file or unparsable line.
+    public func records() throws -> [LocatedRecord] {
+        try self.read().1
+    }
+
     /// Reads and parses every file, reporting the first unparsable line.
     func read() throws -> (Vocabulary, [LocatedRecord]) {
         let label = self.directory.lastPathComponent

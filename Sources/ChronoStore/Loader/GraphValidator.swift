@@ -77,8 +77,8 @@ public struct GraphValidator: Sendable {
             }
             return try self.citationProblem(relation.citations, path: "citations", lines: lines)
         case .dispute(let dispute):
-            if let subject = dispute.subject, try !known("entity", subject), try !known("event", subject) {
-                return "subject: unknown entity or event \"\(subject)\""
+            if let subject = dispute.subject, try !Self.isSubject(subject, known: known) {
+                return "subject: unknown entity, event or figure \"\(subject)\""
             }
             for (index, claim) in dispute.claims.enumerated() {
                 if let problem = try self.citationProblem(claim.citations, path: "claims[\(index)].citations", lines: lines) {
@@ -87,11 +87,16 @@ public struct GraphValidator: Sendable {
             }
             return nil
         case .figure(let figure):
-            if let subject = figure.subject, try !known("entity", subject), try !known("event", subject) {
-                return "subject: unknown entity or event \"\(subject)\""
+            if let subject = figure.subject, try !Self.isSubject(subject, known: known) {
+                return "subject: unknown entity, event or figure \"\(subject)\""
             }
             return try self.citationProblem(figure.citations, path: "citations", lines: lines)
         }
+    }
+
+    /// Whether `id` names something a dispute or figure can be about: an entity, an event or a figure.
+    private static func isSubject(_ id: String, known: (String, String) throws -> Bool) throws -> Bool {
+        try known("entity", id) || known("event", id) || known("figure", id)
     }
 
     private func citationProblem(

@@ -38,9 +38,10 @@ extension GraphReader {
         return FigureList(figures: Array(figures.prefix(query.limit)), revision: try self.revision())
     }
 
-    /// A subject filter: an event id as is, otherwise an entity id, name or alias resolved to its id.
+    /// A subject filter: an event or figure id as is, otherwise an entity id, name or alias resolved to its id.
     private func subjectID(_ text: String) throws -> String {
-        if try self.connection.cached("SELECT 1 FROM events WHERE id = ?").first([.text(text)], { _ in true }) == true {
+        let sql = "SELECT 1 FROM events WHERE id = ?1 UNION ALL SELECT 1 FROM figures WHERE id = ?1"
+        if try self.connection.cached(sql).first([.text(text)], { _ in true }) == true {
             return text
         }
         return try self.resolve(text, field: "params.subject").id
