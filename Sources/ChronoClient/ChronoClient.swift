@@ -120,6 +120,16 @@ public final class ChronoClient: Sendable {
         return frames
     }
 
+    /// Calls a server-streaming method given by name.
+    public func stream(
+        _ method: MethodName,
+        params: [String: JSONValue] = [:],
+        deadline: Duration? = nil,
+        metadata: [String: String] = [:]
+    ) -> AsyncThrowingStream<Frame, any Error> {
+        self.stream(method: method.rawValue, params: params, deadline: deadline, metadata: metadata)
+    }
+
     /// Closes the connection; calls still waiting fail with `UNAVAILABLE`.
     public func close() async throws {
         do {
