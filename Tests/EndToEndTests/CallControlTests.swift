@@ -13,7 +13,7 @@ import Testing
             let outcome = try await RawConnection.exchange(port: port, lines: lines, count: 2, terminalOnly: true)
             let call = try #require(outcome.responses[1])
             #expect(call.status == .deadlineExceeded)
-            #expect(call.message == "deadline exceeded")
+            #expect(call.message?.contains("deadline") == true)
             #expect(outcome.responses["after"]?.status == .ok)
         }
     }

@@ -58,6 +58,7 @@ final class Session: Sendable {
                 )
                 await self.writeFailure(id: nil, error: error)
                 self.connectionLost()
+                self.closeAfterFlush()
             } catch {
                 self.logger.debug("connection read failed", metadata: ["error": "\(error)"])
                 self.connectionLost()
@@ -68,7 +69,7 @@ final class Session: Sendable {
     /// Starts draining: no new calls; the connection closes once the calls in flight end.
     func drain() {
         if self.state.withLockedValue({ $0.machine.drain() }) == .closeNow {
-            self.channel.close(promise: nil)
+            self.closeAfterFlush()
         }
     }
 
@@ -151,7 +152,7 @@ final class Session: Sendable {
             ]
         )
         if action.closeConnection {
-            self.channel.close(promise: nil)
+            self.closeAfterFlush()
         }
     }
 
@@ -252,6 +253,13 @@ final class Session: Sendable {
         } catch {
             self.logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Closes the connection once every frame already written has reached the socket: shutting the output
+    /// down waits for pending writes, where a plain close would drop them.
+    private func closeAfterFlush() {
+        let channel = self.channel
+        channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
     }
 
     private func write(_ line: Data) async {
