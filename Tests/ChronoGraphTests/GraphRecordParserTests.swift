@@ -16,10 +16,19 @@ struct GraphRecordParserTests {
             return
         }
         #expect(event.id == "2007-germany-requests-return")
-        #expect(event.participants == [ParticipantRecord(entity: "germany", role: "agent"), ParticipantRecord(entity: "azerbaijan", role: "target")])
+        #expect(
+            event.participants == [
+                ParticipantRecord(entity: "germany", role: "agent"),
+                ParticipantRecord(entity: "azerbaijan", role: "target"),
+            ]
+        )
         #expect(event.date.text == "early 2007")
         #expect(event.date.edtf.isApproximate)
-        #expect(event.citations == [Citation(doc: "000_58cdf720df08e1c1.txt", first: 3, last: 4, ref: "Yunusov 2009, p. 151")])
+        #expect(
+            event.citations == [
+                Citation(doc: "000_58cdf720df08e1c1.txt", first: 3, last: 4, ref: "Yunusov 2009, p. 151")
+            ]
+        )
 
         let document = try self.parser.parse(#"{"record":"document","id":"000_a.txt","title":"T","lines":119}"#)
         #expect(document == .document(DocumentRecord(id: "000_a.txt", title: "T", lines: 119)))
@@ -60,21 +69,63 @@ struct GraphRecordParserTests {
         (#"{"record":"document","id":"d","title":"T","lines":3,"extra":true}"#, "extra"),
         (#"{"record":"entity","id":"Bad Slug","kind":"law","name":"n","citations":[{"doc":"d","lines":[1,1]}]}"#, "id"),
         (#"{"record":"entity","id":"x","kind":"wizard","name":"n","citations":[{"doc":"d","lines":[1,1]}]}"#, "kind"),
-        (#"{"record":"entity","id":"x","kind":"law","name":"n","aliases":["a",7],"citations":[{"doc":"d","lines":[1,1]}]}"#, "aliases[1]"),
-        (#"{"record":"entity","id":"x","kind":"law","name":"n","dates":{"born":{"edtf":"2000"}},"citations":[{"doc":"d","lines":[1,1]}]}"#, "dates.born"),
+        (
+            #"{"record":"entity","id":"x","kind":"law","name":"n","aliases":["a",7],"citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "aliases[1]"
+        ),
+        (
+            #"{"record":"entity","id":"x","kind":"law","name":"n","dates":{"born":{"edtf":"2000"}},"citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "dates.born"
+        ),
         (#"{"record":"entity","id":"x","kind":"law","name":"n","citations":[]}"#, "citations"),
-        (#"{"record":"entity","id":"x","kind":"law","name":"n","citations":[{"doc":"d","lines":[3,1]}]}"#, "citations[0].lines"),
-        (#"{"record":"entity","id":"x","kind":"law","name":"n","citations":[{"doc":"d","lines":[1]}]}"#, "citations[0].lines"),
-        (#"{"record":"entity","id":"x","kind":"law","name":"n","citations":[{"doc":"d","lines":[1,1],"page":2}]}"#, "citations[0].page"),
-        (#"{"record":"event","id":"e","type":"t","title":"T","date":{"edtf":"2007-13"},"participants":[{"entity":"a","role":"r"}],"citations":[{"doc":"d","lines":[1,1]}]}"#, "date.edtf"),
-        (#"{"record":"event","id":"e","type":"t","title":"T","date":{"edtf":"2007"},"participants":[{"entity":"a","role":"r"},{"entity":"b","role":"r"},{"entity":"c","role":3}],"citations":[{"doc":"d","lines":[1,1]}]}"#, "participants[2].role"),
-        (#"{"record":"event","id":"e","type":"t","title":"T","date":{"edtf":"2007"},"participants":[{"entity":"a","role":"r","colour":"red"}],"citations":[{"doc":"d","lines":[1,1]}]}"#, "participants[0].colour"),
-        (#"{"record":"event","id":"e","type":"t","title":"T","date":"2007","participants":[{"entity":"a","role":"r"}],"citations":[{"doc":"d","lines":[1,1]}]}"#, "date"),
-        (#"{"record":"relation","id":"x","type":"t","from":"a","to":"b","citations":[{"doc":"d","lines":[1,1]}]}"#, "id"),
-        (#"{"record":"dispute","id":"x","topic":"t","claims":[{"claim":"a","citations":[{"doc":"d","lines":[1,1]}]}]}"#, "claims"),
-        (#"{"record":"dispute","id":"x","topic":"t","claims":[{"claim":"a","citations":[{"doc":"d","lines":[1,1]}]},{"claim":"b"}]}"#, "claims[1].citations"),
-        (#"{"record":"figure","id":"f","measure":"m","value":"44000","qualifier":"over","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#, "value"),
-        (#"{"record":"figure","id":"f","measure":"m","value":1,"qualifier":"roughly","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#, "qualifier"),
+        (
+            #"{"record":"entity","id":"x","kind":"law","name":"n","citations":[{"doc":"d","lines":[3,1]}]}"#,
+            "citations[0].lines"
+        ),
+        (
+            #"{"record":"entity","id":"x","kind":"law","name":"n","citations":[{"doc":"d","lines":[1]}]}"#,
+            "citations[0].lines"
+        ),
+        (
+            #"{"record":"entity","id":"x","kind":"law","name":"n","citations":[{"doc":"d","lines":[1,1],"page":2}]}"#,
+            "citations[0].page"
+        ),
+        (
+            #"{"record":"event","id":"e","type":"t","title":"T","date":{"edtf":"2007-13"},"participants":[{"entity":"a","role":"r"}],"citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "date.edtf"
+        ),
+        (
+            #"{"record":"event","id":"e","type":"t","title":"T","date":{"edtf":"2007"},"participants":[{"entity":"a","role":"r"},{"entity":"b","role":"r"},{"entity":"c","role":3}],"citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "participants[2].role"
+        ),
+        (
+            #"{"record":"event","id":"e","type":"t","title":"T","date":{"edtf":"2007"},"participants":[{"entity":"a","role":"r","colour":"red"}],"citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "participants[0].colour"
+        ),
+        (
+            #"{"record":"event","id":"e","type":"t","title":"T","date":"2007","participants":[{"entity":"a","role":"r"}],"citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "date"
+        ),
+        (
+            #"{"record":"relation","id":"x","type":"t","from":"a","to":"b","citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "id"
+        ),
+        (
+            #"{"record":"dispute","id":"x","topic":"t","claims":[{"claim":"a","citations":[{"doc":"d","lines":[1,1]}]}]}"#,
+            "claims"
+        ),
+        (
+            #"{"record":"dispute","id":"x","topic":"t","claims":[{"claim":"a","citations":[{"doc":"d","lines":[1,1]}]},{"claim":"b"}]}"#,
+            "claims[1].citations"
+        ),
+        (
+            #"{"record":"figure","id":"f","measure":"m","value":"44000","qualifier":"over","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "value"
+        ),
+        (
+            #"{"record":"figure","id":"f","measure":"m","value":1,"qualifier":"roughly","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "qualifier"
+        ),
     ]
 
     @Test(arguments: 0..<Self.invalid.count)

@@ -31,7 +31,8 @@ struct GraphDataTests {
             case .event(let record) where record.citations.isEmpty: uncited.append(record.id)
             case .relation(let record) where record.citations.isEmpty: uncited.append(record.id)
             case .figure(let record) where record.citations.isEmpty: uncited.append(record.id)
-            case .dispute(let record) where record.claims.contains(where: \.citations.isEmpty): uncited.append(record.id)
+            case .dispute(let record) where record.claims.contains(where: \.citations.isEmpty):
+                uncited.append(record.id)
             default: break
             }
         }
@@ -56,5 +57,35 @@ struct GraphDataTests {
             }
         }
         #expect(outside.isEmpty, "\(outside)")
+    }
+}
+
+@Suite("Citations of the repository's Graph/ against the source documents", .timeLimit(.minutes(2)))
+struct GraphCitationTests {
+    /// Runs only where the seed documents sit beside the repository (`../shared/seeds`) or at
+    /// `/work/shared/seeds`; they are not part of the repository, so elsewhere this is skipped.
+    @Test(.enabled(if: RepositoryGraph.seeds != nil, "the seed documents are not beside the repository"))
+    func everyCitationHoldsWhatItsRecordSays() throws {
+        let seeds = try #require(RepositoryGraph.seeds)
+        let problems = try CitationCheck(records: RepositoryGraph.records(), seeds: seeds).problems()
+        #expect(
+            problems.isEmpty,
+            "\(problems.count) records fail the citation check:\n\(problems.joined(separator: "\n"))"
+        )
+    }
+}
+
+extension GraphCitationTests {
+    @Test(.enabled(if: RepositoryGraph.seeds != nil, "the seed documents are not beside the repository"))
+    func citationCheckCatchesMovedCitations() throws {
+        let seeds = try #require(RepositoryGraph.seeds)
+        let moved = try RepositoryGraph.records().map { located -> LocatedRecord in
+            guard case .event(var event) = located.record else { return located }
+            event.citations = event.citations.map { Citation(doc: $0.doc, first: 1, last: 1) }
+            return LocatedRecord(record: .event(event), file: located.file, line: located.line)
+        }
+        let problems = try CitationCheck(records: moved, seeds: seeds).problems()
+        let events = moved.filter { $0.record.kind == "event" }.count
+        #expect(problems.count > events / 2, "only \(problems.count) of \(events) moved events caught")
     }
 }

@@ -45,7 +45,11 @@ public struct FiguresQuery: Sendable, Hashable {
 
     /// Creates a query.
     public init(
-        subject: String? = nil, text: String? = nil, from: EDTFDate? = nil, to: EDTFDate? = nil, limit: Int = 100
+        subject: String? = nil,
+        text: String? = nil,
+        from: EDTFDate? = nil,
+        to: EDTFDate? = nil,
+        limit: Int = 100
     ) {
         self.subject = subject
         self.text = text

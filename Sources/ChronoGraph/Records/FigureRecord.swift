@@ -24,8 +24,14 @@ public struct FigureRecord: Sendable, Hashable {
 
     /// Creates a figure record.
     public init(
-        id: String, subject: String?, measure: String, value: Double, qualifier: FigureQualifier, unit: String,
-        date: DateValue?, citations: [Citation]
+        id: String,
+        subject: String?,
+        measure: String,
+        value: Double,
+        qualifier: FigureQualifier,
+        unit: String,
+        date: DateValue?,
+        citations: [Citation]
     ) {
         self.id = id
         self.subject = subject

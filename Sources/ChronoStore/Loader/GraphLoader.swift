@@ -29,7 +29,10 @@ public struct GraphLoader: Sendable {
         return try await store.writer.run(deadline: nil) { connection, _ in
             try connection.transaction { connection in
                 try Self.clear(connection)
-                try GraphValidator(vocabulary: vocabulary).validate(records, against: StoredGraphContent(connection: connection))
+                try GraphValidator(vocabulary: vocabulary).validate(
+                    records,
+                    against: StoredGraphContent(connection: connection)
+                )
                 let revision = try GraphStore.revision(connection) + 1
                 try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 try Self.store(vocabulary, connection)
@@ -73,7 +76,9 @@ public struct GraphLoader: Sendable {
                 let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
                 guard !trimmed.allSatisfy(\.isWhitespace) else { continue }
                 do {
-                    records.append(LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1))
+                    records.append(
+                        LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1)
+                    )
                 } catch {
                     throw GraphLoadError(file: file, line: index + 1, message: error.description)
                 }
@@ -104,7 +109,8 @@ public struct GraphLoader: Sendable {
             DELETE FROM citations; DELETE FROM claims; DELETE FROM disputes; DELETE FROM figures;
             DELETE FROM participants; DELETE FROM events; DELETE FROM relations; DELETE FROM aliases;
             DELETE FROM entities; DELETE FROM documents; DELETE FROM search; DELETE FROM vocabulary;
-            """)
+            """
+        )
     }
 
     private static func store(_ vocabulary: Vocabulary, _ connection: Connection) throws {
@@ -112,7 +118,9 @@ public struct GraphLoader: Sendable {
         for (family, kinds) in vocabulary.entityKinds {
             for kind in kinds { try insert.run(["entity_kinds", .text(kind), .text(family)]) }
         }
-        for (type, meaning) in vocabulary.relationTypes { try insert.run(["relation_types", .text(type), .text(meaning)]) }
+        for (type, meaning) in vocabulary.relationTypes {
+            try insert.run(["relation_types", .text(type), .text(meaning)])
+        }
         for (type, meaning) in vocabulary.eventTypes { try insert.run(["event_types", .text(type), .text(meaning)]) }
         for role in vocabulary.participantRoles { try insert.run(["participant_roles", .text(role), ""]) }
     }

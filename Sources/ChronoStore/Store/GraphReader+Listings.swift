@@ -28,7 +28,10 @@ extension GraphReader {
             SELECT id FROM figures WHERE (?1 IS NULL OR subject = ?1)
             AND (?2 IS NULL OR (fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2)) ORDER BY id
             """
-        ).map([.optionalText(subject), window.map { .integer($0.lower) } ?? .null, window.map { .integer($0.upper) } ?? .null]) {
+        ).map([
+            .optionalText(subject), window.map { .integer($0.lower) } ?? .null,
+            window.map { .integer($0.upper) } ?? .null,
+        ]) {
             $0.text(0)
         }
         var figures = try self.figures(ids)
@@ -59,16 +62,23 @@ extension GraphReader {
             disputes: try count("SELECT count(*) FROM disputes"),
             figures: try count("SELECT count(*) FROM figures"),
             citations: try count("SELECT count(*) FROM citations"),
-            documents: try count("SELECT count(*) FROM documents"))
+            documents: try count("SELECT count(*) FROM documents")
+        )
         var byKind: [String: Int] = [:]
         try self.connection.cached("SELECT kind, count(*) FROM entities GROUP BY kind").run { row in
             byKind[row.text(0)] = row.int(1)
         }
         var byDocument: [String: Int] = [:]
-        try self.connection.cached("SELECT id, (SELECT count(*) FROM citations WHERE doc = documents.id) FROM documents")
-            .run { row in byDocument[row.text(0)] = row.int(1) }
+        try self.connection.cached(
+            "SELECT id, (SELECT count(*) FROM citations WHERE doc = documents.id) FROM documents"
+        )
+        .run { row in byDocument[row.text(0)] = row.int(1) }
         return Stats(
-            revision: try self.revision(), schemaVersion: Schema.version, counts: counts, byKind: byKind,
-            byDocument: byDocument)
+            revision: try self.revision(),
+            schemaVersion: Schema.version,
+            counts: counts,
+            byKind: byKind,
+            byDocument: byDocument
+        )
     }
 }
