@@ -34,7 +34,11 @@ extension GraphReader {
             )
             values["set\(index)"] = try Self.list(set)
         }
-        let sql = TimelineSQL.make(mode: query.mode, filterDriven: !sets.isEmpty || values["text"] != nil, filters: filters)
+        let sql = TimelineSQL.make(
+            mode: query.mode,
+            filterDriven: !sets.isEmpty || values["text"] != nil,
+            filters: filters
+        )
         let keys = try self.connection.cached(sql).map(named: values) { row in
             (rowid: row.int64(0), cursor: TimelineCursor(lower: row.int64(1), precision: row.int(2), id: row.text(3)))
         }
