@@ -24,5 +24,4 @@ extension SQLiteValue {
 
     /// A text value, or `NULL` for `nil`.
     public static func optionalText(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
-
 }
