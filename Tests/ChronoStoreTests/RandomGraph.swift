@@ -49,9 +49,11 @@ struct RandomGraph {
         let citation = #"[{"doc":"d.txt","lines":[1,1]}]"#
         try #"{"record":"document","id":"d.txt","title":"Random","lines":10}"#.appending("\n")
             .write(to: graph.appendingPathComponent("documents.jsonl"), atomically: true, encoding: .utf8)
-        try self.nodes.map { #"{"record":"entity","id":"\#($0)","kind":"organisation","name":"Node \#($0)","citations":\#(citation)}"# }
-            .joined(separator: "\n")
-            .write(to: graph.appendingPathComponent("entities.jsonl"), atomically: true, encoding: .utf8)
+        try self.nodes.map {
+            #"{"record":"entity","id":"\#($0)","kind":"organisation","name":"Node \#($0)","citations":\#(citation)}"#
+        }
+        .joined(separator: "\n")
+        .write(to: graph.appendingPathComponent("entities.jsonl"), atomically: true, encoding: .utf8)
         try self.relations.map {
             #"{"record":"relation","id":"\#($0.id)","type":"cooperates_with","from":"\#($0.from)","to":"\#($0.to)","citations":\#(citation)}"#
         }

@@ -25,7 +25,11 @@ struct RandomGraphTraversalTests {
             let expected = graph.distances(from: root)
             for depth in [1, 2, 3] {
                 let result = try await store.neighbors(NeighborsQuery(id: root, depth: depth, limit: 10_000))
-                let want = Dictionary(uniqueKeysWithValues: expected.filter { $0.value >= 1 && $0.value <= depth }.map { ($0.key, $0.value) })
+                let want = Dictionary(
+                    uniqueKeysWithValues: expected.filter { $0.value >= 1 && $0.value <= depth }.map {
+                        ($0.key, $0.value)
+                    }
+                )
                 let got = Dictionary(uniqueKeysWithValues: result.nodes.map { ($0.entity.id, $0.depth) })
                 #expect(got == want, "root \(root) depth \(depth)")
                 #expect(result.truncated == nil)
@@ -39,7 +43,11 @@ struct RandomGraphTraversalTests {
                     #expect(path.nodes.first?.id == root && path.nodes.last?.id == target)
                     for (index, hop) in path.hops.enumerated() {
                         let (near, far) = (path.nodes[index].id, path.nodes[index + 1].id)
-                        #expect(hop.forward ? (hop.edge.from, hop.edge.to) == (near, far) : (hop.edge.to, hop.edge.from) == (near, far))
+                        #expect(
+                            hop.forward
+                                ? (hop.edge.from, hop.edge.to) == (near, far)
+                                : (hop.edge.to, hop.edge.from) == (near, far)
+                        )
                     }
                 }
             }
@@ -58,7 +66,9 @@ struct RandomGraphTraversalTests {
             guard source != target else { continue }
             checked += 1
             let all = graph.simplePathLengths(from: source, to: target, maxLength: 5)
-            let result = try await store.paths(PathsQuery(from: source, to: target, maxDepth: 5, k: 6, nodeBudget: 1_000_000))
+            let result = try await store.paths(
+                PathsQuery(from: source, to: target, maxDepth: 5, k: 6, nodeBudget: 1_000_000)
+            )
             #expect(result.paths.map(\.length) == Array(all.prefix(6)), "\(source) → \(target)")
             let signatures = result.paths.map { $0.hops.map(\.edge.id) }
             #expect(Set(signatures).count == signatures.count)

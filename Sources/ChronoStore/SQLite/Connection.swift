@@ -27,11 +27,16 @@ public final class Connection {
         self.handle = handle
         // > The progress handler callback is invoked periodically during long running calls to sqlite3_step().
         // > If it returns non-zero, the operation is interrupted. (https://sqlite.org/c3ref/progress_handler.html)
-        sqlite3_progress_handler(handle, 1_000, { context in
-            guard let context else { return 0 }
-            let connection = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
-            return connection.interruptCheck?() == true ? 1 : 0
-        }, Unmanaged.passUnretained(self).toOpaque())
+        sqlite3_progress_handler(
+            handle,
+            1_000,
+            { context in
+                guard let context else { return 0 }
+                let connection = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
+                return connection.interruptCheck?() == true ? 1 : 0
+            },
+            Unmanaged.passUnretained(self).toOpaque()
+        )
         do {
             if !readOnly { try self.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
             try self.execute("PRAGMA foreign_keys = ON")
@@ -67,9 +72,6 @@ public final class Connection {
 
     /// The rowid of the latest successful insert.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(self.handle) }
-
-    /// Rows changed by the latest statement.
-    public var changes: Int { Int(sqlite3_changes(self.handle)) }
 
     /// Whether a transaction is open.
     public var isInTransaction: Bool { sqlite3_get_autocommit(self.handle) == 0 }

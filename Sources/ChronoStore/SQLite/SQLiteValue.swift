@@ -1,9 +1,14 @@
 /// A value bound to a statement parameter.
 public enum SQLiteValue: Sendable, Hashable {
+    /// `NULL`.
     case null
+    /// A 64-bit integer.
     case integer(Int64)
+    /// A double.
     case real(Double)
+    /// UTF-8 text.
     case text(String)
+    /// Bytes.
     case blob([UInt8])
 }
 
@@ -19,7 +24,4 @@ extension SQLiteValue {
 
     /// A text value, or `NULL` for `nil`.
     public static func optionalText(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
-
-    /// An integer value, or `NULL` for `nil`.
-    public static func optionalInt(_ value: Int?) -> SQLiteValue { value.map { .integer(Int64($0)) } ?? .null }
 }

@@ -10,10 +10,13 @@ extension GraphReader {
         var truncated: Truncated?
         var frontier = Array(members).sorted()
         if members.count > query.limit {
-            throw ChronoError.invalidArgument("params.ids: more seeds (\(members.count)) than the node limit (\(query.limit))")
+            throw ChronoError.invalidArgument(
+                "params.ids: more seeds (\(members.count)) than the node limit (\(query.limit))"
+            )
         }
         level: for _ in 0..<query.depth {
-            let adjacency = try self.adjacency(frontier, filter: EdgeFilter())
+            let step = try self.adjacency(frontier, filter: EdgeFilter())
+            let adjacency = step.byNode
             var next: [String] = []
             for near in frontier {
                 for adjacent in adjacency[near] ?? [] where !members.contains(adjacent.other) {
@@ -24,6 +27,10 @@ extension GraphReader {
                     members.insert(adjacent.other)
                     next.append(adjacent.other)
                 }
+            }
+            if step.capped {
+                truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: frontier.first ?? "")
+                break
             }
             frontier = next
         }
@@ -36,7 +43,10 @@ extension GraphReader {
         ).map([list]) { $0.text(0) }
         try self.context.check()
         return Subgraph(
-            nodes: try self.entities(members.sorted()), edges: try self.edges(edgeIDs), truncated: truncated,
-            revision: try self.revision())
+            nodes: try self.entities(members.sorted()),
+            edges: try self.edges(edgeIDs),
+            truncated: truncated,
+            revision: try self.revision()
+        )
     }
 }

@@ -7,6 +7,8 @@ internal import ChronoProtocol
 struct GraphReader {
     let connection: Connection
     let context: QueryContext
+    /// The most relations one expansion step reads (see `maximumAdjacencyRows`).
+    var adjacencyRowLimit = GraphReader.maximumAdjacencyRows
 
     /// The graph revision of this snapshot.
     func revision() throws -> Int64 { try GraphStore.revision(self.connection) }
@@ -27,7 +29,9 @@ struct GraphReader {
     }
 
     static func kind(_ text: String) throws -> EntityKind {
-        guard let kind = EntityKind(rawValue: text) else { throw ChronoError.dataLoss("stored kind \"\(text)\" is unknown") }
+        guard let kind = EntityKind(rawValue: text) else {
+            throw ChronoError.dataLoss("stored kind \"\(text)\" is unknown")
+        }
         return kind
     }
 
@@ -59,7 +63,8 @@ struct GraphReader {
             """
         ).run([.text(kind), try Self.list(owners)]) { row in
             citations[row.text(0), default: []].append(
-                Citation(doc: row.text(1), first: row.int(2), last: row.int(3), ref: row.optionalText(4)))
+                Citation(doc: row.text(1), first: row.int(2), last: row.int(3), ref: row.optionalText(4))
+            )
         }
         return citations
     }
