@@ -1,8 +1,9 @@
 import ChronoClient
 import ChronoProtocol
-@testable import ChronoServer
 import Foundation
 import Testing
+
+@testable import ChronoServer
 
 @Suite(.timeLimit(.minutes(1))) struct LiveMethodsTests {
     @Test func writesNeedTheDaemonTokenWhenItHasOne() async throws {
@@ -56,7 +57,10 @@ import Testing
         let exported = OutcomeBox<JSONValue>()
         try await withLiveServer(source.live) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
-            _ = try await client.call(.factsWrite, params: ["upserts": [LiveFixture.entityRecord(6, summary: "Moved.")]]).get()
+            _ = try await client.call(
+                .factsWrite,
+                params: ["upserts": [LiveFixture.entityRecord(6, summary: "Moved.")]]
+            ).get()
             let created = try await client.call(.snapshotCreate).get()
             exported.outcome = try await client.call(.snapshotExport, params: ["id": created["id"] ?? .null]).get()
             try await client.close()
@@ -66,7 +70,8 @@ import Testing
         try await withLiveServer(target.live) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let imported = try await client.call(
-                .snapshotImport, params: ["manifest": payload["manifest"] ?? .null, "data": payload["data"] ?? .null]
+                .snapshotImport,
+                params: ["manifest": payload["manifest"] ?? .null, "data": payload["data"] ?? .null]
             ).get()
             let id = imported["id"] ?? .null
             let list = try await client.call(.snapshotList).get()
@@ -77,13 +82,19 @@ import Testing
             data[data.count / 3] ^= 0x01
             let corrupted = try await client.call(
                 .snapshotImport,
-                params: ["manifest": payload["manifest"] ?? .null, "data": .string(Data(data).base64EncodedString())])
+                params: ["manifest": payload["manifest"] ?? .null, "data": .string(Data(data).base64EncodedString())]
+            )
             try await client.close()
             box.outcome = Moved(
                 listed: (list["snapshots"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue },
-                pastSummary: try past.get()["entity"]?["summary"], pastRevision: past.revision,
-                liveSummary: live["entity"]?["summary"], changed: diff["changed"]?.arrayValue ?? [],
-                importedID: id, createdID: payload["manifest"]?["id"], corrupted: corrupted.status)
+                pastSummary: try past.get()["entity"]?["summary"],
+                pastRevision: past.revision,
+                liveSummary: live["entity"]?["summary"],
+                changed: diff["changed"]?.arrayValue ?? [],
+                importedID: id,
+                createdID: payload["manifest"]?["id"],
+                corrupted: corrupted.status
+            )
         }
         let moved = try #require(box.outcome)
         #expect(moved.importedID == moved.createdID)

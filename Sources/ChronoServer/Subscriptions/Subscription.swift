@@ -23,14 +23,17 @@ struct Subscription: Sendable {
     func run() async throws -> MethodResult {
         let commits = self.live.commits.listen()
         let queue = SubscriptionQueue(
-            maximumFrames: self.configuration.queueFrames, maximumBytes: self.configuration.queueBytes)
+            maximumFrames: self.configuration.queueFrames,
+            maximumBytes: self.configuration.queueBytes
+        )
         var (items, revision) = try await self.evaluate(on: self.query)
         var first = SubscriptionFrame.initial(items, revision: revision)
         if let since = self.since {
             let past = try await self.live.store(atRevision: since)
             let descriptor = try Self.descriptor(self.query.name, on: past)
             let (old, _) = try await self.evaluate(on: descriptor)
-            first = SubscriptionFrame.change(from: old, to: items, revision: revision)
+            first =
+                SubscriptionFrame.change(from: old, to: items, revision: revision)
                 ?? SubscriptionFrame(kind: "change", revision: revision, added: [], removed: [], changed: [])
             first.since = since
         }
@@ -82,7 +85,8 @@ struct Subscription: Sendable {
     private static func overflow(_ queue: SubscriptionQueue) -> ChronoError {
         .resourceExhausted(
             "subscription queue full (\(queue.maximumFrames) frames or \(queue.maximumBytes) bytes): the client read "
-                + "too slowly; resubscribe with since_revision set to the last revision received")
+                + "too slowly; resubscribe with since_revision set to the last revision received"
+        )
     }
 
     /// Runs the subscribed query through `descriptor`; the result's items and revision.

@@ -35,7 +35,9 @@ final class SubscriptionQueue: Sendable {
                 waiter.resume(returning: frame)
                 return true
             }
-            guard state.frames.count < self.maximumFrames, state.bytes + bytes <= self.maximumBytes else { return false }
+            guard state.frames.count < self.maximumFrames, state.bytes + bytes <= self.maximumBytes else {
+                return false
+            }
             state.frames.append((frame, bytes))
             state.bytes += bytes
             return true
