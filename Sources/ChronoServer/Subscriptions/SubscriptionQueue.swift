@@ -81,6 +81,9 @@ final class SubscriptionQueue: Sendable {
         }
     }
 
+    /// Whether the queue has been closed (by the sender when the client went away, or on overflow).
+    var isClosed: Bool { self.state.withLockedValue { $0.closed } }
+
     /// Frames held now.
     var count: Int { self.state.withLockedValue { $0.frames.count } }
 
