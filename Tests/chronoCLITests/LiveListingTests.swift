@@ -54,4 +54,19 @@ struct LiveListingTests {
         let foundIDs = Set(found.compactMap { $0["entity"]?.text("id") })
         #expect(foundIDs.isSuperset(of: ["heydar-aliyev", "ilham-aliyev"]))
     }
+
+    @Test("timeline --all streams every event (Timeline/Stream), the same events as one large page")
+    func timelineAll() throws {
+        let (streamed, page, table) = try LiveDaemon.with { daemon in
+            (
+                try ChronoBinary.run(["timeline", "--all"], port: daemon.port),
+                try ChronoBinary.run(["timeline", "--limit", "500", "--format", "json"], port: daemon.port),
+                try ChronoBinary.run(["timeline", "--all", "--format", "csv"], port: daemon.port)
+            )
+        }
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        let events = try streamed.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
+        #expect(events == (try Fixtures.parse(page.stdout)).list("events"))
+        #expect(try CSVReader.read(table.stdout).count == events.count + 1)
+    }
 }

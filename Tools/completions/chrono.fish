@@ -23,7 +23,7 @@ function __chrono_parse_tokens -S
         __chrono_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'timeline'
-            __chrono_parse_subcommand 0 'from=' 'to=' 'mode=' 'actor=+' 'instrument=+' 'type=+' 'text=' 'limit=' 'cursor=' 'format=' 'host=' 'port=' 'deadline=' 'token=' 'version' 'h/help'
+            __chrono_parse_subcommand 0 'from=' 'to=' 'mode=' 'actor=+' 'instrument=+' 'type=+' 'text=' 'limit=' 'cursor=' 'all' 'format=' 'host=' 'port=' 'deadline=' 'token=' 'version' 'h/help'
         case 'show'
             __chrono_parse_subcommand 1 'format=' 'host=' 'port=' 'deadline=' 'token=' 'version' 'h/help'
         case 'search'
@@ -122,6 +122,7 @@ complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options 
 complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" text' -l 'text' -d 'Words the event\'s title or summary must contain.' -rfka ''
 complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" limit' -l 'limit' -d 'Events per page, 1-500 (default 50).' -rfka ''
 complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" cursor' -l 'cursor' -d 'Continue after a previous page (its next_cursor).' -rfka ''
+complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" all' -l 'all' -d 'Every matching event, streamed (Timeline/Stream) instead of one page; no --limit or --cursor.'
 complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" format' -l 'format' -d 'Output format: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default: table on a terminal, ndjson when piped.' -rfka 'table json ndjson csv markdown timelinejs graphml gexf dot mermaid'
 complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" host' -l 'host' -d 'Daemon host (env CHRONO_HOST, default 127.0.0.1).' -rfka ''
 complete -c 'chrono' -n '__chrono_should_offer_completions_for_flags_or_options "chrono timeline" port' -l 'port' -d 'Daemon port (env CHRONO_PORT, default 7701).' -rfka ''

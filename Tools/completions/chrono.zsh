@@ -91,6 +91,7 @@ _chrono_timeline() {
         '--text[Words the event'\''s title or summary must contain.]:text:'
         '--limit[Events per page, 1-500 (default 50).]:n:'
         '--cursor[Continue after a previous page (its next_cursor).]:cursor:'
+        '--all[Every matching event, streamed (Timeline/Stream) instead of one page; no --limit or --cursor.]'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
