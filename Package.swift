@@ -98,7 +98,6 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoStoreTests",
             dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
@@ -110,6 +109,7 @@ let package = Package(
             dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoServerTests",
             dependencies: [

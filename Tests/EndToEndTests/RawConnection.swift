@@ -12,8 +12,15 @@ enum RawConnection {
         var closed: Bool
     }
 
-    /// Sends `bytes` to `port`, reads `count` frames, and with `checkClose` also waits for the server to close.
-    static func exchange(port: Int, bytes: [UInt8], count: Int, checkClose: Bool = false) async throws -> Outcome {
+    /// Sends `bytes` to `port`, reads frames until `count` of them (terminal frames only, with `terminalOnly`),
+    /// and with `checkClose` also waits for the server to close.
+    static func exchange(
+        port: Int,
+        bytes: [UInt8],
+        count: Int,
+        terminalOnly: Bool = false,
+        checkClose: Bool = false
+    ) async throws -> Outcome {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -26,9 +33,12 @@ enum RawConnection {
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(bytes: bytes))
             var frames: [Frame] = []
+            var counted = 0
             var iterator = inbound.makeAsyncIterator()
-            while frames.count < count, let line = try await iterator.next() {
-                frames.append(try Frame.decode(line: Data(line.readableBytesView)))
+            while counted < count, let line = try await iterator.next() {
+                let frame = try Frame.decode(line: Data(line.readableBytesView))
+                frames.append(frame)
+                if case .terminal = frame { counted += 1 } else if !terminalOnly { counted += 1 }
             }
             var closed = false
             if checkClose {
@@ -39,8 +49,9 @@ enum RawConnection {
     }
 
     /// Sends the lines (each followed by `\n`) and reads `count` frames.
-    static func exchange(port: Int, lines: [String], count: Int) async throws -> Outcome {
-        try await Self.exchange(port: port, bytes: Array(lines.map { $0 + "\n" }.joined().utf8), count: count)
+    static func exchange(port: Int, lines: [String], count: Int, terminalOnly: Bool = false) async throws -> Outcome {
+        let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+        return try await Self.exchange(port: port, bytes: bytes, count: count, terminalOnly: terminalOnly)
     }
 }
 

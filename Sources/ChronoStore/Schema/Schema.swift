@@ -3,12 +3,12 @@
 /// Dates are stored as day ordinals (days since 1970-01-01) with `openLower`/`openUpper` for open ends,
 /// and precision as a rank (0 = day … 4 = century), so ordering and overlap tests are plain integer SQL.
 enum Schema {
-    /// Stands for an open or unknown start.
-    static let openLower: Int64 = -1_000_000_000
+    /// Stands for an open or unknown start; below any EDTF day (years up to ±10^12 are about ±3.7·10^14 days).
+    static let openLower: Int64 = -(1 << 50)
     /// Stands for an open or unknown end.
-    static let openUpper: Int64 = 1_000_000_000
+    static let openUpper: Int64 = 1 << 50
     /// Events are grouped by the bit length of their fuzzy span; group `c` spans at most `2^c` days.
-    static let spanClasses = 0...32
+    static let spanClasses = 0...51
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
     static let migrations: [String] = [version1]
