@@ -80,7 +80,7 @@ public struct CommandRunner: Sendable {
         if !failure.candidates.isEmpty {
             lines.append("chrono: the name matches several entities; use one of these ids:")
             let table = Table(
-                columns: [.init("ID"), .init("KIND"), .init("NAME")],
+                columns: [.init("ID", wraps: false), .init("KIND", wraps: false), .init("NAME")],
                 rows: failure.candidates.map { [$0.text("id"), $0.text("kind"), $0.text("name")] }
             )
             let rendered = TableRenderer(width: 200, colour: false).render(table)

@@ -27,7 +27,7 @@ public enum PathPresenter {
         }
         let table = Table(
             columns: [
-                .init("PATH"), .init("HOP"), .init("FROM"), .init("RELATION"), .init("TO"),
+                .init("PATH", wraps: false), .init("HOP", wraps: false), .init("FROM"), .init("RELATION"), .init("TO"),
                 .init("DIRECTION", csvOnly: true), .init("EDGE ID", csvOnly: true), .init("DATE"), .init("EVIDENCE"),
             ],
             rows: rows
