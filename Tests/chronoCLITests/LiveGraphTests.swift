@@ -19,7 +19,9 @@ struct LiveGraphTests {
         }
         #expect(json.status == 0, "\(json.stderr)")
         let result = try Fixtures.parse(json.stdout)
-        let nodeIDs = Set([result["root"]?.text("id") ?? ""] + result.list("nodes").map { $0["entity"]?.text("id") ?? "" })
+        let nodeIDs = Set(
+            [result["root"]?.text("id") ?? ""] + result.list("nodes").map { $0["entity"]?.text("id") ?? "" }
+        )
         let edgeCount = Set(result.list("edges").map { $0.text("id") }).count
         #expect(nodeIDs.contains("germany"))
         #expect(edgeCount > 0)

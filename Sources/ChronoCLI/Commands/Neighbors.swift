@@ -33,7 +33,10 @@ extension Chrono {
         @Option(help: ArgumentHelp("out, in or both (default both).", valueName: "direction"))
         var direction: Direction?
 
-        @Option(name: .customLong("kind"), help: ArgumentHelp("Keep only entities of this kind; repeatable.", valueName: "kind"))
+        @Option(
+            name: .customLong("kind"),
+            help: ArgumentHelp("Keep only entities of this kind; repeatable.", valueName: "kind")
+        )
         var kinds: [String] = []
 
         @OptionGroup var window: WindowOptions

@@ -20,7 +20,10 @@ extension Chrono {
         @Argument(help: ArgumentHelp("Words to look for.", valueName: "text"))
         var text: String
 
-        @Option(name: .customLong("kind"), help: ArgumentHelp("An entity kind such as law; repeatable.", valueName: "kind"))
+        @Option(
+            name: .customLong("kind"),
+            help: ArgumentHelp("An entity kind such as law; repeatable.", valueName: "kind")
+        )
         var kinds: [String] = []
 
         @Option(help: ArgumentHelp("Most results to return (default 20).", valueName: "n"))

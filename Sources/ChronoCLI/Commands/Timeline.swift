@@ -69,7 +69,12 @@ extension Chrono {
         func run() async throws {
             let runner = CommandRunner(connection: self.connection, output: self.output)
             if self.all {
-                try await runner.runStream(.timelineStream, params: self.params, key: "event", present: TimelinePresenter.present)
+                try await runner.runStream(
+                    .timelineStream,
+                    params: self.params,
+                    key: "event",
+                    present: TimelinePresenter.present
+                )
             } else {
                 try await runner.run(.timelineQuery, params: self.params, present: TimelinePresenter.present)
             }

@@ -19,9 +19,14 @@ public struct DaemonConnection: Sendable {
         }
     }
 
+    /// The deadline of each call, from `--deadline` or its default.
+    public var deadline: Duration {
+        .milliseconds(self.endpoint.deadline.milliseconds)
+    }
+
     /// Calls a unary method and returns its result and revision, or throws the call's failure.
     public func call(_ method: MethodName, params: [String: JSONValue]) async throws(CLIFailure) -> Reply {
-        let deadline = Duration.milliseconds(self.endpoint.deadline.milliseconds)
+        let deadline = self.deadline
         let client = self.client
         let metadata = self.endpoint.metadata
         let response: Response
@@ -45,7 +50,12 @@ public struct DaemonConnection: Sendable {
         deadline: Duration?,
         body: (JSONValue) throws -> Bool
     ) async throws -> Reply? {
-        let frames = self.client.stream(method: method, params: params, deadline: deadline, metadata: self.endpoint.metadata)
+        let frames = self.client.stream(
+            method: method,
+            params: params,
+            deadline: deadline,
+            metadata: self.endpoint.metadata
+        )
         do {
             for try await frame in frames {
                 switch frame {

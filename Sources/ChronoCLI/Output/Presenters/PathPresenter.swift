@@ -10,7 +10,9 @@ public enum PathPresenter {
         var graph = GraphModel()
         for (pathIndex, path) in paths.enumerated() {
             let nodes = path.list("nodes")
-            nodes.forEach { graph.addNode($0) }
+            for node in nodes {
+                graph.addNode(node)
+            }
             for (hopIndex, hop) in path.list("hops").enumerated() {
                 let edge = hop["edge"] ?? .null
                 graph.addEdge(edge, citations: citations)
