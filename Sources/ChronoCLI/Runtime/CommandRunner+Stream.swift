@@ -14,11 +14,11 @@ extension CommandRunner {
         try await self.guarding { terminal in
             let format = self.output.resolved(for: terminal)
             let connection = try await self.open()
+            let deadline = connection.deadline
             var records: [JSONValue] = []
             let reply: Reply?
             do {
-                reply = try await connection.stream(method.rawValue, params: params, deadline: connection.deadline) {
-                    data in
+                reply = try await connection.stream(method.rawValue, params: params, deadline: deadline) { data in
                     let record = data[key] ?? .null
                     if format == .ndjson {
                         Self.write(try JSONOutput.compact(record) + "\n")
