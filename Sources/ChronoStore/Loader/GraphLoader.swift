@@ -29,7 +29,10 @@ public struct GraphLoader: Sendable {
         return try await store.writer.run(deadline: nil) { connection, _ in
             try connection.transaction { connection in
                 try Self.clear(connection)
-                try GraphValidator(vocabulary: vocabulary).validate(records, against: StoredGraphContent(connection: connection))
+                try GraphValidator(vocabulary: vocabulary).validate(
+                    records,
+                    against: StoredGraphContent(connection: connection)
+                )
                 let revision = try GraphStore.revision(connection) + 1
                 try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 try Self.store(vocabulary, connection)
@@ -38,6 +41,13 @@ public struct GraphLoader: Sendable {
                 return Report(records: records.count, revision: revision)
             }
         }
+    }
+
+    /// Every record under the directory, parsed, with its file and line (nothing is validated or stored).
+    ///
+    /// - Throws: `GraphLoadError` naming the first unreadable file or unparsable line.
+    public func records() throws -> [LocatedRecord] {
+        try self.read().1
     }
 
     /// Reads and parses every file, reporting the first unparsable line.
@@ -66,7 +76,9 @@ public struct GraphLoader: Sendable {
                 let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
                 guard !trimmed.allSatisfy(\.isWhitespace) else { continue }
                 do {
-                    records.append(LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1))
+                    records.append(
+                        LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1)
+                    )
                 } catch {
                     throw GraphLoadError(file: file, line: index + 1, message: error.description)
                 }
@@ -97,7 +109,8 @@ public struct GraphLoader: Sendable {
             DELETE FROM citations; DELETE FROM claims; DELETE FROM disputes; DELETE FROM figures;
             DELETE FROM participants; DELETE FROM events; DELETE FROM relations; DELETE FROM aliases;
             DELETE FROM entities; DELETE FROM documents; DELETE FROM search; DELETE FROM vocabulary;
-            """)
+            """
+        )
     }
 
     private static func store(_ vocabulary: Vocabulary, _ connection: Connection) throws {
@@ -105,7 +118,9 @@ public struct GraphLoader: Sendable {
         for (family, kinds) in vocabulary.entityKinds {
             for kind in kinds { try insert.run(["entity_kinds", .text(kind), .text(family)]) }
         }
-        for (type, meaning) in vocabulary.relationTypes { try insert.run(["relation_types", .text(type), .text(meaning)]) }
+        for (type, meaning) in vocabulary.relationTypes {
+            try insert.run(["relation_types", .text(type), .text(meaning)])
+        }
         for (type, meaning) in vocabulary.eventTypes { try insert.run(["event_types", .text(type), .text(meaning)]) }
         for role in vocabulary.participantRoles { try insert.run(["participant_roles", .text(role), ""]) }
     }

@@ -42,7 +42,9 @@ struct RecordWriter {
         }
         try self.connection.cached(
             "INSERT INTO search(owner_kind, owner, name, aliases, summary) VALUES ('entity', ?, ?, ?, ?)"
-        ).run([.text(entity.id), .text(entity.name), .text(entity.aliases.joined(separator: " ; ")), .text(entity.summary)])
+        ).run([
+            .text(entity.id), .text(entity.name), .text(entity.aliases.joined(separator: " ; ")), .text(entity.summary),
+        ])
         try self.insertCitations(entity.citations, kind: "entity", owner: entity.id)
     }
 

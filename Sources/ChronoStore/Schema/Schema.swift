@@ -21,7 +21,10 @@ enum Schema {
         try connection.transaction { connection in
             let current = try connection.cached("PRAGMA user_version").first { Int($0.int64(0)) } ?? 0
             guard current <= Self.version else {
-                throw SQLiteError(code: SQLiteError.readonly, message: "database schema \(current) is newer than \(Self.version)")
+                throw SQLiteError(
+                    code: SQLiteError.readonly,
+                    message: "database schema \(current) is newer than \(Self.version)"
+                )
             }
             for migration in Self.migrations.dropFirst(current) {
                 try connection.execute(migration)

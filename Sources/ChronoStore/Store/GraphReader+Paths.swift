@@ -11,7 +11,8 @@ extension GraphReader {
         let raw = try finder.paths(from: source.id, to: target.id, k: query.k, maxLength: query.maxDepth)
         let refs = try self.refs(Set(raw.flatMap(\.nodes)))
         let edges = Dictionary(
-            uniqueKeysWithValues: try self.edges(Array(Set(raw.flatMap { $0.hops.map(\.edge) }))).map { ($0.id, $0) })
+            uniqueKeysWithValues: try self.edges(Array(Set(raw.flatMap { $0.hops.map(\.edge) }))).map { ($0.id, $0) }
+        )
         let paths = raw.compactMap { path -> GraphPath? in
             let nodes = path.nodes.compactMap { refs[$0] }
             let hops = path.hops.compactMap { hop in edges[hop.edge].map { PathHop(edge: $0, forward: hop.forward) } }

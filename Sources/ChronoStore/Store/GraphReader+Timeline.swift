@@ -28,7 +28,9 @@ extension GraphReader {
         }
         let sets = [actors, instruments].filter { !$0.isEmpty }
         for (index, set) in sets.enumerated() {
-            filters.append("rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set\(index))))")
+            filters.append(
+                "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set\(index))))"
+            )
             values["set\(index)"] = try Self.list(set)
         }
         let sql = TimelineSQL.make(mode: query.mode, entityDriven: !sets.isEmpty, filters: filters)
@@ -39,11 +41,18 @@ extension GraphReader {
         let page = Array(keys.prefix(query.limit))
         let next = keys.count > query.limit ? page.last?.cursor.token : nil
         let window = TimelineWindow(
-            from: query.from.map { DateValue(edtf: $0) }, to: query.to.map { DateValue(edtf: $0) },
-            lower: query.from?.strict.lower, upper: query.to?.strict.upper, mode: query.mode)
+            from: query.from.map { DateValue(edtf: $0) },
+            to: query.to.map { DateValue(edtf: $0) },
+            lower: query.from?.strict.lower,
+            upper: query.to?.strict.upper,
+            mode: query.mode
+        )
         return TimelinePage(
-            window: window, events: try self.events(rowids: page.map(\.rowid)), nextCursor: next,
-            revision: try self.revision())
+            window: window,
+            events: try self.events(rowids: page.map(\.rowid)),
+            nextCursor: next,
+            revision: try self.revision()
+        )
     }
 }
 
