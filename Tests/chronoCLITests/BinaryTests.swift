@@ -4,7 +4,10 @@ import Testing
 /// Runs the built `chrono` executable, as a user or a script would.
 @Suite("chrono binary: help, validation and exit codes without a daemon", .timeLimit(.minutes(1)))
 struct BinaryTests {
-    func chrono(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    func chrono(
+        _ arguments: [String],
+        environment: [String: String] = [:]
+    ) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         let path = try #require(BuiltProducts.path("chrono"), "the chrono executable is not built")
@@ -15,9 +18,10 @@ struct BinaryTests {
     func help() throws {
         let output = try self.chrono(["--help"])
         #expect(output.status == 0)
-        for command in ["timeline", "show", "search", "neighbors", "path", "subgraph", "disputes", "figures",
-            "subscribe", "stats", "health"]
-        {
+        for command in [
+            "timeline", "show", "search", "neighbors", "path", "subgraph", "disputes", "figures",
+            "subscribe", "stats", "health",
+        ] {
             #expect(output.stdout.contains("  \(command) "), "help lacks \(command)")
         }
         #expect(output.stdout.contains("66 not found"))
@@ -48,7 +52,9 @@ struct BinaryTests {
         let output = try self.chrono(["health", "--port", String(port)])
         #expect(output.status == 69)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "chrono: cannot reach chronod at 127.0.0.1:\(port) — is it running? (connection refused)\n")
+        #expect(
+            output.stderr == "chrono: cannot reach chronod at 127.0.0.1:\(port) — is it running? (connection refused)\n"
+        )
     }
 
     @Test("CHRONO_PORT is used when --port is not given")
@@ -69,10 +75,25 @@ struct BinaryTests {
 
     @Test("the committed completion scripts match what the binary generates", arguments: ["bash", "zsh", "fish"])
     func committedCompletionsAreCurrent(shell: String) throws {
-        let script = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let script = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Tools/completions/chrono.\(shell)")
         let committed = try String(contentsOf: script, encoding: .utf8)
         let output = try self.chrono(["--generate-completion-script", shell])
         #expect(output.stdout == committed, "regenerate with: chrono --generate-completion-script \(shell)")
+    }
+
+    @Test(
+        "a daemon that never answers: DEADLINE_EXCEEDED and exit 75 soon after --deadline",
+        arguments: [["stats"], ["timeline", "--all"], ["subscribe", "stats"]]
+    )
+    func silentDaemon(command: [String]) throws {
+        let server = try #require(SilentServer.start())
+        defer { server.close() }
+        let started = ContinuousClock.now
+        let output = try self.chrono(command + ["--port", String(server.port), "--deadline", "200ms"])
+        #expect(output.status == 75)
+        #expect(output.stderr.hasPrefix("chrono: DEADLINE_EXCEEDED: "))
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 }

@@ -13,7 +13,9 @@ struct GraphExportTests {
     @Test("the model holds the root, every neighbour and every relation once")
     func model() throws {
         let graph = try self.neighbourhood()
-        #expect(graph.nodes.map(\.id) == ["azerbaijan", "germany", "eu-azerbaijan-readmission-agreement", "european-union"])
+        #expect(
+            graph.nodes.map(\.id) == ["azerbaijan", "germany", "eu-azerbaijan-readmission-agreement", "european-union"]
+        )
         #expect(graph.edges.count == 3)
         let path = try #require(PathPresenter.present(try Fixtures.result("path")).graph)
         #expect(path.nodes.count == 4)

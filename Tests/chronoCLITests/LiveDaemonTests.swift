@@ -30,7 +30,9 @@ struct LiveDaemonTests {
         daemon.stop()
         let run = try ChronoBinary.run(["health"], port: port)
         #expect(run.status == 69)
-        #expect(run.stderr == "chrono: cannot reach chronod at 127.0.0.1:\(port) — is it running? (connection refused)\n")
+        #expect(
+            run.stderr == "chrono: cannot reach chronod at 127.0.0.1:\(port) — is it running? (connection refused)\n"
+        )
     }
 
     @Test("subscribe either streams frames or says the daemon has no subscriptions (exit 69)")

@@ -9,7 +9,9 @@ import Testing
 struct LiveEntityTests {
     @Test("show gives the entity with its relations and events")
     func show() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["show", "ilham-aliyev", "--format", "json"], port: $0.port) }
+        let run = try LiveDaemon.with {
+            try ChronoBinary.run(["show", "ilham-aliyev", "--format", "json"], port: $0.port)
+        }
         #expect(run.status == 0, "\(run.stderr)")
         let result = try Fixtures.parse(run.stdout)
         #expect(result["entity"]?.text("name") == "Ilham Aliyev")

@@ -54,4 +54,41 @@ struct LiveListingTests {
         let foundIDs = Set(found.compactMap { $0["entity"]?.text("id") })
         #expect(foundIDs.isSuperset(of: ["heydar-aliyev", "ilham-aliyev"]))
     }
+
+    @Test("timeline --all streams every event (Timeline/Stream), the same events as one large page")
+    func timelineAll() throws {
+        let (streamed, page, table) = try LiveDaemon.with { daemon in
+            (
+                try ChronoBinary.run(["timeline", "--all"], port: daemon.port),
+                try ChronoBinary.run(["timeline", "--limit", "500", "--format", "json"], port: daemon.port),
+                try ChronoBinary.run(["timeline", "--all", "--format", "csv"], port: daemon.port)
+            )
+        }
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        let events = try streamed.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
+        #expect(events == (try Fixtures.parse(page.stdout)).list("events"))
+        #expect(try CSVReader.read(table.stdout).count == events.count + 1)
+    }
+
+    @Test("a piped table fits COLUMNS and carries no colour; Markdown has one row per event")
+    func tableAndMarkdown() throws {
+        let (table, markdown, json) = try LiveDaemon.with { daemon in
+            (
+                try ChronoBinary.run(
+                    ["timeline", "--format", "table"],
+                    port: daemon.port,
+                    environment: ["COLUMNS": "70", "NO_COLOR": ""]
+                ),
+                try ChronoBinary.run(["timeline", "--format", "markdown"], port: daemon.port),
+                try ChronoBinary.run(["timeline", "--format", "json"], port: daemon.port)
+            )
+        }
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("DATE") == true)
+        #expect(lines.allSatisfy { $0.count <= 70 })
+        #expect(!table.stdout.contains("\u{1B}["))
+        let events = try Fixtures.parse(json.stdout).list("events")
+        #expect(markdown.stdout.split(separator: "\n").count == events.count + 2)
+    }
 }
