@@ -30,8 +30,13 @@ extension LiveGraph {
             if let before = entry.before {
                 let value = try JSONDecoder().decode(JSONValue.self, from: Data(before.utf8))
                 state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
-            } else {
+            } else if entry.op == "insert" {
                 state[key] = nil
+            } else {
+                throw ChronoError.outOfRange(
+                    "params.since_revision: the change of \(entry.kind) \"\(entry.id)\" at revision \(entry.revision) "
+                        + "was not logged with its earlier form; resync with a new subscription without since_revision"
+                )
             }
         }
         let past = state.values.sorted { $0.key < $1.key }
