@@ -54,12 +54,12 @@ struct GraphExportTests {
     }
 
     @Test("DOT is accepted by Graphviz when it is installed")
-    func dotAcceptedByGraphviz() throws {
+    func dotAcceptedByGraphviz() async throws {
         guard let dot = GraphvizTool.path else {
             print("skipped: Graphviz `dot` is not installed (apt-get install graphviz)")
             return
         }
-        let output = try GraphvizTool.run(dot, input: DOTExporter.export(try self.neighbourhood()))
+        let output = try await GraphvizTool.run(dot, input: DOTExporter.export(try self.neighbourhood()))
         #expect(output.status == 0, "dot said: \(output.stderr)")
         #expect(output.stdout.contains("<svg"))
     }
@@ -83,7 +83,7 @@ enum GraphvizTool {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs `dot -Tsvg` on `input`.
-    static func run(_ path: String, input: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        try ProcessRunner.run(path, ["-Tsvg"], input: input)
+    static func run(_ path: String, input: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await ProcessRunner.run(path, ["-Tsvg"], input: input)
     }
 }

@@ -8,12 +8,12 @@ import Testing
 @Suite("chrono against a live chronod: disputes, figures, stats", .serialized, .timeLimit(.minutes(1)))
 struct LiveFactsTests {
     @Test("disputes, figures and stats hold the fixture's items")
-    func facts() throws {
-        let (disputes, figures, stats) = try LiveDaemon.with { daemon in
+    func facts() async throws {
+        let (disputes, figures, stats) = try await LiveDaemon.with { daemon in
             (
-                try ChronoBinary.run(["disputes", "--format", "json"], port: daemon.port),
-                try ChronoBinary.run(["figures", "--format", "csv"], port: daemon.port),
-                try ChronoBinary.run(["stats", "--format", "json"], port: daemon.port)
+                try await ChronoBinary.run(["disputes", "--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(["figures", "--format", "csv"], port: daemon.port),
+                try await ChronoBinary.run(["stats", "--format", "json"], port: daemon.port)
             )
         }
         #expect(disputes.status == 0, "\(disputes.stderr)")

@@ -8,13 +8,13 @@ import Testing
 @Suite("chrono against a live chronod: entities and graphs", .serialized, .timeLimit(.minutes(1)))
 struct LiveGraphTests {
     @Test("neighbors exports GraphML and GEXF with as many nodes and edges as its JSON result")
-    func neighborsExports() throws {
-        let (json, graphML, gexf) = try LiveDaemon.with { daemon in
+    func neighborsExports() async throws {
+        let (json, graphML, gexf) = try await LiveDaemon.with { daemon in
             let base = ["neighbors", "azerbaijan", "--depth", "2"]
             return (
-                try ChronoBinary.run(base + ["--format", "json"], port: daemon.port),
-                try ChronoBinary.run(base + ["--format", "graphml"], port: daemon.port),
-                try ChronoBinary.run(base + ["--format", "gexf"], port: daemon.port)
+                try await ChronoBinary.run(base + ["--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(base + ["--format", "graphml"], port: daemon.port),
+                try await ChronoBinary.run(base + ["--format", "gexf"], port: daemon.port)
             )
         }
         #expect(json.status == 0, "\(json.stderr)")
@@ -34,12 +34,12 @@ struct LiveGraphTests {
     }
 
     @Test("path walks from Heydar to Ilham Aliyev hop by hop; its DOT is accepted by Graphviz when installed")
-    func path() throws {
-        let (json, dot) = try LiveDaemon.with { daemon in
+    func path() async throws {
+        let (json, dot) = try await LiveDaemon.with { daemon in
             let base = ["path", "heydar-aliyev", "ilham-aliyev"]
             return (
-                try ChronoBinary.run(base + ["--format", "json"], port: daemon.port),
-                try ChronoBinary.run(base + ["--format", "dot"], port: daemon.port)
+                try await ChronoBinary.run(base + ["--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(base + ["--format", "dot"], port: daemon.port)
             )
         }
         #expect(json.status == 0, "\(json.stderr)")
@@ -54,17 +54,17 @@ struct LiveGraphTests {
             print("skipped the Graphviz check: `dot` is not installed (apt-get install graphviz)")
             return
         }
-        let rendered = try GraphvizTool.run(graphviz, input: dot.stdout)
+        let rendered = try await GraphvizTool.run(graphviz, input: dot.stdout)
         #expect(rendered.status == 0, "dot said: \(rendered.stderr)")
     }
 
     @Test("subgraph exports as many GEXF nodes and edges as its JSON result")
-    func subgraph() throws {
-        let (json, gexf) = try LiveDaemon.with { daemon in
+    func subgraph() async throws {
+        let (json, gexf) = try await LiveDaemon.with { daemon in
             let base = ["subgraph", "azerbaijan", "germany", "--depth", "0"]
             return (
-                try ChronoBinary.run(base + ["--format", "json"], port: daemon.port),
-                try ChronoBinary.run(base + ["--format", "gexf"], port: daemon.port)
+                try await ChronoBinary.run(base + ["--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(base + ["--format", "gexf"], port: daemon.port)
             )
         }
         #expect(json.status == 0, "\(json.stderr)")
