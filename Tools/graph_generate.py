@@ -43,10 +43,11 @@ INSTRUMENT_KINDS = [
     ("law", 30), ("decree", 25), ("resolution", 10), ("regulation", 8), ("rules", 5), ("programme", 8),
     ("plan", 4), ("concept", 2), ("agreement", 5), ("treaty", 1), ("convention", 1), ("code_article", 1),
 ]
-# Relation ids are slugs (`<from>--<type>--<to>`); types with an underscore are left out so the ids stay
-# valid under the strictest reading of the id rule.
-ACTOR_ACTOR_TYPES = ["supports", "negotiates", "funds", "requested", "criticised", "succeeded", "heads", "hosts"]
-ACTOR_INSTRUMENT_TYPES = ["issued", "signed", "adopted", "ratified", "implements", "criticised", "refused"]
+ACTOR_ACTOR_TYPES = [
+    "supports", "negotiates", "funds", "requested", "criticised", "succeeded", "heads", "hosts", "cooperates_with",
+    "member_of",
+]
+ACTOR_INSTRUMENT_TYPES = ["issued", "signed", "adopted", "ratified", "implements", "criticised", "refused", "party_to"]
 PARTICIPANT_ROLES = ["agent", "target", "party", "subject", "beneficiary", "source", "witness", "signatory"]
 SYLLABLES = [
     "ba", "be", "da", "di", "fa", "ga", "go", "ha", "ka", "ki", "la", "le", "lo", "ma", "mi", "na", "ne", "no",
