@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # One bounded benchmark run at one scale, loopback only (Tools/bench/README.md has the plan).
 #
-#   generate graph -> request lines -> start chronod on it (import time, idle RSS, 1,000 idle connections) ->
-#   chrono-bench per
-#   query kind (CPU seconds, peak RSS) -> redis-server: redis-benchmark and chrono-bench PING ->
-#   stop chronod -> floor.py on the same SQLite file (+ raw insert rate) -> results/<events>-<time>.json
+#   generate graph -> request lines -> start chronod on it (import time, idle RSS, 1,000 idle connections)
+#   -> chrono-bench per query kind (CPU seconds, peak RSS) -> redis-server: redis-benchmark and chrono-bench PING
+#   -> stop chronod -> floor.py on the same SQLite file (+ raw insert rate) -> results/<events>-<time>.json
 #
 # Every process it starts is stopped by PID on exit; every wait is bounded.
 # Usage: Tools/bench/run.sh [--events N] [--seed S] [--duration SECONDS] [--connections C]
