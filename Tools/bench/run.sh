@@ -127,6 +127,10 @@ EOF
     done
 done
 
+log "checking that chronod and the floor give the same answers"
+(cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$work/chrono.sqlite" "$work/requests") \
+    > "$work/parts/compare.json" || log "compare.py failed"
+
 log "stopping chronod"
 kill -TERM "$chronod" 2> /dev/null || true
 for _ in $(seq 1 100); do kill -0 "$chronod" 2> /dev/null || break; sleep 0.1; done

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Combines one run's parts into a result file with the ratios of issue 7, and prints a table.
 
-Reads RUN_DIR/parts/*.json written by run.sh: meta.json, import.json, idle.json, daemon-<kind>-p<P>.json
+Reads RUN_DIR/parts/*.json written by run.sh: meta.json, import.json, idle.json, compare.json, daemon-<kind>-p<P>.json
 (chrono-bench on chronod), redis-benchmark.json, redis-chrono-bench-p<P>.json (chrono-bench on redis),
 floor.json (floor.py). Writes the combined JSON to OUT and prints a plain-text table on stdout.
 
@@ -33,6 +33,7 @@ def main():
     parts = run / "parts"
     result = {
         "meta": load(parts / "meta.json"), "import": load(parts / "import.json"), "idle": load(parts / "idle.json"),
+        "agreement": load(parts / "compare.json"),
         "daemon": {},
     }
     for path in sorted(parts.glob("daemon-*.json")):
