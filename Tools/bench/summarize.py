@@ -95,6 +95,8 @@ def main():
                   f"{bench['latency_ms']['p99']:>9.3f}{bench['errors']:>8}")
     for (test, pipeline), run_ in sorted(redis.items()):
         print(f"{'rb ' + test + ' p' + str(pipeline):<22}{run_['rps']:>10.0f}{run_['p50_ms']:>9.3f}{run_['p99_ms']:>9.3f}")
+    for kind, agreement in (result["agreement"] or {}).items():
+        print(f"  agreement {kind}: {agreement['agreed']}/{agreement['compared']}")
     print("ratios:")
     for key, value in ratios.items():
         print(f"  {key}: {json.dumps(value, sort_keys=True)}")
