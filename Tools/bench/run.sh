@@ -34,6 +34,11 @@ done
 work="$(mktemp -d /tmp/chrono-bench.XXXXXX)"
 mkdir -p "$work/parts" "$root/Tools/bench/results"
 pids=()
+forget() {  # drops a stopped PID from $pids, so cleanup never signals a reused PID
+    local kept=() pid
+    for pid in "${pids[@]}"; do [[ "$pid" == "$1" ]] || kept+=("$pid"); done
+    pids=("${kept[@]}")
+}
 cleanup() {
     for pid in "${pids[@]}"; do
         kill "$pid" 2> /dev/null || true
@@ -81,26 +86,43 @@ printf '{"events": %s, "seed": %s, "duration_s": %s, "connections": %s, "generat
     "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" "$(date -u +%FT%TZ)" \
     "$(git -C "$root" rev-parse --short HEAD)" > "$work/parts/meta.json"
 
-port="$(free_port)"
-log "starting chronod on 127.0.0.1:$port (first start imports the graph)"
+start_chronod() {  # sets $chronod (PID) and $port; the first start on a missing file imports the graph
+    "$bin/chronod" --host 127.0.0.1 --port 0 --db "$work/chrono.sqlite" --graph "$work/graph" \
+        > "$work/chronod.out" 2>> "$work/chronod.log" &
+    chronod=$!
+    pids+=("$chronod")
+    local deadline=$(( $(date +%s) + import_timeout ))
+    until grep -q "chronod listening on" "$work/chronod.out" 2> /dev/null; do
+        if ! kill -0 "$chronod" 2> /dev/null || (( $(date +%s) > deadline )); then
+            log "chronod did not start listening (log: $work/chronod.log)"; tail -5 "$work/chronod.log" >&2; exit 1
+        fi
+        sleep 0.1
+    done
+    port="$(sed -nE 's/.*chronod listening on .*:([0-9]+).*/\1/p' "$work/chronod.out" | head -1)"
+    health "$port" || { log "chronod on port $port does not answer Health/Check"; exit 1; }
+}
+stop_chronod() {  # SIGTERM, up to 10 s to drain, then SIGKILL
+    kill -TERM "$chronod" 2> /dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$chronod" 2> /dev/null || break; sleep 0.1; done
+    kill -KILL "$chronod" 2> /dev/null || true
+    wait "$chronod" 2> /dev/null || true
+    forget "$chronod"
+}
+
+log "starting chronod on a missing database: it imports the graph"
 start="$(now)"
-"$bin/chronod" --host 127.0.0.1 --port "$port" --db "$work/chrono.sqlite" --graph "$work/graph" \
-    > "$work/chronod.log" 2>&1 &
-chronod=$!
-pids+=("$chronod")
-deadline=$(( $(date +%s) + import_timeout ))
-until health "$port"; do
-    if ! kill -0 "$chronod" 2> /dev/null || (( $(date +%s) > deadline )); then
-        log "chronod did not become healthy (log: $work/chronod.log)"; tail -5 "$work/chronod.log" >&2; exit 1
-    fi
-    sleep 0.2
-done
+start_chronod
 import_s="$(python3 -c "import time; print(round(time.monotonic() - $start, 3))")"
+rss_after_import="$(rss_kb "$chronod" VmHWM)"
+cpu_import="$(cpu_s "$chronod")"
+stop_chronod
+log "imported in ${import_s}s; restarting on the built database"
+start_chronod
 sleep 1
-printf '{"seconds": %s, "records": %s, "idle_rss_kb": %s, "cpu_s_after_import": %s, "db_bytes": %s}\n' \
-    "$import_s" "$(cat "$work"/graph/*.jsonl | wc -l)" "$(rss_kb "$chronod" VmRSS)" "$(cpu_s "$chronod")" \
+printf '{"seconds": %s, "records": %s, "peak_rss_kb_import": %s, "cpu_s_import": %s, "idle_rss_kb": %s, "db_bytes": %s}\n' \
+    "$import_s" "$(cat "$work"/graph/*.jsonl | wc -l)" "$rss_after_import" "$cpu_import" "$(rss_kb "$chronod" VmRSS)" \
     "$(du -cb "$work"/chrono.sqlite* | tail -1 | cut -f1)" > "$work/parts/import.json"
-log "imported in ${import_s}s; 1,000 idle connections"
+log "1,000 idle connections"
 timeout 120 python3 "$root/Tools/bench/idle_connections.py" "$port" "$chronod" --connections 1000 \
     > "$work/parts/idle.json" || log "idle connections measurement failed"
 
@@ -132,10 +154,7 @@ log "checking that chronod and the floor give the same answers"
     > "$work/parts/compare.json" || log "compare.py failed"
 
 log "stopping chronod"
-kill -TERM "$chronod" 2> /dev/null || true
-for _ in $(seq 1 100); do kill -0 "$chronod" 2> /dev/null || break; sleep 0.1; done
-kill -KILL "$chronod" 2> /dev/null || true
-wait "$chronod" 2> /dev/null || true
+stop_chronod
 
 if command -v redis-server > /dev/null; then
     redis_port="$(free_port)"
@@ -166,6 +185,7 @@ for row in csv.DictReader(sys.stdin):
         > "$work/parts/redis-benchmark.json"
     kill "$redis" 2> /dev/null || true
     wait "$redis" 2> /dev/null || true
+    forget "$redis"
 else
     log "redis-server not installed: no redis baseline (apt-get install -y redis-server redis-tools)"
 fi
