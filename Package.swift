@@ -33,7 +33,7 @@ let package = Package(
         // MARK: - Core
         .target(name: "ChronoProtocol", swiftSettings: swiftSettings),
         .target(name: "ChronoGraph", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
-        .target(name: "ChronoCompression", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+        .target(name: "ChronoCompression", dependencies: ["CZlib", "ChronoProtocol"], swiftSettings: swiftSettings),
         .target(
             name: "ChronoStore",
             dependencies: ["CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression"],
@@ -48,6 +48,7 @@ let package = Package(
                 "ChronoGraph",
                 "ChronoStore",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,6 +60,7 @@ let package = Package(
             dependencies: [
                 "ChronoProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
             ],
@@ -70,6 +72,7 @@ let package = Package(
             name: "chronod",
             dependencies: [
                 "ChronoServer",
+                "ChronoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -87,5 +90,48 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronoStoreTests",
+            dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GraphDataTests",
+            dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronoServerTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                "ChronoGraph",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "chronodTests",
+            dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
