@@ -80,10 +80,20 @@ class Floor:
         return self.events(rowids)
 
     def search(self, params):
-        owners = [row[0] for row in self.db.execute(
-            "SELECT owner FROM search WHERE search MATCH ? AND owner_kind = 'entity' ORDER BY rank LIMIT ?",
-            ('"' + params["text"].replace('"', '""') + '"', params.get("limit", 20)))]
-        return self.refs(owners)
+        """As the store ranks: exact id, then exact name or alias, then FTS5 prefix terms by weighted bm25."""
+        hits = {}
+        if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (params["text"],)).fetchone():
+            hits[params["text"]] = 1000
+        for entity, position in self.db.execute(
+                "SELECT entity, position FROM aliases WHERE normalized = ?", (params["text"].lower(),)):
+            hits[entity] = max(hits.get(entity, -1), 900 if position == 0 else 800)
+        match = " ".join(f'"{word}"*' for word in params["text"].split())
+        for owner, score in self.db.execute(
+                "SELECT owner, bm25(search, 0, 0, 10.0, 5.0, 1.0) FROM search "
+                "WHERE search MATCH ? AND owner_kind = 'entity' ORDER BY 2 LIMIT 200", (match,)):
+            hits[owner] = max(hits.get(owner, -1), 100 + min(699, -score))
+        ranked = sorted(hits, key=lambda entity: (-hits[entity], entity))[: params.get("limit", 20)]
+        return self.refs(ranked)
 
     def refs(self, ids):
         if not ids:
