@@ -82,7 +82,12 @@ struct ChronoBench: AsyncParsableCommand {
             okMarker: self.okContains.map { Array($0.utf8) }
         )
         let runner = LoadRunner(
-            host: self.host, port: self.port, connections: self.connections, threads: self.threads, plan: plan)
+            host: self.host,
+            port: self.port,
+            connections: self.connections,
+            threads: self.threads,
+            plan: plan
+        )
         let outcome = try await runner.run(warmup: self.warmup, duration: self.duration)
         let report = self.report(outcome, plan: plan)
         let encoder = JSONEncoder()
@@ -114,13 +119,25 @@ struct ChronoBench: AsyncParsableCommand {
     private func report(_ outcome: LoadRunner.Outcome, plan: LoadPlan) -> BenchReport {
         let total = outcome.total
         return BenchReport(
-            label: self.label, host: self.host, port: self.port, connections: self.connections,
-            connected: outcome.connected, pipeline: self.pipeline, threads: self.threads, warmupS: self.warmup,
-            durationS: self.duration, requestLines: plan.templates.count, sent: total.sent,
-            completed: total.completed, ok: total.ok, errors: total.completed - total.ok,
-            unmatched: total.unmatched, inFlightAtEnd: total.inFlight,
+            label: self.label,
+            host: self.host,
+            port: self.port,
+            connections: self.connections,
+            connected: outcome.connected,
+            pipeline: self.pipeline,
+            threads: self.threads,
+            warmupS: self.warmup,
+            durationS: self.duration,
+            requestLines: plan.templates.count,
+            sent: total.sent,
+            completed: total.completed,
+            ok: total.ok,
+            errors: total.completed - total.ok,
+            unmatched: total.unmatched,
+            inFlightAtEnd: total.inFlight,
             throughputRps: Double(total.completed) / self.duration,
-            latencyMs: BenchReport.Latency(total.histogram), clientCPUS: outcome.cpuSeconds,
+            latencyMs: BenchReport.Latency(total.histogram),
+            clientCPUS: outcome.cpuSeconds,
             failures: outcome.failures
         )
     }

@@ -50,7 +50,9 @@ struct LoadRunner: Sendable {
         for (channel, handler) in channels {
             try await channel.eventLoop.submit {
                 handler.value.start(
-                    measureFrom: measureFrom.uptimeNanoseconds, measureUntil: measureUntil.uptimeNanoseconds)
+                    measureFrom: measureFrom.uptimeNanoseconds,
+                    measureUntil: measureUntil.uptimeNanoseconds
+                )
             }.get()
         }
         let wakeUp = measureUntil + Self.grace - NIODeadline.now()
@@ -71,8 +73,11 @@ struct LoadRunner: Sendable {
         }
         try await group.shutdownGracefully()
         return Outcome(
-            connected: channels.count, total: total, failures: Array(Set(failures)).sorted().prefix(10).map { $0 },
-            cpuSeconds: cpu)
+            connected: channels.count,
+            total: total,
+            failures: Array(Set(failures)).sorted().prefix(10).map { $0 },
+            cpuSeconds: cpu
+        )
     }
 
     private func connect(index: Int, loop: any EventLoop) async throws -> (any Channel, NIOLoopBound<LoadHandler>) {
@@ -88,7 +93,8 @@ struct LoadRunner: Sendable {
                         let handler = LoadHandler(plan: plan, index: index)
                         let sync = channel.pipeline.syncOperations
                         try sync.addHandler(
-                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumLineLength))
+                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumLineLength)
+                        )
                         try sync.addHandler(handler)
                         installed.succeed(NIOLoopBound(handler, eventLoop: channel.eventLoop))
                     }
