@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Checks that chronod and the floor answer the benchmark's queries alike, so their ratio compares equal work.
+
+For the first SAMPLE lines of each request file, sends the request to chronod on 127.0.0.1:PORT and runs
+floor.py's query on the SQLite file, then compares: timelines by the ordered event ids; search by the
+set of entity ids; neighbours by the node set (untruncated answers only); paths by their length.
+Prints one JSON object with, per kind, how many agreed and the first disagreement.
+
+Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20]
+"""
+import argparse
+import json
+import pathlib
+import socket
+
+from floor import Floor
+
+
+def floor_answer(floor, kind, params):
+    if kind in ("timeline", "actor_timeline"):
+        answer = floor.timeline(params) if kind == "timeline" else floor.actor_timeline(params)
+        return [row[1] for row in answer[0]] if answer else []
+    if kind == "search":
+        return sorted(row[0] for row in floor.search(params))
+    if kind.startswith("neighbors"):
+        refs, _, truncated = floor.neighbors(params)
+        return None if truncated else sorted(row[0] for row in refs)
+    if kind == "path":
+        refs = floor.path(params)
+        return len(refs) - 1 if refs else None
+    return None
+
+
+def daemon_answer(kind, result):
+    if kind in ("timeline", "actor_timeline"):
+        return [event["id"] for event in result["events"]]
+    if kind == "search":
+        return sorted(item["entity"]["id"] for item in result["results"])
+    if kind.startswith("neighbors"):
+        if result.get("truncated"):
+            return None
+        return sorted([result["root"]["id"]] + [node["entity"]["id"] for node in result["nodes"]
+                                                if node["entity"]["id"] != result["root"]["id"]])
+    if kind == "path":
+        return result["paths"][0]["length"] if result["paths"] else None
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("port", type=int)
+    parser.add_argument("db", type=pathlib.Path)
+    parser.add_argument("requests", type=pathlib.Path)
+    parser.add_argument("--sample", type=int, default=20)
+    args = parser.parse_args()
+    floor = Floor(args.db)
+    report = {}
+    with socket.create_connection(("127.0.0.1", args.port), timeout=30) as connection:
+        replies = connection.makefile("r", encoding="utf-8")
+        for kind in ("timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path"):
+            path = args.requests / f"{kind}.ndjson"
+            if not path.exists():
+                continue
+            agreed, compared, first = 0, 0, None
+            for number, line in enumerate(path.read_text().splitlines()[: args.sample], 1):
+                connection.sendall(line.replace("$ID", str(number)).encode() + b"\n")
+                frame = json.loads(replies.readline())
+                params = json.loads(line.replace("$ID", "0"))["params"]
+                if frame.get("status") != "OK":
+                    first = first or {"params": params, "daemon": frame.get("status"), "message": frame.get("message")}
+                    compared += 1
+                    continue
+                mine, theirs = floor_answer(floor, kind, params), daemon_answer(kind, frame["result"])
+                if mine is None or theirs is None:
+                    continue  # truncated or unreachable on one side: not comparable
+                compared += 1
+                if mine == theirs:
+                    agreed += 1
+                elif first is None:
+                    first = {"params": params, "floor": mine, "daemon": theirs}
+            report[kind] = {"compared": compared, "agreed": agreed, "first_difference": first}
+    print(json.dumps(report, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
