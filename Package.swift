@@ -88,6 +88,17 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronoStoreTests",
+            dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GraphDataTests",
+            dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
     ]
 )

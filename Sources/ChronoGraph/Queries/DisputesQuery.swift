@@ -1,0 +1,63 @@
+public import ChronoProtocol
+
+/// A disputes listing (`chrono.v1.Disputes/List`).
+public struct DisputesQuery: Sendable, Hashable {
+    /// Allowed result counts.
+    public static let limits = 1...1_000
+
+    /// Only disputes about this entity or event (id, or name/alias of an entity).
+    public var subject: String?
+    /// Only disputes whose topic or claims contain this text (case- and diacritics-insensitive).
+    public var text: String?
+    /// Result count, 1–1,000 (default 100).
+    public var limit: Int
+
+    /// Creates a query.
+    public init(subject: String? = nil, text: String? = nil, limit: Int = 100) {
+        self.subject = subject
+        self.text = text
+        self.limit = limit
+    }
+
+    /// Checks the limit.
+    public func validate() throws(ChronoError) {
+        guard Self.limits.contains(self.limit) else {
+            throw .invalidArgument("params.limit: must be between 1 and 1000, got \(self.limit)")
+        }
+    }
+}
+
+/// A figures listing (`chrono.v1.Figures/List`).
+public struct FiguresQuery: Sendable, Hashable {
+    /// Allowed result counts.
+    public static let limits = 1...1_000
+
+    /// Only figures about this entity (id, or name/alias).
+    public var subject: String?
+    /// Only figures whose measure or unit contains this text (case- and diacritics-insensitive).
+    public var text: String?
+    /// Only figures whose date's fuzzy bounds meet the window from here.
+    public var from: EDTFDate?
+    /// Only figures whose date's fuzzy bounds meet the window up to here.
+    public var to: EDTFDate?
+    /// Result count, 1–1,000 (default 100).
+    public var limit: Int
+
+    /// Creates a query.
+    public init(
+        subject: String? = nil, text: String? = nil, from: EDTFDate? = nil, to: EDTFDate? = nil, limit: Int = 100
+    ) {
+        self.subject = subject
+        self.text = text
+        self.from = from
+        self.to = to
+        self.limit = limit
+    }
+
+    /// Checks the limit.
+    public func validate() throws(ChronoError) {
+        guard Self.limits.contains(self.limit) else {
+            throw .invalidArgument("params.limit: must be between 1 and 1000, got \(self.limit)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// An entity reached by a traversal and its distance in hops from the root.
+public struct NeighborNode: Sendable, Hashable, Encodable {
+    /// The entity.
+    public var entity: EntityRef
+    /// Hops from the root (the root itself is not listed).
+    public var depth: Int
+
+    /// Creates a node.
+    public init(entity: EntityRef, depth: Int) {
+        self.entity = entity
+        self.depth = depth
+    }
+}
+
+/// The entities within some hops of a root (`chrono.v1.Graph/Neighbors`).
+public struct Neighborhood: GraphResult, Hashable {
+    /// The root entity.
+    public var root: EntityRef
+    /// Reached entities, by depth then id.
+    public var nodes: [NeighborNode]
+    /// The edges followed, by id.
+    public var edges: [Edge]
+    /// Set when the node budget cut the traversal short.
+    public var truncated: Truncated?
+    public var revision: Int64
+
+    /// Creates a neighborhood.
+    public init(root: EntityRef, nodes: [NeighborNode], edges: [Edge], truncated: Truncated?, revision: Int64) {
+        self.root = root
+        self.nodes = nodes
+        self.edges = edges
+        self.truncated = truncated
+        self.revision = revision
+    }
+
+    private enum CodingKeys: String, CodingKey { case root, nodes, edges, truncated }
+
+    /// Encodes the wire form, `truncated` being `null` when nothing was cut.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.root, forKey: .root)
+        try container.encode(self.nodes, forKey: .nodes)
+        try container.encode(self.edges, forKey: .edges)
+        try container.encode(self.truncated, forKey: .truncated)
+    }
+}

@@ -1,0 +1,64 @@
+/// One hop of a path: the edge followed and whether it was followed along its direction.
+public struct PathHop: Sendable, Hashable, Encodable {
+    /// The relation.
+    public var edge: Edge
+    /// `true` when the path goes from `edge.from` to `edge.to`.
+    public var forward: Bool
+
+    /// Creates a hop.
+    public init(edge: Edge, forward: Bool) {
+        self.edge = edge
+        self.forward = forward
+    }
+}
+
+/// One path between two entities.
+public struct GraphPath: Sendable, Hashable, Encodable {
+    /// The entities along the path, both ends included.
+    public var nodes: [EntityRef]
+    /// The hops; `hops.count == nodes.count - 1`.
+    public var hops: [PathHop]
+    /// The number of hops.
+    public var length: Int { self.hops.count }
+
+    /// Creates a path.
+    public init(nodes: [EntityRef], hops: [PathHop]) {
+        self.nodes = nodes
+        self.hops = hops
+    }
+
+    private enum CodingKeys: String, CodingKey { case length, nodes, hops }
+
+    /// Encodes `{"length", "nodes", "hops"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.length, forKey: .length)
+        try container.encode(self.nodes, forKey: .nodes)
+        try container.encode(self.hops, forKey: .hops)
+    }
+}
+
+/// The shortest paths between two entities (`chrono.v1.Graph/Paths`).
+public struct PathsResult: GraphResult, Hashable {
+    /// Shortest first; ties by the sequence of edge ids.
+    public var paths: [GraphPath]
+    /// Set when the node budget cut the search short.
+    public var truncated: Truncated?
+    public var revision: Int64
+
+    /// Creates a paths result.
+    public init(paths: [GraphPath], truncated: Truncated?, revision: Int64) {
+        self.paths = paths
+        self.truncated = truncated
+        self.revision = revision
+    }
+
+    private enum CodingKeys: String, CodingKey { case paths, truncated }
+
+    /// Encodes the wire form, `truncated` being `null` when nothing was cut.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.paths, forKey: .paths)
+        try container.encode(self.truncated, forKey: .truncated)
+    }
+}

@@ -1,0 +1,57 @@
+/// Record counts of the graph.
+public struct StatsCounts: Sendable, Hashable, Encodable {
+    public var entities: Int
+    public var actors: Int
+    public var instruments: Int
+    public var events: Int
+    public var relations: Int
+    public var disputes: Int
+    public var figures: Int
+    public var citations: Int
+    public var documents: Int
+
+    /// Creates counts.
+    public init(
+        entities: Int, actors: Int, instruments: Int, events: Int, relations: Int, disputes: Int, figures: Int,
+        citations: Int, documents: Int
+    ) {
+        self.entities = entities
+        self.actors = actors
+        self.instruments = instruments
+        self.events = events
+        self.relations = relations
+        self.disputes = disputes
+        self.figures = figures
+        self.citations = citations
+        self.documents = documents
+    }
+}
+
+/// What the graph holds (`chrono.v1.Stats/Get`).
+public struct Stats: GraphResult, Hashable {
+    public var revision: Int64
+    /// The database's `PRAGMA user_version`.
+    public var schemaVersion: Int
+    /// Counts by record kind.
+    public var counts: StatsCounts
+    /// Entities by kind.
+    public var byKind: [String: Int]
+    /// Citations by document.
+    public var byDocument: [String: Int]
+
+    /// Creates stats.
+    public init(revision: Int64, schemaVersion: Int, counts: StatsCounts, byKind: [String: Int], byDocument: [String: Int]) {
+        self.revision = revision
+        self.schemaVersion = schemaVersion
+        self.counts = counts
+        self.byKind = byKind
+        self.byDocument = byDocument
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case revision, counts
+        case schemaVersion = "schema_version"
+        case byKind = "by_kind"
+        case byDocument = "by_document"
+    }
+}

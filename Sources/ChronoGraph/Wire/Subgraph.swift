@@ -1,0 +1,28 @@
+/// Full entities and the edges among them around a set of ids (`chrono.v1.Graph/Subgraph`).
+public struct Subgraph: GraphResult, Hashable {
+    /// The entities, by id.
+    public var nodes: [Entity]
+    /// Edges whose two ends are both in `nodes`, by id.
+    public var edges: [Edge]
+    /// Set when the node budget cut the expansion short.
+    public var truncated: Truncated?
+    public var revision: Int64
+
+    /// Creates a subgraph.
+    public init(nodes: [Entity], edges: [Edge], truncated: Truncated?, revision: Int64) {
+        self.nodes = nodes
+        self.edges = edges
+        self.truncated = truncated
+        self.revision = revision
+    }
+
+    private enum CodingKeys: String, CodingKey { case nodes, edges, truncated }
+
+    /// Encodes the wire form, `truncated` being `null` when nothing was cut.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.nodes, forKey: .nodes)
+        try container.encode(self.edges, forKey: .edges)
+        try container.encode(self.truncated, forKey: .truncated)
+    }
+}

@@ -1,0 +1,71 @@
+/// The window a timeline query was asked for, as the response echoes it.
+public struct TimelineWindow: Sendable, Hashable, Encodable {
+    /// The `from` date as given, or `nil`.
+    public var from: DateValue?
+    /// The `to` date as given, or `nil`.
+    public var to: DateValue?
+    /// The first day of the window (`from`'s strict lower bound), or `nil` when open.
+    public var lower: Day?
+    /// The last day of the window (`to`'s strict upper bound), or `nil` when open.
+    public var upper: Day?
+    /// `overlaps` or `within`.
+    public var mode: TimelineMode
+
+    /// Creates a window.
+    public init(from: DateValue?, to: DateValue?, lower: Day?, upper: Day?, mode: TimelineMode) {
+        self.from = from
+        self.to = to
+        self.lower = lower
+        self.upper = upper
+        self.mode = mode
+    }
+
+    private enum CodingKeys: String, CodingKey { case from, to, lower, upper, mode }
+
+    /// Encodes the wire form, with `null` for absent ends.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.from, forKey: .from)
+        try container.encode(self.to, forKey: .to)
+        try container.encode(self.lower?.iso, forKey: .lower)
+        try container.encode(self.upper?.iso, forKey: .upper)
+        try container.encode(self.mode, forKey: .mode)
+    }
+}
+
+/// One page of a timeline (`chrono.v1.Timeline/Query`).
+public struct TimelinePage: GraphResult, Hashable {
+    /// The ordering rule, in words, named in every page.
+    public static let ordering =
+        "by lower bound (open start first), then precision finest first (day, month, year, decade, century), then id"
+
+    /// The window asked for.
+    public var window: TimelineWindow
+    /// The events of this page, in `ordering`.
+    public var events: [Event]
+    /// The cursor for the next page, or `nil` on the last page.
+    public var nextCursor: String?
+    public var revision: Int64
+
+    /// Creates a page.
+    public init(window: TimelineWindow, events: [Event], nextCursor: String?, revision: Int64) {
+        self.window = window
+        self.events = events
+        self.nextCursor = nextCursor
+        self.revision = revision
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case window, ordering, events
+        case nextCursor = "next_cursor"
+    }
+
+    /// Encodes `{"window", "ordering", "events", "next_cursor"?}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.window, forKey: .window)
+        try container.encode(Self.ordering, forKey: .ordering)
+        try container.encode(self.events, forKey: .events)
+        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
+    }
+}

@@ -1,0 +1,25 @@
+/// A value bound to a statement parameter.
+public enum SQLiteValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+}
+
+extension SQLiteValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension SQLiteValue {
+    /// An integer value.
+    public static func int(_ value: Int) -> SQLiteValue { .integer(Int64(value)) }
+
+    /// A text value, or `NULL` for `nil`.
+    public static func optionalText(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
+
+    /// An integer value, or `NULL` for `nil`.
+    public static func optionalInt(_ value: Int?) -> SQLiteValue { value.map { .integer(Int64($0)) } ?? .null }
+}

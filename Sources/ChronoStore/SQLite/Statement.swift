@@ -1,0 +1,108 @@
+internal import CSQLite
+
+/// A compiled SQL statement. Confined, like its connection, to one thread at a time.
+///
+/// It holds its connection `unowned`: statements never outlive the connection that prepared them.
+public final class Statement {
+    let handle: OpaquePointer
+    /// The SQL text.
+    public let sql: String
+    private unowned let connection: Connection
+
+    /// Compiles `sql` (one statement) with `sqlite3_prepare_v3`.
+    ///
+    /// > SQLITE_PREPARE_PERSISTENT: a hint that the statement will be retained for a long time and probably
+    /// > reused many times. (https://sqlite.org/c3ref/c_prepare_normalize.html)
+    init(sql: String, connection: Connection, persistent: Bool) throws(SQLiteError) {
+        var handle: OpaquePointer?
+        let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+        let code = sqlite3_prepare_v3(connection.handle, sql, -1, flags, &handle, nil)
+        guard code == SQLITE_OK, let handle else {
+            throw SQLiteError(code: code, connection: connection.handle, sql: sql)
+        }
+        self.handle = handle
+        self.sql = sql
+        self.connection = connection
+    }
+
+    deinit {
+        sqlite3_finalize(self.handle)
+    }
+
+    /// Resets, binds `values` (1-based, in order) and steps through every row, calling `row` for each.
+    public func run(_ values: [SQLiteValue] = [], row: (borrowing Row) throws -> Void = { _ in }) throws {
+        sqlite3_reset(self.handle)
+        sqlite3_clear_bindings(self.handle)
+        defer { sqlite3_reset(self.handle) }
+        try self.bind(values)
+        while true {
+            let code = sqlite3_step(self.handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw SQLiteError(code: code, connection: self.connection.handle, sql: self.sql)
+            }
+            try row(Row(handle: self.handle))
+        }
+    }
+
+    /// Resets, binds named parameters (`:name` → `values["name"]`) and steps through every row.
+    ///
+    /// Every parameter the SQL names must have a value (a programmer error otherwise).
+    public func run(named values: [String: SQLiteValue], row: (borrowing Row) throws -> Void = { _ in }) throws {
+        let count = Int(sqlite3_bind_parameter_count(self.handle))
+        let ordered = (0..<count).map { index -> SQLiteValue in
+            let name = sqlite3_bind_parameter_name(self.handle, Int32(index + 1)).map { String(cString: $0) } ?? ""
+            guard let value = values[String(name.dropFirst())] else { preconditionFailure("no value for \(name)") }
+            return value
+        }
+        try self.run(ordered, row: row)
+    }
+
+    /// Runs the statement and maps every row with `transform`.
+    public func map<T>(_ values: [SQLiteValue] = [], _ transform: (borrowing Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try self.run(values) { row in results.append(try transform(row)) }
+        return results
+    }
+
+    /// Runs the statement with named parameters and maps every row with `transform`.
+    public func map<T>(named values: [String: SQLiteValue], _ transform: (borrowing Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try self.run(named: values) { row in results.append(try transform(row)) }
+        return results
+    }
+
+    /// Runs the statement and maps its first row, if any.
+    public func first<T>(_ values: [SQLiteValue] = [], _ transform: (borrowing Row) throws -> T) throws -> T? {
+        var result: T?
+        try self.run(values) { row in
+            if result == nil { result = try transform(row) }
+        }
+        return result
+    }
+
+    private func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        let expected = Int(sqlite3_bind_parameter_count(self.handle))
+        precondition(values.count == expected, "statement expects \(expected) values, got \(values.count)")
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(self.handle, index)
+            case .integer(let number): code = sqlite3_bind_int64(self.handle, index, number)
+            case .real(let number): code = sqlite3_bind_double(self.handle, index, number)
+            case .text(let text): code = sqlite3_bind_text(self.handle, index, text, -1, csqlite_transient())
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes {
+                    sqlite3_bind_blob(self.handle, index, $0.baseAddress, Int32($0.count), csqlite_transient())
+                }
+            }
+            guard code == SQLITE_OK else {
+                throw SQLiteError(code: code, connection: self.connection.handle, sql: self.sql)
+            }
+        }
+    }
+}
+
+@available(*, unavailable)
+extension Statement: Sendable {}

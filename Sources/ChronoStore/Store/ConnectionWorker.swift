@@ -1,0 +1,59 @@
+internal import Dispatch
+
+/// One connection and the serial queue it is confined to; SQLite never runs on the caller's thread.
+///
+/// `@unchecked Sendable`: `connection` is touched only by blocks running on `queue`.
+final class ConnectionWorker: @unchecked Sendable {
+    private let queue: DispatchQueue
+    private let connection: Connection
+
+    /// Opens a connection on a new serial queue labelled `label`.
+    static func open(path: String, label: String, readOnly: Bool) async throws -> ConnectionWorker {
+        let queue = DispatchQueue(label: label)
+        let connection = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<ConnectionBox, any Error>) in
+            queue.async {
+                continuation.resume(with: Result { ConnectionBox(try Connection(path: path, readOnly: readOnly)) })
+            }
+        }
+        return ConnectionWorker(queue: queue, connection: connection.connection)
+    }
+
+    private init(queue: DispatchQueue, connection: Connection) {
+        self.queue = queue
+        self.connection = connection
+    }
+
+    /// Runs `body` on the queue; Task cancellation and `deadline` interrupt it.
+    ///
+    /// Interruption surfaces as `ChronoError.cancelled` or `.deadlineExceeded`.
+    func run<T: Sendable>(
+        deadline: ContinuousClock.Instant?, _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
+    ) async throws -> T {
+        let context = QueryContext(deadline: deadline)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                self.queue.async {
+                    do {
+                        try context.check()
+                        self.connection.interruptCheck = { context.shouldStop }
+                        defer { self.connection.interruptCheck = nil }
+                        continuation.resume(returning: try body(self.connection, context))
+                    } catch {
+                        continuation.resume(throwing: context.translate(error))
+                    }
+                }
+            }
+        } onCancel: {
+            context.cancel()
+        }
+    }
+}
+
+/// Carries a connection from the queue that opened it back to the worker; used once, right after opening.
+///
+/// `@unchecked Sendable`: the connection is handed over before anything else uses it.
+private struct ConnectionBox: @unchecked Sendable {
+    let connection: Connection
+    init(_ connection: Connection) { self.connection = connection }
+}

@@ -1,0 +1,56 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+
+/// One relation seen from one of its ends.
+struct Adjacent: Hashable {
+    /// The relation's id.
+    var edge: String
+    /// The entity at the other end.
+    var other: String
+    /// `true` when the relation points from the near end to `other`.
+    var forward: Bool
+}
+
+/// Which relations a traversal may follow.
+struct EdgeFilter {
+    /// Relation types (all when empty).
+    var types: [String] = []
+    /// Which way relations are followed.
+    var direction: TraversalDirection = .both
+    /// A date window in day ordinals; undated relations always pass.
+    var window: (lower: Int64, upper: Int64)?
+}
+
+extension GraphReader {
+    /// The relations at each of `ids` that pass `filter`, by near end, sorted by (other, edge).
+    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter) throws -> [String: [Adjacent]] {
+        var result: [String: [Adjacent]] = [:]
+        guard !ids.isEmpty else { return result }
+        var values: [String: SQLiteValue] = ["ids": try Self.list(ids)]
+        if !filter.types.isEmpty { values["types"] = try Self.list(filter.types) }
+        if let window = filter.window {
+            values["lo"] = .integer(window.lower)
+            values["hi"] = .integer(window.upper)
+        }
+        for forward in [true, false] where filter.direction == .both || (filter.direction == .out) == forward {
+            let sql = AdjacencySQL.make(forward: forward, typed: !filter.types.isEmpty, dated: filter.window != nil)
+            try self.connection.cached(sql).run(named: values) { row in
+                result[row.text(0), default: []].append(Adjacent(edge: row.text(2), other: row.text(1), forward: forward))
+            }
+        }
+        try self.context.check()
+        return result.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
+    }
+}
+
+/// The SQL of one-hop expansions, assembled only from constant fragments.
+enum AdjacencySQL {
+    /// Reads `(near, other, edge)` for relations leaving (`forward`) or entering the entities in `:ids`.
+    static func make(forward: Bool, typed: Bool, dated: Bool) -> String {
+        let (near, far) = forward ? ("from_id", "to_id") : ("to_id", "from_id")
+        var sql = "SELECT \(near), \(far), id FROM relations WHERE \(near) IN (SELECT value FROM json_each(:ids))"
+        if typed { sql += " AND type IN (SELECT value FROM json_each(:types))" }
+        if dated { sql += " AND (fuzzy_lower IS NULL OR (fuzzy_lower <= :hi AND fuzzy_upper >= :lo))" }
+        return sql
+    }
+}

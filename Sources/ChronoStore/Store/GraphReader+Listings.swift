@@ -1,0 +1,73 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+
+extension GraphReader {
+    /// Disputes matching a filter, by id. See `GraphStore.disputes(_:deadline:)`.
+    func disputes(_ query: DisputesQuery) throws -> DisputeList {
+        try query.validate()
+        let subject = try query.subject.map { try self.subjectID($0) }
+        let ids = try self.connection.cached(
+            "SELECT id FROM disputes WHERE (?1 IS NULL OR subject = ?1) ORDER BY id"
+        ).map([.optionalText(subject)]) { $0.text(0) }
+        var disputes = try self.disputes(ids)
+        if let text = query.text.map(NameNormalizer.normalize), !text.isEmpty {
+            disputes = disputes.filter { dispute in
+                ([dispute.topic] + dispute.claims.map(\.claim)).contains { NameNormalizer.normalize($0).contains(text) }
+            }
+        }
+        return DisputeList(disputes: Array(disputes.prefix(query.limit)), revision: try self.revision())
+    }
+
+    /// Figures matching a filter, by id. See `GraphStore.figures(_:deadline:)`.
+    func figures(_ query: FiguresQuery) throws -> FigureList {
+        try query.validate()
+        let subject = try query.subject.map { try self.subjectID($0) }
+        let window = Self.window(query.from, query.to)
+        let ids = try self.connection.cached(
+            """
+            SELECT id FROM figures WHERE (?1 IS NULL OR subject = ?1)
+            AND (?2 IS NULL OR (fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2)) ORDER BY id
+            """
+        ).map([.optionalText(subject), window.map { .integer($0.lower) } ?? .null, window.map { .integer($0.upper) } ?? .null]) {
+            $0.text(0)
+        }
+        var figures = try self.figures(ids)
+        if let text = query.text.map(NameNormalizer.normalize), !text.isEmpty {
+            figures = figures.filter { NameNormalizer.normalize("\($0.measure) \($0.unit)").contains(text) }
+        }
+        return FigureList(figures: Array(figures.prefix(query.limit)), revision: try self.revision())
+    }
+
+    /// A subject filter: an event id as is, otherwise an entity id, name or alias resolved to its id.
+    private func subjectID(_ text: String) throws -> String {
+        if try self.connection.cached("SELECT 1 FROM events WHERE id = ?").first([.text(text)], { _ in true }) == true {
+            return text
+        }
+        return try self.resolve(text, field: "params.subject").id
+    }
+
+    /// Counts of the graph. See `GraphStore.stats(deadline:)`.
+    func stats() throws -> Stats {
+        func count(_ sql: String) throws -> Int { try self.connection.cached(sql).first { $0.int(0) } ?? 0 }
+        let counts = StatsCounts(
+            entities: try count("SELECT count(*) FROM entities"),
+            actors: try count("SELECT count(*) FROM entities WHERE family = 'actor'"),
+            instruments: try count("SELECT count(*) FROM entities WHERE family = 'instrument'"),
+            events: try count("SELECT count(*) FROM events"),
+            relations: try count("SELECT count(*) FROM relations"),
+            disputes: try count("SELECT count(*) FROM disputes"),
+            figures: try count("SELECT count(*) FROM figures"),
+            citations: try count("SELECT count(*) FROM citations"),
+            documents: try count("SELECT count(*) FROM documents"))
+        var byKind: [String: Int] = [:]
+        try self.connection.cached("SELECT kind, count(*) FROM entities GROUP BY kind").run { row in
+            byKind[row.text(0)] = row.int(1)
+        }
+        var byDocument: [String: Int] = [:]
+        try self.connection.cached("SELECT id, (SELECT count(*) FROM citations WHERE doc = documents.id) FROM documents")
+            .run { row in byDocument[row.text(0)] = row.int(1) }
+        return Stats(
+            revision: try self.revision(), schemaVersion: Schema.version, counts: counts, byKind: byKind,
+            byDocument: byDocument)
+    }
+}

@@ -1,0 +1,55 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+
+extension GraphReader {
+    /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
+    func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
+        try query.validate()
+        let root = try self.resolve(query.id, field: "params.id")
+        let filter = EdgeFilter(types: query.relations, direction: query.direction, window: Self.window(query.from, query.to))
+        let kinds = Set(query.kinds)
+        var depths: [String: Int] = [root.id: 0]
+        var refs: [String: EntityRef] = [root.id: root]
+        var edges: Set<String> = []
+        var frontier = [root.id]
+        var truncated: Truncated?
+        level: for depth in 1...query.depth {
+            let adjacency = try self.adjacency(frontier, filter: filter)
+            let reached = try self.refs(Set(adjacency.values.flatMap { $0.map(\.other) }).subtracting(refs.keys))
+            refs.merge(reached) { old, _ in old }
+            var next: [String] = []
+            for near in frontier {
+                for adjacent in adjacency[near] ?? [] {
+                    guard let ref = refs[adjacent.other], kinds.isEmpty || kinds.contains(ref.kind) || depths[ref.id] == 0
+                    else { continue }
+                    if depths[ref.id] == nil {
+                        guard depths.count - 1 < query.limit else {
+                            truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
+                            break level
+                        }
+                        depths[ref.id] = depth
+                        next.append(ref.id)
+                    }
+                    edges.insert(adjacent.edge)
+                }
+            }
+            try self.context.check()
+            frontier = next
+            if frontier.isEmpty { break }
+        }
+        let nodes = depths.filter { $0.value > 0 }.compactMap { id, depth in refs[id].map { NeighborNode(entity: $0, depth: depth) } }
+            .sorted { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
+        return Neighborhood(
+            root: root, nodes: nodes, edges: try self.edges(edges.sorted()), truncated: truncated,
+            revision: try self.revision())
+    }
+
+    /// A window in day ordinals from optional EDTF ends, or `nil` when both are absent.
+    static func window(_ from: EDTFDate?, _ to: EDTFDate?) -> (lower: Int64, upper: Int64)? {
+        guard from != nil || to != nil else { return nil }
+        return (
+            from?.strict.lower.map { Int64($0.ordinal) } ?? Schema.openLower,
+            to?.strict.upper.map { Int64($0.ordinal) } ?? Schema.openUpper
+        )
+    }
+}

@@ -1,0 +1,135 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+internal import Foundation
+
+extension GraphReader {
+    /// Full entities with `ids`, in the order of `ids` (missing ids skipped).
+    func entities(_ ids: [String]) throws -> [Entity] {
+        let citations = try self.citations(kind: "entity", owners: ids)
+        var aliases: [String: [String]] = [:]
+        try self.connection.cached(
+            "SELECT entity, alias FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) AND position > 0 ORDER BY entity, position"
+        ).run([try Self.list(ids)]) { row in aliases[row.text(0), default: []].append(row.text(1)) }
+        var entities: [String: Entity] = [:]
+        try self.connection.cached(
+            """
+            SELECT id, kind, name, summary, number, attributes, dates FROM entities
+            WHERE id IN (SELECT value FROM json_each(?))
+            """
+        ).run([try Self.list(ids)]) { row in
+            let id = row.text(0)
+            let attributes = try JSONDecoder().decode([String: String].self, from: Data(row.text(5).utf8))
+            let rawDates = try JSONDecoder().decode([String: StoredDate].self, from: Data(row.text(6).utf8))
+            var dates: [String: DateValue] = [:]
+            for (key, stored) in rawDates { dates[key] = try Self.date(stored.edtf, text: stored.text) }
+            entities[id] = Entity(
+                ref: EntityRef(id: id, kind: try Self.kind(row.text(1)), name: row.text(2)),
+                aliases: aliases[id] ?? [], summary: row.text(3), attributes: attributes, number: row.optionalText(4),
+                dates: dates, citations: citations[id] ?? [])
+        }
+        return ids.compactMap { entities[$0] }
+    }
+
+    /// Events with the given rowids, in the order given, with participants and citations.
+    func events(rowids: [Int64]) throws -> [Event] {
+        let list = SQLiteValue.text(try RecordWriter.json(rowids))
+        var participants: [Int64: [(entity: String, role: String)]] = [:]
+        try self.connection.cached(
+            "SELECT event, entity, role FROM participants WHERE event IN (SELECT value FROM json_each(?)) ORDER BY event, position"
+        ).run([list]) { row in participants[row.int64(0), default: []].append((row.text(1), row.text(2))) }
+        let refs = try self.refs(participants.values.flatMap { $0.map(\.entity) })
+        var rows: [Int64: (id: String, type: String, title: String, summary: String, date: DateValue)] = [:]
+        try self.connection.cached(
+            """
+            SELECT rowid, id, type, title, summary, date_edtf, date_text FROM events
+            WHERE rowid IN (SELECT value FROM json_each(?))
+            """
+        ).run([list]) { row in
+            guard let date = try Self.date(row.text(5), text: row.optionalText(6)) else { return }
+            rows[row.int64(0)] = (row.text(1), row.text(2), row.text(3), row.text(4), date)
+        }
+        let citations = try self.citations(kind: "event", owners: rows.values.map(\.id))
+        return rowids.compactMap { rowid in
+            guard let row = rows[rowid] else { return nil }
+            let people = (participants[rowid] ?? []).compactMap { participant in
+                refs[participant.entity].map { Participant(entity: $0, role: participant.role) }
+            }
+            return Event(
+                id: row.id, type: row.type, title: row.title, summary: row.summary, date: row.date,
+                participants: people, citations: citations[row.id] ?? [])
+        }
+    }
+
+    /// Edges with the given relation ids, in the order given, with citations.
+    func edges(_ ids: [String]) throws -> [Edge] {
+        let citations = try self.citations(kind: "relation", owners: ids)
+        var edges: [String: Edge] = [:]
+        try self.connection.cached(
+            """
+            SELECT id, type, from_id, to_id, date_edtf, date_text, summary FROM relations
+            WHERE id IN (SELECT value FROM json_each(?))
+            """
+        ).run([try Self.list(ids)]) { row in
+            let id = row.text(0)
+            edges[id] = Edge(
+                id: id, type: row.text(1), from: row.text(2), to: row.text(3),
+                date: try Self.date(row.optionalText(4), text: row.optionalText(5)), summary: row.optionalText(6),
+                citations: citations[id] ?? [])
+        }
+        return ids.compactMap { edges[$0] }
+    }
+
+    /// Figures with the given ids, in the order given.
+    func figures(_ ids: [String]) throws -> [Figure] {
+        let citations = try self.citations(kind: "figure", owners: ids)
+        var rows: [String: (subject: String?, figure: Figure)] = [:]
+        try self.connection.cached(
+            """
+            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text FROM figures
+            WHERE id IN (SELECT value FROM json_each(?))
+            """
+        ).run([try Self.list(ids)]) { row in
+            let id = row.text(0)
+            let qualifier = FigureQualifier(rawValue: row.text(4)) ?? .exact
+            rows[id] = (
+                row.optionalText(1),
+                Figure(
+                    id: id, subject: nil, measure: row.text(2), value: row.double(3), qualifier: qualifier,
+                    unit: row.text(5), date: try Self.date(row.optionalText(6), text: row.optionalText(7)),
+                    citations: citations[id] ?? [])
+            )
+        }
+        let refs = try self.refs(rows.values.compactMap(\.subject))
+        return ids.compactMap { id in
+            guard var row = rows[id] else { return nil }
+            row.figure.subject = row.subject.flatMap { refs[$0] }
+            return row.figure
+        }
+    }
+
+    /// Disputes with the given ids, in the order given.
+    func disputes(_ ids: [String]) throws -> [Dispute] {
+        var claims: [String: [(owner: String, claim: String)]] = [:]
+        try self.connection.cached(
+            "SELECT dispute, position, claim FROM claims WHERE dispute IN (SELECT value FROM json_each(?)) ORDER BY dispute, position"
+        ).run([try Self.list(ids)]) { row in
+            claims[row.text(0), default: []].append(("\(row.text(0))#\(row.int(1))", row.text(2)))
+        }
+        let citations = try self.citations(kind: "claim", owners: claims.values.flatMap { $0.map(\.owner) })
+        var rows: [String: (subject: String?, topic: String)] = [:]
+        try self.connection.cached("SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))")
+            .run([try Self.list(ids)]) { row in rows[row.text(0)] = (row.optionalText(1), row.text(2)) }
+        let refs = try self.refs(rows.values.compactMap(\.subject))
+        return ids.compactMap { id in
+            guard let row = rows[id] else { return nil }
+            let list = (claims[id] ?? []).map { Claim(claim: $0.claim, citations: citations[$0.owner] ?? []) }
+            return Dispute(id: id, subject: row.subject.flatMap { refs[$0] }, topic: row.topic, claims: list)
+        }
+    }
+}
+
+/// An entity date as stored in the `dates` JSON column.
+private struct StoredDate: Decodable {
+    let edtf: String
+    let text: String?
+}

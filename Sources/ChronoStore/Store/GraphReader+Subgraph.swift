@@ -1,0 +1,42 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+
+extension GraphReader {
+    /// The subgraph around seeds. See `GraphStore.subgraph(_:deadline:)`.
+    func subgraph(_ query: SubgraphQuery) throws -> Subgraph {
+        try query.validate()
+        let seeds = try self.resolveAll(query.ids, field: "params.ids").map(\.id)
+        var members = Set(seeds)
+        var truncated: Truncated?
+        var frontier = Array(members).sorted()
+        if members.count > query.limit {
+            throw ChronoError.invalidArgument("params.ids: more seeds (\(members.count)) than the node limit (\(query.limit))")
+        }
+        level: for _ in 0..<query.depth {
+            let adjacency = try self.adjacency(frontier, filter: EdgeFilter())
+            var next: [String] = []
+            for near in frontier {
+                for adjacent in adjacency[near] ?? [] where !members.contains(adjacent.other) {
+                    guard members.count < query.limit else {
+                        truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
+                        break level
+                    }
+                    members.insert(adjacent.other)
+                    next.append(adjacent.other)
+                }
+            }
+            frontier = next
+        }
+        let list = try Self.list(members)
+        let edgeIDs = try self.connection.cached(
+            """
+            SELECT id FROM relations WHERE from_id IN (SELECT value FROM json_each(?1))
+            AND to_id IN (SELECT value FROM json_each(?1)) ORDER BY id
+            """
+        ).map([list]) { $0.text(0) }
+        try self.context.check()
+        return Subgraph(
+            nodes: try self.entities(members.sorted()), edges: try self.edges(edgeIDs), truncated: truncated,
+            revision: try self.revision())
+    }
+}

@@ -1,0 +1,16 @@
+public import ChronoGraph
+
+extension GraphStore {
+    /// One page of events in a window (`chrono.v1.Timeline/Query`).
+    ///
+    /// `overlaps` selects events whose fuzzy bounds meet the window, `within` those whose strict bounds lie
+    /// inside it. Events come in `TimelinePage.ordering`; `nextCursor` continues after the page's last event.
+    /// - Throws: `ChronoError` `INVALID_ARGUMENT` for a bad limit, window or cursor; `NOT_FOUND` or
+    ///   `AmbiguousEntityError` for an actor or instrument that does not resolve; `.cancelled` or
+    ///   `.deadlineExceeded` when interrupted.
+    public func timeline(_ query: TimelineQuery, deadline: ContinuousClock.Instant? = nil) async throws -> TimelinePage {
+        try await self.read(deadline: deadline) { connection, context in
+            try GraphReader(connection: connection, context: context).timeline(query)
+        }
+    }
+}

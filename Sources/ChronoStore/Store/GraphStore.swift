@@ -1,0 +1,69 @@
+internal import ChronoProtocol
+internal import Foundation
+
+/// The graph database and its query engine.
+///
+/// Owns one writer connection and a small pool of reader connections (WAL mode), each confined to its
+/// own serial queue: SQLite never runs on the caller's thread or on the cooperative pool. Every read is
+/// `async`, takes an optional deadline, honours Task cancellation by interrupting SQLite, and returns a
+/// result tagged with the graph revision it was computed at.
+public final class GraphStore: Sendable {
+    /// The database file.
+    public let path: String
+    let writer: ConnectionWorker
+    private let readers: [ConnectionWorker]
+    private let counter = RoundRobin()
+
+    private init(path: String, writer: ConnectionWorker, readers: [ConnectionWorker]) {
+        self.path = path
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens (creating and migrating if needed) the database at `path`.
+    ///
+    /// - Parameter readers: reader connections, at least 1.
+    public static func open(path: String, readers: Int = 2) async throws -> GraphStore {
+        let writer = try await ConnectionWorker.open(path: path, label: "chronograph.store.writer", readOnly: false)
+        try await writer.run(deadline: nil) { connection, _ in try Schema.migrate(connection) }
+        var pool: [ConnectionWorker] = []
+        for index in 0..<max(1, readers) {
+            pool.append(try await ConnectionWorker.open(path: path, label: "chronograph.store.reader\(index)", readOnly: false))
+        }
+        return GraphStore(path: path, writer: writer, readers: pool)
+    }
+
+    /// Runs a read-only `body` on a reader connection inside one read transaction (one snapshot).
+    func read<T: Sendable>(
+        deadline: ContinuousClock.Instant?, _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
+    ) async throws -> T {
+        let reader = self.readers[self.counter.next() % self.readers.count]
+        return try await reader.run(deadline: deadline) { connection, context in
+            try connection.read { connection in try body(connection, context) }
+        }
+    }
+
+    /// The current graph revision.
+    public func revision() async throws -> Int64 {
+        try await self.read(deadline: nil) { connection, _ in try Self.revision(connection) }
+    }
+
+    static func revision(_ connection: Connection) throws -> Int64 {
+        try connection.cached("SELECT value FROM meta WHERE key = 'revision'").first { $0.int64(0) } ?? 0
+    }
+}
+
+/// A thread-safe counter for spreading reads over the pool.
+///
+/// `@unchecked Sendable`: `value` is guarded by `lock`.
+private final class RoundRobin: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        self.lock.withLock {
+            self.value &+= 1
+            return self.value & Int.max
+        }
+    }
+}

@@ -1,0 +1,44 @@
+internal import ChronoProtocol
+internal import Foundation
+
+/// The cancellation flag and deadline of one store call, checked by SQLite's progress handler and by
+/// traversal loops in Swift.
+///
+/// `@unchecked Sendable`: `cancelled` is guarded by `lock`; `deadline` is immutable.
+final class QueryContext: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    let deadline: ContinuousClock.Instant?
+
+    init(deadline: ContinuousClock.Instant?) {
+        self.deadline = deadline
+    }
+
+    func cancel() {
+        self.lock.withLock { self.cancelled = true }
+    }
+
+    var isCancelled: Bool { self.lock.withLock { self.cancelled } }
+
+    var isExpired: Bool { self.deadline.map { ContinuousClock.now >= $0 } ?? false }
+
+    /// Whether the call should stop now.
+    var shouldStop: Bool { self.isCancelled || self.isExpired }
+
+    /// Throws `cancelled` or `deadlineExceeded` when the call should stop.
+    func check() throws(ChronoError) {
+        if self.isCancelled { throw .cancelled("the call was cancelled") }
+        if self.isExpired { throw .deadlineExceeded("the deadline passed before the query finished") }
+    }
+
+    /// Maps an interrupted SQLite statement to the reason it was interrupted; other errors pass through.
+    func translate(_ error: any Error) -> any Error {
+        guard let error = error as? SQLiteError, error.primaryCode == SQLiteError.interrupt else { return error }
+        do {
+            try self.check()
+        } catch {
+            return error
+        }
+        return error
+    }
+}

@@ -1,0 +1,41 @@
+internal import ChronoProtocol
+internal import Foundation
+
+/// The sort key of the last event of a page, as an opaque base64url token.
+struct TimelineCursor: Hashable {
+    /// The strict lower bound (day ordinal, or the open-start sentinel).
+    var lower: Int64
+    /// The precision rank.
+    var precision: Int
+    /// The event id.
+    var id: String
+
+    /// The position before every event.
+    static let start = TimelineCursor(lower: Int64.min, precision: -1, id: "")
+
+    var token: String {
+        Data("v1|\(self.lower)|\(self.precision)|\(self.id)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    init(lower: Int64, precision: Int, id: String) {
+        self.lower = lower
+        self.precision = precision
+        self.id = id
+    }
+
+    /// Decodes a token; any malformed token is `INVALID_ARGUMENT` on `params.cursor`.
+    init(token: String) throws(ChronoError) {
+        let malformed = ChronoError.invalidArgument("params.cursor: not a cursor returned by this method")
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard token.count <= 1_024, let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8)
+        else { throw malformed }
+        let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "v1", let lower = Int64(parts[1]), let precision = Int(parts[2]),
+            (0...4).contains(precision), !parts[3].isEmpty
+        else { throw malformed }
+        self.init(lower: lower, precision: precision, id: String(parts[3]))
+    }
+}

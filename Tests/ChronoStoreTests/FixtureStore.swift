@@ -1,0 +1,19 @@
+import ChronoStore
+import Foundation
+
+/// A store loaded with the fixture graph in a temporary directory.
+struct FixtureStore {
+    let directory: TemporaryDirectory
+    let store: GraphStore
+
+    static func open() async throws -> FixtureStore {
+        let directory = try TemporaryDirectory()
+        let store = try await GraphStore.open(path: directory.databasePath)
+        try await GraphLoader(directory: Fixtures.graph).load(into: store)
+        return FixtureStore(directory: directory, store: store)
+    }
+
+    func close() {
+        self.directory.remove()
+    }
+}

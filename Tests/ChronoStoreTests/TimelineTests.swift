@@ -1,0 +1,145 @@
+import ChronoGraph
+import ChronoProtocol
+import Foundation
+import Testing
+
+@testable import ChronoStore
+
+@Suite("Timeline queries on the fixture graph")
+struct TimelineTests {
+    static let allInOrder = [
+        "idps-registered-until-1995", "1990s-labour-migration", "1992-conflict-displacement",
+        "1998-12-22-law-on-immigration-adopted", "2007-01-eu-visa-talks", "2007-germany-requests-return",
+        "2007-03-germany-talks", "2007-03-19-decree-signed", "2011-sms-permits",
+        "2013-07-02-migration-code-adopted", "2014-09-01-readmission-in-force",
+    ]
+
+    private func ids(_ query: TimelineQuery) async throws -> [String] {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        return try await fixture.store.timeline(query).events.map(\.id)
+    }
+
+    @Test func ordersByLowerBoundThenPrecisionThenID() async throws {
+        #expect(try await self.ids(TimelineQuery(limit: 500)) == Self.allInOrder)
+    }
+
+    @Test func overlapsUsesFuzzyBoundsAndWithinStrictOnes() async throws {
+        let year2008 = try EDTFDate("2008")
+        #expect(try await self.ids(TimelineQuery(from: year2008, to: year2008)) == ["2007-germany-requests-return"])
+        #expect(try await self.ids(TimelineQuery(from: year2008, to: year2008, mode: .within)) == [])
+        let within = TimelineQuery(from: try EDTFDate("2000"), to: try EDTFDate("2010"), mode: .within)
+        #expect(
+            try await self.ids(within) == [
+                "2007-01-eu-visa-talks", "2007-germany-requests-return", "2007-03-germany-talks",
+                "2007-03-19-decree-signed",
+            ])
+    }
+
+    @Test func openWindowEndsReachOpenEvents() async throws {
+        #expect(
+            try await self.ids(TimelineQuery(to: try EDTFDate("1991"))) == [
+                "idps-registered-until-1995", "1990s-labour-migration",
+            ])
+        #expect(
+            try await self.ids(TimelineQuery(from: try EDTFDate("2012"))) == [
+                "2011-sms-permits", "2013-07-02-migration-code-adopted", "2014-09-01-readmission-in-force",
+            ])
+    }
+
+    @Test func filtersByActorNameWithDiacriticsAndByType() async throws {
+        let azerbaijan = [
+            "1990s-labour-migration", "1992-conflict-displacement", "2007-01-eu-visa-talks",
+            "2007-germany-requests-return", "2007-03-germany-talks", "2014-09-01-readmission-in-force",
+        ]
+        #expect(try await self.ids(TimelineQuery(actors: ["azerbaijan"])) == azerbaijan)
+        #expect(try await self.ids(TimelineQuery(actors: ["AZƏRBAYCAN"])) == azerbaijan)
+        #expect(
+            try await self.ids(TimelineQuery(actors: ["Germany"], instruments: [])) == [
+                "2007-germany-requests-return", "2007-03-germany-talks",
+            ])
+        #expect(
+            try await self.ids(TimelineQuery(types: ["adoption"])) == [
+                "1998-12-22-law-on-immigration-adopted", "2007-03-19-decree-signed",
+                "2013-07-02-migration-code-adopted",
+            ])
+        #expect(
+            try await self.ids(TimelineQuery(actors: ["milli-majlis"], instruments: ["Migration Code"])) == [
+                "2013-07-02-migration-code-adopted"
+            ])
+    }
+
+    @Test func filtersByTextWithPrefixes() async throws {
+        #expect(try await self.ids(TimelineQuery(text: "deport")) == ["2007-germany-requests-return"])
+        #expect(try await self.ids(TimelineQuery(text: "talks")) == ["2007-01-eu-visa-talks", "2007-03-germany-talks"])
+        #expect(try await self.ids(TimelineQuery(text: "(\"talks*\":^")) == ["2007-01-eu-visa-talks", "2007-03-germany-talks"])
+        #expect(try await self.ids(TimelineQuery(text: "talks OR NEAR(deport")) == [])
+    }
+
+    @Test func cursorPagesThroughEveryEventOnce() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        var seen: [String] = []
+        var cursor: String?
+        var pages = 0
+        repeat {
+            let page = try await fixture.store.timeline(TimelineQuery(limit: 2, cursor: cursor))
+            seen += page.events.map(\.id)
+            cursor = page.nextCursor
+            pages += 1
+        } while cursor != nil && pages < 20
+        #expect(seen == Self.allInOrder)
+        #expect(pages == 6)
+    }
+
+    @Test func rejectsMalformedCursorLimitAndAmbiguousActor() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        for cursor in ["!!!", "djF8eHx5fHo", ""] {
+            let error = await #expect(throws: ChronoError.self) {
+                try await fixture.store.timeline(TimelineQuery(cursor: cursor))
+            }
+            #expect(error?.code == .invalidArgument)
+            #expect(error?.message.hasPrefix("params.cursor") == true)
+        }
+        let limit = await #expect(throws: ChronoError.self) { try await fixture.store.timeline(TimelineQuery(limit: 0)) }
+        #expect(limit?.message.hasPrefix("params.limit") == true)
+        let ambiguous = await #expect(throws: AmbiguousEntityError.self) {
+            try await fixture.store.timeline(TimelineQuery(actors: ["germany", "Aliyev"]))
+        }
+        #expect(ambiguous?.field == "params.actors[1]")
+        #expect(ambiguous?.candidates.map(\.id) == ["heydar-aliyev", "ilham-aliyev"])
+        #expect(ambiguous?.status.code == .invalidArgument)
+        let missing = await #expect(throws: ChronoError.self) {
+            try await fixture.store.timeline(TimelineQuery(instruments: ["no such law"]))
+        }
+        #expect(missing?.code == .notFound)
+        #expect(missing?.message.hasPrefix("params.instruments[0]") == true)
+    }
+
+    @Test func eventsCarryParticipantsCitationsAndTheWireShape() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let page = try await fixture.store.timeline(TimelineQuery(types: ["request"]))
+        let event = try #require(page.events.first)
+        #expect(event.participants.map(\.entity.id) == ["germany", "azerbaijan"])
+        #expect(event.participants.map(\.role) == ["agent", "target"])
+        #expect(event.participants.first?.entity.family == .actor)
+        #expect(event.citations == [Citation(doc: "doc-a.txt", first: 30, last: 31)])
+        #expect(page.revision == 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(page)) as? [String: Any])
+        #expect(json["ordering"] as? String == TimelinePage.ordering)
+        #expect(json["next_cursor"] == nil)
+        let date = try #require(((json["events"] as? [[String: Any]])?.first?["date"]) as? [String: Any])
+        #expect(date["edtf"] as? String == "2007~")
+        #expect(date["lower"] as? String == "2007-01-01")
+        #expect(date["fuzzy_lower"] as? String == "2006-01-01")
+        #expect(date["fuzzy_upper"] as? String == "2008-12-31")
+        #expect(date["approximate"] as? Bool == true)
+        let window = try #require(json["window"] as? [String: Any])
+        #expect(window["mode"] as? String == "overlaps")
+        #expect(window["lower"] is NSNull)
+    }
+}
