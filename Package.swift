@@ -48,6 +48,7 @@ let package = Package(
                 "ChronoGraph",
                 "ChronoStore",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,6 +60,7 @@ let package = Package(
             dependencies: [
                 "ChronoProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
             ],
@@ -70,6 +72,7 @@ let package = Package(
             name: "chronod",
             dependencies: [
                 "ChronoServer",
+                "ChronoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,5 +103,35 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronoServerTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                "ChronoGraph",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "chronodTests",
+            dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,0 +1,156 @@
+public import ChronoProtocol
+import Foundation
+import NIOCore
+import NIOExtras
+public import NIOPosix
+
+/// A connection to `chronod`: unary calls and server streams multiplexed over one TCP connection.
+///
+/// Safe to share between tasks: calls may run concurrently and their answers are routed by id.
+/// Ids are chosen by the client (`1`, `2`, …). Cancelling the task of a `call`, or dropping a
+/// `stream` before it ends, sends `chrono.v1.Call/Cancel` for it. See `Protocol/PROTOCOL.md`.
+public final class ChronoClient: Sendable {
+    /// Largest frame the client accepts from the server, in bytes.
+    public static let maximumFrameLength = 64 * 1_048_576
+
+    private let channel: any Channel
+    private let router: CallRouter
+
+    private init(channel: any Channel, router: CallRouter) {
+        self.channel = channel
+        self.router = router
+    }
+
+    /// Opens a connection to the daemon at `host:port`.
+    /// - Throws: `ChronoError` with status `UNAVAILABLE` when the connection cannot be made.
+    public static func connect(
+        host: String,
+        port: Int,
+        eventLoopGroup: MultiThreadedEventLoopGroup = .singleton
+    ) async throws -> ChronoClient {
+        let router = CallRouter()
+        do {
+            let channel = try await ClientBootstrap(group: eventLoopGroup)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let sync = channel.pipeline.syncOperations
+                        try sync.addHandler(
+                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength)
+                        )
+                        try sync.addHandler(ClientFrameHandler(router: router))
+                    }
+                }
+                .connect(host: host, port: port)
+                .get()
+            return ChronoClient(channel: channel, router: router)
+        } catch {
+            throw ChronoError.unavailable("cannot connect to \(host):\(port): \(error)")
+        }
+    }
+
+    /// Calls a unary method and returns its terminal frame, whatever its status.
+    ///
+    /// - Parameters:
+    ///   - deadline: sent as `deadline_ms`; the server ends the call with `DEADLINE_EXCEEDED` when it passes.
+    /// - Throws: `ChronoError` with status `UNAVAILABLE` when the connection fails before the answer.
+    public func call(
+        method: String,
+        params: [String: JSONValue] = [:],
+        deadline: Duration? = nil,
+        metadata: [String: String] = [:]
+    ) async throws -> Response {
+        let id = self.router.nextID()
+        let request = Request(
+            id: id,
+            method: method,
+            params: params,
+            deadlineMilliseconds: deadline.map(Self.milliseconds),
+            metadata: metadata
+        )
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                self.router.register(id, .unary(continuation))
+                self.send(request)
+            }
+        } onCancel: {
+            self.sendCancel(for: id)
+        }
+    }
+
+    /// Calls a unary method given by name.
+    public func call(
+        _ method: MethodName,
+        params: [String: JSONValue] = [:],
+        deadline: Duration? = nil,
+        metadata: [String: String] = [:]
+    ) async throws -> Response {
+        try await self.call(method: method.rawValue, params: params, deadline: deadline, metadata: metadata)
+    }
+
+    /// Calls a server-streaming method: the sequence yields its data frames in order, then its terminal
+    /// frame as the last element.
+    ///
+    /// Ending the iteration early cancels the call on the server.
+    /// The sequence throws `ChronoError` (`UNAVAILABLE`) when the connection fails before the terminal frame.
+    public func stream(
+        method: String,
+        params: [String: JSONValue] = [:],
+        deadline: Duration? = nil,
+        metadata: [String: String] = [:]
+    ) -> AsyncThrowingStream<Frame, any Error> {
+        let id = self.router.nextID()
+        let request = Request(
+            id: id,
+            method: method,
+            params: params,
+            deadlineMilliseconds: deadline.map(Self.milliseconds),
+            metadata: metadata
+        )
+        let (frames, continuation) = AsyncThrowingStream<Frame, any Error>.makeStream()
+        continuation.onTermination = { termination in
+            if case .cancelled = termination, self.router.remove(id) {
+                self.sendCancel(for: id)
+            }
+        }
+        self.router.register(id, .stream(continuation))
+        self.send(request)
+        return frames
+    }
+
+    /// Closes the connection; calls still waiting fail with `UNAVAILABLE`.
+    public func close() async throws {
+        do {
+            try await self.channel.close()
+        } catch ChannelError.alreadyClosed {
+            return
+        }
+    }
+
+    private func send(_ request: Request) {
+        let line: Data
+        do {
+            line = try WireCoding.encode(request)
+        } catch {
+            self.router.fail(request.id, ChronoError.invalidArgument("request cannot be encoded: \(error)"))
+            return
+        }
+        var buffer = self.channel.allocator.buffer(capacity: line.count + 1)
+        buffer.writeBytes(line)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        self.channel.writeAndFlush(buffer).whenFailure { error in
+            self.router.fail(request.id, ChronoError.unavailable("cannot send request: \(error)"))
+        }
+    }
+
+    private func sendCancel(for target: RequestID) {
+        let id = self.router.nextID()
+        self.router.register(id, .discard)
+        self.send(Request(id: id, method: MethodName.callCancel.rawValue, params: ["id": target.json]))
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+    }
+}

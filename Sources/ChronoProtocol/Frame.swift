@@ -1,0 +1,33 @@
+public import Foundation
+
+/// Any line the server sends: a data frame of a streaming call or a call's terminal frame.
+public enum Frame: Sendable, Hashable {
+    case data(DataFrame)
+    case terminal(Response)
+
+    /// The id of the call the frame belongs to (`nil` for a terminal frame answering an unreadable line).
+    public var id: RequestID? {
+        switch self {
+        case .data(let frame): return frame.id
+        case .terminal(let response): return response.id
+        }
+    }
+
+    /// Decodes one line sent by the server: a member `seq` marks a data frame.
+    public static func decode(line: Data) throws -> Frame {
+        let decoder = JSONDecoder()
+        let value = try decoder.decode(JSONValue.self, from: line)
+        if value["seq"] != nil {
+            return .data(try decoder.decode(DataFrame.self, from: line))
+        }
+        return .terminal(try decoder.decode(Response.self, from: line))
+    }
+
+    /// The frame as one line of JSON with sorted keys, without the newline.
+    public func encoded() throws -> Data {
+        switch self {
+        case .data(let frame): return try WireCoding.encode(frame)
+        case .terminal(let response): return try WireCoding.encode(response)
+        }
+    }
+}

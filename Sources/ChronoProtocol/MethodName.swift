@@ -1,0 +1,21 @@
+/// The methods of protocol version 1, named `chrono.v1.<Service>/<Method>`.
+///
+/// See `Protocol/PROTOCOL.md`, section "Methods", for params and results.
+public enum MethodName: String, Sendable, Hashable, CaseIterable {
+    case healthCheck = "chrono.v1.Health/Check"
+    case reflectionList = "chrono.v1.Reflection/List"
+    case timelineQuery = "chrono.v1.Timeline/Query"
+    case timelineStream = "chrono.v1.Timeline/Stream"
+    case entityGet = "chrono.v1.Entity/Get"
+    case entitySearch = "chrono.v1.Entity/Search"
+    case graphNeighbors = "chrono.v1.Graph/Neighbors"
+    case graphPaths = "chrono.v1.Graph/Paths"
+    case graphSubgraph = "chrono.v1.Graph/Subgraph"
+    case disputesList = "chrono.v1.Disputes/List"
+    case figuresList = "chrono.v1.Figures/List"
+    case statsGet = "chrono.v1.Stats/Get"
+    case callCancel = "chrono.v1.Call/Cancel"
+
+    /// Whether the method answers with data frames before its terminal frame.
+    public var isStreaming: Bool { self == .timelineStream }
+}

@@ -1,0 +1,51 @@
+public import ChronoProtocol
+public import Logging
+
+/// What a method handler knows about its call and how it talks back.
+///
+/// Handlers run in their own task; they should check for cancellation between units of work and pass
+/// `deadline` on to the store, which interrupts SQLite when it passes.
+public struct CallContext: Sendable {
+    /// The call's id.
+    public let id: RequestID
+    /// The request's `params`, unchecked: read them with `Params`.
+    public let params: [String: JSONValue]
+    /// The request's metadata.
+    public let metadata: [String: String]
+    /// When the call's `deadline_ms` runs out, if it set one.
+    public let deadline: ContinuousClock.Instant?
+    /// A logger carrying the connection and call ids.
+    public let logger: Logger
+    private let sendData: @Sendable (any Encodable & Sendable) async throws -> Void
+    private let cancelCall: @Sendable (RequestID) -> Bool
+
+    /// Creates a context; the session supplies the data sink and the cancel hook.
+    public init(
+        id: RequestID,
+        params: [String: JSONValue],
+        metadata: [String: String] = [:],
+        deadline: ContinuousClock.Instant? = nil,
+        logger: Logger,
+        sendData: @escaping @Sendable (any Encodable & Sendable) async throws -> Void,
+        cancelCall: @escaping @Sendable (RequestID) -> Bool
+    ) {
+        self.id = id
+        self.params = params
+        self.metadata = metadata
+        self.deadline = deadline
+        self.logger = logger
+        self.sendData = sendData
+        self.cancelCall = cancelCall
+    }
+
+    /// Sends one data frame of a streaming call; suspends while the client is slow to read.
+    /// - Throws: `CancellationError` once the call has been cancelled or its deadline passed.
+    public func send(_ data: any Encodable & Sendable) async throws {
+        try await self.sendData(data)
+    }
+
+    /// Cancels another call in flight on the same connection; returns whether one was found.
+    public func cancel(_ target: RequestID) -> Bool {
+        self.cancelCall(target)
+    }
+}

@@ -1,0 +1,41 @@
+import ChronoGraph
+import ChronoProtocol
+import ChronoStore
+
+/// `chrono.v1.Timeline/Stream`: the whole timeline window as data frames `{"event": Event}`, then
+/// `{"count", "window", "ordering"}`. Pages through the store so memory stays bounded.
+enum TimelineStream {
+    /// Events fetched per store call.
+    static let pageSize = 200
+
+    private struct Item: Encodable, Sendable {
+        var event: Event
+    }
+
+    private struct Summary: Encodable, Sendable {
+        var count: Int
+        var window: TimelineWindow
+        var ordering: String
+    }
+
+    static func descriptor(store: GraphStore) -> MethodDescriptor {
+        MethodDescriptor(.timelineStream, schema: "timeline_stream") { context in
+            var query = try GraphQueries.timeline(context.params, streaming: true)
+            query.limit = Self.pageSize
+            var page = try await store.timeline(query, deadline: context.deadline)
+            let summary = (window: page.window, revision: page.revision)
+            var count = 0
+            while true {
+                for event in page.events {
+                    try await context.send(Item(event: event))
+                    count += 1
+                }
+                guard let cursor = page.nextCursor else { break }
+                query.cursor = cursor
+                page = try await store.timeline(query, deadline: context.deadline)
+            }
+            let result = Summary(count: count, window: summary.window, ordering: TimelinePage.ordering)
+            return MethodResult(result, revision: summary.revision)
+        }
+    }
+}

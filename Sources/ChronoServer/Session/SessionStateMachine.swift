@@ -1,0 +1,149 @@
+public import ChronoProtocol
+
+/// The calls of one connection and its lifecycle (open → draining → closed), with no I/O.
+///
+/// Every input returns an action for the session to carry out. Not thread-safe: the session keeps it
+/// behind a lock. See `Protocol/PROTOCOL.md`, section "Calls on one connection".
+public struct SessionStateMachine: Sendable {
+    /// Why a call was stopped before its handler finished; decides the call's final status.
+    public enum StopReason: Sendable, Hashable {
+        /// `chrono.v1.Call/Cancel` named it: `CANCELLED`.
+        case cancelled
+        /// Its `deadline_ms` passed: `DEADLINE_EXCEEDED`.
+        case deadlineExceeded
+        /// The server shut down before it finished: `UNAVAILABLE`.
+        case shutdown
+        /// The connection is gone; nothing is reported.
+        case connectionClosed
+    }
+
+    /// What to do with a newly received request.
+    public enum ReceiveAction: Sendable, Hashable {
+        /// Run the call.
+        case start
+        /// Answer at once with this error; the call does not run.
+        case reject(ChronoError)
+    }
+
+    /// What to do after a stop was asked for.
+    public enum StopAction: Sendable, Hashable {
+        /// Cancel the call's task.
+        case cancelTask
+        /// Nothing: the call is not in flight or is already stopping.
+        case none
+    }
+
+    /// What to do when a call's handler has finished.
+    public struct FinishAction: Sendable, Hashable {
+        /// The error to report instead of the handler's outcome, when the call was stopped.
+        public var override: ChronoError?
+        /// Whether a terminal frame should be written at all (not when the connection is gone).
+        public var report: Bool
+        /// Whether the connection should now be closed (draining and no call left).
+        public var closeConnection: Bool
+    }
+
+    /// What to do when draining starts.
+    public enum DrainAction: Sendable, Hashable {
+        /// No call is in flight: close the connection now.
+        case closeNow
+        /// Wait for the calls in flight to finish.
+        case waitForCalls
+        /// Already draining or closed.
+        case none
+    }
+
+    private enum State: Sendable, Hashable {
+        case open
+        case draining
+        case closed
+    }
+
+    /// Most calls allowed in flight at once; one more is rejected with `RESOURCE_EXHAUSTED`.
+    public let maximumCallsInFlight: Int
+    private var state: State = .open
+    private var calls: [RequestID: StopReason?] = [:]
+
+    /// Creates a machine for an open connection.
+    public init(maximumCallsInFlight: Int) {
+        self.maximumCallsInFlight = maximumCallsInFlight
+    }
+
+    /// The ids of the calls in flight.
+    public var callsInFlight: Set<RequestID> { Set(self.calls.keys) }
+
+    /// Whether the connection is draining or closed.
+    public var isDraining: Bool { self.state != .open }
+
+    /// A request `id` arrived.
+    ///
+    /// A duplicate of an id in flight is rejected with `ALREADY_EXISTS`; the call in flight is unaffected.
+    public mutating func receive(id: RequestID) -> ReceiveAction {
+        guard self.state == .open else { return .reject(.unavailable("server is shutting down")) }
+        guard self.calls[id] == nil else {
+            return .reject(ChronoError(.alreadyExists, "id: \(id) is already in flight on this connection"))
+        }
+        guard self.calls.count < self.maximumCallsInFlight else {
+            return .reject(
+                .resourceExhausted("too many calls in flight on this connection (limit \(self.maximumCallsInFlight))")
+            )
+        }
+        self.calls[id] = .some(nil)
+        return .start
+    }
+
+    /// Asks to stop call `id` for `reason`; the first reason wins.
+    public mutating func stop(id: RequestID, reason: StopReason) -> StopAction {
+        guard let entry = self.calls[id], entry == nil else { return .none }
+        self.calls[id] = .some(reason)
+        return .cancelTask
+    }
+
+    /// Why call `id` was stopped, if it was.
+    public func stopReason(id: RequestID) -> StopReason? {
+        self.calls[id] ?? nil
+    }
+
+    /// Call `id`'s handler finished (successfully or not).
+    public mutating func finish(id: RequestID) -> FinishAction {
+        let reason = self.calls.removeValue(forKey: id) ?? nil
+        let closeConnection = self.state == .draining && self.calls.isEmpty
+        if closeConnection { self.state = .closed }
+        let override: ChronoError? =
+            switch reason {
+            case .cancelled?: .cancelled("call cancelled by the client")
+            case .deadlineExceeded?: .deadlineExceeded("deadline exceeded")
+            case .shutdown?: .unavailable("server is shutting down")
+            case .connectionClosed?, nil: nil
+            }
+        return FinishAction(
+            override: override,
+            report: reason != .connectionClosed,
+            closeConnection: closeConnection
+        )
+    }
+
+    /// The server is shutting down: stop taking calls and close once the calls in flight finish.
+    public mutating func drain() -> DrainAction {
+        guard self.state == .open else { return .none }
+        if self.calls.isEmpty {
+            self.state = .closed
+            return .closeNow
+        }
+        self.state = .draining
+        return .waitForCalls
+    }
+
+    /// Stops every call in flight that is not already stopping, for `reason`; returns their ids.
+    public mutating func stopAll(reason: StopReason) -> [RequestID] {
+        let running = self.calls.filter { $0.value == nil }.map(\.key)
+        for id in running { self.calls[id] = .some(reason) }
+        return running
+    }
+
+    /// The connection is gone: no more calls; those in flight are stopped without a report.
+    public mutating func connectionClosed() -> [RequestID] {
+        self.state = .closed
+        return self.stopAll(reason: .connectionClosed)
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import ChronoServer
+import ChronoStore
+import Foundation
+import Logging
+
+/// `chronod`: serves the Chronograph graph over the protocol of `Protocol/PROTOCOL.md`.
+@main
+struct Chronod: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chronod",
+        abstract: "Serve the Chronograph graph over newline-delimited JSON on TCP.",
+        discussion: """
+            Prints one line, "chronod listening on HOST:PORT", once it accepts connections. \
+            Stops gracefully on SIGINT or SIGTERM. Each option falls back to an environment variable.
+            """,
+        version: "1.0.0"
+    )
+
+    @Option(help: "Address to listen on (env CHRONO_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "TCP port, 0 for any free port (env CHRONO_PORT; default 7701).")
+    var port: Int?
+
+    @Option(help: "SQLite file, built from --graph when missing (env CHRONO_DB; default var/chronograph.sqlite).")
+    var db: String?
+
+    @Option(help: "Graph/ directory to build a missing database from (env CHRONO_GRAPH; default Graph).")
+    var graph: String?
+
+    func validate() throws {
+        if let port = try self.resolvedPort(), !(0...65_535).contains(port) {
+            throw ValidationError("--port must be between 0 and 65535, got \(port)")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let logger = Logger(label: "chronod")
+        let environment = ProcessInfo.processInfo.environment
+        let host = self.host ?? environment["CHRONO_HOST"] ?? "127.0.0.1"
+        let port = try self.resolvedPort() ?? 7701
+        let database = self.db ?? environment["CHRONO_DB"] ?? "var/chronograph.sqlite"
+        let graph = self.graph ?? environment["CHRONO_GRAPH"] ?? "Graph"
+
+        let store = try await Self.openStore(database: database, graph: graph, logger: logger)
+        let server = try await ChronoServer.bind(
+            host: host,
+            port: port,
+            dispatcher: .serving(store: store),
+            logger: logger
+        )
+        let signals = SignalHandler(signals: [SIGINT, SIGTERM]) { signal in
+            logger.info("received signal \(signal); shutting down")
+            Task { await server.close() }
+        }
+        // One unbuffered write, so a script reading the pipe sees the line at once.
+        FileHandle.standardOutput.write(Data("chronod listening on \(server.address)\n".utf8))
+        try await server.run()
+        signals.cancel()
+        logger.info("stopped")
+    }
+
+    private func resolvedPort() throws -> Int? {
+        if let port = self.port { return port }
+        guard let text = ProcessInfo.processInfo.environment["CHRONO_PORT"] else { return nil }
+        guard let port = Int(text) else { throw ValidationError("CHRONO_PORT must be an integer, got \"\(text)\"") }
+        return port
+    }
+
+    /// Opens the database, building it from `graph` first when the file does not exist yet.
+    private static func openStore(database: String, graph: String, logger: Logger) async throws -> GraphStore {
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: database) else {
+            return try await GraphStore.open(path: database)
+        }
+        let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
+        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+        logger.info("building the database from the graph", metadata: ["db": "\(database)", "graph": "\(graph)"])
+        do {
+            let store = try await GraphStore.open(path: database)
+            let report = try await GraphLoader(directory: URL(fileURLWithPath: graph)).load(into: store)
+            logger.info("database built", metadata: ["records": "\(report.records)", "revision": "\(report.revision)"])
+            return store
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: database + suffix) }
+            throw error
+        }
+    }
+}
