@@ -67,6 +67,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Command line
+        .target(
+            name: "ChronoCLI",
+            dependencies: [
+                "ChronoClient",
+                "ChronoProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Executables
         .executableTarget(
             name: "chronod",
@@ -80,11 +91,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono",
-            dependencies: [
-                "ChronoClient",
-                "ChronoProtocol",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["ChronoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 
@@ -131,6 +138,12 @@ let package = Package(
         .testTarget(
             name: "chronodTests",
             dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "chronoCLITests",
+            dependencies: ["ChronoCLI", "ChronoProtocol", "chrono", "chronod"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,6 +1,6 @@
-public import Logging
 import ChronoProtocol
 import Foundation
+public import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOExtras

@@ -45,8 +45,12 @@ import Testing
         #expect(throws: ChronoError.invalidArgument("params.ids: must name at least one entity")) {
             _ = try GraphQueries.subgraph([:])
         }
-        #expect(throws: ChronoError.invalidArgument(#"params.kinds[0]: expected one of "#
-            + EntityKind.allCases.map(\.rawValue).joined(separator: ", ") + #", got "planet""#)) {
+        #expect(
+            throws: ChronoError.invalidArgument(
+                #"params.kinds[0]: expected one of "#
+                    + EntityKind.allCases.map(\.rawValue).joined(separator: ", ") + #", got "planet""#
+            )
+        ) {
             _ = try GraphQueries.search(["text": "law", "kinds": ["planet"]])
         }
     }

@@ -15,7 +15,10 @@ import Testing
     }
 
     @Test func namesTheFieldAndTheValueOnATypeMismatch() throws {
-        let params = try Params(["limit": "ten", "kinds": ["law", 3], "text": 5], allowed: ["limit", "kinds", "text"])
+        let params = try Params(
+            ["limit": "ten", "kinds": ["law", 3], "text": 5],
+            allowed: ["limit", "kinds", "text"]
+        )
         #expect(throws: ChronoError.invalidArgument(#"params.limit: expected an integer, got "ten""#)) {
             _ = try params.int("limit", in: 1...500, default: 50)
         }

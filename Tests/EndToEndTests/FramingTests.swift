@@ -11,8 +11,10 @@ import Testing
             ("[1,2]", nil, "request: expected a JSON object, got an array"),
             (#"{"method":"chrono.v1.Health/Check"}"#, nil, "id: missing"),
             (#"{"id":5}"#, 5, "method: missing"),
-            (#"{"id":6,"method":"chrono.v1.Health/Check","params":{"verbose":true}}"#, 6,
-             "params.verbose: unknown parameter (expected no parameters)"),
+            (
+                #"{"id":6,"method":"chrono.v1.Health/Check","params":{"verbose":true}}"#, 6,
+                "params.verbose: unknown parameter (expected no parameters)"
+            ),
         ]
         for (line, id, message) in cases {
             try await withServer { port in
@@ -38,7 +40,8 @@ import Testing
 
     @Test func invalidUTF8IsRejectedWithANullId() async throws {
         try await withServer { port in
-            var bytes = Array(#"{"id":1,"method":"chrono.v1.Health/Check","x":""#.utf8) + [0xC3, 0x28] + Array("\"}\n".utf8)
+            var bytes =
+                Array(#"{"id":1,"method":"chrono.v1.Health/Check","x":""#.utf8) + [0xC3, 0x28] + Array("\"}\n".utf8)
             bytes += Array((Self.health + "\n").utf8)
             let outcome = try await RawConnection.exchange(port: port, bytes: bytes, count: 2)
             #expect(outcome.anonymous.first?.message == "request line is not valid UTF-8")

@@ -37,19 +37,22 @@ enum SyntheticGraph {
             to: graph.appendingPathComponent("vocabulary.json")
         )
         let kinds = ["state", "organisation", "person", "group", "law", "decree", "agreement", "place"]
-        var documents = #"{"record":"document","id":"synthetic.txt","title":"Synthetic","lines":\#(Self.documentLines)}"#
+        var documents =
+            #"{"record":"document","id":"synthetic.txt","title":"Synthetic","lines":\#(Self.documentLines)}"#
         documents += "\n"
         var entities = ""
         var relations = ""
         for index in 0..<Self.entityCount {
             let id = Self.entity(index)
             let kind = kinds[index % kinds.count]
-            entities += #"{"record":"entity","id":"\#(id)","kind":"\#(kind)","name":"Entity \#(index)","#
+            entities +=
+                #"{"record":"entity","id":"\#(id)","kind":"\#(kind)","name":"Entity \#(index)","#
                 + #""aliases":["E\#(index)"],"summary":"Generated entity \#(index).","attributes":{},"#
                 + #""citations":\#(Self.citation(index))}"# + "\n"
             for step in [1, 7, 31] {
                 let target = Self.entity(index + step)
-                relations += #"{"record":"relation","id":"\#(id)--cooperates_with--\#(target)","#
+                relations +=
+                    #"{"record":"relation","id":"\#(id)--cooperates_with--\#(target)","#
                     + #""type":"cooperates_with","from":"\#(id)","to":"\#(target)","#
                     + #""citations":\#(Self.citation(index + step))}"# + "\n"
             }
@@ -57,16 +60,19 @@ enum SyntheticGraph {
         var events = ""
         for index in 0..<Self.eventCount {
             let year = 1900 + index % 120
-            events += #"{"record":"event","id":"event-\#(String(format: "%05d", index))","type":"statement","#
+            events +=
+                #"{"record":"event","id":"event-\#(String(format: "%05d", index))","type":"statement","#
                 + #""title":"Event \#(index)","summary":"Generated event \#(index) with a longer summary text.","#
                 + #""date":{"edtf":"\#(year)"},"participants":[{"entity":"\#(Self.entity(index))","role":"agent"},"#
                 + #"{"entity":"\#(Self.entity(index * 13 + 5))","role":"target"}],"#
                 + #""citations":\#(Self.citation(index))}"# + "\n"
         }
-        let figures = #"{"record":"figure","id":"figure-0","subject":"\#(Self.entity(0))","measure":"people","#
+        let figures =
+            #"{"record":"figure","id":"figure-0","subject":"\#(Self.entity(0))","measure":"people","#
             + #""value":1000,"qualifier":"about","unit":"people","date":{"edtf":"2000"},"#
             + #""citations":\#(Self.citation(3))}"# + "\n"
-        let disputes = #"{"record":"dispute","id":"dispute-0","subject":"\#(Self.entity(1))","topic":"how many","#
+        let disputes =
+            #"{"record":"dispute","id":"dispute-0","subject":"\#(Self.entity(1))","topic":"how many","#
             + #""claims":[{"claim":"about 10","citations":\#(Self.citation(4))},"#
             + #"{"claim":"over 20","citations":\#(Self.citation(5))}]}"# + "\n"
         let files = [

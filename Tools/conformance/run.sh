@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 
 chronod="${1:-$(swift build --show-bin-path)/chronod}"
 scratch="$(mktemp -d)"
-"$chronod" --host 127.0.0.1 --port 0 --db "$scratch/graph.sqlite" --graph Graph >"$scratch/out" 2>"$scratch/log" &
+"$chronod" --host 127.0.0.1 --port 0 --db "$scratch/graph.sqlite" --graph "${CHRONO_GRAPH:-Graph}" >"$scratch/out" 2>"$scratch/log" &
 pid=$!
 cleanup() {
     kill -TERM "$pid" 2>/dev/null || true

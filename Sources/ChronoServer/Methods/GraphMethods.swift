@@ -8,20 +8,47 @@ enum GraphMethods {
     /// One descriptor per graph method.
     static func descriptors(store: GraphStore) -> [MethodDescriptor] {
         [
-            MethodDescriptor(.timelineQuery, schema: "timeline_query") { context in
-                Self.result(try await store.timeline(try GraphQueries.timeline(context.params), deadline: context.deadline))
+            Self.method(.timelineQuery, "timeline_query") { params, deadline in
+                try await store.timeline(try GraphQueries.timeline(params), deadline: deadline)
             },
             TimelineStream.descriptor(store: store),
-            MethodDescriptor(.entityGet, schema: "entity_get") { context in
-                Self.result(try await store.entity(try GraphQueries.entity(context.params), deadline: context.deadline))
+            Self.method(.entityGet, "entity_get") { params, deadline in
+                try await store.entity(try GraphQueries.entity(params), deadline: deadline)
             },
-            MethodDescriptor(.entitySearch, schema: "entity_search") { context in
-                Self.result(try await store.search(try GraphQueries.search(context.params), deadline: context.deadline))
+            Self.method(.entitySearch, "entity_search") { params, deadline in
+                try await store.search(try GraphQueries.search(params), deadline: deadline)
+            },
+            Self.method(.graphNeighbors, "graph_neighbors") { params, deadline in
+                try await store.neighbors(try GraphQueries.neighbors(params), deadline: deadline)
+            },
+            Self.method(.graphPaths, "graph_paths") { params, deadline in
+                try await store.paths(try GraphQueries.paths(params), deadline: deadline)
+            },
+            Self.method(.graphSubgraph, "graph_subgraph") { params, deadline in
+                try await store.subgraph(try GraphQueries.subgraph(params), deadline: deadline)
+            },
+            Self.method(.disputesList, "disputes_list") { params, deadline in
+                try await store.disputes(try GraphQueries.disputes(params), deadline: deadline)
+            },
+            Self.method(.figuresList, "figures_list") { params, deadline in
+                try await store.figures(try GraphQueries.figures(params), deadline: deadline)
+            },
+            Self.method(.statsGet, "stats_get") { params, deadline in
+                _ = try Params(params, allowed: [])
+                return try await store.stats(deadline: deadline)
             },
         ]
     }
 
-    private static func result(_ value: some GraphResult) -> MethodResult {
-        MethodResult(value, revision: value.revision)
+    /// A unary method whose result is a `GraphResult`, stamped with the revision it was computed at.
+    private static func method<Result: GraphResult>(
+        _ name: MethodName,
+        _ schema: String,
+        _ body: @escaping @Sendable ([String: JSONValue], ContinuousClock.Instant?) async throws -> Result
+    ) -> MethodDescriptor {
+        MethodDescriptor(name, schema: schema) { context in
+            let result = try await body(context.params, context.deadline)
+            return MethodResult(result, revision: result.revision)
+        }
     }
 }
