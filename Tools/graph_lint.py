@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Lint the Graph/ folder: format, references, vocabulary, EDTF dates and citations.
 
-Run from the repository root:  python3 Tools/graph_lint.py [--only a|b|c] [--warnings]
+Run from the repository root:  python3 Tools/graph_lint.py [--only a|b|c] [--warnings] [--coverage]
 
 Loads every Graph/**/*.jsonl, merges records of one kind that share an id (union of aliases,
 attributes, participants, claims and citations, as Tools/graph_merge.py does) and reports each
 problem as `file:line: error: ...`.
 When the source documents are present (../shared/seeds relative to the repository root, or
 /work/shared/seeds) it also applies the citation content rule of Graph/README.md.
+With --coverage it prints, instead of the summary, the Markdown coverage tables that end Graph/README.md
+(counts by record kind, entity family and kind, and by document); errors then go to stderr.
 Exits 1 when there are errors. Standard library only.
 """
 
@@ -662,17 +664,58 @@ class Linter:
             out.append("Source documents not found: citation content not checked.")
         return "\n".join(out)
 
+    def coverage(self):
+        """Markdown tables: merged records by kind (entities by family and kind) and by cited document."""
+        order = ["entity", "event", "relation", "dispute", "figure"]
+        merged = [rec for rec in self.merged.values() if rec.get("record") in order]
+        kinds = {k: sum(1 for rec in merged if rec.get("record") == k) for k in order}
+        families = {"actor": {}, "instrument": {}}
+        for rec in merged:
+            if rec.get("record") == "entity":
+                family = "instrument" if rec.get("kind") in self.instrument_kinds else "actor"
+                families[family][rec.get("kind")] = families[family].get(rec.get("kind"), 0) + 1
+        out = ["| record kind | count |", "| --- | ---: |"]
+        out += [f"| {k} | {kinds[k]} |" for k in order]
+        out += [f"| **total** | **{sum(kinds.values())}** |", "", "| entity family | kind | count |",
+                "| --- | --- | ---: |"]
+        for family in ("actor", "instrument"):
+            for kind, n in sorted(families[family].items(), key=lambda kv: (-kv[1], kv[0])):
+                out.append(f"| {family} | {kind} | {n} |")
+            out.append(f"| **{family}s** | | **{sum(families[family].values())}** |")
+        out += ["", "| document | title | " + " | ".join(f"{k}s" if k != "entity" else "entities" for k in order)
+                + " |", "| --- | --- |" + " ---: |" * len(order)]
+        titles = {rid: rec.get("title", "") for rid, rec in self.merged.items() if rec.get("record") == "document"}
+        for doc in sorted(self.documents):
+            counts = {k: 0 for k in order}
+            for rec in merged:
+                cits = list(rec.get("citations") or [])
+                for c in rec.get("claims") or []:
+                    if isinstance(c, dict):
+                        cits += c.get("citations") or []
+                if any(isinstance(c, dict) and c.get("doc") == doc for c in cits):
+                    counts[rec["record"]] += 1
+            out.append(f"| `{doc}` | {titles.get(doc, '')} | " + " | ".join(str(counts[k]) for k in order) + " |")
+        out += ["", "A record citing several documents is counted under each of them."]
+        return "\n".join(out)
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", choices=["a", "b", "c"], help="report only errors in Graph/drafts/<x>/")
     ap.add_argument("--warnings", action="store_true", help="also print warnings (copied phrases, aliases)")
+    ap.add_argument("--coverage", action="store_true",
+                    help="print the Markdown coverage tables for Graph/README.md instead of the summary")
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                     help="repository root (default: this script's parent folder)")
     args = ap.parse_args()
     report = Report(args.only, args.warnings)
     linter = Linter(os.path.abspath(args.root), report)
     linter.run()
+    if args.coverage:
+        for e in report.errors:
+            print(e, file=sys.stderr)
+        print(linter.coverage())
+        return 1 if report.errors else 0
     for e in report.errors:
         print(e)
     if args.warnings:

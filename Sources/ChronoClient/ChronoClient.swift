@@ -53,13 +53,15 @@ public final class ChronoClient: Sendable {
     ///
     /// - Parameters:
     ///   - deadline: sent as `deadline_ms`; the server ends the call with `DEADLINE_EXCEEDED` when it passes.
-    /// - Throws: `ChronoError` with status `UNAVAILABLE` when the connection fails before the answer.
+    /// - Throws: `ChronoError` with status `UNAVAILABLE` when the connection fails before the answer;
+    ///   `CancellationError` when the task is already cancelled (nothing is sent).
     public func call(
         method: String,
         params: [String: JSONValue] = [:],
         deadline: Duration? = nil,
         metadata: [String: String] = [:]
     ) async throws -> Response {
+        try Task.checkCancellation()
         let id = self.router.nextID()
         let request = Request(
             id: id,
@@ -116,6 +118,16 @@ public final class ChronoClient: Sendable {
         self.router.register(id, .stream(continuation))
         self.send(request)
         return frames
+    }
+
+    /// Calls a server-streaming method given by name.
+    public func stream(
+        _ method: MethodName,
+        params: [String: JSONValue] = [:],
+        deadline: Duration? = nil,
+        metadata: [String: String] = [:]
+    ) -> AsyncThrowingStream<Frame, any Error> {
+        self.stream(method: method.rawValue, params: params, deadline: deadline, metadata: metadata)
     }
 
     /// Closes the connection; calls still waiting fail with `UNAVAILABLE`.

@@ -22,7 +22,8 @@ public enum NameNormalizer {
                     if pendingSpace && !result.isEmpty { result.append(" ") }
                     pendingSpace = false
                     result.unicodeScalars.append(scalar)
-                } else if CharacterSet.whitespacesAndNewlines.contains(scalar) || "-/_".unicodeScalars.contains(scalar) {
+                } else if CharacterSet.whitespacesAndNewlines.contains(scalar) || "-/_".unicodeScalars.contains(scalar)
+                {
                     pendingSpace = true
                 }
             }

@@ -20,7 +20,9 @@ public struct Vocabulary: Sendable, Hashable, Decodable {
 
     /// Creates a vocabulary from its parts.
     public init(
-        entityKinds: [String: [String]], relationTypes: [String: String], eventTypes: [String: String],
+        entityKinds: [String: [String]],
+        relationTypes: [String: String],
+        eventTypes: [String: String],
         participantRoles: [String]
     ) {
         self.entityKinds = entityKinds

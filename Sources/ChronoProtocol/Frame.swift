@@ -2,7 +2,9 @@ public import Foundation
 
 /// Any line the server sends: a data frame of a streaming call or a call's terminal frame.
 public enum Frame: Sendable, Hashable {
+    /// An item of a streaming call (the line has `seq`).
     case data(DataFrame)
+    /// The end of a call (the line has `status`).
     case terminal(Response)
 
     /// The id of the call the frame belongs to (`nil` for a terminal frame answering an unreadable line).

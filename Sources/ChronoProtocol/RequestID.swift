@@ -1,6 +1,8 @@
 /// The client's name for one call: an integer or a string, echoed on every frame of that call.
 public enum RequestID: Sendable, Hashable {
+    /// An integer id, such as `1`.
     case int(Int64)
+    /// A string id, such as `"abc"`.
     case string(String)
 
     /// The id held by a JSON value, or `nil` when the value is neither an integer nor a string.

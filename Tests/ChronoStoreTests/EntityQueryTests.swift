@@ -16,7 +16,8 @@ struct EntityQueryTests {
             detail.relations.map(\.id) == [
                 "decree-2007-03-19--established--state-migration-service",
                 "state-migration-service--part_of--azerbaijan",
-            ])
+            ]
+        )
         #expect(detail.neighbors.map(\.id) == ["azerbaijan", "decree-2007-03-19"])
         #expect(detail.events.map(\.id) == ["2011-sms-permits"])
         #expect(detail.figures.isEmpty)
@@ -53,7 +54,11 @@ struct EntityQueryTests {
         #expect(sms.results.first?.entity.id == "state-migration-service")
         #expect(sms.results.first?.matched == .alias)
         let migration = try await fixture.store.search(SearchQuery(text: "migration"))
-        #expect(Set(migration.results.map(\.entity.id)) == ["state-migration-service", "decree-2007-03-19", "migration-code"])
+        #expect(
+            Set(migration.results.map(\.entity.id)) == [
+                "state-migration-service", "decree-2007-03-19", "migration-code",
+            ]
+        )
         #expect(migration.results.allSatisfy { $0.matched == .text })
         #expect(migration.results.map(\.score) == migration.results.map(\.score).sorted(by: >))
         let code = try await fixture.store.search(SearchQuery(text: "Migration Code"))

@@ -110,3 +110,37 @@ struct GraphLoaderTests {
         #expect(try self.count("entities", in: directory.databasePath) == 13)
     }
 }
+
+extension GraphLoaderTests {
+    @Test func validatesNewRecordsAgainstTheStoredGraph() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let parser = GraphRecordParser()
+        let citation = #""citations":[{"doc":"doc-b.txt","lines":[1,2]}]"#
+        let good = try parser.parse(
+            #"{"record":"relation","id":"baku--hosts--idps","type":"hosts","from":"baku","to":"idps",\#(citation)}"#
+        )
+        try await fixture.store.validate([LocatedRecord(record: good, file: "request", line: 1)])
+        let unknown = try parser.parse(
+            #"{"record":"relation","id":"baku--hosts--nobody","type":"hosts","from":"baku","to":"nobody",\#(citation)}"#
+        )
+        let error = await #expect(throws: GraphLoadError.self) {
+            try await fixture.store.validate([
+                LocatedRecord(record: good, file: "request", line: 1),
+                LocatedRecord(record: unknown, file: "request", line: 2),
+            ])
+        }
+        #expect(error?.description == "request:2: to: unknown entity \"nobody\"")
+        let duplicate = try parser.parse(#"{"record":"entity","id":"baku","kind":"place","name":"Baku",\#(citation)}"#)
+        let again = await #expect(throws: GraphLoadError.self) {
+            try await fixture.store.validate([LocatedRecord(record: duplicate, file: "request", line: 1)])
+        }
+        #expect(again?.message == "id: duplicate entity id \"baku\"")
+        let typed = try parser.parse(
+            #"{"record":"relation","id":"baku--likes--idps","type":"likes","from":"baku","to":"idps",\#(citation)}"#
+        )
+        await #expect(throws: GraphLoadError.self) {
+            try await fixture.store.validate([LocatedRecord(record: typed, file: "request", line: 1)])
+        }
+    }
+}

@@ -33,18 +33,21 @@ struct TimelineTests {
             try await self.ids(within) == [
                 "2007-01-eu-visa-talks", "2007-germany-requests-return", "2007-03-germany-talks",
                 "2007-03-19-decree-signed",
-            ])
+            ]
+        )
     }
 
     @Test func openWindowEndsReachOpenEvents() async throws {
         #expect(
             try await self.ids(TimelineQuery(to: try EDTFDate("1991"))) == [
                 "idps-registered-until-1995", "1990s-labour-migration",
-            ])
+            ]
+        )
         #expect(
             try await self.ids(TimelineQuery(from: try EDTFDate("2012"))) == [
                 "2011-sms-permits", "2013-07-02-migration-code-adopted", "2014-09-01-readmission-in-force",
-            ])
+            ]
+        )
     }
 
     @Test func filtersByActorNameWithDiacriticsAndByType() async throws {
@@ -57,22 +60,29 @@ struct TimelineTests {
         #expect(
             try await self.ids(TimelineQuery(actors: ["Germany"], instruments: [])) == [
                 "2007-germany-requests-return", "2007-03-germany-talks",
-            ])
+            ]
+        )
         #expect(
             try await self.ids(TimelineQuery(types: ["adoption"])) == [
                 "1998-12-22-law-on-immigration-adopted", "2007-03-19-decree-signed",
                 "2013-07-02-migration-code-adopted",
-            ])
+            ]
+        )
         #expect(
             try await self.ids(TimelineQuery(actors: ["milli-majlis"], instruments: ["Migration Code"])) == [
                 "2013-07-02-migration-code-adopted"
-            ])
+            ]
+        )
     }
 
     @Test func filtersByTextWithPrefixes() async throws {
         #expect(try await self.ids(TimelineQuery(text: "deport")) == ["2007-germany-requests-return"])
         #expect(try await self.ids(TimelineQuery(text: "talks")) == ["2007-01-eu-visa-talks", "2007-03-germany-talks"])
-        #expect(try await self.ids(TimelineQuery(text: "(\"talks*\":^")) == ["2007-01-eu-visa-talks", "2007-03-germany-talks"])
+        #expect(
+            try await self.ids(TimelineQuery(text: "(\"talks*\":^")) == [
+                "2007-01-eu-visa-talks", "2007-03-germany-talks",
+            ]
+        )
         #expect(try await self.ids(TimelineQuery(text: "talks OR NEAR(deport")) == [])
     }
 
@@ -102,8 +112,14 @@ struct TimelineTests {
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.hasPrefix("params.cursor") == true)
         }
-        let limit = await #expect(throws: ChronoError.self) { try await fixture.store.timeline(TimelineQuery(limit: 0)) }
+        let limit = await #expect(throws: ChronoError.self) {
+            try await fixture.store.timeline(TimelineQuery(limit: 0))
+        }
         #expect(limit?.message.hasPrefix("params.limit") == true)
+        let type = await #expect(throws: ChronoError.self) {
+            try await fixture.store.timeline(TimelineQuery(types: ["adoption", "party"]))
+        }
+        #expect(type?.message == "params.types[1]: \"party\" is not one of the event_types")
         let ambiguous = await #expect(throws: AmbiguousEntityError.self) {
             try await fixture.store.timeline(TimelineQuery(actors: ["germany", "Aliyev"]))
         }

@@ -15,7 +15,8 @@ struct TraversalTests {
             all.nodes.map(\.entity.id) == [
                 "baku", "germany", "heydar-aliyev", "ilham-aliyev", "milli-majlis", "readmission-agreement-eu",
                 "state-migration-service",
-            ])
+            ]
+        )
         #expect(all.nodes.allSatisfy { $0.depth == 1 })
         #expect(all.edges.count == 7)
         #expect(all.truncated == nil)
@@ -26,7 +27,8 @@ struct TraversalTests {
         let people = try await store.neighbors(NeighborsQuery(id: "azerbaijan", kinds: [.person]))
         #expect(people.nodes.map(\.entity.id) == ["heydar-aliyev", "ilham-aliyev"])
         let dated = try await store.neighbors(
-            NeighborsQuery(id: "azerbaijan", from: try EDTFDate("1995"), to: try EDTFDate("2000")))
+            NeighborsQuery(id: "azerbaijan", from: try EDTFDate("1995"), to: try EDTFDate("2000"))
+        )
         #expect(dated.nodes.map(\.entity.id) == ["baku", "heydar-aliyev", "milli-majlis", "state-migration-service"])
     }
 
@@ -40,6 +42,13 @@ struct TraversalTests {
             try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", depth: 7))
         }
         #expect(error?.message.hasPrefix("params.depth") == true)
+        let unknown = await #expect(throws: ChronoError.self) {
+            try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", relations: ["heads", "likes"]))
+        }
+        #expect(unknown?.message == "params.relations[1]: \"likes\" is not one of the relation_types")
+        await #expect(throws: ChronoError.self) {
+            try await fixture.store.paths(PathsQuery(from: "baku", to: "germany", relations: ["likes"]))
+        }
     }
 
     @Test func expandsTwoHopsWithDepths() async throws {
@@ -51,7 +60,8 @@ struct TraversalTests {
             two.nodes.filter { $0.depth == 2 }.map(\.entity.id) == [
                 "baku", "germany", "heydar-aliyev", "milli-majlis", "readmission-agreement-eu",
                 "state-migration-service",
-            ])
+            ]
+        )
     }
 
     @Test func findsShortestPathsWithDirectionsAndCitations() async throws {
@@ -65,20 +75,27 @@ struct TraversalTests {
         #expect(path.hops.map(\.forward) == [true, false, true])
         #expect(path.hops[1].edge.id == "milli-majlis--part_of--azerbaijan")
         #expect(path.hops.allSatisfy { !$0.edge.citations.isEmpty })
-        let three = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 5, k: 3))
+        let three = try await fixture.store.paths(
+            PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 5, k: 3)
+        )
         #expect(three.paths.map(\.length) == [3, 4, 5])
         #expect(
             three.paths[1].nodes.map(\.id) == [
                 "ilham-aliyev", "azerbaijan", "milli-majlis", "law-on-immigration-1998", "migration-code",
-            ])
+            ]
+        )
         let bounded = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code", k: 3))
         #expect(bounded.paths.map(\.length) == [3, 4])
         let none = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 2))
         #expect(none.paths.isEmpty)
         #expect(none.truncated == nil)
-        let typed = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "heydar-aliyev", relations: ["heads"]))
+        let typed = try await fixture.store.paths(
+            PathsQuery(from: "ilham-aliyev", to: "heydar-aliyev", relations: ["heads"])
+        )
         #expect(typed.paths.first?.nodes.map(\.id) == ["ilham-aliyev", "azerbaijan", "heydar-aliyev"])
-        let starved = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code", nodeBudget: 2))
+        let starved = try await fixture.store.paths(
+            PathsQuery(from: "ilham-aliyev", to: "migration-code", nodeBudget: 2)
+        )
         #expect(starved.truncated?.budget == .nodes)
     }
 
@@ -91,7 +108,8 @@ struct TraversalTests {
             subgraph.edges.map(\.id) == [
                 "migration-code--replaces--law-on-immigration-1998", "milli-majlis--adopted--law-on-immigration-1998",
                 "milli-majlis--adopted--migration-code",
-            ])
+            ]
+        )
         let seedsOnly = try await fixture.store.subgraph(SubgraphQuery(ids: ["baku", "azerbaijan"], depth: 0))
         #expect(seedsOnly.nodes.map(\.ref.id) == ["azerbaijan", "baku"])
         #expect(seedsOnly.edges.map(\.id) == ["baku--located_in--azerbaijan"])

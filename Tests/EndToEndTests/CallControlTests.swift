@@ -1,5 +1,6 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoServer
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct CallControlTests {
@@ -12,7 +13,7 @@ import Testing
             let outcome = try await RawConnection.exchange(port: port, lines: lines, count: 2, terminalOnly: true)
             let call = try #require(outcome.responses[1])
             #expect(call.status == .deadlineExceeded)
-            #expect(call.message == "deadline exceeded")
+            #expect(call.message?.contains("deadline") == true)
             #expect(outcome.responses["after"]?.status == .ok)
         }
     }
@@ -44,6 +45,17 @@ import Testing
             }
             #expect(Set(answers.map(\.status)) == [.alreadyExists, .ok])
             #expect(outcome.responses["after"]?.status == .ok)
+        }
+    }
+
+    @Test func callsBeyondTheInFlightLimitAreResourceExhausted() async throws {
+        try await withServer(configuration: .init(maximumCallsPerConnection: 1)) { port in
+            let second = #"{"id":2,"method":"chrono.v1.Timeline/Stream","params":{}}"#
+            let lines = [Self.wholeTimeline + "}", second]
+            let outcome = try await RawConnection.exchange(port: port, lines: lines, count: 2, terminalOnly: true)
+            #expect(outcome.responses[1]?.status == .ok)
+            #expect(outcome.responses[2]?.status == .resourceExhausted)
+            #expect(outcome.responses[2]?.message == "too many calls in flight on this connection (limit 1)")
         }
     }
 

@@ -25,10 +25,7 @@ import Testing
         try await withServer { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             var frames: [Frame] = []
-            for try await frame in client.stream(
-                method: MethodName.timelineStream.rawValue,
-                params: ["from": 1950, "to": 1952]
-            ) {
+            for try await frame in client.stream(.timelineStream, params: ["from": 1950, "to": 1952]) {
                 frames.append(frame)
             }
             try await client.close()

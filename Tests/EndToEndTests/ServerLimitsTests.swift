@@ -20,6 +20,18 @@ import Testing
         }
     }
 
+    @Test func resultOverTheSizeLimitIsResourceExhausted() async throws {
+        try await withServer(configuration: .init(maximumResultBytes: 2_000)) { port in
+            let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
+            let large = try await client.call(.timelineQuery, params: ["limit": 100])
+            let small = try await client.call(.healthCheck)
+            try await client.close()
+            #expect(large.status == .resourceExhausted)
+            #expect(large.message?.contains("exceeds the limit of 2000 bytes") == true)
+            #expect(small.status == .ok)
+        }
+    }
+
     @Test func manyConcurrentCallsOnOneConnectionAreRoutedById() async throws {
         try await withServer { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)

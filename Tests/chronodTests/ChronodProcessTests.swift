@@ -16,39 +16,35 @@ import Testing
     }
 
     @Test func servesOnAnEphemeralPortAndExitsCleanlyOnSIGTERM() async throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let database = scratch.appendingPathComponent("graph.sqlite").path
-
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = [
+        let arguments = [
             "--host", "127.0.0.1", "--port", "0", "--db", database,
             "--graph", Self.repository.appendingPathComponent("Graph").path,
         ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-
-        let line = try #require(Self.firstLine(of: output.fileHandleForReading))
-        #expect(line.hasPrefix("chronod listening on 127.0.0.1:"))
-        let port = try #require(line.split(separator: ":").last.flatMap { Int($0) })
-        #expect(port > 0)
-
-        let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
-        let health = try await client.call(.healthCheck)
-        try await client.close()
-
-        process.terminate()
-        process.waitUntilExit()
-
-        #expect(health.status == .ok)
-        #expect(health.result?["status"] == "SERVING")
+        let run = try await Self.serveOnce(arguments: arguments, environment: [:], signal: SIGTERM)
+        #expect(run.line.hasPrefix("chronod listening on 127.0.0.1:"))
+        #expect(run.health.status == .ok)
+        #expect(run.health.result?["status"] == "SERVING")
         #expect(FileManager.default.fileExists(atPath: database))
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        #expect(run.reason == .exit)
+        #expect(run.status == 0)
+    }
+
+    @Test func readsItsOptionsFromTheEnvironmentAndStopsOnSIGINT() async throws {
+        let scratch = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let database = scratch.appendingPathComponent("nested/env.sqlite").path
+        let environment = [
+            "CHRONO_HOST": "127.0.0.1", "CHRONO_PORT": "0", "CHRONO_DB": database,
+            "CHRONO_GRAPH": Self.repository.appendingPathComponent("Graph").path,
+        ]
+        let run = try await Self.serveOnce(arguments: [], environment: environment, signal: SIGINT)
+        #expect(run.health.status == .ok)
+        #expect(FileManager.default.fileExists(atPath: database))
+        #expect(run.reason == .exit)
+        #expect(run.status == 0)
     }
 
     @Test func rejectsAPortOutOfRange() throws {
@@ -63,6 +59,46 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
         #expect(message.contains("--port must be between 0 and 65535, got 70000"))
+    }
+
+    private struct Run {
+        var line: String
+        var health: Response
+        var reason: Process.TerminationReason
+        var status: Int32
+    }
+
+    /// Starts `chronod`, reads its listening line, calls Health/Check, sends `signal` and waits for the exit.
+    private static func serveOnce(
+        arguments: [String],
+        environment: [String: String],
+        signal: Int32
+    ) async throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let line = try #require(Self.firstLine(of: output.fileHandleForReading))
+        let port = try #require(line.split(separator: ":").last.flatMap { Int($0) })
+        let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
+        let health = try await client.call(.healthCheck)
+        try await client.close()
+
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return Run(line: line, health: health, reason: process.terminationReason, status: process.terminationStatus)
+    }
+
+    private static func scratchDirectory() throws -> URL {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        return scratch
     }
 
     /// Reads bytes up to the first newline (bounded: the daemon prints its line first).

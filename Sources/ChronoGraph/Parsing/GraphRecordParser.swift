@@ -12,10 +12,13 @@ public struct GraphRecordParser: Sendable {
 
     /// Parses `line` (one JSON object, without its newline).
     public func parse(_ line: String) throws(GraphRecordError) -> GraphRecord {
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
-        } catch {
+        guard Self.nestingDepth(line.utf8) <= Self.maximumDepth else {
+            throw GraphRecordError(path: "", message: "nested deeper than \(Self.maximumDepth) levels")
+        }
+        // JSONSerialization, not JSONDecoder into JSONValue: the latter finds each value's type by trying
+        // and failing, and thrown errors made loading thousands of lines an order of magnitude slower.
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)), let value = Self.value(object)
+        else {
             throw GraphRecordError(path: "", message: "not valid JSON")
         }
         return try self.parse(value)
@@ -35,7 +38,9 @@ public struct GraphRecordParser: Sendable {
         case "figure": record = .figure(try self.figure(&reader))
         default:
             throw GraphRecordError(
-                path: "record", message: "unknown record kind \"\(kind)\" (document, entity, event, relation, dispute, figure)")
+                path: "record",
+                message: "unknown record kind \"\(kind)\" (document, entity, event, relation, dispute, figure)"
+            )
         }
         try reader.finish()
         return record
@@ -76,8 +81,16 @@ public struct GraphRecordParser: Sendable {
         }
         let citations = try Self.citations(&reader, key: "citations")
         return EntityRecord(
-            id: id, kind: kind, name: name, aliases: aliases, summary: summary, attributes: attributes,
-            number: number, dates: dates, citations: citations)
+            id: id,
+            kind: kind,
+            name: name,
+            aliases: aliases,
+            summary: summary,
+            attributes: attributes,
+            number: number,
+            dates: dates,
+            citations: citations
+        )
     }
 
     private func event(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> EventRecord {
@@ -96,8 +109,14 @@ public struct GraphRecordParser: Sendable {
         }
         let citations = try Self.citations(&reader, key: "citations")
         return EventRecord(
-            id: id, type: type, title: title, summary: summary, date: date, participants: participants,
-            citations: citations)
+            id: id,
+            type: type,
+            title: title,
+            summary: summary,
+            date: date,
+            participants: participants,
+            citations: citations
+        )
     }
 
     private func relation(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> RelationRecord {
@@ -114,7 +133,14 @@ public struct GraphRecordParser: Sendable {
             throw GraphRecordError(path: "id", message: "\"\(id)\" is not <from>--<type>--<to> (optionally --N)")
         }
         return RelationRecord(
-            id: id, type: type, from: from, to: to, date: date, summary: summary, citations: citations)
+            id: id,
+            type: type,
+            from: from,
+            to: to,
+            date: date,
+            summary: summary,
+            citations: citations
+        )
     }
 
     private func dispute(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> DisputeRecord {
@@ -153,8 +179,15 @@ public struct GraphRecordParser: Sendable {
         }
         let citations = try Self.citations(&reader, key: "citations")
         return FigureRecord(
-            id: id, subject: subject, measure: measure, value: value, qualifier: qualifier, unit: unit, date: date,
-            citations: citations)
+            id: id,
+            subject: subject,
+            measure: measure,
+            value: value,
+            qualifier: qualifier,
+            unit: unit,
+            date: date,
+            citations: citations
+        )
     }
 }
 
@@ -197,7 +230,8 @@ extension GraphRecordParser {
     }
 
     private static func citations(
-        _ reader: inout JSONObjectReader, key: String
+        _ reader: inout JSONObjectReader,
+        key: String
     ) throws(GraphRecordError) -> [Citation] {
         var citations: [Citation] = []
         for (index, element) in try reader.array(key, nonEmpty: true).enumerated() {
@@ -211,7 +245,10 @@ extension GraphRecordParser {
             let first = try Self.int(bounds[0], path: "\(path).lines[0]")
             let last = try Self.int(bounds[1], path: "\(path).lines[1]")
             guard first >= 1, last >= first else {
-                throw GraphRecordError(path: "\(path).lines", message: "expected 1 <= first <= last, got [\(first), \(last)]")
+                throw GraphRecordError(
+                    path: "\(path).lines",
+                    message: "expected 1 <= first <= last, got [\(first), \(last)]"
+                )
             }
             let ref = try citation.optionalString("ref")
             try citation.finish()

@@ -5,7 +5,7 @@ public struct DisputesQuery: Sendable, Hashable {
     /// Allowed result counts.
     public static let limits = 1...1_000
 
-    /// Only disputes about this entity or event (id, or name/alias of an entity).
+    /// Only disputes about this entity, event or figure (an id, or an entity name or alias).
     public var subject: String?
     /// Only disputes whose topic or claims contain this text (case- and diacritics-insensitive).
     public var text: String?
@@ -45,7 +45,11 @@ public struct FiguresQuery: Sendable, Hashable {
 
     /// Creates a query.
     public init(
-        subject: String? = nil, text: String? = nil, from: EDTFDate? = nil, to: EDTFDate? = nil, limit: Int = 100
+        subject: String? = nil,
+        text: String? = nil,
+        from: EDTFDate? = nil,
+        to: EDTFDate? = nil,
+        limit: Int = 100
     ) {
         self.subject = subject
         self.text = text

@@ -36,8 +36,14 @@ public struct NeighborsQuery: Sendable, Hashable {
 
     /// Creates a query.
     public init(
-        id: String, depth: Int = 1, relations: [String] = [], direction: TraversalDirection = .both,
-        kinds: [EntityKind] = [], from: EDTFDate? = nil, to: EDTFDate? = nil, limit: Int = 200
+        id: String,
+        depth: Int = 1,
+        relations: [String] = [],
+        direction: TraversalDirection = .both,
+        kinds: [EntityKind] = [],
+        from: EDTFDate? = nil,
+        to: EDTFDate? = nil,
+        limit: Int = 200
     ) {
         self.id = id
         self.depth = depth

@@ -22,7 +22,12 @@ public struct PathsQuery: Sendable, Hashable {
 
     /// Creates a query.
     public init(
-        from: String, to: String, maxDepth: Int = 4, relations: [String] = [], k: Int = 1, nodeBudget: Int = 20_000
+        from: String,
+        to: String,
+        maxDepth: Int = 4,
+        relations: [String] = [],
+        k: Int = 1,
+        nodeBudget: Int = 20_000
     ) {
         self.from = from
         self.to = to

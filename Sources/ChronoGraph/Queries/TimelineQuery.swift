@@ -34,8 +34,14 @@ public struct TimelineQuery: Sendable, Hashable {
 
     /// Creates a query; every filter is optional.
     public init(
-        from: EDTFDate? = nil, to: EDTFDate? = nil, mode: TimelineMode = .overlaps, actors: [String] = [],
-        instruments: [String] = [], types: [String] = [], text: String? = nil, limit: Int = 50,
+        from: EDTFDate? = nil,
+        to: EDTFDate? = nil,
+        mode: TimelineMode = .overlaps,
+        actors: [String] = [],
+        instruments: [String] = [],
+        types: [String] = [],
+        text: String? = nil,
+        limit: Int = 50,
         cursor: String? = nil
     ) {
         self.from = from

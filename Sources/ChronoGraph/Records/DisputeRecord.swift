@@ -16,7 +16,7 @@ public struct Claim: Sendable, Hashable, Encodable {
 public struct DisputeRecord: Sendable, Hashable {
     /// The stable slug.
     public var id: String
-    /// The id of the entity or event the claims are about, if any.
+    /// The id of the entity, event or figure the claims are about, if any.
     public var subject: String?
     /// What is disputed, in words.
     public var topic: String

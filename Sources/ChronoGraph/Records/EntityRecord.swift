@@ -24,8 +24,14 @@ public struct EntityRecord: Sendable, Hashable {
 
     /// Creates an entity record.
     public init(
-        id: String, kind: EntityKind, name: String, aliases: [String] = [], summary: String = "",
-        attributes: [String: String] = [:], number: String? = nil, dates: [String: DateValue] = [:],
+        id: String,
+        kind: EntityKind,
+        name: String,
+        aliases: [String] = [],
+        summary: String = "",
+        attributes: [String: String] = [:],
+        number: String? = nil,
+        dates: [String: DateValue] = [:],
         citations: [Citation]
     ) {
         self.id = id

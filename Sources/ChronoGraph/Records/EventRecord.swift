@@ -31,8 +31,13 @@ public struct EventRecord: Sendable, Hashable {
 
     /// Creates an event record.
     public init(
-        id: String, type: String, title: String, summary: String = "", date: DateValue,
-        participants: [ParticipantRecord], citations: [Citation]
+        id: String,
+        type: String,
+        title: String,
+        summary: String = "",
+        date: DateValue,
+        participants: [ParticipantRecord],
+        citations: [Citation]
     ) {
         self.id = id
         self.type = type

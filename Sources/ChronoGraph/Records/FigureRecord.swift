@@ -7,7 +7,7 @@ public enum FigureQualifier: String, Sendable, Hashable, Codable, CaseIterable {
 public struct FigureRecord: Sendable, Hashable {
     /// The stable slug.
     public var id: String
-    /// The id of the entity the figure is about, if any.
+    /// The id of the entity (or event or figure) the figure is about, if any.
     public var subject: String?
     /// What is measured.
     public var measure: String
@@ -24,8 +24,14 @@ public struct FigureRecord: Sendable, Hashable {
 
     /// Creates a figure record.
     public init(
-        id: String, subject: String?, measure: String, value: Double, qualifier: FigureQualifier, unit: String,
-        date: DateValue?, citations: [Citation]
+        id: String,
+        subject: String?,
+        measure: String,
+        value: Double,
+        qualifier: FigureQualifier,
+        unit: String,
+        date: DateValue?,
+        citations: [Citation]
     ) {
         self.id = id
         self.subject = subject

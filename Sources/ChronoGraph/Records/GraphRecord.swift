@@ -1,10 +1,16 @@
 /// One line of a `Graph/*.jsonl` file.
 public enum GraphRecord: Sendable, Hashable {
+    /// A `"record": "document"` line.
     case document(DocumentRecord)
+    /// A `"record": "entity"` line.
     case entity(EntityRecord)
+    /// A `"record": "event"` line.
     case event(EventRecord)
+    /// A `"record": "relation"` line.
     case relation(RelationRecord)
+    /// A `"record": "dispute"` line.
     case dispute(DisputeRecord)
+    /// A `"record": "figure"` line.
     case figure(FigureRecord)
 
     /// The record's id.

@@ -17,7 +17,12 @@ public struct RelationRecord: Sendable, Hashable {
 
     /// Creates a relation record.
     public init(
-        id: String, type: String, from: String, to: String, date: DateValue? = nil, summary: String? = nil,
+        id: String,
+        type: String,
+        from: String,
+        to: String,
+        date: DateValue? = nil,
+        summary: String? = nil,
         citations: [Citation]
     ) {
         self.id = id

@@ -17,7 +17,12 @@ public struct Edge: Sendable, Hashable, Encodable {
 
     /// Creates an edge.
     public init(
-        id: String, type: String, from: String, to: String, date: DateValue?, summary: String?,
+        id: String,
+        type: String,
+        from: String,
+        to: String,
+        date: DateValue?,
+        summary: String?,
         citations: [Citation]
     ) {
         self.id = id

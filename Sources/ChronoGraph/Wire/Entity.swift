@@ -17,8 +17,13 @@ public struct Entity: Sendable, Hashable, Encodable {
 
     /// Creates a wire entity.
     public init(
-        ref: EntityRef, aliases: [String], summary: String, attributes: [String: String], number: String?,
-        dates: [String: DateValue], citations: [Citation]
+        ref: EntityRef,
+        aliases: [String],
+        summary: String,
+        attributes: [String: String],
+        number: String?,
+        dates: [String: DateValue],
+        citations: [Citation]
     ) {
         self.ref = ref
         self.aliases = aliases

@@ -14,7 +14,11 @@ public struct EntityDetail: GraphResult, Hashable {
 
     /// Creates an entity detail.
     public init(
-        entity: Entity, relations: [Edge], neighbors: [EntityRef], events: [Event], figures: [Figure],
+        entity: Entity,
+        relations: [Edge],
+        neighbors: [EntityRef],
+        events: [Event],
+        figures: [Figure],
         revision: Int64
     ) {
         self.entity = entity

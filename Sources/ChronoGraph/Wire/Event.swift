@@ -31,7 +31,12 @@ public struct Event: Sendable, Hashable, Encodable {
 
     /// Creates a wire event.
     public init(
-        id: String, type: String, title: String, summary: String, date: DateValue, participants: [Participant],
+        id: String,
+        type: String,
+        title: String,
+        summary: String,
+        date: DateValue,
+        participants: [Participant],
         citations: [Citation]
     ) {
         self.id = id

@@ -19,8 +19,14 @@ public struct Figure: Sendable, Hashable, Encodable {
 
     /// Creates a wire figure.
     public init(
-        id: String, subject: EntityRef?, measure: String, value: Double, qualifier: FigureQualifier, unit: String,
-        date: DateValue?, citations: [Citation]
+        id: String,
+        subject: EntityRef?,
+        measure: String,
+        value: Double,
+        qualifier: FigureQualifier,
+        unit: String,
+        date: DateValue?,
+        citations: [Citation]
     ) {
         self.id = id
         self.subject = subject

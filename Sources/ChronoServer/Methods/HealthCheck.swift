@@ -21,9 +21,8 @@ enum HealthCheck {
         MethodDescriptor(.healthCheck, schema: "health_check") { context in
             _ = try Params(context.params, allowed: [])
             let current = try await revision()
-            let uptime = ContinuousClock.now - started
-            let milliseconds = uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000
-            return MethodResult(Result(revision: current, uptimeMilliseconds: milliseconds), revision: current)
+            let uptime = (ContinuousClock.now - started).wholeMilliseconds
+            return MethodResult(Result(revision: current, uptimeMilliseconds: uptime), revision: current)
         }
     }
 }

@@ -58,6 +58,7 @@ final class Session: Sendable {
                 )
                 await self.writeFailure(id: nil, error: error)
                 self.connectionLost()
+                self.closeAfterFlush()
             } catch {
                 self.logger.debug("connection read failed", metadata: ["error": "\(error)"])
                 self.connectionLost()
@@ -68,7 +69,7 @@ final class Session: Sendable {
     /// Starts draining: no new calls; the connection closes once the calls in flight end.
     func drain() {
         if self.state.withLockedValue({ $0.machine.drain() }) == .closeNow {
-            self.channel.close(promise: nil)
+            self.closeAfterFlush()
         }
     }
 
@@ -106,7 +107,8 @@ final class Session: Sendable {
         var logger = self.logger
         logger[metadataKey: "call"] = "\(id)"
         logger[metadataKey: "method"] = "\(request.method)"
-        let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
+        let started = ContinuousClock.now
+        let deadline = request.deadlineMilliseconds.map { started + .milliseconds($0) }
         let sequence = NIOLockedValueBox<Int64>(0)
         let context = CallContext(
             id: id,
@@ -142,8 +144,15 @@ final class Session: Sendable {
         if action.report {
             await self.writeOutcome(id: id, outcome: outcome, override: action.override, logger: logger)
         }
+        logger.debug(
+            "call ended",
+            metadata: [
+                "elapsed_ms": "\((ContinuousClock.now - started).wholeMilliseconds)",
+                "stopped": "\(action.override?.code.rawValue ?? "no")",
+            ]
+        )
         if action.closeConnection {
-            self.channel.close(promise: nil)
+            self.closeAfterFlush()
         }
     }
 
@@ -244,6 +253,13 @@ final class Session: Sendable {
         } catch {
             self.logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Closes the connection once every frame already written has reached the socket: shutting the output
+    /// down waits for pending writes, where a plain close would drop them.
+    private func closeAfterFlush() {
+        let channel = self.channel
+        channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
     }
 
     private func write(_ line: Data) async {

@@ -54,8 +54,11 @@ public struct SessionStateMachine: Sendable {
     }
 
     private enum State: Sendable, Hashable {
+        /// Taking calls.
         case open
+        /// Shutting down: no new calls; closes when the last call ends.
         case draining
+        /// No calls; the connection is closing or gone.
         case closed
     }
 

@@ -16,7 +16,9 @@ public struct GraphLoadError: Error, Sendable, Hashable, CustomStringConvertible
         self.message = message
     }
 
-    public var description: String { self.line > 0 ? "\(self.file):\(self.line): \(self.message)" : "\(self.file): \(self.message)" }
+    public var description: String {
+        self.line > 0 ? "\(self.file):\(self.line): \(self.message)" : "\(self.file): \(self.message)"
+    }
 
     public var status: ChronoError { .invalidArgument(self.description) }
 }

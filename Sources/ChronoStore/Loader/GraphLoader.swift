@@ -29,15 +29,25 @@ public struct GraphLoader: Sendable {
         return try await store.writer.run(deadline: nil) { connection, _ in
             try connection.transaction { connection in
                 try Self.clear(connection)
-                try GraphValidator(vocabulary: vocabulary).validate(records, against: StoredGraphContent(connection: connection))
+                try GraphValidator(vocabulary: vocabulary).validate(
+                    records,
+                    against: StoredGraphContent(connection: connection)
+                )
                 let revision = try GraphStore.revision(connection) + 1
                 try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 try Self.store(vocabulary, connection)
                 let writer = RecordWriter(connection: connection, revision: revision)
-                for located in Self.dependencyOrder(records) { try writer.insert(located.record) }
+                for located in RecordWriter.dependencyOrder(records) { try writer.insert(located.record) }
                 return Report(records: records.count, revision: revision)
             }
         }
+    }
+
+    /// Every record under the directory, parsed, with its file and line (nothing is validated or stored).
+    ///
+    /// - Throws: `GraphLoadError` naming the first unreadable file or unparsable line.
+    public func records() throws -> [LocatedRecord] {
+        try self.read().1
     }
 
     /// Reads and parses every file, reporting the first unparsable line.
@@ -66,7 +76,9 @@ public struct GraphLoader: Sendable {
                 let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
                 guard !trimmed.allSatisfy(\.isWhitespace) else { continue }
                 do {
-                    records.append(LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1))
+                    records.append(
+                        LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1)
+                    )
                 } catch {
                     throw GraphLoadError(file: file, line: index + 1, message: error.description)
                 }
@@ -83,21 +95,14 @@ public struct GraphLoader: Sendable {
         return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".jsonl") }.sorted()
     }
 
-    /// Records in an order where every record comes after those it refers to (documents first).
-    private static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
-        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
-        return records.enumerated()
-            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
-            .map(\.element)
-    }
-
     private static func clear(_ connection: Connection) throws {
         try connection.execute(
             """
             DELETE FROM citations; DELETE FROM claims; DELETE FROM disputes; DELETE FROM figures;
             DELETE FROM participants; DELETE FROM events; DELETE FROM relations; DELETE FROM aliases;
             DELETE FROM entities; DELETE FROM documents; DELETE FROM search; DELETE FROM vocabulary;
-            """)
+            """
+        )
     }
 
     private static func store(_ vocabulary: Vocabulary, _ connection: Connection) throws {
@@ -105,7 +110,9 @@ public struct GraphLoader: Sendable {
         for (family, kinds) in vocabulary.entityKinds {
             for kind in kinds { try insert.run(["entity_kinds", .text(kind), .text(family)]) }
         }
-        for (type, meaning) in vocabulary.relationTypes { try insert.run(["relation_types", .text(type), .text(meaning)]) }
+        for (type, meaning) in vocabulary.relationTypes {
+            try insert.run(["relation_types", .text(type), .text(meaning)])
+        }
         for (type, meaning) in vocabulary.eventTypes { try insert.run(["event_types", .text(type), .text(meaning)]) }
         for role in vocabulary.participantRoles { try insert.run(["participant_roles", .text(role), ""]) }
     }

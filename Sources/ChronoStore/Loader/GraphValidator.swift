@@ -41,13 +41,16 @@ public struct GraphValidator: Sendable {
     }
 
     private func problem(
-        _ record: GraphRecord, known: (String, String) throws -> Bool, lines: (String) throws -> Int?
+        _ record: GraphRecord,
+        known: (String, String) throws -> Bool,
+        lines: (String) throws -> Int?
     ) throws -> String? {
         switch record {
         case .document:
             return nil
         case .entity(let entity):
-            guard self.vocabulary.entityKinds[entity.kind.family.rawValue]?.contains(entity.kind.rawValue) == true else {
+            guard self.vocabulary.entityKinds[entity.kind.family.rawValue]?.contains(entity.kind.rawValue) == true
+            else {
                 return "kind: \"\(entity.kind.rawValue)\" is not in the vocabulary's entity_kinds"
             }
             return try self.citationProblem(entity.citations, path: "citations", lines: lines)
@@ -60,7 +63,9 @@ public struct GraphValidator: Sendable {
                     return "participants[\(index)].entity: unknown entity \"\(participant.entity)\""
                 }
                 guard self.vocabulary.participantRoles.contains(participant.role) else {
-                    return "participants[\(index)].role: \"\(participant.role)\" is not in the vocabulary's participant_roles"
+                    return
+                        "participants[\(index)].role: \"\(participant.role)\" is not in the vocabulary's "
+                        + "participant_roles"
                 }
             }
             return try self.citationProblem(event.citations, path: "citations", lines: lines)
@@ -77,25 +82,36 @@ public struct GraphValidator: Sendable {
             }
             return try self.citationProblem(relation.citations, path: "citations", lines: lines)
         case .dispute(let dispute):
-            if let subject = dispute.subject, try !known("entity", subject), try !known("event", subject) {
-                return "subject: unknown entity or event \"\(subject)\""
+            if let subject = dispute.subject, try !Self.isSubject(subject, known: known) {
+                return "subject: unknown entity, event or figure \"\(subject)\""
             }
             for (index, claim) in dispute.claims.enumerated() {
-                if let problem = try self.citationProblem(claim.citations, path: "claims[\(index)].citations", lines: lines) {
+                if let problem = try self.citationProblem(
+                    claim.citations,
+                    path: "claims[\(index)].citations",
+                    lines: lines
+                ) {
                     return problem
                 }
             }
             return nil
         case .figure(let figure):
-            if let subject = figure.subject, try !known("entity", subject), try !known("event", subject) {
-                return "subject: unknown entity or event \"\(subject)\""
+            if let subject = figure.subject, try !Self.isSubject(subject, known: known) {
+                return "subject: unknown entity, event or figure \"\(subject)\""
             }
             return try self.citationProblem(figure.citations, path: "citations", lines: lines)
         }
     }
 
+    /// Whether `id` names something a dispute or figure can be about: an entity, an event or a figure.
+    private static func isSubject(_ id: String, known: (String, String) throws -> Bool) throws -> Bool {
+        try known("entity", id) || known("event", id) || known("figure", id)
+    }
+
     private func citationProblem(
-        _ citations: [Citation], path: String, lines: (String) throws -> Int?
+        _ citations: [Citation],
+        path: String,
+        lines: (String) throws -> Int?
     ) throws -> String? {
         guard !citations.isEmpty else { return "\(path): a fact needs at least one citation" }
         for (index, citation) in citations.enumerated() {
@@ -103,7 +119,9 @@ public struct GraphValidator: Sendable {
                 return "\(path)[\(index)].doc: unknown document \"\(citation.doc)\""
             }
             guard citation.first >= 1, citation.first <= citation.last, citation.last <= count else {
-                return "\(path)[\(index)].lines: [\(citation.first), \(citation.last)] is outside \(citation.doc) (1–\(count))"
+                return
+                    "\(path)[\(index)].lines: [\(citation.first), \(citation.last)] is outside "
+                    + "\(citation.doc) (1–\(count))"
             }
         }
         return nil

@@ -27,11 +27,16 @@ public final class Connection {
         self.handle = handle
         // > The progress handler callback is invoked periodically during long running calls to sqlite3_step().
         // > If it returns non-zero, the operation is interrupted. (https://sqlite.org/c3ref/progress_handler.html)
-        sqlite3_progress_handler(handle, 1_000, { context in
-            guard let context else { return 0 }
-            let connection = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
-            return connection.interruptCheck?() == true ? 1 : 0
-        }, Unmanaged.passUnretained(self).toOpaque())
+        sqlite3_progress_handler(
+            handle,
+            1_000,
+            { context in
+                guard let context else { return 0 }
+                let connection = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
+                return connection.interruptCheck?() == true ? 1 : 0
+            },
+            Unmanaged.passUnretained(self).toOpaque()
+        )
         do {
             if !readOnly { try self.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
             try self.execute("PRAGMA foreign_keys = ON")

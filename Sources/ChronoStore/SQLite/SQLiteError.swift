@@ -1,5 +1,5 @@
-public import ChronoProtocol
 internal import CSQLite
+public import ChronoProtocol
 
 /// An error reported by SQLite: its extended result code, its message and the SQL that failed.
 ///
@@ -23,7 +23,8 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     init(code: Int32, connection: OpaquePointer?, sql: String? = nil) {
         let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
         let useExtended = extended & 0xff == code & 0xff
-        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let message =
+            connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))
         self.init(code: useExtended ? extended : code, message: message, sql: sql)
     }

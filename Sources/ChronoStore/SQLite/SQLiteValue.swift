@@ -1,9 +1,14 @@
 /// A value bound to a statement parameter.
 public enum SQLiteValue: Sendable, Hashable {
+    /// `NULL`.
     case null
+    /// A 64-bit integer.
     case integer(Int64)
+    /// A double.
     case real(Double)
+    /// UTF-8 text.
     case text(String)
+    /// Bytes.
     case blob([UInt8])
 }
 

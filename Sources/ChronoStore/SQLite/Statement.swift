@@ -29,6 +29,9 @@ public final class Statement {
         sqlite3_finalize(self.handle)
     }
 
+    /// The number of parameters the SQL takes (the largest parameter index).
+    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(self.handle)) }
+
     /// Resets, binds `values` (1-based, in order) and steps through every row, calling `row` for each.
     public func run(_ values: [SQLiteValue] = [], row: (borrowing Row) throws -> Void = { _ in }) throws {
         sqlite3_reset(self.handle)

@@ -21,6 +21,8 @@ public struct AmbiguousEntityError: Error, Sendable, Hashable, StatusConvertible
 
     public var status: ChronoError {
         let ids = self.candidates.map(\.id).joined(separator: ", ")
-        return .invalidArgument("\(self.field): \"\(self.name)\" matches \(self.candidates.count) entities (\(ids)); use an id")
+        return .invalidArgument(
+            "\(self.field): \"\(self.name)\" matches \(self.candidates.count) entities (\(ids)); use an id"
+        )
     }
 }

@@ -28,7 +28,8 @@ final class ConnectionWorker: @unchecked Sendable {
     ///
     /// Interruption surfaces as `ChronoError.cancelled` or `.deadlineExceeded`.
     func run<T: Sendable>(
-        deadline: ContinuousClock.Instant?, _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
     ) async throws -> T {
         let context = QueryContext(deadline: deadline)
         return try await withTaskCancellationHandler {

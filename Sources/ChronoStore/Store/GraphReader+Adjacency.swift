@@ -35,7 +35,9 @@ extension GraphReader {
         for forward in [true, false] where filter.direction == .both || (filter.direction == .out) == forward {
             let sql = AdjacencySQL.make(forward: forward, typed: !filter.types.isEmpty, dated: filter.window != nil)
             try self.connection.cached(sql).run(named: values) { row in
-                result[row.text(0), default: []].append(Adjacent(edge: row.text(2), other: row.text(1), forward: forward))
+                result[row.text(0), default: []].append(
+                    Adjacent(edge: row.text(2), other: row.text(1), forward: forward)
+                )
             }
         }
         try self.context.check()

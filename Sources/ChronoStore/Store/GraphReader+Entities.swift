@@ -24,7 +24,12 @@ extension GraphReader {
             .map([.text(ref.id)]) { $0.text(0) }
         try self.context.check()
         return EntityDetail(
-            entity: entity, relations: edges, neighbors: neighbors, events: try self.events(rowids: eventRowids),
-            figures: try self.figures(figureIDs), revision: try self.revision())
+            entity: entity,
+            relations: edges,
+            neighbors: neighbors,
+            events: try self.events(rowids: eventRowids),
+            figures: try self.figures(figureIDs),
+            revision: try self.revision()
+        )
     }
 }

@@ -28,7 +28,10 @@ extension GraphReader {
             SELECT id FROM figures WHERE (?1 IS NULL OR subject = ?1)
             AND (?2 IS NULL OR (fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2)) ORDER BY id
             """
-        ).map([.optionalText(subject), window.map { .integer($0.lower) } ?? .null, window.map { .integer($0.upper) } ?? .null]) {
+        ).map([
+            .optionalText(subject), window.map { .integer($0.lower) } ?? .null,
+            window.map { .integer($0.upper) } ?? .null,
+        ]) {
             $0.text(0)
         }
         var figures = try self.figures(ids)
@@ -38,9 +41,10 @@ extension GraphReader {
         return FigureList(figures: Array(figures.prefix(query.limit)), revision: try self.revision())
     }
 
-    /// A subject filter: an event id as is, otherwise an entity id, name or alias resolved to its id.
+    /// A subject filter: an event or figure id as is, otherwise an entity id, name or alias resolved to its id.
     private func subjectID(_ text: String) throws -> String {
-        if try self.connection.cached("SELECT 1 FROM events WHERE id = ?").first([.text(text)], { _ in true }) == true {
+        let sql = "SELECT 1 FROM events WHERE id = ?1 UNION ALL SELECT 1 FROM figures WHERE id = ?1"
+        if try self.connection.cached(sql).first([.text(text)], { _ in true }) == true {
             return text
         }
         return try self.resolve(text, field: "params.subject").id
@@ -58,16 +62,23 @@ extension GraphReader {
             disputes: try count("SELECT count(*) FROM disputes"),
             figures: try count("SELECT count(*) FROM figures"),
             citations: try count("SELECT count(*) FROM citations"),
-            documents: try count("SELECT count(*) FROM documents"))
+            documents: try count("SELECT count(*) FROM documents")
+        )
         var byKind: [String: Int] = [:]
         try self.connection.cached("SELECT kind, count(*) FROM entities GROUP BY kind").run { row in
             byKind[row.text(0)] = row.int(1)
         }
         var byDocument: [String: Int] = [:]
-        try self.connection.cached("SELECT id, (SELECT count(*) FROM citations WHERE doc = documents.id) FROM documents")
-            .run { row in byDocument[row.text(0)] = row.int(1) }
+        try self.connection.cached(
+            "SELECT id, (SELECT count(*) FROM citations WHERE doc = documents.id) FROM documents"
+        )
+        .run { row in byDocument[row.text(0)] = row.int(1) }
         return Stats(
-            revision: try self.revision(), schemaVersion: Schema.version, counts: counts, byKind: byKind,
-            byDocument: byDocument)
+            revision: try self.revision(),
+            schemaVersion: Schema.version,
+            counts: counts,
+            byKind: byKind,
+            byDocument: byDocument
+        )
     }
 }

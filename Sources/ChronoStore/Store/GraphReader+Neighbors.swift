@@ -5,8 +5,13 @@ extension GraphReader {
     /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
     func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
         try query.validate()
+        try self.requireTerms(query.relations, section: "relation_types", field: "params.relations")
         let root = try self.resolve(query.id, field: "params.id")
-        let filter = EdgeFilter(types: query.relations, direction: query.direction, window: Self.window(query.from, query.to))
+        let filter = EdgeFilter(
+            types: query.relations,
+            direction: query.direction,
+            window: Self.window(query.from, query.to)
+        )
         let kinds = Set(query.kinds)
         var depths: [String: Int] = [root.id: 0]
         var refs: [String: EntityRef] = [root.id: root]
@@ -20,7 +25,8 @@ extension GraphReader {
             var next: [String] = []
             for near in frontier {
                 for adjacent in adjacency[near] ?? [] {
-                    guard let ref = refs[adjacent.other], kinds.isEmpty || kinds.contains(ref.kind) || depths[ref.id] == 0
+                    guard let ref = refs[adjacent.other],
+                        kinds.isEmpty || kinds.contains(ref.kind) || depths[ref.id] == 0
                     else { continue }
                     if depths[ref.id] == nil {
                         guard depths.count - 1 < query.limit else {
@@ -37,11 +43,17 @@ extension GraphReader {
             frontier = next
             if frontier.isEmpty { break }
         }
-        let nodes = depths.filter { $0.value > 0 }.compactMap { id, depth in refs[id].map { NeighborNode(entity: $0, depth: depth) } }
-            .sorted { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
+        let nodes = depths.filter { $0.value > 0 }.compactMap { id, depth in
+            refs[id].map { NeighborNode(entity: $0, depth: depth) }
+        }
+        .sorted { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
         return Neighborhood(
-            root: root, nodes: nodes, edges: try self.edges(edges.sorted()), truncated: truncated,
-            revision: try self.revision())
+            root: root,
+            nodes: nodes,
+            edges: try self.edges(edges.sorted()),
+            truncated: truncated,
+            revision: try self.revision()
+        )
     }
 
     /// A window in day ordinals from optional EDTF ends, or `nil` when both are absent.

@@ -8,7 +8,10 @@ extension GraphReader {
         let citations = try self.citations(kind: "entity", owners: ids)
         var aliases: [String: [String]] = [:]
         try self.connection.cached(
-            "SELECT entity, alias FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) AND position > 0 ORDER BY entity, position"
+            """
+            SELECT entity, alias FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) AND position > 0
+            ORDER BY entity, position
+            """
         ).run([try Self.list(ids)]) { row in aliases[row.text(0), default: []].append(row.text(1)) }
         var entities: [String: Entity] = [:]
         try self.connection.cached(
@@ -24,8 +27,13 @@ extension GraphReader {
             for (key, stored) in rawDates { dates[key] = try Self.date(stored.edtf, text: stored.text) }
             entities[id] = Entity(
                 ref: EntityRef(id: id, kind: try Self.kind(row.text(1)), name: row.text(2)),
-                aliases: aliases[id] ?? [], summary: row.text(3), attributes: attributes, number: row.optionalText(4),
-                dates: dates, citations: citations[id] ?? [])
+                aliases: aliases[id] ?? [],
+                summary: row.text(3),
+                attributes: attributes,
+                number: row.optionalText(4),
+                dates: dates,
+                citations: citations[id] ?? []
+            )
         }
         return ids.compactMap { entities[$0] }
     }
@@ -35,7 +43,10 @@ extension GraphReader {
         let list = SQLiteValue.text(try RecordWriter.json(rowids))
         var participants: [Int64: [(entity: String, role: String)]] = [:]
         try self.connection.cached(
-            "SELECT event, entity, role FROM participants WHERE event IN (SELECT value FROM json_each(?)) ORDER BY event, position"
+            """
+            SELECT event, entity, role FROM participants WHERE event IN (SELECT value FROM json_each(?))
+            ORDER BY event, position
+            """
         ).run([list]) { row in participants[row.int64(0), default: []].append((row.text(1), row.text(2))) }
         let refs = try self.refs(participants.values.flatMap { $0.map(\.entity) })
         var rows: [Int64: (id: String, type: String, title: String, summary: String, date: DateValue)] = [:]
@@ -55,8 +66,14 @@ extension GraphReader {
                 refs[participant.entity].map { Participant(entity: $0, role: participant.role) }
             }
             return Event(
-                id: row.id, type: row.type, title: row.title, summary: row.summary, date: row.date,
-                participants: people, citations: citations[row.id] ?? [])
+                id: row.id,
+                type: row.type,
+                title: row.title,
+                summary: row.summary,
+                date: row.date,
+                participants: people,
+                citations: citations[row.id] ?? []
+            )
         }
     }
 
@@ -72,9 +89,14 @@ extension GraphReader {
         ).run([try Self.list(ids)]) { row in
             let id = row.text(0)
             edges[id] = Edge(
-                id: id, type: row.text(1), from: row.text(2), to: row.text(3),
-                date: try Self.date(row.optionalText(4), text: row.optionalText(5)), summary: row.optionalText(6),
-                citations: citations[id] ?? [])
+                id: id,
+                type: row.text(1),
+                from: row.text(2),
+                to: row.text(3),
+                date: try Self.date(row.optionalText(4), text: row.optionalText(5)),
+                summary: row.optionalText(6),
+                citations: citations[id] ?? []
+            )
         }
         return ids.compactMap { edges[$0] }
     }
@@ -94,9 +116,15 @@ extension GraphReader {
             rows[id] = (
                 row.optionalText(1),
                 Figure(
-                    id: id, subject: nil, measure: row.text(2), value: row.double(3), qualifier: qualifier,
-                    unit: row.text(5), date: try Self.date(row.optionalText(6), text: row.optionalText(7)),
-                    citations: citations[id] ?? [])
+                    id: id,
+                    subject: nil,
+                    measure: row.text(2),
+                    value: row.double(3),
+                    qualifier: qualifier,
+                    unit: row.text(5),
+                    date: try Self.date(row.optionalText(6), text: row.optionalText(7)),
+                    citations: citations[id] ?? []
+                )
             )
         }
         let refs = try self.refs(rows.values.compactMap(\.subject))
@@ -111,14 +139,19 @@ extension GraphReader {
     func disputes(_ ids: [String]) throws -> [Dispute] {
         var claims: [String: [(owner: String, claim: String)]] = [:]
         try self.connection.cached(
-            "SELECT dispute, position, claim FROM claims WHERE dispute IN (SELECT value FROM json_each(?)) ORDER BY dispute, position"
+            """
+            SELECT dispute, position, claim FROM claims WHERE dispute IN (SELECT value FROM json_each(?))
+            ORDER BY dispute, position
+            """
         ).run([try Self.list(ids)]) { row in
             claims[row.text(0), default: []].append(("\(row.text(0))#\(row.int(1))", row.text(2)))
         }
         let citations = try self.citations(kind: "claim", owners: claims.values.flatMap { $0.map(\.owner) })
         var rows: [String: (subject: String?, topic: String)] = [:]
-        try self.connection.cached("SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))")
-            .run([try Self.list(ids)]) { row in rows[row.text(0)] = (row.optionalText(1), row.text(2)) }
+        try self.connection.cached(
+            "SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))"
+        )
+        .run([try Self.list(ids)]) { row in rows[row.text(0)] = (row.optionalText(1), row.text(2)) }
         let refs = try self.refs(rows.values.compactMap(\.subject))
         return ids.compactMap { id in
             guard let row = rows[id] else { return nil }

@@ -11,7 +11,8 @@ extension GraphReader {
         }
         if try self.ref(query.text) != nil { offer(query.text, 1_000, .id) }
         let normalized = NameNormalizer.normalize(query.text)
-        try self.connection.cached("SELECT entity, position FROM aliases WHERE normalized = ?").run([.text(normalized)]) {
+        try self.connection.cached("SELECT entity, position FROM aliases WHERE normalized = ?").run([.text(normalized)])
+        {
             row in offer(row.text(0), row.int(1) == 0 ? 900 : 800, row.int(1) == 0 ? .name : .alias)
         }
         if let match = FullTextQuery.make(query.text) {
@@ -21,7 +22,7 @@ extension GraphReader {
                 SELECT owner, bm25(search, 0, 0, 10.0, 5.0, 1.0) FROM search
                 WHERE search MATCH ? AND owner_kind = 'entity' ORDER BY 2 LIMIT 200
                 """
-            ).run([.text(match), ]) { row in offer(row.text(0), 100 + min(699, -row.double(1)), .text) }
+            ).run([.text(match)]) { row in offer(row.text(0), 100 + min(699, -row.double(1)), .text) }
         }
         try self.context.check()
         if hits.isEmpty { try self.fuzzy(normalized, offer: offer) }
@@ -36,7 +37,9 @@ extension GraphReader {
         var summaries: [String: String] = [:]
         try self.connection.cached("SELECT id, summary FROM entities WHERE id IN (SELECT value FROM json_each(?))")
             .run([try Self.list(ranked.map(\.0.id))]) { row in summaries[row.text(0)] = row.text(1) }
-        let results = ranked.map { SearchHit(entity: $0.0, summary: summaries[$0.0.id] ?? "", score: $0.1, matched: $0.2) }
+        let results = ranked.map {
+            SearchHit(entity: $0.0, summary: summaries[$0.0.id] ?? "", score: $0.1, matched: $0.2)
+        }
         return SearchResults(results: results, revision: try self.revision())
     }
 

@@ -10,7 +10,9 @@ extension GraphReader {
         var truncated: Truncated?
         var frontier = Array(members).sorted()
         if members.count > query.limit {
-            throw ChronoError.invalidArgument("params.ids: more seeds (\(members.count)) than the node limit (\(query.limit))")
+            throw ChronoError.invalidArgument(
+                "params.ids: more seeds (\(members.count)) than the node limit (\(query.limit))"
+            )
         }
         level: for _ in 0..<query.depth {
             let adjacency = try self.adjacency(frontier, filter: EdgeFilter())
@@ -36,7 +38,10 @@ extension GraphReader {
         ).map([list]) { $0.text(0) }
         try self.context.check()
         return Subgraph(
-            nodes: try self.entities(members.sorted()), edges: try self.edges(edgeIDs), truncated: truncated,
-            revision: try self.revision())
+            nodes: try self.entities(members.sorted()),
+            edges: try self.edges(edgeIDs),
+            truncated: truncated,
+            revision: try self.revision()
+        )
     }
 }

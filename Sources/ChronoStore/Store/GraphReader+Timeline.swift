@@ -6,6 +6,7 @@ extension GraphReader {
     func timeline(_ query: TimelineQuery) throws -> TimelinePage {
         try query.validate()
         let cursor = try query.cursor.map { (token) throws(ChronoError) in try TimelineCursor(token: token) } ?? .start
+        try self.requireTerms(query.types, section: "event_types", field: "params.types")
         let actors = try self.resolveAll(query.actors, field: "params.actors").map(\.id)
         let instruments = try self.resolveAll(query.instruments, field: "params.instruments").map(\.id)
         var values: [String: SQLiteValue] = [
@@ -28,7 +29,9 @@ extension GraphReader {
         }
         let sets = [actors, instruments].filter { !$0.isEmpty }
         for (index, set) in sets.enumerated() {
-            filters.append("rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set\(index))))")
+            filters.append(
+                "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set\(index))))"
+            )
             values["set\(index)"] = try Self.list(set)
         }
         let sql = TimelineSQL.make(mode: query.mode, entityDriven: !sets.isEmpty, filters: filters)
@@ -39,11 +42,18 @@ extension GraphReader {
         let page = Array(keys.prefix(query.limit))
         let next = keys.count > query.limit ? page.last?.cursor.token : nil
         let window = TimelineWindow(
-            from: query.from.map { DateValue(edtf: $0) }, to: query.to.map { DateValue(edtf: $0) },
-            lower: query.from?.strict.lower, upper: query.to?.strict.upper, mode: query.mode)
+            from: query.from.map { DateValue(edtf: $0) },
+            to: query.to.map { DateValue(edtf: $0) },
+            lower: query.from?.strict.lower,
+            upper: query.to?.strict.upper,
+            mode: query.mode
+        )
         return TimelinePage(
-            window: window, events: try self.events(rowids: page.map(\.rowid)), nextCursor: next,
-            revision: try self.revision())
+            window: window,
+            events: try self.events(rowids: page.map(\.rowid)),
+            nextCursor: next,
+            revision: try self.revision()
+        )
     }
 }
 

@@ -27,7 +27,9 @@ struct GraphReader {
     }
 
     static func kind(_ text: String) throws -> EntityKind {
-        guard let kind = EntityKind(rawValue: text) else { throw ChronoError.dataLoss("stored kind \"\(text)\" is unknown") }
+        guard let kind = EntityKind(rawValue: text) else {
+            throw ChronoError.dataLoss("stored kind \"\(text)\" is unknown")
+        }
         return kind
     }
 
@@ -59,7 +61,8 @@ struct GraphReader {
             """
         ).run([.text(kind), try Self.list(owners)]) { row in
             citations[row.text(0), default: []].append(
-                Citation(doc: row.text(1), first: row.int(2), last: row.int(3), ref: row.optionalText(4)))
+                Citation(doc: row.text(1), first: row.int(2), last: row.int(3), ref: row.optionalText(4))
+            )
         }
         return citations
     }

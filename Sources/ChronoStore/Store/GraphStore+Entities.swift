@@ -15,7 +15,9 @@ extension GraphStore {
     ///
     /// - Throws: `NOT_FOUND` naming `field` when nothing matches; `AmbiguousEntityError` when several do.
     public func resolve(
-        _ text: String, field: String = "params.id", deadline: ContinuousClock.Instant? = nil
+        _ text: String,
+        field: String = "params.id",
+        deadline: ContinuousClock.Instant? = nil
     ) async throws -> EntityRef {
         try await self.read(deadline: deadline) { connection, context in
             try GraphReader(connection: connection, context: context).resolve(text, field: field)

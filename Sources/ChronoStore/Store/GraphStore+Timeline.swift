@@ -8,7 +8,8 @@ extension GraphStore {
     /// - Throws: `ChronoError` `INVALID_ARGUMENT` for a bad limit, window or cursor; `NOT_FOUND` or
     ///   `AmbiguousEntityError` for an actor or instrument that does not resolve; `.cancelled` or
     ///   `.deadlineExceeded` when interrupted.
-    public func timeline(_ query: TimelineQuery, deadline: ContinuousClock.Instant? = nil) async throws -> TimelinePage {
+    public func timeline(_ query: TimelineQuery, deadline: ContinuousClock.Instant? = nil) async throws -> TimelinePage
+    {
         try await self.read(deadline: deadline) { connection, context in
             try GraphReader(connection: connection, context: context).timeline(query)
         }

@@ -5,7 +5,10 @@ extension GraphStore {
     ///
     /// Breadth-first, level by level, over indexed adjacency reads. When more than `limit` entities would be
     /// reached, the answer holds those found so far and `truncated` names the entity being expanded.
-    public func neighbors(_ query: NeighborsQuery, deadline: ContinuousClock.Instant? = nil) async throws -> Neighborhood {
+    public func neighbors(
+        _ query: NeighborsQuery,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws -> Neighborhood {
         try await self.read(deadline: deadline) { connection, context in
             try GraphReader(connection: connection, context: context).neighbors(query)
         }

@@ -28,14 +28,17 @@ public final class GraphStore: Sendable {
         try await writer.run(deadline: nil) { connection, _ in try Schema.migrate(connection) }
         var pool: [ConnectionWorker] = []
         for index in 0..<max(1, readers) {
-            pool.append(try await ConnectionWorker.open(path: path, label: "chronograph.store.reader\(index)", readOnly: false))
+            pool.append(
+                try await ConnectionWorker.open(path: path, label: "chronograph.store.reader\(index)", readOnly: true)
+            )
         }
         return GraphStore(path: path, writer: writer, readers: pool)
     }
 
     /// Runs a read-only `body` on a reader connection inside one read transaction (one snapshot).
     func read<T: Sendable>(
-        deadline: ContinuousClock.Instant?, _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
     ) async throws -> T {
         let reader = self.readers[self.counter.next() % self.readers.count]
         return try await reader.run(deadline: deadline) { connection, context in

@@ -34,7 +34,14 @@ struct PathFinder {
 
     /// Up to `k` shortest simple paths from `source` to `target` of at most `maxLength` hops, shortest first.
     mutating func paths(from source: String, to target: String, k: Int, maxLength: Int) throws -> [RawPath] {
-        guard let first = try self.shortest(from: source, to: target, blockedNodes: [], blockedEdges: [], maxLength: maxLength)
+        guard
+            let first = try self.shortest(
+                from: source,
+                to: target,
+                blockedNodes: [],
+                blockedEdges: [],
+                maxLength: maxLength
+            )
         else { return [] }
         var accepted = [first]
         var candidates: Set<RawPath> = []
@@ -45,11 +52,16 @@ struct PathFinder {
                 let rootHops = Array(previous.hops[0..<index])
                 let blockedEdges = Set(
                     accepted.filter { $0.hops.count > index && Array($0.hops[0..<index]) == rootHops }
-                        .map { $0.hops[index].edge })
+                        .map { $0.hops[index].edge }
+                )
                 guard
                     let spur = try self.shortest(
-                        from: rootNodes[index], to: target, blockedNodes: Set(rootNodes.dropLast()),
-                        blockedEdges: blockedEdges, maxLength: maxLength - index)
+                        from: rootNodes[index],
+                        to: target,
+                        blockedNodes: Set(rootNodes.dropLast()),
+                        blockedEdges: blockedEdges,
+                        maxLength: maxLength - index
+                    )
                 else {
                     if self.truncatedAt != nil { break }
                     continue
@@ -66,7 +78,11 @@ struct PathFinder {
 
     /// One shortest path avoiding the blocked nodes and edges, or `nil` (also when the budget runs out).
     mutating func shortest(
-        from source: String, to target: String, blockedNodes: Set<String>, blockedEdges: Set<String>, maxLength: Int
+        from source: String,
+        to target: String,
+        blockedNodes: Set<String>,
+        blockedEdges: Set<String>,
+        maxLength: Int
     ) throws -> RawPath? {
         if source == target { return RawPath(nodes: [source], hops: []) }
         var parents: [[String: (node: String, hop: Adjacent)]] = [[:], [:]]

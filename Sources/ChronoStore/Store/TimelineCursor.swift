@@ -30,7 +30,8 @@ struct TimelineCursor: Hashable {
         let malformed = ChronoError.invalidArgument("params.cursor: not a cursor returned by this method")
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard token.count <= 1_024, let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8)
+        guard token.count <= 1_024, let data = Data(base64Encoded: base64),
+            let text = String(data: data, encoding: .utf8)
         else { throw malformed }
         let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "v1", let lower = Int64(parts[1]), let precision = Int(parts[2]),

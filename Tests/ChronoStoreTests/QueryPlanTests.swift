@@ -1,0 +1,54 @@
+import ChronoGraph
+import Testing
+
+@testable import ChronoStore
+
+@Suite("Query plans use indexes, not scans of the big tables")
+struct QueryPlanTests {
+    private static let bigTables = ["events", "relations", "participants", "entities", "citations", "aliases"]
+
+    private func plan(_ sql: String) async throws -> [String] {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let connection = try Connection(path: fixture.directory.databasePath)
+        // No ANALYZE: on a dozen rows SQLite rightly prefers scans; without statistics it plans as for
+        // large tables, which is the case these indexes exist for.
+        let statement = try connection.prepare("EXPLAIN QUERY PLAN " + sql)
+        return try statement.map(Array(repeating: .null, count: statement.parameterCount)) { $0.text(3) }
+    }
+
+    private func scans(_ plan: [String]) -> [String] {
+        plan.filter { detail in Self.bigTables.contains { detail.hasPrefix("SCAN \($0)") } }
+    }
+
+    @Test func timelineWindowQuerySearchesTheSpanIndex() async throws {
+        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, entityDriven: false, filters: []))
+        #expect(self.scans(plan).isEmpty, "\(plan)")
+        #expect(
+            plan.filter { $0.contains("SEARCH events USING COVERING INDEX events_span") }.count
+                == Schema.spanClasses.count
+        )
+        let within = try await self.plan(TimelineSQL.make(mode: .within, entityDriven: false, filters: []))
+        #expect(self.scans(within).isEmpty, "\(within)")
+        #expect(within.contains { $0.hasPrefix("SEARCH events USING COVERING INDEX events_order") }, "\(within)")
+    }
+
+    @Test func actorTimelineStartsFromTheParticipantsIndex() async throws {
+        let filter = "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set0)))"
+        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, entityDriven: true, filters: [filter]))
+        #expect(self.scans(plan).isEmpty, "\(plan)")
+        #expect(plan.contains { $0.contains("participants USING COVERING INDEX participants_entity") }, "\(plan)")
+        #expect(plan.contains { $0.hasPrefix("SEARCH events USING INTEGER PRIMARY KEY") }, "\(plan)")
+    }
+
+    @Test func oneHopExpansionSearchesTheRelationIndexes() async throws {
+        for forward in [true, false] {
+            for (typed, dated) in [(false, false), (true, true)] {
+                let plan = try await self.plan(AdjacencySQL.make(forward: forward, typed: typed, dated: dated))
+                #expect(self.scans(plan).isEmpty, "\(plan)")
+                let index = forward ? "relations_from" : "relations_to"
+                #expect(plan.contains { $0.hasPrefix("SEARCH relations USING") && $0.contains(index) }, "\(plan)")
+            }
+        }
+    }
+}
