@@ -6,9 +6,10 @@
 #   Tools/fuzz/run.sh --seconds 300   300 s per harness
 #   Tools/fuzz/run.sh EDTFFuzzer      only the named harness(es)
 #
-# Each harness starts from its committed seed corpus (corpus/<harness>/, never written to) and grows a working
-# corpus in work/<harness>/. A crash, a leak, a timeout or an out-of-memory input is saved under crashes/ and
-# makes the script exit 1 after all harnesses have run. Both directories are git-ignored.
+# Each harness starts from its committed seed corpus (corpus/<harness>/, never written to) with the tokens of
+# dictionaries/<harness>.dict, and grows a working corpus in work/<harness>/. A crash, a leak, a timeout or an
+# out-of-memory input is saved under crashes/ and makes the script exit 1 after all harnesses have run.
+# Both directories are git-ignored.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +20,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --smoke) seconds=5 ;;
         --seconds) seconds="$2"; shift ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 64 ;;
         *) harnesses+=("$1") ;;
     esac
@@ -57,7 +58,7 @@ for harness in "${harnesses[@]}"; do
     status=0
     "$bin/$harness" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$harness")" \
-        -print_final_stats=1 -artifact_prefix="crashes/$harness-" \
+        -print_final_stats=1 -artifact_prefix="crashes/$harness-" -dict="dictionaries/$harness.dict" \
         "work/$harness" "corpus/$harness" >"$log" 2>&1 || status=$?
     grep -E "^#[0-9]+[[:space:]]+DONE|^stat::number_of_executed_units|^stat::peak_rss_mb" "$log" || true
     if [ "$status" -ne 0 ]; then
