@@ -82,4 +82,18 @@ struct BinaryTests {
         let output = try self.chrono(["--generate-completion-script", shell])
         #expect(output.stdout == committed, "regenerate with: chrono --generate-completion-script \(shell)")
     }
+
+    @Test(
+        "a daemon that never answers: DEADLINE_EXCEEDED and exit 75 soon after --deadline",
+        arguments: [["stats"], ["timeline", "--all"], ["subscribe", "stats"]]
+    )
+    func silentDaemon(command: [String]) throws {
+        let server = try #require(SilentServer.start())
+        defer { server.close() }
+        let started = ContinuousClock.now
+        let output = try self.chrono(command + ["--port", String(server.port), "--deadline", "200ms"])
+        #expect(output.status == 75)
+        #expect(output.stderr.hasPrefix("chrono: DEADLINE_EXCEEDED: "))
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
 }

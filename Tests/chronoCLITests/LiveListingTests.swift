@@ -69,4 +69,26 @@ struct LiveListingTests {
         #expect(events == (try Fixtures.parse(page.stdout)).list("events"))
         #expect(try CSVReader.read(table.stdout).count == events.count + 1)
     }
+
+    @Test("a piped table fits COLUMNS and carries no colour; Markdown has one row per event")
+    func tableAndMarkdown() throws {
+        let (table, markdown, json) = try LiveDaemon.with { daemon in
+            (
+                try ChronoBinary.run(
+                    ["timeline", "--format", "table"],
+                    port: daemon.port,
+                    environment: ["COLUMNS": "70", "NO_COLOR": ""]
+                ),
+                try ChronoBinary.run(["timeline", "--format", "markdown"], port: daemon.port),
+                try ChronoBinary.run(["timeline", "--format", "json"], port: daemon.port)
+            )
+        }
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("DATE") == true)
+        #expect(lines.allSatisfy { $0.count <= 70 })
+        #expect(!table.stdout.contains("\u{1B}["))
+        let events = try Fixtures.parse(json.stdout).list("events")
+        #expect(markdown.stdout.split(separator: "\n").count == events.count + 2)
+    }
 }

@@ -393,12 +393,15 @@ _chrono_subgraph() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--depth --format --host --port --deadline --token)
+    non_repeating_options=(--depth --limit --format --host --port --deadline --token)
     __chrono_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--depth')
+        return
+        ;;
+    '--limit')
         return
         ;;
     '--format')

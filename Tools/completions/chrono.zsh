@@ -129,7 +129,7 @@ _chrono_search() {
     local -ar arg_specs=(
         ':text:'
         '*--kind[An entity kind such as law; repeatable.]:kind:'
-        '--limit[Most results to return (default 20).]:n:'
+        '--limit[Most results to return, 1-100 (default 20).]:n:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
@@ -155,7 +155,7 @@ _chrono_neighbors() {
         '*--kind[Keep only entities of this kind; repeatable.]:kind:'
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
-        '--limit[Most nodes to return (default 200).]:n:'
+        '--limit[Most nodes to return, 1-10000 (default 200).]:n:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
@@ -197,6 +197,7 @@ _chrono_subgraph() {
     local -ar arg_specs=(
         '*:entity:'
         '--depth[Levels of neighbours to add, 0-3 (default 1).]:n:'
+        '--limit[Most nodes to return, 1-10000 (default 1000).]:n:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
@@ -216,7 +217,7 @@ _chrono_disputes() {
     local -ar arg_specs=(
         '--subject[Only disputes about this entity or event (id or name).]:entity:'
         '--text[Words the topic or a claim must contain.]:text:'
-        '--limit[Most disputes to return.]:n:'
+        '--limit[Most disputes to return, 1-1000 (default 100).]:n:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
@@ -238,7 +239,7 @@ _chrono_figures() {
         '--text[Words the measure must contain.]:text:'
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
-        '--limit[Most figures to return.]:n:'
+        '--limit[Most figures to return, 1-1000 (default 100).]:n:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'

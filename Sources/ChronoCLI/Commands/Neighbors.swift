@@ -41,7 +41,7 @@ extension Chrono {
 
         @OptionGroup var window: WindowOptions
 
-        @Option(help: ArgumentHelp("Most nodes to return (default 200).", valueName: "n"))
+        @Option(help: ArgumentHelp("Most nodes to return, 1-10000 (default 200).", valueName: "n"))
         var limit: Int?
 
         @OptionGroup var output: OutputOptions

@@ -65,6 +65,8 @@ extension Chrono {
             try await runner.guarding { terminal in
                 let format = self.output.resolved(for: terminal)
                 let connection = try await runner.open()
+                let watchdog = deadline.map { Watchdog(limit: $0 + DaemonConnection.grace) }
+                defer { watchdog?.cancel() }
                 var seen = 0
                 let limit = self.maxFrames
                 do {

@@ -33,6 +33,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     /// Creates the options with nothing given.
     public init() {}
 
+    /// Checks the port (flag or `CHRONO_PORT`) and host before any I/O.
     public func validate() throws {
         _ = try self.endpoint(environment: ProcessInfo.processInfo.environment)
     }

@@ -15,6 +15,8 @@ extension CommandRunner {
             let format = self.output.resolved(for: terminal)
             let connection = try await self.open()
             let deadline = connection.deadline
+            let watchdog = Watchdog(limit: deadline + DaemonConnection.grace)
+            defer { watchdog.cancel() }
             var records: [JSONValue] = []
             let reply: Reply?
             do {

@@ -19,7 +19,8 @@ extension GraphReader {
         var frontier = [root.id]
         var truncated: Truncated?
         level: for depth in 1...query.depth {
-            let adjacency = try self.adjacency(frontier, filter: filter)
+            let step = try self.adjacency(frontier, filter: filter)
+            let adjacency = step.byNode
             let reached = try self.refs(Set(adjacency.values.flatMap { $0.map(\.other) }).subtracting(refs.keys))
             refs.merge(reached) { old, _ in old }
             var next: [String] = []
@@ -40,6 +41,10 @@ extension GraphReader {
                 }
             }
             try self.context.check()
+            if step.capped {
+                truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: "depth \(depth)")
+                break
+            }
             frontier = next
             if frontier.isEmpty { break }
         }

@@ -20,7 +20,6 @@ extension GraphReader {
             guard nodes.count == path.nodes.count, hops.count == path.hops.count else { return nil }
             return GraphPath(nodes: nodes, hops: hops)
         }
-        let truncated = finder.truncatedAt.map { Truncated(budget: .nodes, limit: query.nodeBudget, at: $0) }
-        return PathsResult(paths: paths, truncated: truncated, revision: try self.revision())
+        return PathsResult(paths: paths, truncated: finder.truncated, revision: try self.revision())
     }
 }
