@@ -11,6 +11,11 @@ extension Request {
         guard let text = String(data: line, encoding: .utf8) else {
             throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid UTF-8"))
         }
+        do {
+            try JSONSyntaxCheck.check(line, maximumDepth: ProtocolLimits.maximumJSONDepth)
+        } catch {
+            throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid JSON: \(error)"))
+        }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))

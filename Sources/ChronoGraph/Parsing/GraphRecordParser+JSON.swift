@@ -5,36 +5,6 @@ extension GraphRecordParser {
     /// The deepest nesting of arrays and objects a line may have; records need 4.
     public static let maximumDepth = 16
 
-    /// The deepest nesting of `[` and `{` outside strings, counted before parsing so that no input can
-    /// drive the JSON parser into deep recursion.
-    static func nestingDepth(_ bytes: String.UTF8View) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
-    }
-
     /// Converts a `JSONSerialization` object to a `JSONValue`; `nil` for anything JSON cannot hold.
     static func value(_ object: Any) -> JSONValue? {
         switch object {

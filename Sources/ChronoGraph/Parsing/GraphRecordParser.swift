@@ -12,8 +12,10 @@ public struct GraphRecordParser: Sendable {
 
     /// Parses `line` (one JSON object, without its newline).
     public func parse(_ line: String) throws(GraphRecordError) -> GraphRecord {
-        guard Self.nestingDepth(line.utf8) <= Self.maximumDepth else {
-            throw GraphRecordError(path: "", message: "nested deeper than \(Self.maximumDepth) levels")
+        do {
+            try JSONSyntaxCheck.check(line.utf8, maximumDepth: Self.maximumDepth)
+        } catch {
+            throw GraphRecordError(path: "", message: "not valid JSON: \(error)")
         }
         // JSONSerialization, not JSONDecoder into JSONValue: the latter finds each value's type by trying
         // and failing, and thrown errors made loading thousands of lines an order of magnitude slower.
