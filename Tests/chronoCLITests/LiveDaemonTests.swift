@@ -35,6 +35,19 @@ struct LiveDaemonTests {
         )
     }
 
+    @Test("subscribe hides progress frames unless --progress is given")
+    func progress() async throws {
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(
+                ["subscribe", "stats", "--max-frames", "2", "--progress", "--deadline", "10s"],
+                port: $0.port
+            )
+        }
+        #expect(run.status == 0, "\(run.stderr)")
+        let kinds = try run.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)).text("kind") }
+        #expect(kinds == ["initial", "progress"])
+    }
+
     @Test("subscribe from the current revision sees a write made by chrono write, then stops at its revision")
     func subscribe() async throws {
         let (subscription, write) = try await LiveDaemon.with { daemon in

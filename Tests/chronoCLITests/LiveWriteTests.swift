@@ -67,6 +67,37 @@ struct LiveWriteTests {
         #expect(second.stderr.contains("params.retractions[0]"))
     }
 
+    @Test("a daemon with a token refuses a write without it (exit 77) and takes it with --token or CHRONO_TOKEN")
+    func token() async throws {
+        let (without, wrong, flag, environment) = try await LiveDaemon.with(token: "s3cret") { daemon in
+            (
+                try await ChronoBinary.run(["write", "-"], port: daemon.port, input: WriteFixtures.event),
+                try await ChronoBinary.run(
+                    ["write", "-", "--token", "guess"],
+                    port: daemon.port,
+                    input: WriteFixtures.event
+                ),
+                try await ChronoBinary.run(
+                    ["write", "-", "--token", "s3cret"],
+                    port: daemon.port,
+                    input: WriteFixtures.event
+                ),
+                try await ChronoBinary.run(
+                    ["write", "--retract", "2030-test-arrivals"],
+                    port: daemon.port,
+                    environment: ["CHRONO_TOKEN": "s3cret"]
+                )
+            )
+        }
+        #expect(without.status == 77)
+        #expect(without.stderr.hasPrefix("chrono: UNAUTHENTICATED: metadata.authorization"))
+        #expect(wrong.status == 77)
+        #expect(flag.status == 0, "\(flag.stderr)")
+        #expect(try Fixtures.parse(flag.stdout)["inserted"]?.intValue == 1)
+        #expect(environment.status == 0, "\(environment.stderr)")
+        #expect(try Fixtures.parse(environment.stdout)["deleted"]?.intValue == 1)
+    }
+
     @Test("importing the fixture graph into a daemon with only its documents yields the fixture's counts")
     func importGraph() async throws {
         let (reference, imported, stats) = try await LiveDaemon.with(graph: LiveDaemon.emptyGraph) { daemon in

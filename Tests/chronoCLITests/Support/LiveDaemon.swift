@@ -29,12 +29,13 @@ final class LiveDaemon: @unchecked Sendable {
     /// A graph with only the fixture's documents and vocabulary: a daemon with nothing else in it.
     static let emptyGraph = Fixtures.directory.appendingPathComponent("empty-graph")
 
-    /// Starts a daemon on `graph` and waits (at most 30 s) for its listening line.
-    static func start(graph: URL = fixtureGraph) async throws -> LiveDaemon {
-        try await offCooperativePool { try self.startBlocking(graph: graph) }
+    /// Starts a daemon on `graph` (requiring `token` for writes, if given) and waits (at most 30 s) for its
+    /// listening line.
+    static func start(graph: URL = fixtureGraph, token: String? = nil) async throws -> LiveDaemon {
+        try await offCooperativePool { try self.startBlocking(graph: graph, token: token) }
     }
 
-    private static func startBlocking(graph: URL) throws -> LiveDaemon {
+    private static func startBlocking(graph: URL, token: String?) throws -> LiveDaemon {
         guard let path = BuiltProducts.path("chronod") else {
             throw Failure("the chronod executable is not built")
         }
@@ -46,7 +47,7 @@ final class LiveDaemon: @unchecked Sendable {
         process.arguments = [
             "--host", "127.0.0.1", "--port", "0", "--db", directory.appendingPathComponent("graph.sqlite").path,
             "--graph", graph.path,
-        ]
+        ] + (token.map { ["--token", $0] } ?? [])
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
@@ -62,9 +63,14 @@ final class LiveDaemon: @unchecked Sendable {
         return LiveDaemon(port: port, process: process, directory: directory)
     }
 
-    /// Runs `body` with a daemon started on `graph`, and stops it afterwards whatever happens.
-    static func with<T>(graph: URL = fixtureGraph, _ body: (LiveDaemon) async throws -> T) async throws -> T {
-        let daemon = try await self.start(graph: graph)
+    /// Runs `body` with a daemon started on `graph` (with `token`, if given), and stops it afterwards whatever
+    /// happens.
+    static func with<T>(
+        graph: URL = fixtureGraph,
+        token: String? = nil,
+        _ body: (LiveDaemon) async throws -> T
+    ) async throws -> T {
+        let daemon = try await self.start(graph: graph, token: token)
         do {
             let result = try await body(daemon)
             await daemon.stop()
