@@ -9,7 +9,7 @@ public struct Chrono: AsyncParsableCommand {
         discussion: """
             chrono talks to a running chronod (default 127.0.0.1:7701). Every command accepts --host, --port, \
             --deadline and --token after its name; CHRONO_HOST, CHRONO_PORT and CHRONO_TOKEN are used when \
-            they are not given.
+            they are not given. Every read command also takes --as-of SNAPSHOT_ID to answer from a snapshot.
 
             Output: a table on a terminal, one JSON record per line (ndjson) when piped; choose with --format. \
             Colour only on a terminal, never with NO_COLOR. Citations read doc:line or doc:first-last, where \
@@ -23,11 +23,12 @@ public struct Chrono: AsyncParsableCommand {
               chrono timeline --from 2007 --to 2011
               chrono show "State Migration Service"
               chrono path germany azerbaijan --format dot | dot -Tsvg > path.svg
+              chrono write new-events.jsonl && chrono snapshot create
             """,
         version: "1.0.0",
         subcommands: [
             Timeline.self, Show.self, Search.self, Neighbors.self, Path.self, Subgraph.self, Disputes.self,
-            Figures.self, Subscribe.self, Stats.self, Health.self,
+            Figures.self, Subscribe.self, Stats.self, Health.self, Write.self, Import.self, Snapshot.self,
         ]
     )
 

@@ -18,7 +18,7 @@ struct ConnectionOptionsTests {
         let endpoint = try ConnectionOptions.parse([]).endpoint(environment: environment)
         #expect(endpoint.host == "10.0.0.2")
         #expect(endpoint.port == 7800)
-        #expect(endpoint.metadata == ["authorization": "Bearer s3cret"])
+        #expect(endpoint.metadata == ["authorization": "s3cret"])
     }
 
     @Test("flags win over the environment")

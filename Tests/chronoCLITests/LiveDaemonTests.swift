@@ -35,18 +35,41 @@ struct LiveDaemonTests {
         )
     }
 
-    @Test("subscribe either streams frames or says the daemon has no subscriptions (exit 69)")
-    func subscribe() async throws {
+    @Test("subscribe hides progress frames unless --progress is given")
+    func progress() async throws {
         let run = try await LiveDaemon.with {
-            try await ChronoBinary.run(["subscribe", "stats", "--max-frames", "1", "--deadline", "5s"], port: $0.port)
+            try await ChronoBinary.run(
+                ["subscribe", "stats", "--max-frames", "2", "--progress", "--deadline", "10s"],
+                port: $0.port
+            )
         }
-        if run.status == 0 {
-            let frame = try Fixtures.parse(String(run.stdout.split(separator: "\n").first ?? ""))
-            #expect(frame.text("kind") == "initial")
-        } else {
-            #expect(run.status == 69)
-            #expect(run.stderr.hasPrefix("chrono: UNIMPLEMENTED: "))
-            #expect(run.stderr.contains("no subscriptions"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let kinds = try run.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)).text("kind") }
+        #expect(kinds == ["initial", "progress"])
+    }
+
+    @Test("subscribe from the current revision sees a write made by chrono write, then stops at its revision")
+    func subscribe() async throws {
+        let (subscription, write) = try await LiveDaemon.with { daemon in
+            let health = try await ChronoBinary.run(["health", "--format", "json"], port: daemon.port)
+            let revision = try #require(try Fixtures.parse(health.stdout)["revision"]?.intValue)
+            async let subscription = ChronoBinary.run(
+                [
+                    "subscribe", "timeline", "--from", "2030", "--since-revision", String(revision),
+                    "--until-revision", String(revision + 1), "--deadline", "20s",
+                ],
+                port: daemon.port
+            )
+            let write = try await ChronoBinary.run(["write", "-"], port: daemon.port, input: WriteFixtures.event)
+            return (try await subscription, write)
         }
+        #expect(write.status == 0, "\(write.stderr)")
+        #expect(subscription.status == 0, "\(subscription.stderr)")
+        let frames = try subscription.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
+        #expect(frames.allSatisfy { $0.text("kind") != "progress" })
+        let change = try #require(frames.last)
+        #expect(change.text("kind") == "change")
+        #expect(change["revision"] == (try Fixtures.parse(write.stdout)["revision"]))
+        #expect(change.list("added").map { $0.text("id") }.contains("2030-test-arrivals"))
     }
 }

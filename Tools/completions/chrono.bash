@@ -173,13 +173,13 @@ _chrono() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|help)
+    timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|write|import|snapshot|help)
         # Offer subcommand argument completions
         "_chrono_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'timeline show search neighbors path subgraph disputes figures subscribe stats health help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'timeline show search neighbors path subgraph disputes figures subscribe stats health write import snapshot help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _chrono_timeline() {
     repeating_flags=()
     non_repeating_flags=(--all --version -h --help)
     repeating_options=(--actor --instrument --type)
-    non_repeating_options=(--from --to --mode --text --limit --cursor --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --mode --text --limit --cursor --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -221,6 +221,9 @@ _chrono_timeline() {
     '--cursor')
         return
         ;;
+    '--as-of')
+        return
+        ;;
     '--format')
         __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
         return
@@ -244,11 +247,14 @@ _chrono_show() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--as-of')
+        return
+        ;;
     '--format')
         __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
         return
@@ -272,7 +278,7 @@ _chrono_search() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--kind)
-    non_repeating_options=(--limit --format --host --port --deadline --token)
+    non_repeating_options=(--limit --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -281,6 +287,9 @@ _chrono_search() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    '--as-of')
         return
         ;;
     '--format')
@@ -306,7 +315,7 @@ _chrono_neighbors() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--relation --kind)
-    non_repeating_options=(--depth --direction --from --to --limit --format --host --port --deadline --token)
+    non_repeating_options=(--depth --direction --from --to --limit --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -333,6 +342,9 @@ _chrono_neighbors() {
     '--limit')
         return
         ;;
+    '--as-of')
+        return
+        ;;
     '--format')
         __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
         return
@@ -356,7 +368,7 @@ _chrono_path() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--relation)
-    non_repeating_options=(--max-depth --paths --format --host --port --deadline --token)
+    non_repeating_options=(--max-depth --paths --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -368,6 +380,9 @@ _chrono_path() {
         return
         ;;
     '--relation')
+        return
+        ;;
+    '--as-of')
         return
         ;;
     '--format')
@@ -393,7 +408,7 @@ _chrono_subgraph() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--depth --limit --format --host --port --deadline --token)
+    non_repeating_options=(--depth --limit --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options -1
 
     # Offer option value completions
@@ -402,6 +417,9 @@ _chrono_subgraph() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    '--as-of')
         return
         ;;
     '--format')
@@ -427,7 +445,7 @@ _chrono_disputes() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--subject --text --limit --format --host --port --deadline --token)
+    non_repeating_options=(--subject --text --limit --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -439,6 +457,9 @@ _chrono_disputes() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    '--as-of')
         return
         ;;
     '--format')
@@ -464,7 +485,7 @@ _chrono_figures() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--subject --text --from --to --limit --format --host --port --deadline --token)
+    non_repeating_options=(--subject --text --from --to --limit --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -482,6 +503,9 @@ _chrono_figures() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    '--as-of')
         return
         ;;
     '--format')
@@ -505,9 +529,9 @@ _chrono_figures() {
 
 _chrono_subscribe() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--progress --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --since-revision --max-frames --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --since-revision --max-frames --until-revision --format --host --port --deadline --token)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -522,6 +546,9 @@ _chrono_subscribe() {
         return
         ;;
     '--max-frames')
+        return
+        ;;
+    '--until-revision')
         return
         ;;
     '--format')
@@ -555,11 +582,14 @@ _chrono_stats() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--as-of')
+        return
+        ;;
     '--format')
         __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
         return
@@ -585,6 +615,256 @@ _chrono_health() {
     repeating_options=()
     non_repeating_options=(--format --host --port --deadline --token)
     __chrono_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_write() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--retract)
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--retract')
+        return
+        ;;
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_import() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_snapshot() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __chrono_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|export|import|restore|diff)
+        # Offer subcommand argument completions
+        "_chrono_snapshot_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list export import restore diff' -- "${cur}"))
+        ;;
+    esac
+}
+
+_chrono_snapshot_create() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_snapshot_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_snapshot_export() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_snapshot_import() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_snapshot_restore() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    esac
+}
+
+_chrono_snapshot_diff() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --host --port --deadline --token)
+    __chrono_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in

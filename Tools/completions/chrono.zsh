@@ -61,13 +61,16 @@ _chrono() {
             'subscribe:Follow a query live: its current answer, then each change (needs a daemon with subscriptions).'
             'stats:Count what the graph holds: entities by kind, events, relations, facts per document.'
             'health:Check that chronod is up; print its status, graph revision and uptime.'
+            'write:Add, replace or retract records in one all-or-nothing write.'
+            'import:Upsert every record of a Graph/-format directory, in dependency order.'
+            'snapshot:Create, list, export, import, restore and compare snapshots of the graph.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|help)
+        timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|write|import|snapshot|help)
             "_chrono_${words[1]}" && ret=0
             ;;
         esac
@@ -92,11 +95,12 @@ _chrono_timeline() {
         '--limit[Events per page, 1-500 (default 50).]:n:'
         '--cursor[Continue after a previous page (its next_cursor).]:cursor:'
         '--all[Every matching event, streamed (Timeline/Stream) instead of one page; no --limit or --cursor.]'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -110,11 +114,12 @@ _chrono_show() {
     local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
     local -ar arg_specs=(
         ':entity:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -130,11 +135,12 @@ _chrono_search() {
         ':text:'
         '*--kind[An entity kind such as law; repeatable.]:kind:'
         '--limit[Most results to return, 1-100 (default 20).]:n:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -156,11 +162,12 @@ _chrono_neighbors() {
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
         '--limit[Most nodes to return, 1-10000 (default 200).]:n:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -178,11 +185,12 @@ _chrono_path() {
         '--max-depth[Longest path in hops, 1-8 (default 4).]:n:'
         '--paths[How many shortest paths, 1-10 (default 1).]:k:'
         '*--relation[Follow only this relation type; repeatable.]:type:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -198,11 +206,12 @@ _chrono_subgraph() {
         '*:entity:'
         '--depth[Levels of neighbours to add, 0-3 (default 1).]:n:'
         '--limit[Most nodes to return, 1-10000 (default 1000).]:n:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -218,11 +227,12 @@ _chrono_disputes() {
         '--subject[Only disputes about this entity or event (id or name).]:entity:'
         '--text[Words the topic or a claim must contain.]:text:'
         '--limit[Most disputes to return, 1-1000 (default 100).]:n:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -240,11 +250,12 @@ _chrono_figures() {
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
         '--limit[Most figures to return, 1-1000 (default 100).]:n:'
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -264,11 +275,13 @@ _chrono_subscribe() {
         '--to[End of the period\: EDTF date or year.]:date:'
         '--since-revision[Send changes after this revision.]:n:'
         '--max-frames[Stop after this many frames.]:n:'
+        '--until-revision[Stop once a frame at this revision or later is shown.]:n:'
+        '--progress[Show progress frames too (the answer is current at a revision; sent while nothing changes).]'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -281,11 +294,12 @@ _chrono_stats() {
     local -i ret=1
     local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
     local -ar arg_specs=(
+        '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -302,7 +316,185 @@ _chrono_health() {
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
-        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_write() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':file:'
+        '*--retract[A record id to remove; repeatable.]:id:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_import() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':dir:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_snapshot() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'create:Snapshot the live graph at its current revision and print the manifest.'
+            'list:List the stored snapshots, oldest revision first.'
+            'export:Save a snapshot as FILE (gzip of the canonical records) and FILE.manifest.json.'
+            'import:Store a snapshot saved by export (FILE and FILE.manifest.json) in the daemon.'
+            'restore:Make the live graph equal to a snapshot, as one new revision.'
+            'diff:List the records added, removed or changed from one snapshot to another (or to now).'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        create|list|export|import|restore|diff)
+            "_chrono_snapshot_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_chrono_snapshot_create() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_snapshot_list() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_snapshot_export() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':id:'
+        ':file:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_snapshot_import() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':file:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_snapshot_restore() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':id:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_snapshot_diff() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':from:'
+        ':to:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).]:token:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

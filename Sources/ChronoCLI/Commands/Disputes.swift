@@ -23,6 +23,7 @@ extension Chrono {
         @Option(help: ArgumentHelp("Most disputes to return, 1-1000 (default 100).", valueName: "n"))
         var limit: Int?
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -37,7 +38,7 @@ extension Chrono {
             params["text"] = self.text.map(JSONValue.string)
             params["limit"] = Params.int(self.limit)
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.disputesList, params: params, present: DisputesPresenter.present)
+                .run(.disputesList, params: self.asOf.adding(to: params), present: DisputesPresenter.present)
         }
     }
 }

@@ -25,6 +25,7 @@ extension Chrono {
         @Option(help: ArgumentHelp("Most figures to return, 1-1000 (default 100).", valueName: "n"))
         var limit: Int?
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -40,7 +41,7 @@ extension Chrono {
             params["text"] = self.text.map(JSONValue.string)
             params["limit"] = Params.int(self.limit)
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.figuresList, params: params, present: FiguresPresenter.present)
+                .run(.figuresList, params: self.asOf.adding(to: params), present: FiguresPresenter.present)
         }
     }
 }

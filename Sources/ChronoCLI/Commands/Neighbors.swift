@@ -44,6 +44,7 @@ extension Chrono {
         @Option(help: ArgumentHelp("Most nodes to return, 1-10000 (default 200).", valueName: "n"))
         var limit: Int?
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -64,7 +65,7 @@ extension Chrono {
             params["kinds"] = Params.list(self.kinds)
             params["limit"] = Params.int(self.limit)
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.graphNeighbors, params: params, present: GraphPresenter.presentNeighbors)
+                .run(.graphNeighbors, params: self.asOf.adding(to: params), present: GraphPresenter.presentNeighbors)
         }
     }
 }

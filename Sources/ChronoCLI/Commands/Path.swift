@@ -41,6 +41,7 @@ extension Chrono {
         )
         var relations: [String] = []
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -58,7 +59,7 @@ extension Chrono {
             params["k"] = Params.int(self.count)
             params["relations"] = Params.list(self.relations)
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.graphPaths, params: params, present: PathPresenter.present)
+                .run(.graphPaths, params: self.asOf.adding(to: params), present: PathPresenter.present)
         }
     }
 }

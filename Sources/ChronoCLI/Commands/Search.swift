@@ -29,6 +29,7 @@ extension Chrono {
         @Option(help: ArgumentHelp("Most results to return, 1-100 (default 20).", valueName: "n"))
         var limit: Int?
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -45,7 +46,7 @@ extension Chrono {
             params["kinds"] = Params.list(self.kinds)
             params["limit"] = Params.int(self.limit)
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.entitySearch, params: params, present: SearchPresenter.present)
+                .run(.entitySearch, params: self.asOf.adding(to: params), present: SearchPresenter.present)
         }
     }
 }

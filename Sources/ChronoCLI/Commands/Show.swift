@@ -21,6 +21,7 @@ extension Chrono {
         @Argument(help: ArgumentHelp("The entity: id, name or alias.", valueName: "entity"))
         var entity: String
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -31,7 +32,11 @@ extension Chrono {
 
         func run() async throws {
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.entityGet, params: ["id": .string(self.entity)], present: ShowPresenter.present)
+                .run(
+                    .entityGet,
+                    params: self.asOf.adding(to: ["id": .string(self.entity)]),
+                    present: ShowPresenter.present
+                )
         }
     }
 }

@@ -13,6 +13,7 @@ extension Chrono {
                 """
         )
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -22,7 +23,7 @@ extension Chrono {
 
         func run() async throws {
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.statsGet, params: [:], present: StatsPresenter.present)
+                .run(.statsGet, params: self.asOf.adding(to: [:]), present: StatsPresenter.present)
         }
     }
 }

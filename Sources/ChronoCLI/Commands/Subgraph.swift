@@ -26,6 +26,7 @@ extension Chrono {
         @Option(help: ArgumentHelp("Most nodes to return, 1-10000 (default 1000).", valueName: "n"))
         var limit: Int?
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -46,7 +47,7 @@ extension Chrono {
             params["depth"] = Params.int(self.depth)
             params["limit"] = Params.int(self.limit)
             try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.graphSubgraph, params: params, present: GraphPresenter.presentSubgraph)
+                .run(.graphSubgraph, params: self.asOf.adding(to: params), present: GraphPresenter.presentSubgraph)
         }
     }
 }

@@ -9,13 +9,18 @@ extension Chrono {
             discussion: """
                 Calls chrono.v1.Watch/Subscribe with {"query": {"method", "params"}, "since_revision"} and \
                 prints each data frame ({"kind": "initial" | "change" | "progress", "revision", ...}) as it \
-                arrives: one JSON line each when piped, one summary line each on a terminal. A daemon \
-                without subscriptions answers UNIMPLEMENTED (exit code 69). Stop with Ctrl-C or --max-frames.
+                arrives: one JSON line each when piped, one summary line each on a terminal. Progress frames \
+                (sent every second while nothing changes) are shown only with --progress. With \
+                --since-revision S the first frame is a change holding everything after revision S. A \
+                subscription runs until interrupted (Ctrl-C); --max-frames N or --until-revision R end it \
+                after N shown frames or once a frame at revision R or later is shown, for scripts. A daemon \
+                without subscriptions answers UNIMPLEMENTED (exit code 69).
 
                 Examples:
                   chrono subscribe timeline --from 2007 --to 2011
                   chrono subscribe show state-migration-service --since-revision 42
                   chrono subscribe stats --max-frames 1 --format ndjson
+                  chrono subscribe timeline --since-revision 3 --until-revision 5 --progress
                 """
         )
 
@@ -41,6 +46,15 @@ extension Chrono {
         @Option(name: .customLong("max-frames"), help: ArgumentHelp("Stop after this many frames.", valueName: "n"))
         var maxFrames: Int?
 
+        @Option(
+            name: .customLong("until-revision"),
+            help: ArgumentHelp("Stop once a frame at this revision or later is shown.", valueName: "n")
+        )
+        var untilRevision: Int?
+
+        @Flag(help: "Show progress frames too (the answer is current at a revision; sent while nothing changes).")
+        var progress = false
+
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -51,6 +65,7 @@ extension Chrono {
             try self.output.check(allowed: [.table, .ndjson])
             try Limits.check(self.sinceRevision, in: 0...Int.max, option: "--since-revision")
             try Limits.check(self.maxFrames, in: 1...Int.max, option: "--max-frames")
+            try Limits.check(self.untilRevision, in: 0...Int.max, option: "--until-revision")
             try self.window.check()
             switch (self.query.needsEntity, self.entity) {
             case (true, nil): throw ValidationError("<entity>: \(self.query.rawValue) needs an entity")
@@ -67,15 +82,15 @@ extension Chrono {
                 let connection = try await runner.open()
                 let watchdog = deadline.map { Watchdog(limit: $0 + DaemonConnection.grace) }
                 defer { watchdog?.cancel() }
-                var seen = 0
-                let limit = self.maxFrames
+                var stop = SubscriptionStop(maxFrames: self.maxFrames, untilRevision: self.untilRevision)
+                let showProgress = self.progress
                 do {
                     _ = try await connection.stream(Self.method, params: self.params, deadline: deadline) { data in
+                        guard showProgress || data.text("kind") != "progress" else { return true }
                         CommandRunner.write(
                             try SubscriptionFrameFormatter.line(data, format: format, terminal: terminal)
                         )
-                        seen += 1
-                        return limit.map { seen < $0 } ?? true
+                        return stop.continues(after: data)
                     }
                 } catch let failure as CLIFailure where failure.status == .unimplemented {
                     await connection.close()

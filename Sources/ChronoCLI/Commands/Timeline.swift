@@ -54,6 +54,7 @@ extension Chrono {
         @Flag(help: "Every matching event, streamed (Timeline/Stream) instead of one page; no --limit or --cursor.")
         var all = false
 
+        @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -71,12 +72,16 @@ extension Chrono {
             if self.all {
                 try await runner.runStream(
                     .timelineStream,
-                    params: self.params,
+                    params: self.asOf.adding(to: self.params),
                     key: "event",
                     present: TimelinePresenter.present
                 )
             } else {
-                try await runner.run(.timelineQuery, params: self.params, present: TimelinePresenter.present)
+                try await runner.run(
+                    .timelineQuery,
+                    params: self.asOf.adding(to: self.params),
+                    present: TimelinePresenter.present
+                )
             }
         }
 

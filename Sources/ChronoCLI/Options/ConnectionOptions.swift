@@ -27,7 +27,12 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     public var deadline: DeadlineValue?
 
     /// The token asked for, if any.
-    @Option(help: ArgumentHelp("Bearer token sent with each call (env CHRONO_TOKEN).", valueName: "token"))
+    @Option(
+        help: ArgumentHelp(
+            "Token sent with each call; writes need it when chronod has one (env CHRONO_TOKEN).",
+            valueName: "token"
+        )
+    )
     public var token: String?
 
     /// Creates the options with nothing given.
@@ -72,8 +77,8 @@ public struct Endpoint: Sendable, Hashable {
     /// The bearer token, if any.
     public var token: String?
 
-    /// The request metadata: `authorization: Bearer <token>` when there is a token.
+    /// The request metadata: `authorization: <token>` when there is a token, as `chronod --token` expects.
     public var metadata: [String: String] {
-        self.token.map { ["authorization": "Bearer \($0)"] } ?? [:]
+        self.token.map { ["authorization": $0] } ?? [:]
     }
 }

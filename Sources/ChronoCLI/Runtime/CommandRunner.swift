@@ -25,7 +25,20 @@ public struct CommandRunner: Sendable {
         params: [String: JSONValue],
         present: @Sendable (JSONValue) throws -> Presentation
     ) async throws {
+        try await self.run(method, prepare: { params }, present: present)
+    }
+
+    /// Calls `method` with the params `prepare` builds (reading files, say) and writes `present(result)`.
+    ///
+    /// A `CLIFailure` thrown by `prepare` is reported like the call's own failures, before connecting.
+    /// - Throws: `ExitCode` after printing the failure on stderr.
+    public func run(
+        _ method: MethodName,
+        prepare: () throws -> [String: JSONValue],
+        present: @Sendable (JSONValue) throws -> Presentation
+    ) async throws {
         try await self.guarding { terminal in
+            let params = try prepare()
             let connection = try await self.open()
             let reply: Reply
             do {
@@ -35,16 +48,20 @@ public struct CommandRunner: Sendable {
                 throw error
             }
             await connection.close()
-            let presentation = try present(reply.result)
-            let (text, notes) = try OutputWriter.render(
-                presentation,
-                as: self.output.resolved(for: terminal),
-                terminal: terminal
-            )
-            Self.write(text)
-            for note in notes {
-                Self.writeError("chrono: \(note)")
-            }
+            try self.emit(try present(reply.result), terminal: terminal)
+        }
+    }
+
+    /// Writes a presentation in the chosen format on stdout, and its notes on stderr.
+    func emit(_ presentation: Presentation, terminal: Terminal) throws {
+        let (text, notes) = try OutputWriter.render(
+            presentation,
+            as: self.output.resolved(for: terminal),
+            terminal: terminal
+        )
+        Self.write(text)
+        for note in notes {
+            Self.writeError("chrono: \(note)")
         }
     }
 

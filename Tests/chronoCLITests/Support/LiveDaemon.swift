@@ -26,12 +26,16 @@ final class LiveDaemon: @unchecked Sendable {
         self.directory = directory
     }
 
-    /// Starts a daemon and waits (at most 30 s) for its listening line.
-    static func start() async throws -> LiveDaemon {
-        try await offCooperativePool { try self.startBlocking() }
+    /// A graph with only the fixture's documents and vocabulary: a daemon with nothing else in it.
+    static let emptyGraph = Fixtures.directory.appendingPathComponent("empty-graph")
+
+    /// Starts a daemon on `graph` (requiring `token` for writes, if given) and waits (at most 30 s) for its
+    /// listening line.
+    static func start(graph: URL = fixtureGraph, token: String? = nil) async throws -> LiveDaemon {
+        try await offCooperativePool { try self.startBlocking(graph: graph, token: token) }
     }
 
-    private static func startBlocking() throws -> LiveDaemon {
+    private static func startBlocking(graph: URL, token: String?) throws -> LiveDaemon {
         guard let path = BuiltProducts.path("chronod") else {
             throw Failure("the chronod executable is not built")
         }
@@ -42,8 +46,8 @@ final class LiveDaemon: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = [
             "--host", "127.0.0.1", "--port", "0", "--db", directory.appendingPathComponent("graph.sqlite").path,
-            "--graph", self.fixtureGraph.path,
-        ]
+            "--graph", graph.path,
+        ] + (token.map { ["--token", $0] } ?? [])
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
@@ -59,9 +63,14 @@ final class LiveDaemon: @unchecked Sendable {
         return LiveDaemon(port: port, process: process, directory: directory)
     }
 
-    /// Runs `body` with a started daemon, and stops it afterwards whatever happens.
-    static func with<T>(_ body: (LiveDaemon) async throws -> T) async throws -> T {
-        let daemon = try await self.start()
+    /// Runs `body` with a daemon started on `graph` (with `token`, if given), and stops it afterwards whatever
+    /// happens.
+    static func with<T>(
+        graph: URL = fixtureGraph,
+        token: String? = nil,
+        _ body: (LiveDaemon) async throws -> T
+    ) async throws -> T {
+        let daemon = try await self.start(graph: graph, token: token)
         do {
             let result = try await body(daemon)
             await daemon.stop()
