@@ -29,7 +29,9 @@ struct WireEncodingTests {
 
     @Test func entityIsItsReferenceFlattenedWithItsFields() throws {
         let entity = Entity(
-            ref: self.law,
+            id: self.law.id,
+            kind: self.law.kind,
+            name: self.law.name,
             aliases: ["Law \"On immigration\""],
             summary: "s",
             attributes: [:],
@@ -56,14 +58,17 @@ struct WireEncodingTests {
         #expect(Set(edge.keys) == ["id", "type", "from", "to", "citations"])
         let figure = try self.json(
             Figure(
-                id: "f",
-                subject: nil,
-                measure: "m",
-                value: 44_000,
-                qualifier: .over,
-                unit: "people",
-                date: nil,
-                citations: []
+                FigureRecord(
+                    id: "f",
+                    subject: nil,
+                    measure: "m",
+                    value: 44_000,
+                    qualifier: .over,
+                    unit: "people",
+                    date: nil,
+                    citations: []
+                ),
+                subject: nil
             )
         )
         #expect(figure["subject"] is NSNull)

@@ -13,6 +13,11 @@ struct FixtureStore {
         return FixtureStore(directory: directory, store: store)
     }
 
+    /// The store as a live graph, the one write path (its scratch directory is inside the fixture's).
+    var live: LiveGraph {
+        LiveGraph(store: self.store, scratchDirectory: self.directory.url.appendingPathComponent("scratch").path)
+    }
+
     func close() {
         self.directory.remove()
     }

@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import Foundation
 import Testing
 
 @testable import ChronoStore
@@ -13,6 +14,7 @@ struct GraphWritePropertyTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let store = fixture.store
+        let live = fixture.live
         var model: [String: GraphRecord] = [:]
         for record in try await store.export().records { model["\(record.kind)/\(record.id)"] = record }
         var generator = SeededGenerator(seed: seed)
@@ -62,9 +64,9 @@ struct GraphWritePropertyTests {
                         : entities[Int(generator.next() % UInt64(entities.count))].id
                 ]
             }
-            let located = upserts.enumerated().map { LocatedRecord(record: $1, file: "step\(step)", line: $0 + 1) }
+            let values = try upserts.map { try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode($0)) }
             do {
-                revision = try await store.write(upserts: located, retractions: retractions)
+                revision = try await live.write(upserts: values, retractions: retractions).revision
                 for record in upserts { model["\(record.kind)/\(record.id)"] = record }
                 for id in retractions { model = model.filter { $0.value.id != id } }
             } catch let error as ChronoError {

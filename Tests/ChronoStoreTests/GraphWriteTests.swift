@@ -1,27 +1,32 @@
 import ChronoGraph
 import ChronoProtocol
+import Foundation
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Inserting records into a loaded graph")
+@Suite("Writing records into a loaded graph")
 struct GraphWriteTests {
     private let citation = #""citations":[{"doc":"doc-b.txt","lines":[3,4]}]"#
+
+    /// A record in the `Graph/` format as the JSON value a write takes.
+    private func record(_ line: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
+    }
 
     @Test func insertsValidatedRecordsAtANewRevisionAndLogsThem() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let parser = GraphRecordParser()
         let records = [
-            try parser.parse(
+            try self.record(
                 #"{"record":"relation","id":"ganja--located_in--azerbaijan","type":"located_in","from":"ganja","to":"azerbaijan",\#(self.citation)}"#
             ),
-            try parser.parse(
+            try self.record(
                 #"{"record":"entity","id":"ganja","kind":"place","name":"Gəncə","aliases":["Ganja"],\#(self.citation)}"#
             ),
-        ].enumerated().map { LocatedRecord(record: $1, file: "request", line: $0 + 1) }
-        let revision = try await fixture.store.insert(records)
-        #expect(revision == 2)
+        ]
+        let report = try await fixture.live.write(upserts: records, retractions: [])
+        #expect(report.revision == 2)
         #expect(try await fixture.store.revision() == 2)
         #expect(try await fixture.store.resolve("Gence").id == "ganja")
         let neighbors = try await fixture.store.neighbors(NeighborsQuery(id: "ganja"))
@@ -40,20 +45,17 @@ struct GraphWriteTests {
     @Test func rejectsAnInvalidBatchWithoutWritingAnything() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let parser = GraphRecordParser()
-        let good = try parser.parse(
+        let good = try self.record(
             #"{"record":"entity","id":"ganja","kind":"place","name":"Ganja",\#(self.citation)}"#
         )
-        let bad = try parser.parse(
+        let bad = try self.record(
             #"{"record":"relation","id":"ganja--located_in--nowhere","type":"located_in","from":"ganja","to":"nowhere",\#(self.citation)}"#
         )
-        let error = await #expect(throws: GraphLoadError.self) {
-            try await fixture.store.insert([
-                LocatedRecord(record: good, file: "request", line: 1),
-                LocatedRecord(record: bad, file: "request", line: 2),
-            ])
+        let error = await #expect(throws: ChronoError.self) {
+            try await fixture.live.write(upserts: [good, bad], retractions: [])
         }
-        #expect(error?.line == 2)
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.message.hasPrefix("params.upserts[1].") == true)
         #expect(try await fixture.store.revision() == 1)
         await #expect(throws: ChronoError.self) { try await fixture.store.resolve("ganja") }
         #expect(try await fixture.store.changes(after: 1).isEmpty)
@@ -64,14 +66,12 @@ extension GraphWriteTests {
     @Test func upsertReplacesAStoredRecordAndLogsAnUpdate() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let renamed = try GraphRecordParser().parse(
+        let renamed = try self.record(
             #"{"record":"entity","id":"state-migration-service","kind":"organisation","name":"State Migration Service of Azerbaijan","aliases":["DMX"],\#(self.citation)}"#
         )
-        let revision = try await fixture.store.write(
-            upserts: [LocatedRecord(record: renamed, file: "request", line: 1)],
-            retractions: []
-        )
-        #expect(revision == 2)
+        let report = try await fixture.live.write(upserts: [renamed], retractions: [])
+        #expect(report.revision == 2)
+        #expect(report.updated == 1)
         #expect(try await fixture.store.resolve("DMX").id == "state-migration-service")
         await #expect(throws: ChronoError.self) { try await fixture.store.resolve("SMS") }
         let detail = try await fixture.store.entity("state-migration-service")
@@ -91,29 +91,32 @@ extension GraphWriteTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let store = fixture.store
+        let live = fixture.live
         let stillUsed = await #expect(throws: ChronoError.self) {
-            try await store.write(upserts: [], retractions: ["baku"])
+            try await live.write(upserts: [], retractions: ["baku"])
         }
         #expect(stillUsed?.code == .failedPrecondition)
         #expect(
-            stillUsed?.message == "retractions[0]: relation \"baku--located_in--azerbaijan\" still refers to \"baku\""
+            stillUsed?.message
+                == "params.retractions[0]: entity \"baku\" is still referred to by relation \"baku--located_in--azerbaijan\""
         )
         let unknown = await #expect(throws: ChronoError.self) {
-            try await store.write(upserts: [], retractions: ["atlantis"])
+            try await live.write(upserts: [], retractions: ["atlantis"])
         }
         #expect(unknown?.code == .notFound)
         #expect(try await store.revision() == 1)
-        let revision = try await store.write(upserts: [], retractions: ["baku--located_in--azerbaijan", "baku"])
-        #expect(revision == 2)
+        let report = try await live.write(upserts: [], retractions: ["baku--located_in--azerbaijan", "baku"])
+        #expect(report.revision == 2)
+        #expect(report.deleted == 2)
         await #expect(throws: ChronoError.self) { try await store.entity("baku") }
         #expect(try await store.stats().counts.relations == 12)
         let changes = try await store.changes(after: 1)
         #expect(changes.map(\.op) == [.delete, .delete])
         #expect(Set(changes.map(\.id)) == ["baku", "baku--located_in--azerbaijan"])
         let event = await #expect(throws: ChronoError.self) {
-            try await store.write(upserts: [], retractions: ["germany"])
+            try await live.write(upserts: [], retractions: ["germany"])
         }
-        #expect(event?.message.contains("still refers to \"germany\"") == true)
+        #expect(event?.message.contains("\"germany\" is still referred to by") == true)
         #expect(try await store.stats().counts.entities == 12)
     }
 }

@@ -1,7 +1,8 @@
 import ChronoGraph
 import ChronoProtocol
-import ChronoStore
 import Testing
+
+@testable import ChronoStore
 
 @Suite(.timeLimit(.minutes(1))) struct HistoryTests {
     @Test func graphAtAnEarlierRevisionIsRebuiltFromTheChangeLog() async throws {
@@ -26,11 +27,15 @@ import Testing
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
         let start = try await fixture.live.store.revision()
-        let record = try GraphRecordParser().parse(LiveFixture.entityRecord(3, summary: "Written around the log."))
-        _ = try await fixture.live.store.write(
-            upserts: [LocatedRecord(record: record, file: "test", line: 1)],
-            retractions: []
-        )
+        // A commit that logged an update without its earlier form (as schema version 1 logged every change).
+        try await fixture.live.store.writer.run(deadline: nil) { connection, _ in
+            try connection.transaction { connection in
+                let revision = try GraphStore.revision(connection) + 1
+                try connection.cached("INSERT INTO changes(revision, kind, id, op) VALUES (?, ?, ?, 'update')")
+                    .run([.integer(revision), .text("entity"), .text(LiveFixture.entity(3))])
+                try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
+            }
+        }
         let error = await #expect(throws: ChronoError.self) { try await fixture.live.store(atRevision: start) }
         #expect(error?.code == .outOfRange)
         #expect(error?.message.contains("resync") == true)

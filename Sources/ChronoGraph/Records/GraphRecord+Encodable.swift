@@ -63,11 +63,7 @@ extension GraphRecord: Encodable {
         case .figure(let figure):
             try container.encodeIfPresent(figure.subject, forKey: .subject)
             try container.encode(figure.measure, forKey: .measure)
-            if figure.value.rounded() == figure.value, abs(figure.value) < 9.0e15 {
-                try container.encode(Int64(figure.value), forKey: .value)
-            } else {
-                try container.encode(figure.value, forKey: .value)
-            }
+            try container.encode(FigureValue(figure.value), forKey: .value)
             try container.encode(figure.qualifier, forKey: .qualifier)
             try container.encode(figure.unit, forKey: .unit)
             try container.encodeIfPresent(figure.date.map(StoredDate.init), forKey: .date)

@@ -1,38 +1,10 @@
-/// An entity with everything the graph says about it (the wire `Entity`).
-public struct Entity: Sendable, Hashable, Encodable {
-    /// The entity's reference fields.
-    public var ref: EntityRef
-    /// Other surface forms.
-    public var aliases: [String]
-    /// A summary in our own words.
-    public var summary: String
-    /// Extra facts.
-    public var attributes: [String: String]
-    /// An instrument's number, if any.
-    public var number: String?
-    /// An instrument's dates by key (`adopted`, `signed`…).
-    public var dates: [String: DateValue]
-    /// Where it is attested.
-    public var citations: [Citation]
+/// An entity with everything the graph says about it (the wire `Entity`): the stored `EntityRecord`, which
+/// encodes flat as its reference fields (`id`, `kind`, `family`, `name`) and its own, dates expanded.
+public typealias Entity = EntityRecord
 
-    /// Creates a wire entity.
-    public init(
-        ref: EntityRef,
-        aliases: [String],
-        summary: String,
-        attributes: [String: String],
-        number: String?,
-        dates: [String: DateValue],
-        citations: [Citation]
-    ) {
-        self.ref = ref
-        self.aliases = aliases
-        self.summary = summary
-        self.attributes = attributes
-        self.number = number
-        self.dates = dates
-        self.citations = citations
-    }
+extension EntityRecord: Encodable {
+    /// The entity's reference fields.
+    public var ref: EntityRef { EntityRef(id: self.id, kind: self.kind, name: self.name) }
 
     private enum CodingKeys: String, CodingKey { case aliases, summary, attributes, number, dates, citations }
 

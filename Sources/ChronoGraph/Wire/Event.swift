@@ -12,39 +12,38 @@ public struct Participant: Sendable, Hashable, Encodable {
     }
 }
 
-/// An event with its participants and citations (the wire `Event`).
+/// An event with its participants and citations (the wire `Event`): the stored record, with each
+/// participant's entity expanded to a reference. The record's fields read through (`event.title`).
+@dynamicMemberLookup
 public struct Event: Sendable, Hashable, Encodable {
-    /// The event's slug.
-    public var id: String
-    /// Its event type.
-    public var type: String
-    /// A one-line title.
-    public var title: String
-    /// A summary in our own words.
-    public var summary: String
-    /// When it happened.
-    public var date: DateValue
+    /// The stored event (participants by id).
+    public var record: EventRecord
     /// Who and what took part, in the order the graph lists them.
     public var participants: [Participant]
-    /// Where it is attested.
-    public var citations: [Citation]
 
-    /// Creates a wire event.
-    public init(
-        id: String,
-        type: String,
-        title: String,
-        summary: String,
-        date: DateValue,
-        participants: [Participant],
-        citations: [Citation]
-    ) {
-        self.id = id
-        self.type = type
-        self.title = title
-        self.summary = summary
-        self.date = date
+    /// Creates a wire event from its record and its participants as references.
+    public init(_ record: EventRecord, participants: [Participant]) {
+        self.record = record
         self.participants = participants
-        self.citations = citations
+    }
+
+    /// A field of the stored record.
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<EventRecord, T>) -> T {
+        get { self.record[keyPath: keyPath] }
+        set { self.record[keyPath: keyPath] = newValue }
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, type, title, summary, date, participants, citations }
+
+    /// Encodes the record's fields with the expanded participants.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.record.id, forKey: .id)
+        try container.encode(self.record.type, forKey: .type)
+        try container.encode(self.record.title, forKey: .title)
+        try container.encode(self.record.summary, forKey: .summary)
+        try container.encode(self.record.date, forKey: .date)
+        try container.encode(self.participants, forKey: .participants)
+        try container.encode(self.record.citations, forKey: .citations)
     }
 }

@@ -26,7 +26,9 @@ extension GraphReader {
             var dates: [String: DateValue] = [:]
             for (key, stored) in rawDates { dates[key] = try Self.date(stored.edtf, text: stored.text) }
             entities[id] = Entity(
-                ref: EntityRef(id: id, kind: try Self.kind(row.text(1)), name: row.text(2)),
+                id: id,
+                kind: try Self.kind(row.text(1)),
+                name: row.text(2),
                 aliases: aliases[id] ?? [],
                 summary: row.text(3),
                 attributes: attributes,
@@ -62,18 +64,19 @@ extension GraphReader {
         let citations = try self.citations(kind: "event", owners: rows.values.map(\.id))
         return rowids.compactMap { rowid in
             guard let row = rows[rowid] else { return nil }
-            let people = (participants[rowid] ?? []).compactMap { participant in
-                refs[participant.entity].map { Participant(entity: $0, role: participant.role) }
-            }
-            return Event(
+            let record = EventRecord(
                 id: row.id,
                 type: row.type,
                 title: row.title,
                 summary: row.summary,
                 date: row.date,
-                participants: people,
+                participants: (participants[rowid] ?? []).map { ParticipantRecord(entity: $0.entity, role: $0.role) },
                 citations: citations[row.id] ?? []
             )
+            let people = record.participants.compactMap { participant in
+                refs[participant.entity].map { Participant(entity: $0, role: participant.role) }
+            }
+            return Event(record, participants: people)
         }
     }
 
@@ -104,7 +107,7 @@ extension GraphReader {
     /// Figures with the given ids, in the order given.
     func figures(_ ids: [String]) throws -> [Figure] {
         let citations = try self.citations(kind: "figure", owners: ids)
-        var rows: [String: (subject: String?, figure: Figure)] = [:]
+        var records: [String: FigureRecord] = [:]
         try self.connection.cached(
             """
             SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text FROM figures
@@ -113,25 +116,20 @@ extension GraphReader {
         ).run([try Self.list(ids)]) { row in
             let id = row.text(0)
             let qualifier = FigureQualifier(rawValue: row.text(4)) ?? .exact
-            rows[id] = (
-                row.optionalText(1),
-                Figure(
-                    id: id,
-                    subject: nil,
-                    measure: row.text(2),
-                    value: row.double(3),
-                    qualifier: qualifier,
-                    unit: row.text(5),
-                    date: try Self.date(row.optionalText(6), text: row.optionalText(7)),
-                    citations: citations[id] ?? []
-                )
+            records[id] = FigureRecord(
+                id: id,
+                subject: row.optionalText(1),
+                measure: row.text(2),
+                value: row.double(3),
+                qualifier: qualifier,
+                unit: row.text(5),
+                date: try Self.date(row.optionalText(6), text: row.optionalText(7)),
+                citations: citations[id] ?? []
             )
         }
-        let refs = try self.refs(rows.values.compactMap(\.subject))
+        let refs = try self.refs(records.values.compactMap(\.subject))
         return ids.compactMap { id in
-            guard var row = rows[id] else { return nil }
-            row.figure.subject = row.subject.flatMap { refs[$0] }
-            return row.figure
+            records[id].map { record in Figure(record, subject: record.subject.flatMap { refs[$0] }) }
         }
     }
 

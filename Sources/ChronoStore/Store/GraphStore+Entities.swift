@@ -6,9 +6,7 @@ extension GraphStore {
     ///
     /// - Throws: `NOT_FOUND` when nothing matches; `AmbiguousEntityError` when a name matches several entities.
     public func entity(_ id: String, deadline: ContinuousClock.Instant? = nil) async throws -> EntityDetail {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).entityDetail(id)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.entityDetail(id) }
     }
 
     /// Resolves an id, name or alias to one entity.
@@ -19,16 +17,12 @@ extension GraphStore {
         field: String = "params.id",
         deadline: ContinuousClock.Instant? = nil
     ) async throws -> EntityRef {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).resolve(text, field: field)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.resolve(text, field: field) }
     }
 
     /// Entities ranked for a text (`chrono.v1.Entity/Search`): exact id, name and alias matches first,
     /// then full-text matches (bm25, words as prefixes), then, when nothing matched, near spellings.
     public func search(_ query: SearchQuery, deadline: ContinuousClock.Instant? = nil) async throws -> SearchResults {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).search(query)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.search(query) }
     }
 }

@@ -10,8 +10,6 @@ extension GraphStore {
     ///   `.deadlineExceeded` when interrupted.
     public func timeline(_ query: TimelineQuery, deadline: ContinuousClock.Instant? = nil) async throws -> TimelinePage
     {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).timeline(query)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.timeline(query) }
     }
 }

@@ -9,9 +9,7 @@ extension GraphStore {
         _ query: NeighborsQuery,
         deadline: ContinuousClock.Instant? = nil
     ) async throws -> Neighborhood {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).neighbors(query)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.neighbors(query) }
     }
 
     /// Up to `k` shortest simple paths between two entities, relations followed both ways
@@ -20,15 +18,11 @@ extension GraphStore {
     /// Shortest first, ties broken by edge ids. When the node budget runs out, the paths found so far are
     /// returned with `truncated`.
     public func paths(_ query: PathsQuery, deadline: ContinuousClock.Instant? = nil) async throws -> PathsResult {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).paths(query)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.paths(query) }
     }
 
     /// Full entities within `depth` hops of the seeds and every relation among them (`chrono.v1.Graph/Subgraph`).
     public func subgraph(_ query: SubgraphQuery, deadline: ContinuousClock.Instant? = nil) async throws -> Subgraph {
-        try await self.read(deadline: deadline) { connection, context in
-            try GraphReader(connection: connection, context: context).subgraph(query)
-        }
+        try await self.reading(deadline: deadline) { reader in try reader.subgraph(query) }
     }
 }

@@ -46,6 +46,16 @@ public final class GraphStore: Sendable {
         }
     }
 
+    /// Runs `body` with a `GraphReader` over a reader connection, inside one read transaction.
+    func reading<T: Sendable>(
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (GraphReader) throws -> T
+    ) async throws -> T {
+        try await self.read(deadline: deadline) { connection, context in
+            try body(GraphReader(connection: connection, context: context))
+        }
+    }
+
     /// The current graph revision.
     public func revision() async throws -> Int64 {
         try await self.read(deadline: nil) { connection, _ in try Self.revision(connection) }
