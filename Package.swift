@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // MARK: - System libraries
@@ -36,7 +37,10 @@ let package = Package(
         .target(name: "ChronoCompression", dependencies: ["CZlib", "ChronoProtocol"], swiftSettings: swiftSettings),
         .target(
             name: "ChronoStore",
-            dependencies: ["CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression"],
+            dependencies: [
+                "CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -67,6 +71,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Command line
+        .target(
+            name: "ChronoCLI",
+            dependencies: [
+                "ChronoClient",
+                "ChronoProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Executables
         .executableTarget(
             name: "chronod",
@@ -80,11 +95,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono",
-            dependencies: [
-                "ChronoClient",
-                "ChronoProtocol",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["ChronoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 
@@ -131,6 +142,27 @@ let package = Package(
         .testTarget(
             name: "chronodTests",
             dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "chronoCLITests",
+            dependencies: ["ChronoCLI", "ChronoProtocol", "chrono", "chronod"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiveGraphTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                "ChronoGraph",
+                "ChronoCompression",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -15,7 +15,16 @@ public enum MethodName: String, Sendable, Hashable, CaseIterable {
     case figuresList = "chrono.v1.Figures/List"
     case statsGet = "chrono.v1.Stats/Get"
     case callCancel = "chrono.v1.Call/Cancel"
+    case factsWrite = "chrono.v1.Facts/Write"
+    case factsCompact = "chrono.v1.Facts/Compact"
+    case watchSubscribe = "chrono.v1.Watch/Subscribe"
+    case snapshotCreate = "chrono.v1.Snapshot/Create"
+    case snapshotList = "chrono.v1.Snapshot/List"
+    case snapshotRestore = "chrono.v1.Snapshot/Restore"
+    case snapshotDiff = "chrono.v1.Snapshot/Diff"
+    case snapshotExport = "chrono.v1.Snapshot/Export"
+    case snapshotImport = "chrono.v1.Snapshot/Import"
 
     /// Whether the method answers with data frames before its terminal frame.
-    public var isStreaming: Bool { self == .timelineStream }
+    public var isStreaming: Bool { self == .timelineStream || self == .watchSubscribe }
 }

@@ -29,6 +29,9 @@ struct Chronod: AsyncParsableCommand {
     @Option(help: "Graph/ directory to build a missing database from (env CHRONO_GRAPH; default Graph).")
     var graph: String?
 
+    @Option(help: "Token writes must carry in metadata.authorization (env CHRONO_TOKEN; required off loopback).")
+    var token: String?
+
     func validate() throws {
         if let port = try self.resolvedPort(), !(0...65_535).contains(port) {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
@@ -43,12 +46,15 @@ struct Chronod: AsyncParsableCommand {
         let port = try self.resolvedPort() ?? 7701
         let database = self.db ?? environment["CHRONO_DB"] ?? "var/chronograph.sqlite"
         let graph = self.graph ?? environment["CHRONO_GRAPH"] ?? "Graph"
+        let token = self.token ?? environment["CHRONO_TOKEN"]
+        try WriteAuthorization.checkBinding(host: host, token: token)
 
         let store = try await Self.openStore(database: database, graph: graph, logger: logger)
+        let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
         let server = try await ChronoServer.bind(
             host: host,
             port: port,
-            dispatcher: .serving(store: store),
+            dispatcher: .serving(live: live, configuration: LiveConfiguration(token: token)),
             logger: logger
         )
         let signals = SignalHandler(signals: [SIGINT, SIGTERM]) { signal in

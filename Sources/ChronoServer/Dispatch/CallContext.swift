@@ -16,6 +16,8 @@ public struct CallContext: Sendable {
     public let deadline: ContinuousClock.Instant?
     /// A logger carrying the connection and call ids.
     public let logger: Logger
+    /// Whether the client connected from a loopback address.
+    public let isLoopback: Bool
     private let sendData: @Sendable (any Encodable & Sendable) async throws -> Void
     private let cancelCall: @Sendable (RequestID) -> Bool
 
@@ -26,6 +28,7 @@ public struct CallContext: Sendable {
         metadata: [String: String] = [:],
         deadline: ContinuousClock.Instant? = nil,
         logger: Logger,
+        isLoopback: Bool = false,
         sendData: @escaping @Sendable (any Encodable & Sendable) async throws -> Void,
         cancelCall: @escaping @Sendable (RequestID) -> Bool
     ) {
@@ -34,6 +37,7 @@ public struct CallContext: Sendable {
         self.metadata = metadata
         self.deadline = deadline
         self.logger = logger
+        self.isLoopback = isLoopback
         self.sendData = sendData
         self.cancelCall = cancelCall
     }
@@ -47,5 +51,12 @@ public struct CallContext: Sendable {
     /// Cancels another call in flight on the same connection; returns whether one was found.
     public func cancel(_ target: RequestID) -> Bool {
         self.cancelCall(target)
+    }
+
+    /// The same call with other `params` (a method answering through another method's handler).
+    public func with(params: [String: JSONValue]) -> CallContext {
+        CallContext(
+            id: self.id, params: params, metadata: self.metadata, deadline: self.deadline, logger: self.logger,
+            isLoopback: self.isLoopback, sendData: self.sendData, cancelCall: self.cancelCall)
     }
 }

@@ -116,6 +116,7 @@ final class Session: Sendable {
             metadata: request.metadata,
             deadline: deadline,
             logger: logger,
+            isLoopback: self.channel.remoteAddress?.isLoopback ?? false,
             sendData: { data in try await self.sendData(data, id: id, sequence: sequence) },
             cancelCall: { target in self.stop(id: target, reason: .cancelled) }
         )

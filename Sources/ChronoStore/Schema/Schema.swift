@@ -11,7 +11,7 @@ enum Schema {
     static let spanClasses = 0...51
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, ChangeLog.migration]
 
     /// The current version.
     static var version: Int { self.migrations.count }

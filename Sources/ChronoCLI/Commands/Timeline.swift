@@ -1,0 +1,87 @@
+import ArgumentParser
+import ChronoProtocol
+
+extension Chrono {
+    /// `chrono timeline`: the events of a period, ordered by date.
+    struct Timeline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List events in date order, optionally within a period or about given actors.",
+            discussion: """
+                Dates are EDTF or plain years: 2007, 2007-03, 2007-03-19, 2007~ (about), 199X (some year of \
+                the 1990s). By default an event is listed when its date overlaps the period; --mode within \
+                keeps only events that lie inside it. Ordering: by lower bound (open start first), then \
+                finest precision first, then id.
+
+                Examples:
+                  chrono timeline --from 2007 --to 2011
+                  chrono timeline --actor "State Migration Service" --type establishment
+                  chrono timeline --from 1991 --limit 500 --format timelinejs > timeline.json
+                """
+        )
+
+        @OptionGroup var window: WindowOptions
+
+        @Option(help: ArgumentHelp("overlaps (default) or within.", valueName: "mode"))
+        var mode: WindowMode?
+
+        @Option(
+            name: .customLong("actor"),
+            help: ArgumentHelp("An actor (id or name); repeatable.", valueName: "entity")
+        )
+        var actors: [String] = []
+
+        @Option(
+            name: .customLong("instrument"),
+            help: ArgumentHelp("A law, decree or agreement (id or name); repeatable.", valueName: "entity")
+        )
+        var instruments: [String] = []
+
+        @Option(
+            name: .customLong("type"),
+            help: ArgumentHelp("An event type such as adoption; repeatable.", valueName: "type")
+        )
+        var types: [String] = []
+
+        @Option(help: ArgumentHelp("Words the event's title or summary must contain.", valueName: "text"))
+        var text: String?
+
+        @Option(help: ArgumentHelp("Events per page, 1-500 (default 50).", valueName: "n"))
+        var limit: Int?
+
+        @Option(help: ArgumentHelp("Continue after a previous page (its next_cursor).", valueName: "cursor"))
+        var cursor: String?
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var connection: ConnectionOptions
+
+        func validate() throws {
+            try self.output.check(allowed: OutputFormat.listings + [.timelinejs])
+            try Limits.check(self.limit, in: 1...500, option: "--limit")
+            try self.window.check()
+        }
+
+        func run() async throws {
+            try await CommandRunner(connection: self.connection, output: self.output)
+                .run(.timelineQuery, params: self.params, present: TimelinePresenter.present)
+        }
+
+        /// The `Timeline/Query` params for the options given.
+        var params: [String: JSONValue] {
+            var params = self.window.params
+            params["mode"] = self.mode.map { .string($0.rawValue) }
+            params["actors"] = Params.list(self.actors)
+            params["instruments"] = Params.list(self.instruments)
+            params["types"] = Params.list(self.types)
+            params["text"] = self.text.map(JSONValue.string)
+            params["limit"] = Params.int(self.limit)
+            params["cursor"] = self.cursor.map(JSONValue.string)
+            return params
+        }
+    }
+}
+
+/// How a period selects events: `overlaps` keeps events touching it, `within` those inside it.
+enum WindowMode: String, CaseIterable, ExpressibleByArgument {
+    case overlaps
+    case within
+}

@@ -1,0 +1,73 @@
+public import ChronoProtocol
+
+/// Presents a `Graph/Paths` result: each path hop by hop, with the relation, its direction and its evidence.
+public enum PathPresenter {
+    /// The presentation of `result` (`{"paths": [{length, nodes, hops: [{edge, forward}]}], "truncated"}`).
+    public static func present(_ result: JSONValue) -> Presentation {
+        let paths = result.list("paths")
+        let citations = CitationFormatter(scanning: result)
+        var rows: [[String]] = []
+        var graph = GraphModel()
+        for (pathIndex, path) in paths.enumerated() {
+            let nodes = path.list("nodes")
+            nodes.forEach { graph.addNode($0) }
+            for (hopIndex, hop) in path.list("hops").enumerated() {
+                let edge = hop["edge"] ?? .null
+                graph.addEdge(edge, citations: citations)
+                let forward = hop["forward"]?.boolValue ?? true
+                rows.append([
+                    String(pathIndex + 1), String(hopIndex + 1),
+                    EntityLabel.text(hopIndex < nodes.count ? nodes[hopIndex] : nil),
+                    forward ? "\(edge.text("type")) →" : "← \(edge.text("type"))",
+                    EntityLabel.text(hopIndex + 1 < nodes.count ? nodes[hopIndex + 1] : nil),
+                    forward ? "forward" : "backward", edge.text("id"), DateDisplay.text(edge["date"]),
+                    citations.format(list: edge.list("citations")),
+                ])
+            }
+        }
+        let table = Table(
+            columns: [
+                .init("PATH"), .init("HOP"), .init("FROM"), .init("RELATION"), .init("TO"),
+                .init("DIRECTION", csvOnly: true), .init("EDGE ID", csvOnly: true), .init("DATE"), .init("EVIDENCE"),
+            ],
+            rows: rows
+        )
+        var notes = EntityLabel.truncation(result).map { [$0] } ?? []
+        if paths.isEmpty {
+            notes.append("no path found within the depth limit")
+        }
+        return Presentation(
+            result: result,
+            records: paths,
+            table: table,
+            view: { terminal in Self.hops(paths, citations: citations, terminal: terminal) },
+            graph: graph,
+            title: "Chronograph paths",
+            notes: notes
+        )
+    }
+
+    /// Each path as an indented chain: an entity per line, the hop between them on the line in between.
+    static func hops(_ paths: [JSONValue], citations: CitationFormatter, terminal: Terminal) -> String {
+        var lines: [String] = []
+        for (index, path) in paths.enumerated() {
+            let hops = path.list("hops")
+            let heading = "Path \(index + 1) of \(paths.count): \(hops.count) hop\(hops.count == 1 ? "" : "s")"
+            lines.append(terminal.colour ? ANSI.bold(heading) : heading)
+            let nodes = path.list("nodes")
+            for (position, node) in nodes.enumerated() {
+                lines.append("  " + EntityLabel.text(node))
+                guard position < hops.count else { continue }
+                let edge = hops[position]["edge"] ?? .null
+                let forward = hops[position]["forward"]?.boolValue ?? true
+                let relation = terminal.colour ? ANSI.cyan(edge.text("type")) : edge.text("type")
+                let arrow = forward ? "  │  ──\(relation)──▶" : "  │  ◀──\(relation)──"
+                let evidence = [DateDisplay.text(edge["date"]), citations.format(list: edge.list("citations"))]
+                    .filter { !$0.isEmpty }.joined(separator: " · ")
+                lines.append(evidence.isEmpty ? arrow : "\(arrow)  \(evidence)")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+public import ChronoProtocol
+import Foundation
+
+/// Runs one call for a command: connect, call, present, write; failures go to stderr with their exit code.
+public struct CommandRunner: Sendable {
+    /// The connection options of the command.
+    public var connection: ConnectionOptions
+    /// The output options of the command.
+    public var output: OutputOptions
+    /// The process environment.
+    public var environment: [String: String]
+
+    /// Creates a runner for a command's options.
+    public init(connection: ConnectionOptions, output: OutputOptions) {
+        self.connection = connection
+        self.output = output
+        self.environment = ProcessInfo.processInfo.environment
+    }
+
+    /// Calls `method` and writes `present(result)` in the chosen format.
+    /// - Throws: `ExitCode` after printing the failure on stderr.
+    public func run(
+        _ method: MethodName,
+        params: [String: JSONValue],
+        present: @Sendable (JSONValue) throws -> Presentation
+    ) async throws {
+        try await self.guarding { terminal in
+            let connection = try await self.open()
+            let reply: Reply
+            do {
+                reply = try await connection.call(method, params: params)
+            } catch {
+                await connection.close()
+                throw error
+            }
+            await connection.close()
+            let presentation = try present(reply.result)
+            let (text, notes) = try OutputWriter.render(
+                presentation,
+                as: self.output.resolved(for: terminal),
+                terminal: terminal
+            )
+            Self.write(text)
+            for note in notes {
+                Self.writeError("chrono: \(note)")
+            }
+        }
+    }
+
+    /// Connects with the command's endpoint.
+    func open() async throws(CLIFailure) -> DaemonConnection {
+        let endpoint: Endpoint
+        do {
+            endpoint = try self.connection.endpoint(environment: self.environment)
+        } catch {
+            throw CLIFailure(.invalidArgument, String(describing: error))
+        }
+        return try await DaemonConnection.open(endpoint)
+    }
+
+    /// Runs `body`, turning a `CLIFailure` into its stderr report and exit code.
+    func guarding(_ body: (Terminal) async throws -> Void) async throws {
+        let terminal = Terminal.current(environment: self.environment)
+        do {
+            try await body(terminal)
+        } catch let failure as CLIFailure {
+            Self.report(failure)
+            throw ExitCode(failure.exitCode)
+        } catch {
+            let failure = CLIFailure(.internal, String(describing: error))
+            Self.report(failure)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+
+    /// Prints a failure: `chrono: <STATUS>: <message>`, then the candidates of an ambiguous name.
+    static func report(_ failure: CLIFailure) {
+        var lines = ["chrono: \(failure.description)"]
+        if !failure.candidates.isEmpty {
+            lines.append("chrono: the name matches several entities; use one of these ids:")
+            let table = Table(
+                columns: [.init("ID"), .init("KIND"), .init("NAME")],
+                rows: failure.candidates.map { [$0.text("id"), $0.text("kind"), $0.text("name")] }
+            )
+            lines.append(TableRenderer(width: 200, colour: false).render(table).dropLast().description)
+        }
+        self.writeError(lines.joined(separator: "\n"))
+    }
+
+    /// Writes text to stdout as it is.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes one line to stderr.
+    static func writeError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,132 @@
+import ChronoClient
+public import ChronoProtocol
+
+/// One connection to `chronod` for one command: every failure comes back as a `CLIFailure`.
+public struct DaemonConnection: Sendable {
+    /// How long past the deadline the CLI waits for the daemon's own DEADLINE_EXCEEDED before giving up.
+    static let grace: Duration = .seconds(2)
+
+    private let client: ChronoClient
+    private let endpoint: Endpoint
+
+    /// Connects to the endpoint; a refused or failed connection becomes an UNAVAILABLE failure in one sentence.
+    public static func open(_ endpoint: Endpoint) async throws(CLIFailure) -> DaemonConnection {
+        do {
+            let client = try await ChronoClient.connect(host: endpoint.host, port: endpoint.port)
+            return DaemonConnection(client: client, endpoint: endpoint)
+        } catch {
+            throw .unreachable(host: endpoint.host, port: endpoint.port, reason: Self.reason(for: error))
+        }
+    }
+
+    /// Calls a unary method and returns its result and revision, or throws the call's failure.
+    public func call(_ method: MethodName, params: [String: JSONValue]) async throws(CLIFailure) -> Reply {
+        let deadline = Duration.milliseconds(self.endpoint.deadline.milliseconds)
+        let client = self.client
+        let metadata = self.endpoint.metadata
+        let response: Response
+        do {
+            response = try await Self.withLocalTimeout(deadline + Self.grace) {
+                try await client.call(method, params: params, deadline: deadline, metadata: metadata)
+            }
+        } catch {
+            throw self.failure(for: error)
+        }
+        return try Self.reply(from: response)
+    }
+
+    /// Calls a streaming method, handing each data frame's `data` to `body` until the terminal frame.
+    ///
+    /// `body` returns `false` to stop early, which cancels the call on the daemon.
+    /// Returns the terminal frame's reply, or `nil` when `body` stopped the stream.
+    public func stream(
+        _ method: String,
+        params: [String: JSONValue],
+        deadline: Duration?,
+        body: (JSONValue) throws -> Bool
+    ) async throws -> Reply? {
+        let frames = self.client.stream(method: method, params: params, deadline: deadline, metadata: self.endpoint.metadata)
+        do {
+            for try await frame in frames {
+                switch frame {
+                case .data(let data):
+                    guard try body(data.data) else { return nil }
+                case .terminal(let response):
+                    return try Self.reply(from: response)
+                }
+            }
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            throw self.failure(for: error)
+        }
+        throw CLIFailure(.unavailable, "the stream ended without a terminal frame")
+    }
+
+    /// Closes the connection.
+    public func close() async {
+        try? await self.client.close()
+    }
+
+    private init(client: ChronoClient, endpoint: Endpoint) {
+        self.client = client
+        self.endpoint = endpoint
+    }
+
+    private static func reply(from response: Response) throws(CLIFailure) -> Reply {
+        guard response.status == .ok else {
+            let candidates = response.details?["candidates"]?.arrayValue ?? []
+            throw CLIFailure(response.status, response.message ?? "", candidates: candidates)
+        }
+        return Reply(result: response.result ?? .object([:]), revision: response.revision)
+    }
+
+    private func failure(for error: any Error) -> CLIFailure {
+        if let failure = error as? CLIFailure {
+            return failure
+        }
+        if let error = error as? ChronoError {
+            return CLIFailure(error.code, error.message)
+        }
+        return CLIFailure(.unavailable, "connection to \(self.endpoint.host):\(self.endpoint.port) failed")
+    }
+
+    /// A short reason for a failed connection, taken from the socket error's text.
+    static func reason(for error: any Error) -> String {
+        let text = String(describing: error).lowercased()
+        let known = [
+            ("refused", "connection refused"),
+            ("timed out", "connection timed out"),
+            ("unreachable", "network unreachable"),
+            ("resolve", "host name not found"),
+            ("dns", "host name not found"),
+        ]
+        return known.first { text.contains($0.0) }?.1 ?? "connection failed"
+    }
+
+    private static func withLocalTimeout<T: Sendable>(
+        _ limit: Duration,
+        _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw CLIFailure(.deadlineExceeded, "no answer from chronod within the deadline")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else {
+                throw CLIFailure(.internal, "the call ended without an answer")
+            }
+            return first
+        }
+    }
+}
+
+/// A successful call's result and the graph revision it was computed at.
+public struct Reply: Sendable, Hashable {
+    /// The result object.
+    public var result: JSONValue
+    /// The graph revision.
+    public var revision: Int64
+}

@@ -1,0 +1,26 @@
+import ChronoProtocol
+import ChronoStore
+
+/// Adds `as_of` (a snapshot id) to every read method: such a call is answered by the same method on a
+/// database unpacked from that snapshot (cached by id), and stamped with the snapshot's revision.
+enum AsOfRouting {
+    static func wrap(_ descriptors: [MethodDescriptor], live: LiveGraph) -> [MethodDescriptor] {
+        descriptors.map { descriptor in
+            var routed = descriptor
+            routed.handler = { context in
+                guard let value = context.params["as_of"], value != .null else { return try await descriptor.handler(context) }
+                guard case .string(let id) = value, !id.isEmpty else {
+                    throw ChronoError.invalidArgument("params.as_of: expected a snapshot id")
+                }
+                let store = try await live.store(asOf: id)
+                guard let past = GraphMethods.descriptors(store: store).first(where: { $0.name == descriptor.name }) else {
+                    throw ChronoError.invalidArgument("params.as_of: \(descriptor.name.rawValue) cannot be answered as of a snapshot")
+                }
+                var params = context.params
+                params["as_of"] = nil
+                return try await past.handler(context.with(params: params))
+            }
+            return routed
+        }
+    }
+}

@@ -1,0 +1,21 @@
+public import ChronoStore
+
+extension Dispatcher {
+    /// Every method of protocol version 1 including the live graph: the read methods (each also answering
+    /// `as_of` a snapshot), `Facts`, `Watch` and `Snapshot`.
+    public static func serving(
+        live: LiveGraph, configuration: LiveConfiguration = LiveConfiguration(), started: ContinuousClock.Instant = .now
+    ) -> Dispatcher {
+        let store = live.store
+        let revision: @Sendable () async throws -> Int64 = { try await store.revision() }
+        let authorization = WriteAuthorization(token: configuration.token)
+        return Dispatcher(
+            methods: Self.builtinMethods(started: started, revision: revision)
+                + AsOfRouting.wrap(GraphMethods.descriptors(store: store), live: live)
+                + FactsMethods.descriptors(live: live, authorization: authorization)
+                + SnapshotMethods.descriptors(live: live, authorization: authorization)
+                + [WatchSubscribe.descriptor(live: live, configuration: configuration)],
+            currentRevision: { (try? await store.revision()) ?? 0 }
+        )
+    }
+}

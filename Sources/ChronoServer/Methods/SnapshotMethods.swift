@@ -1,0 +1,65 @@
+import ChronoProtocol
+import ChronoStore
+import Foundation
+
+/// `chrono.v1.Snapshot/*`: create, list, restore, diff, and export/import as bytes over the protocol.
+///
+/// The daemon never reads or writes a file at a client-chosen path: `Export` returns the gzip bytes
+/// (base64) and the manifest, `Import` takes them back; `chrono snapshot export|import` does the file I/O.
+/// Restore and import change the daemon's state and need the write right.
+enum SnapshotMethods {
+    static func descriptors(live: LiveGraph, authorization: WriteAuthorization) -> [MethodDescriptor] {
+        [
+            MethodDescriptor(.snapshotCreate, schema: "snapshot_create") { context in
+                _ = try Params(context.params, allowed: [])
+                let manifest = try await live.createSnapshot()
+                return MethodResult(manifest, revision: manifest.revision)
+            },
+            MethodDescriptor(.snapshotList, schema: "snapshot_list") { context in
+                _ = try Params(context.params, allowed: [])
+                return MethodResult(SnapshotList(snapshots: try await live.snapshots()))
+            },
+            MethodDescriptor(.snapshotRestore, schema: "snapshot_restore") { context in
+                try authorization.check(context)
+                let id = try Params(context.params, allowed: ["id"]).requiredString("id")
+                let report = try await live.restore(id)
+                return MethodResult(report, revision: report.revision)
+            },
+            MethodDescriptor(.snapshotDiff, schema: "snapshot_diff") { context in
+                let params = try Params(context.params, allowed: ["from", "to"])
+                let diff = try await live.diff(from: try params.requiredString("from"), to: try params.string("to"))
+                return MethodResult(diff, revision: diff.toRevision)
+            },
+            MethodDescriptor(.snapshotExport, schema: "snapshot_export") { context in
+                let id = try Params(context.params, allowed: ["id"]).requiredString("id")
+                let archive = try await live.archive(id)
+                let result = SnapshotBytes(manifest: archive.manifest, data: Data(archive.compressed).base64EncodedString())
+                return MethodResult(result, revision: archive.manifest.revision)
+            },
+            MethodDescriptor(.snapshotImport, schema: "snapshot_import") { context in
+                try authorization.check(context)
+                let params = try Params(context.params, allowed: ["manifest", "data"])
+                guard let manifestValue = params.raw("manifest"),
+                    let encoded = try? JSONEncoder().encode(manifestValue),
+                    let manifest = try? JSONDecoder().decode(SnapshotManifest.self, from: encoded)
+                else {
+                    throw ChronoError.invalidArgument("params.manifest: expected a snapshot manifest object")
+                }
+                guard let bytes = Data(base64Encoded: try params.requiredString("data")) else {
+                    throw ChronoError.invalidArgument("params.data: expected base64")
+                }
+                let stored = try await live.importSnapshot(SnapshotArchive(manifest: manifest, compressed: Array(bytes)))
+                return MethodResult(stored, revision: stored.revision)
+            },
+        ]
+    }
+
+    private struct SnapshotList: Encodable, Sendable {
+        var snapshots: [SnapshotManifest]
+    }
+
+    private struct SnapshotBytes: Encodable, Sendable {
+        var manifest: SnapshotManifest
+        var data: String
+    }
+}

@@ -1,0 +1,20 @@
+import NIOCore
+
+extension SocketAddress {
+    /// Whether this is a loopback address (`127.0.0.0/8`, `::1`, or an IPv4-mapped loopback); Unix sockets
+    /// count as local too.
+    var isLoopback: Bool {
+        switch self {
+        case .v4, .v6:
+            guard let ip = self.ipAddress else { return false }
+            return ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
+        case .unixDomainSocket:
+            return true
+        }
+    }
+
+    /// Whether `host` names a loopback interface (`localhost`, `127.x.y.z`, `::1`).
+    static func isLoopback(host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}

@@ -1,0 +1,41 @@
+internal import ChronoProtocol
+internal import Foundation
+
+extension LiveGraph {
+    /// A read-only store holding the graph as it was at `revision`, rebuilt from the live graph by undoing
+    /// the logged changes made after it; cached like `as_of` snapshot stores.
+    ///
+    /// - Throws: `OUT_OF_RANGE` when that history has been compacted away or `revision` is in the future.
+    public func store(atRevision revision: Int64) async throws -> GraphStore {
+        let (current, compacted, records, entries) = try await self.store.read(deadline: nil) { connection, _ in
+            (
+                try GraphStore.revision(connection), try ChangeLog.compacted(connection),
+                try RecordExporter(connection: connection).all(), try ChangeLog.entries(after: revision, connection)
+            )
+        }
+        guard revision >= compacted else {
+            throw ChronoError.outOfRange(
+                "params.since_revision: revision \(revision) has been compacted (history starts after \(compacted)); "
+                    + "resync with a new subscription without since_revision")
+        }
+        guard revision <= current else {
+            throw ChronoError.outOfRange("params.since_revision: revision \(revision) is after the current revision \(current)")
+        }
+        var state = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in entries {
+            let key = RecordKey(kind: entry.kind, id: entry.id)
+            if let before = entry.before {
+                let value = try JSONDecoder().decode(JSONValue.self, from: Data(before.utf8))
+                state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
+            } else {
+                state[key] = nil
+            }
+        }
+        let past = state.values.sorted { $0.key < $1.key }
+        return try await self.snapshotStores.store(for: "revision-\(revision)") { path in
+            let vocabulary = try await self.store.read(deadline: nil) { connection, _ in try VocabularyRow.all(connection) }
+            return try await SnapshotDatabase.build(
+                path: path, records: past, revision: revision, vocabulary: vocabulary, label: "revision \(revision)")
+        }
+    }
+}

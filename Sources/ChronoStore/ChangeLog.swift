@@ -1,0 +1,77 @@
+/// The change log: which records each commit changed, with the canonical record as it was before.
+///
+/// `changes` (schema version 1) names every record a commit touched and how; `change_images` keeps the
+/// canonical line of each updated or deleted record as it stood before that revision, so the graph at an
+/// older revision can be rebuilt by undoing newer commits. `meta.compacted` is the newest revision whose
+/// history has been dropped: resuming from before it is `OUT_OF_RANGE`.
+enum ChangeLog {
+    /// Schema migration 2: before-images, compaction floor and stored snapshots.
+    static let migration = """
+        CREATE TABLE change_images(
+            revision INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, before TEXT,
+            PRIMARY KEY (revision, kind, id)
+        ) WITHOUT ROWID;
+        INSERT INTO meta(key, value) VALUES ('compacted', 0);
+        CREATE TABLE snapshots(
+            id TEXT PRIMARY KEY, revision INTEGER NOT NULL, created_ms INTEGER NOT NULL,
+            manifest TEXT NOT NULL, data BLOB NOT NULL
+        ) WITHOUT ROWID;
+        """
+
+    /// One logged change of one record.
+    struct Entry: Sendable, Hashable {
+        /// The revision that made the change.
+        var revision: Int64
+        /// The record kind (`entity`, `event`…).
+        var kind: String
+        /// The record id.
+        var id: String
+        /// `insert`, `update` or `delete`.
+        var op: String
+        /// The canonical line before the change; `nil` for an insert.
+        var before: String?
+    }
+
+    /// Logs that `kind`/`id` changed at `revision`, replacing any entry the same revision already made.
+    static func record(
+        _ connection: Connection, revision: Int64, kind: String, id: String, op: String, before: String?
+    ) throws {
+        try connection.cached("INSERT OR REPLACE INTO changes(revision, kind, id, op) VALUES (?, ?, ?, ?)")
+            .run([.integer(revision), .text(kind), .text(id), .text(op)])
+        try connection.cached("INSERT OR REPLACE INTO change_images(revision, kind, id, before) VALUES (?, ?, ?, ?)")
+            .run([.integer(revision), .text(kind), .text(id), .optionalText(before)])
+    }
+
+    /// Drops the log entry of `kind`/`id` at `revision` (a write that left the record as it was).
+    static func forget(_ connection: Connection, revision: Int64, kind: String, id: String) throws {
+        try connection.cached("DELETE FROM changes WHERE revision = ? AND kind = ? AND id = ?")
+            .run([.integer(revision), .text(kind), .text(id)])
+        try connection.cached("DELETE FROM change_images WHERE revision = ? AND kind = ? AND id = ?")
+            .run([.integer(revision), .text(kind), .text(id)])
+    }
+
+    /// The newest revision whose history was compacted away (0 when none was).
+    static func compacted(_ connection: Connection) throws -> Int64 {
+        try connection.cached("SELECT value FROM meta WHERE key = 'compacted'").first { $0.int64(0) } ?? 0
+    }
+
+    /// Entries after `revision`, newest first (the order in which to undo them).
+    static func entries(after revision: Int64, _ connection: Connection) throws -> [Entry] {
+        try connection.cached(
+            """
+            SELECT c.revision, c.kind, c.id, c.op, i.before FROM changes c
+            LEFT JOIN change_images i ON i.revision = c.revision AND i.kind = c.kind AND i.id = c.id
+            WHERE c.revision > ? ORDER BY c.revision DESC, c.kind, c.id
+            """
+        ).map([.integer(revision)]) { row in
+            Entry(revision: row.int64(0), kind: row.text(1), id: row.text(2), op: row.text(3), before: row.optionalText(4))
+        }
+    }
+
+    /// Drops the history up to and including `revision`; later resumes from before it get `OUT_OF_RANGE`.
+    static func compact(through revision: Int64, _ connection: Connection) throws {
+        try connection.cached("DELETE FROM changes WHERE revision <= ?").run([.integer(revision)])
+        try connection.cached("DELETE FROM change_images WHERE revision <= ?").run([.integer(revision)])
+        try connection.cached("UPDATE meta SET value = max(value, ?) WHERE key = 'compacted'").run([.integer(revision)])
+    }
+}

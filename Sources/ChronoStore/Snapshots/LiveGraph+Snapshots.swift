@@ -1,0 +1,84 @@
+internal import ChronoProtocol
+internal import Foundation
+
+extension LiveGraph {
+    /// Takes a snapshot of the graph now: a canonical export, gzip-compressed, stored in the database.
+    /// Taking one twice at the same revision returns the same snapshot.
+    public func createSnapshot() async throws -> SnapshotManifest {
+        let (revision, records) = try await self.store.read(deadline: nil) { connection, _ in
+            (try GraphStore.revision(connection), try RecordExporter(connection: connection).all())
+        }
+        let archive = try SnapshotArchive.pack(records, revision: revision)
+        try await self.save(archive)
+        return archive.manifest
+    }
+
+    /// Every stored snapshot, oldest revision first.
+    public func snapshots() async throws -> [SnapshotManifest] {
+        try await self.store.read(deadline: nil) { connection, _ in
+            try connection.cached("SELECT manifest FROM snapshots ORDER BY revision, created_ms, id").map { row in
+                try JSONDecoder().decode(SnapshotManifest.self, from: Data(row.text(0).utf8))
+            }
+        }
+    }
+
+    /// The stored snapshot `id`, bytes and manifest, exactly as created or imported.
+    /// - Throws: `NOT_FOUND` naming the id.
+    public func archive(_ id: String) async throws -> SnapshotArchive {
+        let found = try await self.store.read(deadline: nil) { connection, _ in
+            try connection.cached("SELECT manifest, data FROM snapshots WHERE id = ?").first([.text(id)]) { row in
+                SnapshotArchive(
+                    manifest: try JSONDecoder().decode(SnapshotManifest.self, from: Data(row.text(0).utf8)),
+                    compressed: row.blob(1))
+            }
+        }
+        guard let found else { throw ChronoError.notFound("params.id: no snapshot \"\(id)\"") }
+        return found
+    }
+
+    /// Stores a snapshot exported elsewhere, after checking its hashes and that it loads into a fresh database.
+    /// - Throws: `DATA_LOSS` when the bytes do not match the manifest; `FAILED_PRECONDITION` when a record
+    ///   does not validate against this graph's vocabulary.
+    public func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
+        let records = try archive.unpack()
+        let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
+        guard archive.manifest.id == expected else {
+            throw ChronoError.dataLoss("params.manifest.id: \"\(archive.manifest.id)\" does not match its content (\(expected))")
+        }
+        let path = "\(self.snapshotStores.directory)/import-\(UUID().uuidString).sqlite"
+        try FileManager.default.createDirectory(atPath: self.snapshotStores.directory, withIntermediateDirectories: true)
+        _ = try await self.build(records, manifest: archive.manifest, path: path)
+        SnapshotDatabase.remove(path)
+        try await self.save(archive)
+        return archive.manifest
+    }
+
+    /// The store answering reads `as_of` snapshot `id`, unpacked on first use and cached.
+    public func store(asOf id: String) async throws -> GraphStore {
+        try await self.snapshotStores.store(for: id) { path in
+            let archive = try await self.archive(id)
+            return try await self.build(try archive.unpack(), manifest: archive.manifest, path: path)
+        }
+    }
+
+    /// Loads `records` into a fresh database at `path` with this graph's vocabulary.
+    func build(_ records: [CanonicalRecord], manifest: SnapshotManifest, path: String) async throws -> GraphStore {
+        let vocabulary = try await self.store.read(deadline: nil) { connection, _ in try VocabularyRow.all(connection) }
+        return try await SnapshotDatabase.build(
+            path: path, records: records, revision: manifest.revision, vocabulary: vocabulary,
+            label: "snapshot \(manifest.id)")
+    }
+
+    private func save(_ archive: SnapshotArchive) async throws {
+        let manifest = try RecordWriter.json(archive.manifest)
+        let created = Int64(Date().timeIntervalSince1970 * 1000)
+        try await self.store.writer.run(deadline: nil) { connection, _ in
+            try connection.cached(
+                "INSERT OR IGNORE INTO snapshots(id, revision, created_ms, manifest, data) VALUES (?, ?, ?, ?, ?)"
+            ).run([
+                .text(archive.manifest.id), .integer(archive.manifest.revision), .integer(created), .text(manifest),
+                .blob(archive.compressed),
+            ])
+        }
+    }
+}

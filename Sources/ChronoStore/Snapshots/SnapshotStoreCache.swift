@@ -1,0 +1,50 @@
+internal import Foundation
+
+/// Databases unpacked from snapshots for `as_of` reads, by snapshot id; the least recently used beyond
+/// `capacity` is dropped and its file deleted. Concurrent requests for one id share one build.
+actor SnapshotStoreCache {
+    /// Most snapshot databases kept open.
+    static let capacity = 4
+
+    /// The daemon-owned directory the files live in.
+    let directory: String
+    private var entries: [String: Task<GraphStore, any Error>] = [:]
+    private var recent: [String] = []
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The store for snapshot `id`, built with `build(path)` on first use.
+    func store(
+        for id: String, build: @escaping @Sendable (String) async throws -> GraphStore
+    ) async throws -> GraphStore {
+        let task: Task<GraphStore, any Error>
+        if let existing = self.entries[id] {
+            task = existing
+        } else {
+            try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+            let path = "\(self.directory)/asof-\(id)-\(UUID().uuidString).sqlite"
+            task = Task { try await build(path) }
+            self.entries[id] = task
+            self.evict(keeping: id)
+        }
+        self.recent.removeAll { $0 == id }
+        self.recent.append(id)
+        do {
+            return try await task.value
+        } catch {
+            if self.entries[id] == task { self.entries[id] = nil }
+            throw error
+        }
+    }
+
+    private func evict(keeping id: String) {
+        while self.entries.count > Self.capacity, let oldest = self.recent.first(where: { $0 != id }) {
+            self.recent.removeAll { $0 == oldest }
+            if let task = self.entries.removeValue(forKey: oldest) {
+                Task { if let store = try? await task.value { SnapshotDatabase.remove(store.path) } }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+
+/// Applies one batch of upserts and retractions on the writer connection, inside its transaction.
+///
+/// The batch is validated by `GraphValidator`, the loader's own checks, against the graph as it will be
+/// once the replaced and retracted records are gone; retracted records must not be referred to by what
+/// remains. Every changed record is logged at `revision` with its canonical line from before the change.
+struct FactsWriter {
+    let connection: Connection
+    /// The revision this batch commits as.
+    let revision: Int64
+    /// Names a retraction in errors (`params.retractions[2]`).
+    let retractionPath: (Int) -> String
+
+    /// What the batch changed.
+    struct Outcome: Sendable, Hashable {
+        /// Records inserted, updated and deleted (unchanged upserts are not counted).
+        var inserted = 0, updated = 0, deleted = 0
+    }
+
+    /// Applies the batch; throws `GraphLoadError` for an invalid upsert, `ChronoError` for a bad retraction.
+    func apply(upserts: [LocatedRecord], retractions: [String]) throws -> Outcome {
+        try self.connection.execute("PRAGMA defer_foreign_keys = ON")
+        let exporter = RecordExporter(connection: self.connection)
+        let eraser = RecordEraser(connection: self.connection)
+        let upserted = Set(upserts.map(\.record.id))
+        var retracted: [RecordKey: (index: Int, before: String?)] = [:]
+        for (index, id) in retractions.enumerated() {
+            let kinds = try eraser.kinds(of: id)
+            guard !upserted.contains(id) else {
+                throw ChronoError.invalidArgument("\(self.retractionPath(index)): \"\(id)\" is also in upserts")
+            }
+            guard let kind = kinds.first else {
+                throw ChronoError.notFound("\(self.retractionPath(index)): no record has id \"\(id)\"")
+            }
+            guard kinds.count == 1 else {
+                let list = kinds.joined(separator: ", ")
+                throw ChronoError.invalidArgument("\(self.retractionPath(index)): \"\(id)\" names records of several kinds (\(list))")
+            }
+            retracted[RecordKey(kind: kind, id: id)] = (index, try exporter.line(kind: kind, id: id))
+        }
+        var before: [RecordKey: String] = [:]
+        for located in upserts {
+            let key = RecordKey(kind: located.record.kind, id: located.record.id)
+            before[key] = try exporter.line(kind: key.kind, id: key.id)
+            if before[key] != nil { try eraser.erase(kind: key.kind, id: key.id) }
+        }
+        for key in retracted.keys { try eraser.erase(kind: key.kind, id: key.id) }
+        try GraphValidator(vocabulary: try StoredVocabulary.read(self.connection))
+            .validate(upserts, against: StoredGraphContent(connection: self.connection))
+        let writer = RecordWriter(connection: self.connection, revision: self.revision)
+        for located in Self.dependencyOrder(upserts) { try writer.insert(located.record) }
+        try self.checkReferences(retracted: retracted.mapValues(\.index), upserts: upserts, eraser: eraser)
+        return try self.log(upserts: upserts, before: before, retracted: retracted, exporter: exporter)
+    }
+
+    private func checkReferences(retracted: [RecordKey: Int], upserts: [LocatedRecord], eraser: RecordEraser) throws {
+        for (key, index) in retracted.sorted(by: { $0.value < $1.value }) {
+            if let referrer = try eraser.referrer(kind: key.kind, id: key.id) {
+                throw ChronoError.failedPrecondition(
+                    "\(self.retractionPath(index)): \(key.kind) \"\(key.id)\" is still referred to by \(referrer)")
+            }
+        }
+        for located in upserts {
+            guard case .document(let document) = located.record,
+                let owner = try eraser.citationBeyond(document: document.id, lines: document.lines)
+            else { continue }
+            throw GraphLoadError(
+                file: located.file, line: located.line,
+                message: "lines: \(owner) cites a line past \(document.lines) in \(document.id)")
+        }
+    }
+
+    private func log(
+        upserts: [LocatedRecord], before: [RecordKey: String], retracted: [RecordKey: (index: Int, before: String?)],
+        exporter: RecordExporter
+    ) throws -> Outcome {
+        var outcome = Outcome()
+        for located in upserts {
+            let key = RecordKey(kind: located.record.kind, id: located.record.id)
+            let after = try exporter.line(kind: key.kind, id: key.id)
+            switch before[key] {
+            case .some(let old) where old == after:
+                try ChangeLog.forget(self.connection, revision: self.revision, kind: key.kind, id: key.id)
+            case .some(let old):
+                try ChangeLog.record(self.connection, revision: self.revision, kind: key.kind, id: key.id, op: "update", before: old)
+                outcome.updated += 1
+            case .none:
+                try ChangeLog.record(self.connection, revision: self.revision, kind: key.kind, id: key.id, op: "insert", before: nil)
+                outcome.inserted += 1
+            }
+        }
+        for (key, entry) in retracted {
+            try ChangeLog.record(
+                self.connection, revision: self.revision, kind: key.kind, id: key.id, op: "delete", before: entry.before)
+            outcome.deleted += 1
+        }
+        try self.connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(self.revision)])
+        return outcome
+    }
+
+    /// Records in an order where every record comes after those it refers to (documents first).
+    static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
+        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
+        return records.enumerated()
+            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
+            .map(\.element)
+    }
+}

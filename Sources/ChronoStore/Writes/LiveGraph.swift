@@ -1,0 +1,33 @@
+internal import ChronoProtocol
+
+/// The graph as a live service: validated writes with revisions and a change log, a feed of commits for
+/// subscribers, and stored snapshots that reads can be answered from (`as_of`).
+///
+/// Every write runs on the store's single writer connection in one `BEGIN IMMEDIATE` transaction, so
+/// commits are totally ordered; `commits` announces each one after it is durable.
+public final class LiveGraph: Sendable {
+    /// The live database.
+    public let store: GraphStore
+    /// Announces each commit's revision.
+    public let commits = CommitFeed()
+    /// Databases opened from snapshots for `as_of` reads, by snapshot id.
+    let snapshotStores: SnapshotStoreCache
+
+    /// Wraps `store`; `scratchDirectory` is where snapshot databases are unpacked (owned by the daemon).
+    public init(store: GraphStore, scratchDirectory: String) {
+        self.store = store
+        self.snapshotStores = SnapshotStoreCache(directory: scratchDirectory)
+    }
+
+    /// What a write did.
+    public struct WriteReport: Sendable, Hashable, Codable {
+        /// The revision the write committed as.
+        public var revision: Int64
+        /// Records inserted.
+        public var inserted: Int
+        /// Records updated (upserts that left a record unchanged are not counted).
+        public var updated: Int
+        /// Records deleted.
+        public var deleted: Int
+    }
+}

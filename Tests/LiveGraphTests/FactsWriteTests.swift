@@ -1,0 +1,74 @@
+import ChronoGraph
+import ChronoProtocol
+import ChronoStore
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct FactsWriteTests {
+    @Test func writeCommitsOneRevisionAndIsVisibleToReads() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let before = try await fixture.live.store.revision()
+        let report = try await fixture.live.write(
+            upserts: [
+                LiveFixture.eventRecord("event-new", year: 2001, title: "Brand new", agent: 1, target: 2),
+                LiveFixture.entityRecord(4, summary: "Rewritten summary."),
+            ],
+            retractions: ["event-000"])
+        #expect(report.revision == before + 1)
+        #expect(report.inserted == 1)
+        #expect(report.updated == 1)
+        #expect(report.deleted == 1)
+        let entity = try await fixture.live.store.entity("entity-004")
+        #expect(entity.entity.summary == "Rewritten summary.")
+        #expect(entity.revision == before + 1)
+    }
+
+    @Test func invalidUpsertNamesTheFieldAndChangesNothing() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let before = try await fixture.live.store.revision()
+        var bad = LiveFixture.eventRecord("event-bad", year: 2001, title: "Bad", agent: 1, target: 2)
+        if case .object(var object) = bad {
+            object["participants"] = [["entity": "nobody", "role": "agent"]]
+            bad = .object(object)
+        }
+        let error = await #expect(throws: ChronoError.self) {
+            try await fixture.live.write(
+                upserts: [LiveFixture.eventRecord("event-ok", year: 2001, title: "Ok", agent: 1, target: 2), bad],
+                retractions: [])
+        }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.message.hasPrefix("params.upserts[1].participants[0].entity: unknown entity") == true)
+        #expect(try await fixture.live.store.revision() == before)
+        let missing = await #expect(throws: ChronoError.self) {
+            try await fixture.live.store.entity("event-ok")
+        }
+        #expect(missing?.code == .notFound)
+    }
+
+    @Test func retractingAReferencedEntityIsRefused() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let before = try await fixture.live.store.revision()
+        let error = await #expect(throws: ChronoError.self) {
+            try await fixture.live.write(upserts: [], retractions: ["entity-001"])
+        }
+        #expect(error?.code == .failedPrecondition)
+        #expect(error?.message.contains("params.retractions[0]: entity \"entity-001\" is still referred to") == true)
+        let unknown = await #expect(throws: ChronoError.self) {
+            try await fixture.live.write(upserts: [], retractions: ["no-such-record"])
+        }
+        #expect(unknown?.code == .notFound)
+        #expect(try await fixture.live.store.revision() == before)
+    }
+
+    @Test func upsertThatChangesNothingIsNotLoggedAsAChange() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let snapshot = try await fixture.live.createSnapshot()
+        let report = try await fixture.live.write(upserts: [LiveFixture.entityRecord(3)], retractions: [])
+        #expect(report.updated == 0)
+        let diff = try await fixture.live.diff(from: snapshot.id, to: nil)
+        #expect(diff.added.isEmpty && diff.removed.isEmpty && diff.changed.isEmpty)
+    }
+}

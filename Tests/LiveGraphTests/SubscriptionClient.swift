@@ -1,0 +1,51 @@
+import ChronoClient
+import ChronoProtocol
+@testable import ChronoServer
+
+/// A subscriber's view of a subscribed result: the items it has, kept up to date by applying frames.
+struct SubscriberState {
+    var items: [ResultItems.Key: JSONValue] = [:]
+    var revision: Int64 = -1
+
+    /// The frame's `data` member, decoded into the kinds a subscription sends.
+    mutating func apply(_ data: JSONValue) {
+        guard case .string(let kind)? = data["kind"], case .int(let revision)? = data["revision"] else { return }
+        if kind == "initial" { self.items = [:] }
+        for item in data["removed"]?.arrayValue ?? [] {
+            self.items[Self.key(item)] = nil
+        }
+        for item in (data["added"]?.arrayValue ?? []) + (data["changed"]?.arrayValue ?? []) {
+            self.items[Self.key(item)] = item["value"] ?? .null
+        }
+        self.revision = max(self.revision, revision)
+    }
+
+    static func key(_ item: JSONValue) -> ResultItems.Key {
+        ResultItems.Key(collection: item["collection"]?.stringValue ?? "", id: item["id"]?.stringValue ?? "")
+    }
+
+    /// The items of a fresh answer to the same query.
+    static func fresh(_ client: ChronoClient, _ method: MethodName, _ params: [String: JSONValue]) async throws
+        -> [ResultItems.Key: JSONValue]
+    {
+        ResultItems(try await client.call(method, params: params).get()).items
+    }
+}
+
+/// Reads data frames from a subscription stream until one brings the state to `revision`.
+func follow(
+    _ iterator: inout AsyncThrowingStream<Frame, any Error>.AsyncIterator, into state: inout SubscriberState,
+    until revision: Int64
+) async throws -> [JSONValue] {
+    var frames: [JSONValue] = []
+    while state.revision < revision {
+        guard let frame = try await iterator.next() else { throw ChronoError.unavailable("stream ended") }
+        guard case .data(let data) = frame else {
+            if case .terminal(let response) = frame { throw response.error ?? ChronoError.internal("stream ended") }
+            continue
+        }
+        state.apply(data.data)
+        frames.append(data.data)
+    }
+    return frames
+}

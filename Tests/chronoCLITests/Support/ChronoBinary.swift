@@ -1,0 +1,24 @@
+import Foundation
+
+/// Runs the built `chrono` executable against a port, with no terminal (so the default format is NDJSON).
+enum ChronoBinary {
+    /// What one run printed and how it ended.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `chrono <arguments> --port <port>`.
+    static func run(_ arguments: [String], port: Int) throws -> Run {
+        guard let path = BuiltProducts.path("chrono") else {
+            throw LiveDaemon.Failure("the chrono executable is not built")
+        }
+        let output = try ProcessRunner.run(
+            path,
+            arguments + ["--port", String(port)],
+            environment: ["NO_COLOR": "1", "CHRONO_HOST": "", "CHRONO_TOKEN": ""]
+        )
+        return Run(status: output.status, stdout: output.stdout, stderr: output.stderr)
+    }
+}

@@ -1,0 +1,327 @@
+#compdef chrono
+
+__chrono_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__chrono_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __chrono_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__chrono_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_chrono() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'timeline:List events in date order, optionally within a period or about given actors.'
+            'show:Show one entity with its relations, events and figures.'
+            'search:Find actors and instruments by name, alias or words in their summary.'
+            'neighbors:List the entities linked to one entity, up to a depth, with the relations between them.'
+            'path:Show how two entities are connected, hop by hop, with each relation'\''s evidence.'
+            'subgraph:Extract the graph around one or more entities (for Gephi, yEd, Graphviz, Mermaid).'
+            'disputes:List facts the documents give differently, one line per source'\''s claim.'
+            'figures:List the numbers the documents state (migrants, applications, budgets), with sources.'
+            'subscribe:Follow a query live: its current answer, then each change (needs a daemon with subscriptions).'
+            'stats:Count what the graph holds: entities by kind, events, relations, facts per document.'
+            'health:Check that chronod is up; print its status, graph revision and uptime.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|help)
+            "_chrono_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_chrono_timeline() {
+    local -i ret=1
+    local -ar ___mode=('overlaps' 'within')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
+        '--to[End of the period\: EDTF date or year.]:date:'
+        '--mode[overlaps (default) or within.]:mode:{__chrono_complete "${___mode[@]}"}'
+        '*--actor[An actor (id or name); repeatable.]:entity:'
+        '*--instrument[A law, decree or agreement (id or name); repeatable.]:entity:'
+        '*--type[An event type such as adoption; repeatable.]:type:'
+        '--text[Words the event'\''s title or summary must contain.]:text:'
+        '--limit[Events per page, 1-500 (default 50).]:n:'
+        '--cursor[Continue after a previous page (its next_cursor).]:cursor:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_show() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':entity:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_search() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':text:'
+        '*--kind[An entity kind such as law; repeatable.]:kind:'
+        '--limit[Most results to return (default 20).]:n:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_neighbors() {
+    local -i ret=1
+    local -ar ___direction=('out' 'in' 'both')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':entity:'
+        '--depth[How many hops to follow, 1-6 (default 1).]:n:'
+        '*--relation[Follow only this relation type; repeatable.]:type:'
+        '--direction[out, in or both (default both).]:direction:{__chrono_complete "${___direction[@]}"}'
+        '*--kind[Keep only entities of this kind; repeatable.]:kind:'
+        '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
+        '--to[End of the period\: EDTF date or year.]:date:'
+        '--limit[Most nodes to return (default 200).]:n:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_path() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':from:'
+        ':to:'
+        '--max-depth[Longest path in hops, 1-8 (default 4).]:n:'
+        '--paths[How many shortest paths, 1-10 (default 1).]:k:'
+        '*--relation[Follow only this relation type; repeatable.]:type:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_subgraph() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '*:entity:'
+        '--depth[Levels of neighbours to add, 0-3 (default 1).]:n:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_disputes() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--subject[Only disputes about this entity or event (id or name).]:entity:'
+        '--text[Words the topic or a claim must contain.]:text:'
+        '--limit[Most disputes to return.]:n:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_figures() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--subject[Only figures about this entity (id or name).]:entity:'
+        '--text[Words the measure must contain.]:text:'
+        '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
+        '--to[End of the period\: EDTF date or year.]:date:'
+        '--limit[Most figures to return.]:n:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_subscribe() {
+    local -i ret=1
+    local -ar _query=('timeline' 'show' 'neighbors' 'figures' 'disputes' 'stats')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        ':query:{__chrono_complete "${_query[@]}"}'
+        ':entity:'
+        '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
+        '--to[End of the period\: EDTF date or year.]:date:'
+        '--since-revision[Send changes after this revision.]:n:'
+        '--max-frames[Stop after this many frames.]:n:'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_stats() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_health() {
+    local -i ret=1
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
+        '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
+        '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
+        '--token[Bearer token sent with each call (env CHRONO_TOKEN).]:token:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chrono_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _chrono ]]; then
+    _chrono "${@}"
+else
+    compdef _chrono chrono
+fi
