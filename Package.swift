@@ -140,6 +140,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HardeningTests",
+            dependencies: [
+                "chronod",
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "chronodTests",
             dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
             swiftSettings: swiftSettings
