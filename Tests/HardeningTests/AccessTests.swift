@@ -116,4 +116,27 @@ import Testing
             #expect(!log.contains(Self.token))
         }
     }
+
+    @Test func snapshotIdsNamingPathsReachNoFile() async throws {
+        let fixture = try await HardeningFixture.make()
+        defer { fixture.remove() }
+        let hostile = ["../../escaped", "/tmp/chronograph-escaped", "..", "a/../../b", "r1-\u{0}"]
+        let outside = fixture.directory.deletingLastPathComponent()
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: outside.path))
+        try await withHardenedServer(fixture.live) { port in
+            let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
+            var statuses: [StatusCode] = []
+            for id in hostile {
+                statuses.append(try await client.call(.timelineQuery, params: ["as_of": .string(id)]).status)
+                statuses.append(try await client.call(.snapshotRestore, params: ["id": .string(id)]).status)
+                statuses.append(try await client.call(.snapshotExport, params: ["id": .string(id)]).status)
+            }
+            try await client.close()
+            #expect(statuses.allSatisfy { $0 == .notFound || $0 == .invalidArgument }, "\(statuses)")
+        }
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: outside.path))
+        let escaped = after.subtracting(before).filter { $0.contains("escaped") || $0.hasPrefix("asof-") }
+        #expect(escaped.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/chronograph-escaped"))
+    }
 }

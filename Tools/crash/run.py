@@ -13,7 +13,8 @@ round, with the daemon stopped:
   revisions are contiguous, and each present batch sits in the change log at exactly one revision,
   the one acknowledged when it was.
 
-Stops by itself (rounds and a wall-clock bound), kills only the PIDs it started, prints the figures.
+At the end the checker proves itself on tampered copies (a batch half deleted, an acknowledged batch
+removed, the revision moved). Stops by itself (rounds and a wall-clock bound), kills only the PIDs it started, prints the figures.
 Usage: Tools/crash/run.py [--rounds N] [--short] [--chronod PATH] [--seed S] [--max-seconds T]
 """
 
@@ -187,6 +188,33 @@ def check(database, ledger):
         connection.close()
 
 
+def self_test(database, ledger, scratch):
+    """Proves the checker catches what it looks for: tampered copies must each be reported."""
+    acked = sorted(marker for marker in ledger.acked)
+    if len(acked) < 2:
+        return ["self-test: fewer than two acknowledged batches to tamper with"]
+    cases = {
+        "half applied": f"DELETE FROM events WHERE id = '{acked[0]}-0'",
+        "is missing": f"DELETE FROM events WHERE id LIKE '{acked[1]}-%'",
+        "the newest change": "UPDATE meta SET value = value + 1 WHERE key = 'revision'",
+    }
+    problems = []
+    for expected, statement in cases.items():
+        copy = os.path.join(scratch, "tampered.sqlite")
+        source = sqlite3.connect(database)
+        target = sqlite3.connect(copy)
+        source.backup(target)
+        source.close()
+        target.execute(statement)
+        target.commit()
+        target.close()
+        found, _ = check(copy, ledger)
+        if not any(expected in problem for problem in found):
+            problems.append(f"self-test: the checker missed a tampered copy ({statement})")
+        os.remove(copy)
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=50)
@@ -225,6 +253,8 @@ def main():
                 failures.extend(f"round {round_index}: {problem}" for problem in problems)
                 break
         _, found = check(database, ledger)
+        if not failures:
+            failures.extend(self_test(database, ledger, scratch))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     elapsed = time.monotonic() - started
