@@ -62,6 +62,7 @@ struct ListingTests {
         #expect(stats.byKind.values.reduce(0, +) == 13)
         #expect(stats.byDocument == ["doc-a.txt": 31, "doc-b.txt": 13])
         #expect(stats.revision == 1)
-        #expect(stats.schemaVersion == 1)
+        #expect(stats.schemaVersion == Schema.version)
+        #expect(Schema.version == 2)
     }
 }

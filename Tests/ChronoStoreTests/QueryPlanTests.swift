@@ -22,20 +22,30 @@ struct QueryPlanTests {
     }
 
     @Test func timelineWindowQuerySearchesTheSpanIndex() async throws {
-        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, entityDriven: false, filters: []))
+        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, filterDriven: false, filters: []))
         #expect(self.scans(plan).isEmpty, "\(plan)")
-        #expect(plan.filter { $0.contains("SEARCH events USING INDEX events_span") }.count == Schema.spanClasses.count)
-        let within = try await self.plan(TimelineSQL.make(mode: .within, entityDriven: false, filters: []))
+        #expect(
+            plan.filter { $0.contains("SEARCH events USING COVERING INDEX events_span") }.count
+                == Schema.spanClasses.count
+        )
+        let within = try await self.plan(TimelineSQL.make(mode: .within, filterDriven: false, filters: []))
         #expect(self.scans(within).isEmpty, "\(within)")
-        #expect(within.contains { $0.hasPrefix("SEARCH events USING INDEX events_order") }, "\(within)")
+        #expect(within.contains { $0.hasPrefix("SEARCH events USING COVERING INDEX events_order") }, "\(within)")
     }
 
     @Test func actorTimelineStartsFromTheParticipantsIndex() async throws {
         let filter = "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set0)))"
-        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, entityDriven: true, filters: [filter]))
+        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, filterDriven: true, filters: [filter]))
         #expect(self.scans(plan).isEmpty, "\(plan)")
         #expect(plan.contains { $0.contains("participants USING COVERING INDEX participants_entity") }, "\(plan)")
         #expect(plan.contains { $0.hasPrefix("SEARCH events USING INTEGER PRIMARY KEY") }, "\(plan)")
+    }
+
+    @Test func textTimelineStartsFromTheSearchIndex() async throws {
+        let filter = "id IN (SELECT owner FROM search WHERE search MATCH :text AND owner_kind = 'event')"
+        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, filterDriven: true, filters: [filter]))
+        #expect(self.scans(plan).isEmpty, "\(plan)")
+        #expect(plan.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(plan)")
     }
 
     @Test func oneHopExpansionSearchesTheRelationIndexes() async throws {

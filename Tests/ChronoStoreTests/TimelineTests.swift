@@ -116,6 +116,10 @@ struct TimelineTests {
             try await fixture.store.timeline(TimelineQuery(limit: 0))
         }
         #expect(limit?.message.hasPrefix("params.limit") == true)
+        let type = await #expect(throws: ChronoError.self) {
+            try await fixture.store.timeline(TimelineQuery(types: ["adoption", "party"]))
+        }
+        #expect(type?.message == "params.types[1]: \"party\" is not one of the event_types")
         let ambiguous = await #expect(throws: AmbiguousEntityError.self) {
             try await fixture.store.timeline(TimelineQuery(actors: ["germany", "Aliyev"]))
         }

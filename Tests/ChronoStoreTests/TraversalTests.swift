@@ -42,6 +42,13 @@ struct TraversalTests {
             try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", depth: 7))
         }
         #expect(error?.message.hasPrefix("params.depth") == true)
+        let unknown = await #expect(throws: ChronoError.self) {
+            try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", relations: ["heads", "likes"]))
+        }
+        #expect(unknown?.message == "params.relations[1]: \"likes\" is not one of the relation_types")
+        await #expect(throws: ChronoError.self) {
+            try await fixture.store.paths(PathsQuery(from: "baku", to: "germany", relations: ["likes"]))
+        }
     }
 
     @Test func expandsTwoHopsWithDepths() async throws {
@@ -106,5 +113,25 @@ struct TraversalTests {
         let seedsOnly = try await fixture.store.subgraph(SubgraphQuery(ids: ["baku", "azerbaijan"], depth: 0))
         #expect(seedsOnly.nodes.map(\.ref.id) == ["azerbaijan", "baku"])
         #expect(seedsOnly.edges.map(\.id) == ["baku--located_in--azerbaijan"])
+    }
+}
+
+extension TraversalTests {
+    @Test func expansionStepsReadABoundedNumberOfRelations() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let result = try await fixture.store.read(deadline: nil) { connection, context in
+            var reader = GraphReader(connection: connection, context: context)
+            reader.adjacencyRowLimit = 3
+            let step = try reader.adjacency(["azerbaijan"], filter: EdgeFilter())
+            let neighborhood = try reader.neighbors(NeighborsQuery(id: "azerbaijan", depth: 2))
+            let paths = try reader.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code"))
+            return (step, neighborhood, paths)
+        }
+        #expect(result.0.capped)
+        #expect(result.0.byNode.values.map(\.count).reduce(0, +) == 3)
+        #expect(result.1.truncated == Truncated(budget: .limit, limit: 3, at: "depth 1"))
+        #expect(result.1.nodes.count <= 3)
+        #expect(result.2.truncated?.budget == .limit)
     }
 }

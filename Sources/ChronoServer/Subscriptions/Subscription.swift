@@ -36,41 +36,53 @@ struct Subscription: Sendable {
         }
         _ = queue.push(first, bytes: 0)
         let (triggers, trigger) = AsyncStream.makeStream(of: Trigger.self, bufferingPolicy: .bufferingNewest(2))
-        defer { queue.close() }
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                while let frame = await queue.next() { try await self.context.send(frame) }
-            }
-            group.addTask {
-                for await _ in commits { trigger.yield(.commit) }
-            }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: self.configuration.progressInterval)
-                    trigger.yield(.tick)
-                }
-            }
-            defer { group.cancelAll() }
-            for await event in triggers {
-                try Task.checkCancellation()
-                let current = try await self.live.store.revision()
-                if current > revision {
-                    let (next, nextRevision) = try await self.evaluate(on: self.query)
-                    if let frame = SubscriptionFrame.change(from: items, to: next, revision: nextRevision) {
-                        guard queue.push(frame, bytes: try JSONEncoder().encode(frame).count) else {
-                            throw ChronoError.resourceExhausted(
-                                "subscription queue full (\(queue.maximumFrames) frames or \(queue.maximumBytes) bytes): "
-                                    + "the client read too slowly; resubscribe with since_revision set to the last "
-                                    + "revision received")
-                        }
-                    }
-                    (items, revision) = (next, max(revision, nextRevision))
-                } else if event == .tick {
-                    queue.pushProgress(revision)
-                }
-            }
-            throw CancellationError()
+        // The sender is not a child of the group below: on overflow it must finish the write in progress
+        // (cancelling a suspended socket write would lose the connection) and then stop at the closed queue.
+        let sender = Task {
+            defer { queue.close() }
+            while let frame = await queue.next() { try await self.context.send(frame) }
         }
+        defer { queue.close() }
+        return try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await _ in commits { trigger.yield(.commit) }
+                }
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: self.configuration.progressInterval)
+                        trigger.yield(.tick)
+                    }
+                }
+                defer { group.cancelAll() }
+                for await event in triggers {
+                    try Task.checkCancellation()
+                    let current = try await self.live.store.revision()
+                    if current > revision {
+                        let (next, nextRevision) = try await self.evaluate(on: self.query)
+                        if let frame = SubscriptionFrame.change(from: items, to: next, revision: nextRevision),
+                            !queue.push(frame, bytes: try JSONEncoder().encode(frame).count)
+                        {
+                            queue.close()
+                            _ = await sender.result
+                            throw Self.overflow(queue)
+                        }
+                        (items, revision) = (next, max(revision, nextRevision))
+                    } else if event == .tick {
+                        queue.pushProgress(revision)
+                    }
+                }
+                throw CancellationError()
+            }
+        } onCancel: {
+            sender.cancel()
+        }
+    }
+
+    private static func overflow(_ queue: SubscriptionQueue) -> ChronoError {
+        .resourceExhausted(
+            "subscription queue full (\(queue.maximumFrames) frames or \(queue.maximumBytes) bytes): the client read "
+                + "too slowly; resubscribe with since_revision set to the last revision received")
     }
 
     /// Runs the subscribed query through `descriptor`; the result's items and revision.

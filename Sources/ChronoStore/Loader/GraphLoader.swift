@@ -37,7 +37,7 @@ public struct GraphLoader: Sendable {
                 try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 try Self.store(vocabulary, connection)
                 let writer = RecordWriter(connection: connection, revision: revision)
-                for located in Self.dependencyOrder(records) { try writer.insert(located.record) }
+                for located in RecordWriter.dependencyOrder(records) { try writer.insert(located.record) }
                 return Report(records: records.count, revision: revision)
             }
         }
@@ -93,14 +93,6 @@ public struct GraphLoader: Sendable {
             throw GraphLoadError(file: self.directory.lastPathComponent, line: 0, message: "cannot list the directory")
         }
         return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".jsonl") }.sorted()
-    }
-
-    /// Records in an order where every record comes after those it refers to (documents first).
-    private static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
-        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
-        return records.enumerated()
-            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
-            .map(\.element)
     }
 
     private static func clear(_ connection: Connection) throws {

@@ -9,7 +9,8 @@ struct RecordWriter {
     /// The revision recorded in the change log.
     let revision: Int64
 
-    func insert(_ record: GraphRecord) throws {
+    /// Inserts `record`; with `logging`, also appends an `insert` to the change log at `revision`.
+    func insert(_ record: GraphRecord, logging: Bool = true) throws {
         switch record {
         case .document(let document):
             try self.connection.cached("INSERT INTO documents(id, title, lines) VALUES (?, ?, ?)")
@@ -20,6 +21,7 @@ struct RecordWriter {
         case .dispute(let dispute): try self.insert(dispute)
         case .figure(let figure): try self.insert(figure)
         }
+        guard logging else { return }
         try self.connection.cached("INSERT INTO changes(revision, kind, id, op) VALUES (?, ?, ?, 'insert')")
             .run([.integer(self.revision), .text(record.kind), .text(record.id)])
     }
@@ -125,6 +127,14 @@ struct RecordWriter {
                 .int(citation.last), .optionalText(citation.ref),
             ])
         }
+    }
+
+    /// Records in an order where every record comes after those it refers to (documents first).
+    static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
+        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
+        return records.enumerated()
+            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
+            .map(\.element)
     }
 
     /// Encodes `value` as compact JSON with sorted keys.

@@ -6,9 +6,6 @@ internal import CSQLite
 public struct Row: ~Copyable {
     let handle: OpaquePointer
 
-    /// The number of columns.
-    public var count: Int { Int(sqlite3_column_count(self.handle)) }
-
     /// Whether column `index` is `NULL`.
     public func isNull(_ index: Int) -> Bool { sqlite3_column_type(self.handle, Int32(index)) == SQLITE_NULL }
 
@@ -17,9 +14,6 @@ public struct Row: ~Copyable {
 
     /// Column `index` as an `Int`.
     public func int(_ index: Int) -> Int { Int(sqlite3_column_int64(self.handle, Int32(index))) }
-
-    /// Column `index` as an `Int`, or `nil` when `NULL`.
-    public func optionalInt(_ index: Int) -> Int? { self.isNull(index) ? nil : self.int(index) }
 
     /// Column `index` as a double.
     public func double(_ index: Int) -> Double { sqlite3_column_double(self.handle, Int32(index)) }

@@ -24,7 +24,4 @@ extension SQLiteValue {
 
     /// A text value, or `NULL` for `nil`.
     public static func optionalText(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
-
-    /// An integer value, or `NULL` for `nil`.
-    public static func optionalInt(_ value: Int?) -> SQLiteValue { value.map { .integer(Int64($0)) } ?? .null }
 }

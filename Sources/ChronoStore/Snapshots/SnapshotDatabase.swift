@@ -18,10 +18,10 @@ enum SnapshotDatabase {
                 try connection.transaction { connection in
                     let insert = try connection.cached("INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)")
                     for row in vocabulary { try insert.run([.text(row.section), .text(row.term), .text(row.meaning)]) }
-                    try GraphValidator(vocabulary: try StoredVocabulary.read(connection))
+                    try GraphValidator(vocabulary: try GraphStore.vocabulary(connection))
                         .validate(located, against: StoredGraphContent(connection: connection))
                     let writer = RecordWriter(connection: connection, revision: revision)
-                    for record in FactsWriter.dependencyOrder(located) { try writer.insert(record.record) }
+                    for record in RecordWriter.dependencyOrder(located) { try writer.insert(record.record) }
                     try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 }
                 let report = try connection.prepare("PRAGMA integrity_check").map { $0.text(0) }

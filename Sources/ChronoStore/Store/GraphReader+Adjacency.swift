@@ -21,10 +21,21 @@ struct EdgeFilter {
     var window: (lower: Int64, upper: Int64)?
 }
 
+/// The relations read by one expansion step.
+struct Adjacency {
+    /// The relations at each near end, sorted by (other, edge).
+    var byNode: [String: [Adjacent]] = [:]
+    /// Set when more than `GraphReader.adjacencyRowLimit` relations matched and the rest were not read.
+    var capped = false
+}
+
 extension GraphReader {
-    /// The relations at each of `ids` that pass `filter`, by near end, sorted by (other, edge).
-    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter) throws -> [String: [Adjacent]] {
-        var result: [String: [Adjacent]] = [:]
+    /// The most relations one expansion step reads, so a hub cannot make a traversal hold unbounded memory.
+    static let maximumAdjacencyRows = 100_000
+
+    /// The relations at each of `ids` that pass `filter`, at most `adjacencyRowLimit` of them.
+    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter) throws -> Adjacency {
+        var result = Adjacency()
         guard !ids.isEmpty else { return result }
         var values: [String: SQLiteValue] = ["ids": try Self.list(ids)]
         if !filter.types.isEmpty { values["types"] = try Self.list(filter.types) }
@@ -32,16 +43,25 @@ extension GraphReader {
             values["lo"] = .integer(window.lower)
             values["hi"] = .integer(window.upper)
         }
+        var rows = 0
         for forward in [true, false] where filter.direction == .both || (filter.direction == .out) == forward {
             let sql = AdjacencySQL.make(forward: forward, typed: !filter.types.isEmpty, dated: filter.window != nil)
+            values["cap"] = .int(self.adjacencyRowLimit - rows + 1)
             try self.connection.cached(sql).run(named: values) { row in
-                result[row.text(0), default: []].append(
+                rows += 1
+                guard rows <= self.adjacencyRowLimit else {
+                    result.capped = true
+                    return
+                }
+                result.byNode[row.text(0), default: []].append(
                     Adjacent(edge: row.text(2), other: row.text(1), forward: forward)
                 )
             }
+            if result.capped { break }
         }
         try self.context.check()
-        return result.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
+        result.byNode = result.byNode.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
+        return result
     }
 }
 
@@ -53,6 +73,6 @@ enum AdjacencySQL {
         var sql = "SELECT \(near), \(far), id FROM relations WHERE \(near) IN (SELECT value FROM json_each(:ids))"
         if typed { sql += " AND type IN (SELECT value FROM json_each(:types))" }
         if dated { sql += " AND (fuzzy_lower IS NULL OR (fuzzy_lower <= :hi AND fuzzy_upper >= :lo))" }
-        return sql
+        return sql + " LIMIT :cap"
     }
 }

@@ -5,6 +5,7 @@ extension GraphReader {
     /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
     func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
         try query.validate()
+        try self.requireTerms(query.relations, section: "relation_types", field: "params.relations")
         let root = try self.resolve(query.id, field: "params.id")
         let filter = EdgeFilter(
             types: query.relations,
@@ -18,7 +19,8 @@ extension GraphReader {
         var frontier = [root.id]
         var truncated: Truncated?
         level: for depth in 1...query.depth {
-            let adjacency = try self.adjacency(frontier, filter: filter)
+            let step = try self.adjacency(frontier, filter: filter)
+            let adjacency = step.byNode
             let reached = try self.refs(Set(adjacency.values.flatMap { $0.map(\.other) }).subtracting(refs.keys))
             refs.merge(reached) { old, _ in old }
             var next: [String] = []
@@ -39,6 +41,10 @@ extension GraphReader {
                 }
             }
             try self.context.check()
+            if step.capped {
+                truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: "depth \(depth)")
+                break
+            }
             frontier = next
             if frontier.isEmpty { break }
         }

@@ -5,6 +5,7 @@ extension GraphReader {
     /// Shortest paths between two entities. See `GraphStore.paths(_:deadline:)`.
     func paths(_ query: PathsQuery) throws -> PathsResult {
         try query.validate()
+        try self.requireTerms(query.relations, section: "relation_types", field: "params.relations")
         let source = try self.resolve(query.from, field: "params.from")
         let target = try self.resolve(query.to, field: "params.to")
         var finder = PathFinder(reader: self, filter: EdgeFilter(types: query.relations), budget: query.nodeBudget)
@@ -19,7 +20,6 @@ extension GraphReader {
             guard nodes.count == path.nodes.count, hops.count == path.hops.count else { return nil }
             return GraphPath(nodes: nodes, hops: hops)
         }
-        let truncated = finder.truncatedAt.map { Truncated(budget: .nodes, limit: query.nodeBudget, at: $0) }
-        return PathsResult(paths: paths, truncated: truncated, revision: try self.revision())
+        return PathsResult(paths: paths, truncated: finder.truncated, revision: try self.revision())
     }
 }

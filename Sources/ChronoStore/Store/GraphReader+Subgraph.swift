@@ -15,7 +15,8 @@ extension GraphReader {
             )
         }
         level: for _ in 0..<query.depth {
-            let adjacency = try self.adjacency(frontier, filter: EdgeFilter())
+            let step = try self.adjacency(frontier, filter: EdgeFilter())
+            let adjacency = step.byNode
             var next: [String] = []
             for near in frontier {
                 for adjacent in adjacency[near] ?? [] where !members.contains(adjacent.other) {
@@ -26,6 +27,10 @@ extension GraphReader {
                     members.insert(adjacent.other)
                     next.append(adjacent.other)
                 }
+            }
+            if step.capped {
+                truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: frontier.first ?? "")
+                break
             }
             frontier = next
         }

@@ -6,6 +6,7 @@ extension GraphReader {
     func timeline(_ query: TimelineQuery) throws -> TimelinePage {
         try query.validate()
         let cursor = try query.cursor.map { (token) throws(ChronoError) in try TimelineCursor(token: token) } ?? .start
+        try self.requireTerms(query.types, section: "event_types", field: "params.types")
         let actors = try self.resolveAll(query.actors, field: "params.actors").map(\.id)
         let instruments = try self.resolveAll(query.instruments, field: "params.instruments").map(\.id)
         var values: [String: SQLiteValue] = [
@@ -33,7 +34,11 @@ extension GraphReader {
             )
             values["set\(index)"] = try Self.list(set)
         }
-        let sql = TimelineSQL.make(mode: query.mode, entityDriven: !sets.isEmpty, filters: filters)
+        let sql = TimelineSQL.make(
+            mode: query.mode,
+            filterDriven: !sets.isEmpty || values["text"] != nil,
+            filters: filters
+        )
         let keys = try self.connection.cached(sql).map(named: values) { row in
             (rowid: row.int64(0), cursor: TimelineCursor(lower: row.int64(1), precision: row.int(2), id: row.text(3)))
         }
@@ -68,13 +73,14 @@ enum TimelineSQL {
     /// Window-driven `overlaps` queries read each span class's slice of `events_span`: an event of class
     /// `c` spans at most `2^c` days, so it can only overlap the window if its lower bound lies within
     /// `2^c` days of it. Each slice is read in order and cut at the page size; the slices are merged.
-    /// `within` queries range-scan `events_order`; entity-filtered queries start from `participants`.
-    static func make(mode: TimelineMode, entityDriven: Bool, filters: [String]) -> String {
+    /// `within` queries range-scan `events_order`. Queries filtered by entity or text (`filterDriven`) start
+    /// from the filter's matches (`participants`, the search index) and sort those.
+    static func make(mode: TimelineMode, filterDriven: Bool, filters: [String]) -> String {
         let condition = ([mode == .overlaps ? Self.overlaps : Self.within, Self.after] + filters)
             .joined(separator: " AND ")
         let columns = "SELECT rowid, lower, precision, id FROM events"
-        if entityDriven || mode == .within {
-            let range = mode == .within && !entityDriven ? "lower BETWEEN :lo AND :hi AND " : ""
+        if filterDriven || mode == .within {
+            let range = mode == .within && !filterDriven ? "lower BETWEEN :lo AND :hi AND " : ""
             return "\(columns) WHERE \(range)\(condition) \(Self.order) LIMIT :limit"
         }
         let slices = Schema.spanClasses.map { spanClass in

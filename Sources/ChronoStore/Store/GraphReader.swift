@@ -7,6 +7,8 @@ internal import ChronoProtocol
 struct GraphReader {
     let connection: Connection
     let context: QueryContext
+    /// The most relations one expansion step reads (see `maximumAdjacencyRows`).
+    var adjacencyRowLimit = GraphReader.maximumAdjacencyRows
 
     /// The graph revision of this snapshot.
     func revision() throws -> Int64 { try GraphStore.revision(self.connection) }

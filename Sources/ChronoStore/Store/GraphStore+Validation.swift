@@ -1,4 +1,4 @@
-public import ChronoGraph
+internal import ChronoGraph
 
 extension GraphStore {
     /// Checks a batch of new records against the stored vocabulary and content, as the loader checks a

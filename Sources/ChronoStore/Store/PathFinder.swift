@@ -17,14 +17,15 @@ struct RawPath: Hashable {
 /// the middle, and Yen's algorithm for the k shortest.
 ///
 /// Every entity a search reaches counts against `budget`, over all searches of one query; when it runs out
-/// the finder stops and `truncatedAt` names the entity being expanded.
+/// the finder stops and `truncated` names the entity being expanded.
 struct PathFinder {
     let reader: GraphReader
     let filter: EdgeFilter
     let budget: Int
     private var cache: [String: [Adjacent]] = [:]
     private var reached = 0
-    private(set) var truncatedAt: String?
+    /// Why and where the search stopped early, if it did.
+    private(set) var truncated: Truncated?
 
     init(reader: GraphReader, filter: EdgeFilter, budget: Int) {
         self.reader = reader
@@ -45,7 +46,7 @@ struct PathFinder {
         else { return [] }
         var accepted = [first]
         var candidates: Set<RawPath> = []
-        while accepted.count < k, self.truncatedAt == nil {
+        while accepted.count < k, self.truncated == nil {
             let previous = accepted[accepted.count - 1]
             for index in 0..<previous.hops.count {
                 let rootNodes = Array(previous.nodes[0...index])
@@ -63,7 +64,7 @@ struct PathFinder {
                         maxLength: maxLength - index
                     )
                 else {
-                    if self.truncatedAt != nil { break }
+                    if self.truncated != nil { break }
                     continue
                 }
                 let path = RawPath(nodes: rootNodes.dropLast() + spur.nodes, hops: rootHops + spur.hops)
@@ -100,7 +101,7 @@ struct PathFinder {
                     else { continue }
                     self.reached += 1
                     guard self.reached <= self.budget else {
-                        self.truncatedAt = node
+                        self.truncated = Truncated(budget: .nodes, limit: self.budget, at: node)
                         return nil
                     }
                     distances[side][adjacent.other] = levels[side] + 1
@@ -122,7 +123,10 @@ struct PathFinder {
         let missing = nodes.filter { self.cache[$0] == nil }
         guard !missing.isEmpty else { return }
         let adjacency = try self.reader.adjacency(missing, filter: self.filter)
-        for node in missing { self.cache[node] = adjacency[node] ?? [] }
+        if adjacency.capped {
+            self.truncated = Truncated(budget: .limit, limit: self.reader.adjacencyRowLimit, at: missing[0])
+        }
+        for node in missing { self.cache[node] = adjacency.byNode[node] ?? [] }
     }
 
     /// The path through `meeting`: the forward search's parents back to the source, then the backward

@@ -33,12 +33,9 @@ final class QueryContext: @unchecked Sendable {
 
     /// Maps an interrupted SQLite statement to the reason it was interrupted; other errors pass through.
     func translate(_ error: any Error) -> any Error {
-        guard let error = error as? SQLiteError, error.primaryCode == SQLiteError.interrupt else { return error }
-        do {
-            try self.check()
-        } catch {
-            return error
-        }
+        guard let sqlite = error as? SQLiteError, sqlite.primaryCode == SQLiteError.interrupt else { return error }
+        if self.isCancelled { return ChronoError.cancelled("the call was cancelled") }
+        if self.isExpired { return ChronoError.deadlineExceeded("the deadline passed before the query finished") }
         return error
     }
 }

@@ -44,32 +44,39 @@ struct FactsWriter {
         for located in upserts {
             let key = RecordKey(kind: located.record.kind, id: located.record.id)
             before[key] = try exporter.line(kind: key.kind, id: key.id)
-            if before[key] != nil { try eraser.erase(kind: key.kind, id: key.id) }
+            if before[key] != nil { try eraser.delete(kind: key.kind, id: key.id) }
         }
-        for key in retracted.keys { try eraser.erase(kind: key.kind, id: key.id) }
-        try GraphValidator(vocabulary: try StoredVocabulary.read(self.connection))
+        for key in retracted.keys { try eraser.delete(kind: key.kind, id: key.id) }
+        try GraphValidator(vocabulary: try GraphStore.vocabulary(self.connection))
             .validate(upserts, against: StoredGraphContent(connection: self.connection))
         let writer = RecordWriter(connection: self.connection, revision: self.revision)
-        for located in Self.dependencyOrder(upserts) { try writer.insert(located.record) }
+        for located in RecordWriter.dependencyOrder(upserts) { try writer.insert(located.record, logging: false) }
         try self.checkReferences(retracted: retracted.mapValues(\.index), upserts: upserts, eraser: eraser)
         return try self.log(upserts: upserts, before: before, retracted: retracted, exporter: exporter)
     }
 
     private func checkReferences(retracted: [RecordKey: Int], upserts: [LocatedRecord], eraser: RecordEraser) throws {
         for (key, index) in retracted.sorted(by: { $0.value < $1.value }) {
-            if let referrer = try eraser.referrer(kind: key.kind, id: key.id) {
+            if let referrer = try eraser.danglingReference(to: key.id) {
                 throw ChronoError.failedPrecondition(
                     "\(self.retractionPath(index)): \(key.kind) \"\(key.id)\" is still referred to by \(referrer)")
             }
         }
         for located in upserts {
             guard case .document(let document) = located.record,
-                let owner = try eraser.citationBeyond(document: document.id, lines: document.lines)
+                let owner = try self.citationBeyond(document: document.id, lines: document.lines)
             else { continue }
             throw GraphLoadError(
                 file: located.file, line: located.line,
                 message: "lines: \(owner) cites a line past \(document.lines) in \(document.id)")
         }
+    }
+
+    /// A citation that points past the last line of document `id`, now that it has `lines` lines.
+    private func citationBeyond(document id: String, lines: Int) throws -> String? {
+        try self.connection.cached(
+            "SELECT owner_kind || ' \"' || owner || '\"' FROM citations WHERE doc = ? AND last > ? LIMIT 1"
+        ).first([.text(id), .int(lines)]) { $0.text(0) }
     }
 
     private func log(
@@ -98,13 +105,5 @@ struct FactsWriter {
         }
         try self.connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(self.revision)])
         return outcome
-    }
-
-    /// Records in an order where every record comes after those it refers to (documents first).
-    static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
-        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
-        return records.enumerated()
-            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
-            .map(\.element)
     }
 }

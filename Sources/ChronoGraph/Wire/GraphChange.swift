@@ -1,0 +1,24 @@
+/// One entry of the graph's change log: a record written at a revision.
+public struct GraphChange: Sendable, Hashable, Encodable {
+    /// How the record changed.
+    public enum Operation: String, Sendable, Hashable, Encodable {
+        case insert, update, delete
+    }
+
+    /// The revision the change made.
+    public var revision: Int64
+    /// The record kind (`entity`, `event`…).
+    public var kind: String
+    /// The record id.
+    public var id: String
+    /// What happened to it.
+    public var op: Operation
+
+    /// Creates a change.
+    public init(revision: Int64, kind: String, id: String, op: Operation) {
+        self.revision = revision
+        self.kind = kind
+        self.id = id
+        self.op = op
+    }
+}

@@ -1,0 +1,39 @@
+import ChronoGraph
+import ChronoStore
+import Foundation
+import Testing
+
+@Suite("Canonical export of the repository's Graph/", .timeLimit(.minutes(2)))
+struct CanonicalExportTests {
+    private static func canonicalLines(_ records: [GraphRecord]) throws -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    }
+
+    @Test func everyRecordSurvivesEncodingAndParsing() throws {
+        let parser = GraphRecordParser()
+        let records = try RepositoryGraph.records().map(\.record)
+        let lines = try Self.canonicalLines(records)
+        let reparsed = try lines.map { try parser.parse($0) }
+        #expect(reparsed == records)
+        #expect(try Self.canonicalLines(reparsed) == lines)
+    }
+
+    @Test func theStoreGivesBackExactlyWhatWasLoaded() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        try await GraphLoader(directory: RepositoryGraph.directory).load(into: store)
+        let exported = try await store.export()
+        let loaded = try RepositoryGraph.records().map(\.record)
+        #expect(exported.revision == 1)
+        #expect(exported.records.count == loaded.count)
+        let missing = Set(loaded).subtracting(exported.records).map(\.id).sorted()
+        #expect(missing.isEmpty, "records that did not come back unchanged: \(missing.prefix(20))")
+        let kinds = exported.records.map(\.kind)
+        let order = ["document", "entity", "event", "relation", "dispute", "figure"]
+        #expect(kinds == kinds.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
+    }
+}
