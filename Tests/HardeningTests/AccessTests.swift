@@ -1,10 +1,11 @@
 import ChronoClient
 import ChronoProtocol
-@testable import ChronoServer
 import ChronoStore
 import Foundation
 import NIOCore
 import Testing
+
+@testable import ChronoServer
 
 /// Writes need the token, compared in constant time; tokens come from a file or the environment and are never
 /// logged; a non-loopback bind without a token refuses to start.
@@ -42,13 +43,21 @@ import Testing
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let missing = try await client.call(.factsWrite, params: ["upserts": upsert])
             let wrong = try await client.call(
-                .factsWrite, params: ["upserts": upsert], metadata: ["authorization": "s3cret-token-7f9b"])
+                .factsWrite,
+                params: ["upserts": upsert],
+                metadata: ["authorization": "s3cret-token-7f9b"]
+            )
             let padded = try await client.call(
-                .factsWrite, params: ["upserts": upsert],
-                metadata: ["authorization": Self.token + String(repeating: "\u{0}", count: 256)])
+                .factsWrite,
+                params: ["upserts": upsert],
+                metadata: ["authorization": Self.token + String(repeating: "\u{0}", count: 256)]
+            )
             let read = try await client.call(.timelineQuery, params: ["limit": 1])
             let right = try await client.call(
-                .factsWrite, params: ["upserts": upsert], metadata: ["authorization": Self.token])
+                .factsWrite,
+                params: ["upserts": upsert],
+                metadata: ["authorization": Self.token]
+            )
             try await client.close()
             #expect(missing.status == .unauthenticated)
             #expect(missing.message == "metadata.authorization: a token is required for writes")
@@ -61,7 +70,9 @@ import Testing
     }
 
     @Test func chronodRefusesANonLoopbackHostWithoutATokenBeforeOpeningAnything() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-access-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chronod-access-\(UUID().uuidString)"
+        )
         defer { try? FileManager.default.removeItem(at: scratch) }
         let database = scratch.appendingPathComponent("never.sqlite").path
         for host in ["0.0.0.0", "::"] {
@@ -73,7 +84,9 @@ import Testing
     }
 
     @Test func chronodRejectsAnEmptyTokenFileAndTwoTokenSources() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-access-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chronod-access-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let empty = scratch.appendingPathComponent("empty-token")
@@ -102,12 +115,17 @@ import Testing
         for (index, source) in sources.enumerated() {
             let database = fixture.directory.appendingPathComponent("daemon-\(index).sqlite").path
             let daemon = try ChronodProcess.start(
-                arguments: ["--db", database, "--graph", graph] + source.arguments, environment: source.environment)
+                arguments: ["--db", database, "--graph", graph] + source.arguments,
+                environment: source.environment
+            )
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: daemon.port)
             let upsert: JSONValue = [HardeningFixture.event("token-\(index)", year: 2002)]
             let without = try await client.call(.factsWrite, params: ["upserts": upsert])
             let with = try await client.call(
-                .factsWrite, params: ["upserts": upsert], metadata: ["authorization": Self.token])
+                .factsWrite,
+                params: ["upserts": upsert],
+                metadata: ["authorization": Self.token]
+            )
             try await client.close()
             let log = daemon.stop()
             #expect(without.status == .unauthenticated)

@@ -1,8 +1,9 @@
-@testable import ChronoServer
 import Logging
 import NIOCore
 import NIOEmbedded
 import Testing
+
+@testable import ChronoServer
 
 /// The guard handler on an embedded channel with a virtual clock: timers fire exactly when they should.
 @Suite struct ConnectionGuardHandlerTests {
@@ -10,8 +11,12 @@ import Testing
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(
             ConnectionGuardHandler(
-                idleTimeout: .seconds(10), partialLineTimeout: .seconds(2), budget: budget,
-                logger: Logger(label: "guard-test")))
+                idleTimeout: .seconds(10),
+                partialLineTimeout: .seconds(2),
+                budget: budget,
+                logger: Logger(label: "guard-test")
+            )
+        )
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return channel
     }

@@ -11,8 +11,12 @@ func withHardenedServer(
     _ body: @Sendable (Int) async throws -> Void
 ) async throws {
     let server = try await ChronoServer.bind(
-        host: "127.0.0.1", port: 0, dispatcher: .serving(live: live, configuration: liveConfiguration),
-        configuration: configuration, logger: Logger(label: "chronod.hardening-test"))
+        host: "127.0.0.1",
+        port: 0,
+        dispatcher: .serving(live: live, configuration: liveConfiguration),
+        configuration: configuration,
+        logger: Logger(label: "chronod.hardening-test")
+    )
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }
         do {

@@ -18,7 +18,9 @@ struct HardeningFixture {
     /// Builds the graph through the real loader into a fresh database.
     static func make() async throws -> HardeningFixture {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chronograph-harden-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "chronograph-harden-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+            )
         let graph = directory.appendingPathComponent("graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
         try Self.write(to: graph)
@@ -50,7 +52,8 @@ struct HardeningFixture {
     private static func write(to graph: URL) throws {
         try FileManager.default.copyItem(
             at: Self.repository.appendingPathComponent("Graph/vocabulary.json"),
-            to: graph.appendingPathComponent("vocabulary.json"))
+            to: graph.appendingPathComponent("vocabulary.json")
+        )
         var lines: [JSONValue] = [["record": "document", "id": "fixture.txt", "title": "Fixture", "lines": 100]]
         for index in 0..<Self.entityCount {
             lines.append(

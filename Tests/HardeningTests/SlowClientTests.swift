@@ -11,7 +11,9 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(
-            shutdownGracePeriod: .milliseconds(200), idleTimeout: .seconds(1))
+            shutdownGracePeriod: .milliseconds(200),
+            idleTimeout: .seconds(1)
+        )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let (ending, statuses) = try await RawClient.with(port: port) { idle in
                 // Ordinary clients, each on a short connection, are served while the idle one waits.
@@ -37,7 +39,10 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(
-            shutdownGracePeriod: .milliseconds(200), idleTimeout: .seconds(30), partialLineTimeout: .milliseconds(300))
+            shutdownGracePeriod: .milliseconds(200),
+            idleTimeout: .seconds(30),
+            partialLineTimeout: .milliseconds(300)
+        )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let started = ContinuousClock.now
@@ -61,7 +66,10 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(
-            shutdownGracePeriod: .milliseconds(200), idleTimeout: .seconds(30), partialLineTimeout: .seconds(5))
+            shutdownGracePeriod: .milliseconds(200),
+            idleTimeout: .seconds(30),
+            partialLineTimeout: .seconds(5)
+        )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let statuses = try await RawClient.with(port: port) { client in
                 // Each line arrives in two pieces (the timers themselves are pinned by ConnectionGuardHandlerTests).
@@ -82,7 +90,10 @@ import Testing
     @Test func pipelinedFloodHitsTheInFlightLimitWithResourceExhausted() async throws {
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
-        let configuration = ChronoServer.Configuration(maximumCallsPerConnection: 4, shutdownGracePeriod: .milliseconds(200))
+        let configuration = ChronoServer.Configuration(
+            maximumCallsPerConnection: 4,
+            shutdownGracePeriod: .milliseconds(200)
+        )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let count = 100
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
@@ -108,7 +119,9 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(
-            shutdownGracePeriod: .milliseconds(200), maximumPendingOutputBytes: 256 * 1_024)
+            shutdownGracePeriod: .milliseconds(200),
+            maximumPendingOutputBytes: 256 * 1_024
+        )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let (ending, statuses, delays) = try await RawClient.with(port: port, receiveBuffer: 4_096) { reluctant in

@@ -1,8 +1,9 @@
 import ChronoClient
 import ChronoProtocol
-@testable import ChronoStore
 import Foundation
 import Testing
+
+@testable import ChronoStore
 
 /// Writes fail with a clear status on a full or read-only database, and the daemon keeps serving reads.
 @Suite(.timeLimit(.minutes(1))) struct StorageFaultTests {
@@ -10,8 +11,12 @@ import Testing
     private static let batch: JSONValue = .array(
         (0..<10).map { index in
             HardeningFixture.event(
-                "fault-\(index)", year: 2000, summary: String(repeating: "filler ", count: 4_000))
-        })
+                "fault-\(index)",
+                year: 2000,
+                summary: String(repeating: "filler ", count: 4_000)
+            )
+        }
+    )
 
     @Test func writeOnAFullDatabaseIsResourceExhaustedAndReadsGoOn() async throws {
         let fixture = try await HardeningFixture.make()

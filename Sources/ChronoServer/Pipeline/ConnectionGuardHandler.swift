@@ -72,7 +72,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     private func resetIdleTimer(context: ChannelHandlerContext) {
         self.idleTimer?.cancel()
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: self.idleTimeout) {
-            self.logger.debug("closing an idle connection", metadata: ["timeout_ms": "\(self.idleTimeout.nanoseconds / 1_000_000)"])
+            self.logger.debug(
+                "closing an idle connection",
+                metadata: ["timeout_ms": "\(self.idleTimeout.nanoseconds / 1_000_000)"]
+            )
             context.close(promise: nil)
         }
     }
