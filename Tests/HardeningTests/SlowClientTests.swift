@@ -12,7 +12,7 @@ import Testing
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(
             shutdownGracePeriod: .milliseconds(200),
-            idleTimeout: .seconds(1)
+            idleTimeout: .seconds(3)
         )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let (ending, statuses) = try await RawClient.with(port: port) { idle in
