@@ -2,6 +2,7 @@ public import ArgumentParser
 
 /// The `chrono` command: queries a running `chronod` and prints tables, JSON, CSV or graph files.
 public struct Chrono: AsyncParsableCommand {
+    /// The command tree, with the exit codes and examples shown by `chrono --help`.
     public static let configuration = CommandConfiguration(
         commandName: "chrono",
         abstract: "Query Chronograph: the events, actors, laws and agreements of migration in Azerbaijan.",

@@ -16,10 +16,13 @@ extension LiveGraph {
         guard revision >= compacted else {
             throw ChronoError.outOfRange(
                 "params.since_revision: revision \(revision) has been compacted (history starts after \(compacted)); "
-                    + "resync with a new subscription without since_revision")
+                    + "resync with a new subscription without since_revision"
+            )
         }
         guard revision <= current else {
-            throw ChronoError.outOfRange("params.since_revision: revision \(revision) is after the current revision \(current)")
+            throw ChronoError.outOfRange(
+                "params.since_revision: revision \(revision) is after the current revision \(current)"
+            )
         }
         var state = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in entries {
@@ -27,15 +30,27 @@ extension LiveGraph {
             if let before = entry.before {
                 let value = try JSONDecoder().decode(JSONValue.self, from: Data(before.utf8))
                 state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
-            } else {
+            } else if entry.op == "insert" {
                 state[key] = nil
+            } else {
+                throw ChronoError.outOfRange(
+                    "params.since_revision: the change of \(entry.kind) \"\(entry.id)\" at revision \(entry.revision) "
+                        + "was not logged with its earlier form; resync with a new subscription without since_revision"
+                )
             }
         }
         let past = state.values.sorted { $0.key < $1.key }
         return try await self.snapshotStores.store(for: "revision-\(revision)") { path in
-            let vocabulary = try await self.store.read(deadline: nil) { connection, _ in try VocabularyRow.all(connection) }
+            let vocabulary = try await self.store.read(deadline: nil) { connection, _ in
+                try VocabularyRow.all(connection)
+            }
             return try await SnapshotDatabase.build(
-                path: path, records: past, revision: revision, vocabulary: vocabulary, label: "revision \(revision)")
+                path: path,
+                records: past,
+                revision: revision,
+                vocabulary: vocabulary,
+                label: "revision \(revision)"
+            )
         }
     }
 }

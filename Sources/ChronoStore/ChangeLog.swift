@@ -34,7 +34,12 @@ enum ChangeLog {
 
     /// Logs that `kind`/`id` changed at `revision`, replacing any entry the same revision already made.
     static func record(
-        _ connection: Connection, revision: Int64, kind: String, id: String, op: String, before: String?
+        _ connection: Connection,
+        revision: Int64,
+        kind: String,
+        id: String,
+        op: String,
+        before: String?
     ) throws {
         try connection.cached("INSERT OR REPLACE INTO changes(revision, kind, id, op) VALUES (?, ?, ?, ?)")
             .run([.integer(revision), .text(kind), .text(id), .text(op)])
@@ -64,7 +69,13 @@ enum ChangeLog {
             WHERE c.revision > ? ORDER BY c.revision DESC, c.kind, c.id
             """
         ).map([.integer(revision)]) { row in
-            Entry(revision: row.int64(0), kind: row.text(1), id: row.text(2), op: row.text(3), before: row.optionalText(4))
+            Entry(
+                revision: row.int64(0),
+                kind: row.text(1),
+                id: row.text(2),
+                op: row.text(3),
+                before: row.optionalText(4)
+            )
         }
     }
 

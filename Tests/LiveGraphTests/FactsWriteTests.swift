@@ -13,7 +13,8 @@ import Testing
                 LiveFixture.eventRecord("event-new", year: 2001, title: "Brand new", agent: 1, target: 2),
                 LiveFixture.entityRecord(4, summary: "Rewritten summary."),
             ],
-            retractions: ["event-000"])
+            retractions: ["event-000"]
+        )
         #expect(report.revision == before + 1)
         #expect(report.inserted == 1)
         #expect(report.updated == 1)
@@ -35,7 +36,8 @@ import Testing
         let error = await #expect(throws: ChronoError.self) {
             try await fixture.live.write(
                 upserts: [LiveFixture.eventRecord("event-ok", year: 2001, title: "Ok", agent: 1, target: 2), bad],
-                retractions: [])
+                retractions: []
+            )
         }
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.hasPrefix("params.upserts[1].participants[0].entity: unknown entity") == true)

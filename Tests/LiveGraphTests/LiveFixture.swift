@@ -18,7 +18,9 @@ struct LiveFixture {
     /// Builds the graph through the real loader into a fresh database.
     static func make(graph: URL? = nil) async throws -> LiveFixture {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chronograph-live-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "chronograph-live-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+            )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let source = graph ?? directory.appendingPathComponent("graph")
         if graph == nil {
@@ -75,7 +77,8 @@ struct LiveFixture {
     private static func write(to graph: URL) throws {
         try FileManager.default.copyItem(
             at: Self.repository.appendingPathComponent("Graph/vocabulary.json"),
-            to: graph.appendingPathComponent("vocabulary.json"))
+            to: graph.appendingPathComponent("vocabulary.json")
+        )
         var lines: [JSONValue] = [
             ["record": "document", "id": "fixture.txt", "title": "Fixture", "lines": .int(Int64(Self.documentLines))]
         ]
@@ -86,8 +89,13 @@ struct LiveFixture {
         for index in 0..<Self.eventCount {
             lines.append(
                 Self.eventRecord(
-                    "event-\(String(format: "%03d", index))", year: 1990 + index % 20, title: "Event \(index)",
-                    agent: index, target: index * 5 + 3))
+                    "event-\(String(format: "%03d", index))",
+                    year: 1990 + index % 20,
+                    title: "Event \(index)",
+                    agent: index,
+                    target: index * 5 + 3
+                )
+            )
         }
         lines += Self.varied
         let text = lines.map(CanonicalJSON.string).joined(separator: "\n") + "\n"

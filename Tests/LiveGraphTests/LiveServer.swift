@@ -9,9 +9,12 @@ func withLiveServer(
     _ body: @Sendable (Int) async throws -> Void
 ) async throws {
     let server = try await ChronoServer.bind(
-        host: "127.0.0.1", port: 0, dispatcher: .serving(live: live, configuration: configuration),
+        host: "127.0.0.1",
+        port: 0,
+        dispatcher: .serving(live: live, configuration: configuration),
         configuration: ChronoServer.Configuration(shutdownGracePeriod: .milliseconds(200)),
-        logger: Logger(label: "chronod.live-test"))
+        logger: Logger(label: "chronod.live-test")
+    )
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }
         do {

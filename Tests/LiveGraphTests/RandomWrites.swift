@@ -1,14 +1,16 @@
-import Foundation
 import ChronoProtocol
+import Foundation
 
 /// A reproducible stream of valid write batches over a `LiveFixture` graph: new, changed and retracted
 /// events, added and retracted relations, renamed entities.
 struct RandomWrites {
     private var state: UInt64
     private var events: [String] = (0..<LiveFixture.eventCount).map { "event-\(String(format: "%03d", $0))" }
-    private var relations: Set<String> = Set((0..<LiveFixture.entityCount).map { index in
-        "\(LiveFixture.entity(index))--cooperates_with--\(LiveFixture.entity(index + 1))"
-    })
+    private var relations: Set<String> = Set(
+        (0..<LiveFixture.entityCount).map { index in
+            "\(LiveFixture.entity(index))--cooperates_with--\(LiveFixture.entity(index + 1))"
+        }
+    )
     private var counter = 0
 
     init(seed: UInt64) {
@@ -39,12 +41,26 @@ struct RandomWrites {
                 self.events.append(id)
                 touched.insert(id)
                 upserts.append(
-                    LiveFixture.eventRecord(id, year: 1985 + self.next(40), title: "Written \(self.counter)", agent: agent, target: target))
+                    LiveFixture.eventRecord(
+                        id,
+                        year: 1985 + self.next(40),
+                        title: "Written \(self.counter)",
+                        agent: agent,
+                        target: target
+                    )
+                )
             case 1:
                 let id = self.events[self.next(self.events.count)]
                 guard touched.insert(id).inserted else { continue }
                 upserts.append(
-                    LiveFixture.eventRecord(id, year: 1985 + self.next(40), title: "Changed \(self.counter)", agent: agent, target: target))
+                    LiveFixture.eventRecord(
+                        id,
+                        year: 1985 + self.next(40),
+                        title: "Changed \(self.counter)",
+                        agent: agent,
+                        target: target
+                    )
+                )
             case 2 where self.events.count > 5:
                 let id = self.events.remove(at: self.next(self.events.count))
                 guard touched.insert(id).inserted else {

@@ -15,12 +15,17 @@ import Testing
     @Test func subscriberThatStopsReadingIsCutOffWhileOtherCallsComplete() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
-        let configuration = LiveConfiguration(progressInterval: .milliseconds(50), queueFrames: 4, queueBytes: 1_048_576)
+        let configuration = LiveConfiguration(
+            progressInterval: .milliseconds(50),
+            queueFrames: 4,
+            queueBytes: 1_048_576
+        )
         let box = OutcomeBox<Observed>()
         try await withLiveServer(fixture.live, configuration: configuration) { port in
             let slow = try await Self.connectWithoutReading(port: port)
             box.outcome = try await slow.executeThenClose { inbound, outbound in
-                let request = #"{"id":1,"method":"chrono.v1.Watch/Subscribe","params":{"query":"#
+                let request =
+                    #"{"id":1,"method":"chrono.v1.Watch/Subscribe","params":{"query":"#
                     + #"{"method":"chrono.v1.Entity/Get","params":{"id":"entity-003"}}}}"# + "\n"
                 try await outbound.write(ByteBuffer(string: request))
                 let writer = try await ChronoClient.connect(host: "127.0.0.1", port: port)
@@ -28,7 +33,8 @@ import Testing
                 for index in 0..<220 {
                     let summary = "Round \(index) \(padding)"
                     _ = try await writer.call(
-                        .factsWrite, params: ["upserts": [LiveFixture.entityRecord(3, summary: summary)]]
+                        .factsWrite,
+                        params: ["upserts": [LiveFixture.entityRecord(3, summary: summary)]]
                     ).get()
                 }
                 let ordinary = try await writer.call(.statsGet)

@@ -15,11 +15,13 @@ import Testing
         }
         _ = try await source.live.write(
             upserts: [LiveFixture.eventRecord("event-extra", year: 2004, title: "Extra", agent: 2, target: 9)],
-            retractions: ["event-007"])
+            retractions: ["event-007"]
+        )
         let created = try await source.live.createSnapshot()
         let exported = try await source.live.archive(created.id)
         let imported = try await target.live.importSnapshot(
-            SnapshotArchive(manifest: exported.manifest, compressed: exported.compressed))
+            SnapshotArchive(manifest: exported.manifest, compressed: exported.compressed)
+        )
         _ = try await target.live.restore(imported.id)
         let again = try await target.live.archive(try await target.live.createSnapshot().id)
         let original = try GzipInflater.decompress(exported.compressed, expectedSize: exported.manifest.size)
@@ -44,7 +46,10 @@ import Testing
         bomb.size /= 2
         let cases: [(String, SnapshotArchive)] = [
             ("flipped", SnapshotArchive(manifest: archive.manifest, compressed: flipped)),
-            ("truncated", SnapshotArchive(manifest: archive.manifest, compressed: Array(archive.compressed.dropLast(9)))),
+            (
+                "truncated",
+                SnapshotArchive(manifest: archive.manifest, compressed: Array(archive.compressed.dropLast(9)))
+            ),
             ("size lie", SnapshotArchive(manifest: bomb, compressed: archive.compressed)),
         ]
         for (name, bad) in cases {
@@ -58,7 +63,9 @@ import Testing
         lying.compressedSize = truncatedWithMatchingManifest.count
         lying.compressedSHA256 = SnapshotArchive.sha256(truncatedWithMatchingManifest)
         let error = await #expect(throws: ChronoError.self) {
-            try await other.live.importSnapshot(SnapshotArchive(manifest: lying, compressed: truncatedWithMatchingManifest))
+            try await other.live.importSnapshot(
+                SnapshotArchive(manifest: lying, compressed: truncatedWithMatchingManifest)
+            )
         }
         #expect(error?.code == .dataLoss)
         #expect(try await other.live.snapshots().isEmpty)
@@ -81,7 +88,8 @@ import Testing
     }
 
     @Test func zcatOfAnExportedSnapshotPrintsTheCanonicalRecords() async throws {
-        guard let zcat = ["/usr/bin/zcat", "/bin/zcat"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let zcat = ["/usr/bin/zcat", "/bin/zcat"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else {
             print("zcat is not installed: skipping")
             return
@@ -112,7 +120,13 @@ import Testing
         let original = Set(try await live.store.timeline(query).events.map(\.id))
         let snapshot = try await live.createSnapshot()
         let added = (0..<15).map {
-            LiveFixture.eventRecord("event-later-\($0)", year: 2000 + $0, title: "Later \($0)", agent: $0, target: $0 + 4)
+            LiveFixture.eventRecord(
+                "event-later-\($0)",
+                year: 2000 + $0,
+                title: "Later \($0)",
+                agent: $0,
+                target: $0 + 4
+            )
         }
         _ = try await live.write(upserts: added, retractions: (0..<15).map { "event-\(String(format: "%03d", $0))" })
         let changed = Set(try await live.store.timeline(query).events.map(\.id))
@@ -139,7 +153,10 @@ import Testing
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
         let snapshot = try await fixture.live.createSnapshot()
-        _ = try await fixture.live.write(upserts: [LiveFixture.entityRecord(5, summary: "Changed later.")], retractions: [])
+        _ = try await fixture.live.write(
+            upserts: [LiveFixture.entityRecord(5, summary: "Changed later.")],
+            retractions: []
+        )
         let past = try await fixture.live.store(asOf: snapshot.id).entity("entity-005")
         let now = try await fixture.live.store.entity("entity-005")
         let diff = try await fixture.live.diff(from: snapshot.id, to: nil)

@@ -1,5 +1,6 @@
 import ChronoClient
 import ChronoProtocol
+
 @testable import ChronoServer
 
 /// A subscriber's view of a subscribed result: the items it has, kept up to date by applying frames.
@@ -25,7 +26,11 @@ struct SubscriberState {
     }
 
     /// The items of a fresh answer to the same query.
-    static func fresh(_ client: ChronoClient, _ method: MethodName, _ params: [String: JSONValue]) async throws
+    static func fresh(
+        _ client: ChronoClient,
+        _ method: MethodName,
+        _ params: [String: JSONValue]
+    ) async throws
         -> [ResultItems.Key: JSONValue]
     {
         ResultItems(try await client.call(method, params: params).get()).items
@@ -34,7 +39,8 @@ struct SubscriberState {
 
 /// Reads data frames from a subscription stream until one brings the state to `revision`.
 func follow(
-    _ iterator: inout AsyncThrowingStream<Frame, any Error>.AsyncIterator, into state: inout SubscriberState,
+    _ iterator: inout AsyncThrowingStream<Frame, any Error>.AsyncIterator,
+    into state: inout SubscriberState,
     until revision: Int64
 ) async throws -> [JSONValue] {
     var frames: [JSONValue] = []

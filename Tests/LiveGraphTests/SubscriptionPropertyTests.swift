@@ -1,7 +1,8 @@
 import ChronoClient
 import ChronoProtocol
-@testable import ChronoServer
 import Testing
+
+@testable import ChronoServer
 
 @Suite(.timeLimit(.minutes(2))) struct SubscriptionPropertyTests {
     static let queries: [(MethodName, [String: JSONValue])] = [
@@ -30,7 +31,10 @@ import Testing
     }
 
     private static func run(
-        _ fixture: LiveFixture, method: MethodName, params: [String: JSONValue], seed: UInt64
+        _ fixture: LiveFixture,
+        method: MethodName,
+        params: [String: JSONValue],
+        seed: UInt64
     ) async throws -> Outcome {
         let box = OutcomeBox<Outcome>()
         try await withLiveServer(fixture.live) { port in
@@ -38,13 +42,19 @@ import Testing
             let writer = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let stream = subscriber.stream(
                 method: MethodName.watchSubscribe.rawValue,
-                params: ["query": ["method": .string(method.rawValue), "params": .object(params)]])
+                params: ["query": ["method": .string(method.rawValue), "params": .object(params)]]
+            )
             var iterator = stream.makeAsyncIterator()
             var state = SubscriberState()
-            var frames = try await follow(&iterator, into: &state, until: 0)
             var writes = RandomWrites(seed: seed)
             var revision: Int64 = 0
-            for _ in 0..<30 {
+            // The first writes race the subscription's start: none may fall between its initial result and its feed.
+            for _ in 0..<5 {
+                let result = try await writer.call(.factsWrite, params: writes.batch()).get()
+                revision = result["revision"]?.intValue ?? revision
+            }
+            var frames = try await follow(&iterator, into: &state, until: 0)
+            for _ in 0..<25 {
                 let result = try await writer.call(.factsWrite, params: writes.batch()).get()
                 revision = result["revision"]?.intValue ?? revision
             }
@@ -53,7 +63,11 @@ import Testing
             try await subscriber.close()
             try await writer.close()
             box.outcome = Outcome(
-                state: state, fresh: fresh, finalRevision: revision, kinds: frames.compactMap { $0["kind"]?.stringValue })
+                state: state,
+                fresh: fresh,
+                finalRevision: revision,
+                kinds: frames.compactMap { $0["kind"]?.stringValue }
+            )
         }
         return try #require(box.outcome)
     }

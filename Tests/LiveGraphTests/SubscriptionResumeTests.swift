@@ -1,12 +1,14 @@
 import ChronoClient
 import ChronoProtocol
-@testable import ChronoServer
 import Testing
+
+@testable import ChronoServer
 
 @Suite(.timeLimit(.minutes(2))) struct SubscriptionResumeTests {
     static let params: [String: JSONValue] = ["from": 1980, "to": 2030, "limit": 500]
 
-    private static func subscribe(_ client: ChronoClient, since: Int64? = nil) -> AsyncThrowingStream<Frame, any Error> {
+    private static func subscribe(_ client: ChronoClient, since: Int64? = nil) -> AsyncThrowingStream<Frame, any Error>
+    {
         var params: [String: JSONValue] = [
             "query": ["method": .string(MethodName.timelineQuery.rawValue), "params": .object(Self.params)]
         ]
@@ -34,7 +36,9 @@ import Testing
             var iterator = Self.subscribe(first).makeAsyncIterator()
             _ = try await follow(&iterator, into: &state, until: 0)
             var revision: Int64 = 0
-            for _ in 0..<5 { revision = try await writer.call(.factsWrite, params: writes.batch()).get()["revision"]?.intValue ?? 0 }
+            for _ in 0..<5 {
+                revision = try await writer.call(.factsWrite, params: writes.batch()).get()["revision"]?.intValue ?? 0
+            }
             _ = try await follow(&iterator, into: &state, until: revision)
             try await first.close()
             let held = state
@@ -48,7 +52,13 @@ import Testing
             let fresh = try await SubscriberState.fresh(writer, .timelineQuery, Self.params)
             try await second.close()
             try await writer.close()
-            box.outcome = Resumed(before: held.items, first: frame.data, after: state, fresh: fresh, since: held.revision)
+            box.outcome = Resumed(
+                before: held.items,
+                first: frame.data,
+                after: state,
+                fresh: fresh,
+                since: held.revision
+            )
         }
         let outcome = try #require(box.outcome)
         let keys = { (name: String) in Set((outcome.first[name]?.arrayValue ?? []).map(SubscriberState.key)) }
@@ -57,7 +67,9 @@ import Testing
         #expect(outcome.after.items == outcome.fresh)
         #expect(keys("added") == Set(outcome.fresh.keys).subtracting(outcome.before.keys))
         #expect(keys("removed") == Set(outcome.before.keys).subtracting(outcome.fresh.keys))
-        let changed = Set(outcome.fresh.keys.filter { key in outcome.before[key].map { $0 != outcome.fresh[key] } ?? false })
+        let changed = Set(
+            outcome.fresh.keys.filter { key in outcome.before[key].map { $0 != outcome.fresh[key] } ?? false }
+        )
         #expect(keys("changed") == changed)
         #expect(!changed.isEmpty || !keys("added").isEmpty)
     }
@@ -71,7 +83,9 @@ import Testing
             var writes = RandomWrites(seed: 7)
             let start = try await client.call(.factsWrite, params: writes.batch()).get()["revision"]?.intValue ?? 0
             var revision = start
-            for _ in 0..<3 { revision = try await client.call(.factsWrite, params: writes.batch()).get()["revision"]?.intValue ?? 0 }
+            for _ in 0..<3 {
+                revision = try await client.call(.factsWrite, params: writes.batch()).get()["revision"]?.intValue ?? 0
+            }
             _ = try await client.call(.factsCompact, params: ["revision": .int(revision - 1)]).get()
             var terminal: Response?
             for try await frame in Self.subscribe(client, since: start) {

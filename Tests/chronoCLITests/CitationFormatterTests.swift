@@ -23,6 +23,9 @@ struct CitationFormatterTests {
     func scanning() throws {
         let formatter = CitationFormatter(scanning: try Fixtures.result("timeline"))
         let citation: JSONValue = ["doc": "001_21021ca7d8178841.txt", "lines": [40, 40]]
-        #expect(formatter.format(list: [citation, ["doc": "000_58cdf720df08e1c1.txt", "lines": [3, 5]]]) == "001:40, 000:3-5")
+        #expect(
+            formatter.format(list: [citation, ["doc": "000_58cdf720df08e1c1.txt", "lines": [3, 5]]])
+                == "001:40, 000:3-5"
+        )
     }
 }

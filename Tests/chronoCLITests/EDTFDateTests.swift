@@ -6,8 +6,10 @@ import Testing
 struct EDTFDateTests {
     @Test(
         "accepts EDTF levels 0 and 1 and plain years",
-        arguments: ["2007", "2007-03", "2007-03-19", "2007~", "2007?", "2007-03%", "199X", "19XX", "2004-XX",
-            "2007-21", "2008-02-29", "Y170000002", "-0500"]
+        arguments: [
+            "2007", "2007-03", "2007-03-19", "2007~", "2007?", "2007-03%", "199X", "19XX", "2004-XX",
+            "2007-21", "2008-02-29", "Y170000002", "-0500",
+        ]
     )
     func acceptsValidDates(text: String) throws {
         #expect(try EDTFDate(parsing: text).text == text)

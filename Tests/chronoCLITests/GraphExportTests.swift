@@ -13,7 +13,9 @@ struct GraphExportTests {
     @Test("the model holds the root, every neighbour and every relation once")
     func model() throws {
         let graph = try self.neighbourhood()
-        #expect(graph.nodes.map(\.id) == ["azerbaijan", "germany", "eu-azerbaijan-readmission-agreement", "european-union"])
+        #expect(
+            graph.nodes.map(\.id) == ["azerbaijan", "germany", "eu-azerbaijan-readmission-agreement", "european-union"]
+        )
         #expect(graph.edges.count == 3)
         let path = try #require(PathPresenter.present(try Fixtures.result("path")).graph)
         #expect(path.nodes.count == 4)
@@ -52,12 +54,12 @@ struct GraphExportTests {
     }
 
     @Test("DOT is accepted by Graphviz when it is installed")
-    func dotAcceptedByGraphviz() throws {
+    func dotAcceptedByGraphviz() async throws {
         guard let dot = GraphvizTool.path else {
             print("skipped: Graphviz `dot` is not installed (apt-get install graphviz)")
             return
         }
-        let output = try GraphvizTool.run(dot, input: DOTExporter.export(try self.neighbourhood()))
+        let output = try await GraphvizTool.run(dot, input: DOTExporter.export(try self.neighbourhood()))
         #expect(output.status == 0, "dot said: \(output.stderr)")
         #expect(output.stdout.contains("<svg"))
     }
@@ -81,7 +83,7 @@ enum GraphvizTool {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs `dot -Tsvg` on `input`.
-    static func run(_ path: String, input: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        try ProcessRunner.run(path, ["-Tsvg"], input: input)
+    static func run(_ path: String, input: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await ProcessRunner.run(path, ["-Tsvg"], input: input)
     }
 }

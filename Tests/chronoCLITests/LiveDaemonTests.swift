@@ -8,8 +8,8 @@ import Testing
 @Suite("chrono against a live chronod: health, exit codes, subscriptions", .serialized, .timeLimit(.minutes(1)))
 struct LiveDaemonTests {
     @Test("health answers SERVING with a revision, as JSON")
-    func health() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["health", "--format", "json"], port: $0.port) }
+    func health() async throws {
+        let run = try await LiveDaemon.with { try await ChronoBinary.run(["health", "--format", "json"], port: $0.port) }
         #expect(run.status == 0, "\(run.stderr)")
         let result = try Fixtures.parse(run.stdout)
         #expect(result.text("status") == "SERVING")
@@ -17,26 +17,28 @@ struct LiveDaemonTests {
     }
 
     @Test("a bad date exits 64 even with a daemon running, before any call")
-    func badDate() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["figures", "--to", "2007-02-30"], port: $0.port) }
+    func badDate() async throws {
+        let run = try await LiveDaemon.with { try await ChronoBinary.run(["figures", "--to", "2007-02-30"], port: $0.port) }
         #expect(run.status == 64)
         #expect(run.stderr.contains("day 30 is out of range"))
     }
 
     @Test("a stopped daemon gets one sentence and exit 69")
-    func stoppedDaemon() throws {
-        let daemon = try LiveDaemon.start()
+    func stoppedDaemon() async throws {
+        let daemon = try await LiveDaemon.start()
         let port = daemon.port
-        daemon.stop()
-        let run = try ChronoBinary.run(["health"], port: port)
+        await daemon.stop()
+        let run = try await ChronoBinary.run(["health"], port: port)
         #expect(run.status == 69)
-        #expect(run.stderr == "chrono: cannot reach chronod at 127.0.0.1:\(port) — is it running? (connection refused)\n")
+        #expect(
+            run.stderr == "chrono: cannot reach chronod at 127.0.0.1:\(port) — is it running? (connection refused)\n"
+        )
     }
 
     @Test("subscribe either streams frames or says the daemon has no subscriptions (exit 69)")
-    func subscribe() throws {
-        let run = try LiveDaemon.with {
-            try ChronoBinary.run(["subscribe", "stats", "--max-frames", "1", "--deadline", "5s"], port: $0.port)
+    func subscribe() async throws {
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["subscribe", "stats", "--max-frames", "1", "--deadline", "5s"], port: $0.port)
         }
         if run.status == 0 {
             let frame = try Fixtures.parse(String(run.stdout.split(separator: "\n").first ?? ""))

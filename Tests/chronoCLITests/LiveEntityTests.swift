@@ -8,8 +8,10 @@ import Testing
 @Suite("chrono against a live chronod: entities", .serialized, .timeLimit(.minutes(1)))
 struct LiveEntityTests {
     @Test("show gives the entity with its relations and events")
-    func show() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["show", "ilham-aliyev", "--format", "json"], port: $0.port) }
+    func show() async throws {
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["show", "ilham-aliyev", "--format", "json"], port: $0.port)
+        }
         #expect(run.status == 0, "\(run.stderr)")
         let result = try Fixtures.parse(run.stdout)
         #expect(result["entity"]?.text("name") == "Ilham Aliyev")
@@ -18,16 +20,16 @@ struct LiveEntityTests {
     }
 
     @Test("an unknown entity exits 66 with the server's status and message")
-    func notFound() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["show", "no-such-entity"], port: $0.port) }
+    func notFound() async throws {
+        let run = try await LiveDaemon.with { try await ChronoBinary.run(["show", "no-such-entity"], port: $0.port) }
         #expect(run.status == 66)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("chrono: NOT_FOUND: "))
     }
 
     @Test("an ambiguous name lists the candidates and exits 64 instead of guessing")
-    func ambiguousName() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["show", "Aliyev"], port: $0.port) }
+    func ambiguousName() async throws {
+        let run = try await LiveDaemon.with { try await ChronoBinary.run(["show", "Aliyev"], port: $0.port) }
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("chrono: INVALID_ARGUMENT: "))

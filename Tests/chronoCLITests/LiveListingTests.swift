@@ -8,13 +8,13 @@ import Testing
 @Suite("chrono against a live chronod: listings", .serialized, .timeLimit(.minutes(1)))
 struct LiveListingTests {
     @Test("timeline JSON holds the fixture's events of 2007-2011 in order; CSV and NDJSON agree with it")
-    func timeline() throws {
-        let (json, csv, ndjson) = try LiveDaemon.with { daemon in
+    func timeline() async throws {
+        let (json, csv, ndjson) = try await LiveDaemon.with { daemon in
             let window = ["timeline", "--from", "2007", "--to", "2011"]
             return (
-                try ChronoBinary.run(window + ["--format", "json"], port: daemon.port),
-                try ChronoBinary.run(window + ["--format", "csv"], port: daemon.port),
-                try ChronoBinary.run(window, port: daemon.port)
+                try await ChronoBinary.run(window + ["--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(window + ["--format", "csv"], port: daemon.port),
+                try await ChronoBinary.run(window, port: daemon.port)
             )
         }
         #expect(json.status == 0, "\(json.stderr)")
@@ -33,8 +33,8 @@ struct LiveListingTests {
     }
 
     @Test("timeline exports TimelineJS with the required fields for every event")
-    func timelineJS() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["timeline", "--format", "timelinejs"], port: $0.port) }
+    func timelineJS() async throws {
+        let run = try await LiveDaemon.with { try await ChronoBinary.run(["timeline", "--format", "timelinejs"], port: $0.port) }
         #expect(run.status == 0, "\(run.stderr)")
         let events = try Fixtures.parse(run.stdout).list("events")
         #expect(!events.isEmpty)
@@ -47,11 +47,48 @@ struct LiveListingTests {
     }
 
     @Test("search finds both Aliyevs, one JSON record per line when piped")
-    func search() throws {
-        let run = try LiveDaemon.with { try ChronoBinary.run(["search", "Aliyev"], port: $0.port) }
+    func search() async throws {
+        let run = try await LiveDaemon.with { try await ChronoBinary.run(["search", "Aliyev"], port: $0.port) }
         #expect(run.status == 0, "\(run.stderr)")
         let found = try run.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
         let foundIDs = Set(found.compactMap { $0["entity"]?.text("id") })
         #expect(foundIDs.isSuperset(of: ["heydar-aliyev", "ilham-aliyev"]))
+    }
+
+    @Test("timeline --all streams every event (Timeline/Stream), the same events as one large page")
+    func timelineAll() async throws {
+        let (streamed, page, table) = try await LiveDaemon.with { daemon in
+            (
+                try await ChronoBinary.run(["timeline", "--all"], port: daemon.port),
+                try await ChronoBinary.run(["timeline", "--limit", "500", "--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(["timeline", "--all", "--format", "csv"], port: daemon.port)
+            )
+        }
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        let events = try streamed.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
+        #expect(events == (try Fixtures.parse(page.stdout)).list("events"))
+        #expect(try CSVReader.read(table.stdout).count == events.count + 1)
+    }
+
+    @Test("a piped table fits COLUMNS and carries no colour; Markdown has one row per event")
+    func tableAndMarkdown() async throws {
+        let (table, markdown, json) = try await LiveDaemon.with { daemon in
+            (
+                try await ChronoBinary.run(
+                    ["timeline", "--format", "table"],
+                    port: daemon.port,
+                    environment: ["COLUMNS": "70", "NO_COLOR": ""]
+                ),
+                try await ChronoBinary.run(["timeline", "--format", "markdown"], port: daemon.port),
+                try await ChronoBinary.run(["timeline", "--format", "json"], port: daemon.port)
+            )
+        }
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("DATE") == true)
+        #expect(lines.allSatisfy { $0.count <= 70 })
+        #expect(!table.stdout.contains("\u{1B}["))
+        let events = try Fixtures.parse(json.stdout).list("events")
+        #expect(markdown.stdout.split(separator: "\n").count == events.count + 2)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChronoProtocol
+import Foundation
 import Testing
 
 @testable import ChronoCLI
@@ -89,5 +90,16 @@ struct OutputFormatTests {
         let (text, notes) = try OutputWriter.render(presentation, as: .table, terminal: self.plain)
         #expect(text.isEmpty)
         #expect(notes == ["no results"])
+    }
+
+    @Test("on a terminal a dispute's topic is shown once, above its claims; CSV repeats it on every claim")
+    func disputesGrouped() throws {
+        let presentation = DisputesPresenter.present(try Fixtures.result("disputes"))
+        let view = try #require(presentation.view)
+        let text = view(Terminal(isTTY: true, width: 120, colour: false))
+        #expect(text.components(separatedBy: "how many IDPs Azerbaijan has").count == 2)
+        #expect(text.contains("about 600,000") && text.contains("over 700,000"))
+        let records = try CSVReader.read(CSVWriter.write(presentation.table))
+        #expect(records.dropFirst().allSatisfy { $0[1] == "how many IDPs Azerbaijan has" })
     }
 }

@@ -12,7 +12,11 @@ struct PresenterViewTests {
         let presentation = ShowPresenter.present(try Fixtures.result("show"))
         let view = try #require(presentation.view)
         let text = view(self.terminal)
-        #expect(text.hasPrefix("State Migration Service of the Republic of Azerbaijan  [organisation · state-migration-service]"))
+        #expect(
+            text.hasPrefix(
+                "State Migration Service of the Republic of Azerbaijan  [organisation · state-migration-service]"
+            )
+        )
         #expect(text.contains("aliases:"))
         #expect(text.contains("SMS; State Migration Service"))
         #expect(text.contains("founded:"))
@@ -52,11 +56,18 @@ struct PresenterViewTests {
     @Test("a backward hop points against the walk")
     func backwardHop() throws {
         let result: JSONValue = [
-            "paths": [[
-                "length": 1,
-                "nodes": [["id": "b", "name": "B", "kind": "law"], ["id": "a", "name": "A", "kind": "person"]],
-                "hops": [["edge": ["id": "a--issued--b", "type": "issued", "from": "a", "to": "b", "citations": []], "forward": false]],
-            ]],
+            "paths": [
+                [
+                    "length": 1,
+                    "nodes": [["id": "b", "name": "B", "kind": "law"], ["id": "a", "name": "A", "kind": "person"]],
+                    "hops": [
+                        [
+                            "edge": ["id": "a--issued--b", "type": "issued", "from": "a", "to": "b", "citations": []],
+                            "forward": false,
+                        ]
+                    ],
+                ]
+            ],
             "truncated": nil,
         ]
         let view = try #require(PathPresenter.present(result).view)

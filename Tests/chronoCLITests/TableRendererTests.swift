@@ -44,4 +44,17 @@ struct TableRendererTests {
         #expect(TableRenderer(width: 100, colour: true).render(self.table).contains("\u{1B}[1m"))
         #expect(!TableRenderer(width: 100, colour: false).render(self.table).contains("\u{1B}"))
     }
+
+    @Test("prose columns give way first, so ids stay whole")
+    func proseNarrowsFirst() {
+        let table = Table(
+            columns: [.init("ID", wraps: false), .init("SUMMARY")],
+            rows: [["eu-azerbaijan-readmission-agreement", String(repeating: "planned agreement ", count: 6)]]
+        )
+        let renderer = TableRenderer(width: 60, colour: false)
+        #expect(renderer.fit(table)[0] == "eu-azerbaijan-readmission-agreement".count)
+        let lines = renderer.render(table).split(separator: "\n")
+        #expect(lines[1].hasPrefix("eu-azerbaijan-readmission-agreement  planned"))
+        #expect(lines.allSatisfy { $0.count <= 60 })
+    }
 }

@@ -43,7 +43,9 @@ struct TimelineJSExporterTests {
     func slideText() throws {
         let result = try Fixtures.result("timeline")
         let events = TimelineJSExporter.export(events: result.list("events"), title: "T").document.list("events")
-        let text = events.first { $0.text("unique_id") == "2007-germany-requests-return-of-migrants" }?["text"]?.text("text")
+        let text = events.first { $0.text("unique_id") == "2007-germany-requests-return-of-migrants" }?["text"]?.text(
+            "text"
+        )
         #expect(text?.contains("&lt;urgently&gt; &amp; formally") == true)
         #expect(text?.contains("Participants: Germany, Azerbaijan") == true)
         #expect(text?.contains("Sources: 000:49-54") == true)

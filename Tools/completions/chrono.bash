@@ -186,7 +186,7 @@ _chrono() {
 
 _chrono_timeline() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--all --version -h --help)
     repeating_options=(--actor --instrument --type)
     non_repeating_options=(--from --to --mode --text --limit --cursor --format --host --port --deadline --token)
     __chrono_offer_flags_options 0
@@ -393,12 +393,15 @@ _chrono_subgraph() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--depth --format --host --port --deadline --token)
+    non_repeating_options=(--depth --limit --format --host --port --deadline --token)
     __chrono_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--depth')
+        return
+        ;;
+    '--limit')
         return
         ;;
     '--format')

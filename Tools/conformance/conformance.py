@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tools"))
 from chrono_client import ChronoClient  # noqa: E402
+import live_checks  # noqa: E402
 
 BASE = "https://chronograph.local/protocol/v1/"
 SERVICES = ["Health/Check", "Reflection/List", "Timeline/Query", "Timeline/Stream", "Entity/Get", "Entity/Search",
@@ -121,6 +122,7 @@ def main():
         call(client, checker, methods, "chrono.v1.Disputes/List", {})
         call(client, checker, methods, "chrono.v1.Figures/List", {})
         call(client, checker, methods, "chrono.v1.Call/Cancel", {"id": 424242})
+        live_checks.run(client, checker, methods, call)
         call(client, checker, methods, "chrono.v1.Entity/Get", {"id": "no_such_entity_anywhere"}, expect="NOT_FOUND")
         call(client, checker, methods, "chrono.v1.Timeline/Query", {"limit": "ten"}, expect="INVALID_ARGUMENT")
         terminal = client.call_frame("chrono.v1.Nope/Nothing")

@@ -20,7 +20,7 @@ extension Chrono {
         @Option(help: ArgumentHelp("Words the topic or a claim must contain.", valueName: "text"))
         var text: String?
 
-        @Option(help: ArgumentHelp("Most disputes to return.", valueName: "n"))
+        @Option(help: ArgumentHelp("Most disputes to return, 1-1000 (default 100).", valueName: "n"))
         var limit: Int?
 
         @OptionGroup var output: OutputOptions
@@ -28,7 +28,7 @@ extension Chrono {
 
         func validate() throws {
             try self.output.check(allowed: OutputFormat.listings)
-            try Limits.check(self.limit, in: 1...500, option: "--limit")
+            try Limits.check(self.limit, in: 1...1000, option: "--limit")
         }
 
         func run() async throws {

@@ -22,7 +22,7 @@ extension Chrono {
 
         @OptionGroup var window: WindowOptions
 
-        @Option(help: ArgumentHelp("Most figures to return.", valueName: "n"))
+        @Option(help: ArgumentHelp("Most figures to return, 1-1000 (default 100).", valueName: "n"))
         var limit: Int?
 
         @OptionGroup var output: OutputOptions
@@ -30,7 +30,7 @@ extension Chrono {
 
         func validate() throws {
             try self.output.check(allowed: OutputFormat.listings)
-            try Limits.check(self.limit, in: 1...500, option: "--limit")
+            try Limits.check(self.limit, in: 1...1000, option: "--limit")
             try self.window.check()
         }
 

@@ -33,12 +33,15 @@ extension Chrono {
         @Option(help: ArgumentHelp("out, in or both (default both).", valueName: "direction"))
         var direction: Direction?
 
-        @Option(name: .customLong("kind"), help: ArgumentHelp("Keep only entities of this kind; repeatable.", valueName: "kind"))
+        @Option(
+            name: .customLong("kind"),
+            help: ArgumentHelp("Keep only entities of this kind; repeatable.", valueName: "kind")
+        )
         var kinds: [String] = []
 
         @OptionGroup var window: WindowOptions
 
-        @Option(help: ArgumentHelp("Most nodes to return (default 200).", valueName: "n"))
+        @Option(help: ArgumentHelp("Most nodes to return, 1-10000 (default 200).", valueName: "n"))
         var limit: Int?
 
         @OptionGroup var output: OutputOptions

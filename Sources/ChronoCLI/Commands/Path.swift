@@ -23,10 +23,16 @@ extension Chrono {
         @Argument(help: ArgumentHelp("Where the path ends: id, name or alias.", valueName: "to"))
         var to: String
 
-        @Option(name: .customLong("max-depth"), help: ArgumentHelp("Longest path in hops, 1-8 (default 4).", valueName: "n"))
+        @Option(
+            name: .customLong("max-depth"),
+            help: ArgumentHelp("Longest path in hops, 1-8 (default 4).", valueName: "n")
+        )
         var maxDepth: Int?
 
-        @Option(name: .customLong("paths"), help: ArgumentHelp("How many shortest paths, 1-10 (default 1).", valueName: "k"))
+        @Option(
+            name: .customLong("paths"),
+            help: ArgumentHelp("How many shortest paths, 1-10 (default 1).", valueName: "k")
+        )
         var count: Int?
 
         @Option(

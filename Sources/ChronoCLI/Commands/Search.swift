@@ -20,10 +20,13 @@ extension Chrono {
         @Argument(help: ArgumentHelp("Words to look for.", valueName: "text"))
         var text: String
 
-        @Option(name: .customLong("kind"), help: ArgumentHelp("An entity kind such as law; repeatable.", valueName: "kind"))
+        @Option(
+            name: .customLong("kind"),
+            help: ArgumentHelp("An entity kind such as law; repeatable.", valueName: "kind")
+        )
         var kinds: [String] = []
 
-        @Option(help: ArgumentHelp("Most results to return (default 20).", valueName: "n"))
+        @Option(help: ArgumentHelp("Most results to return, 1-100 (default 20).", valueName: "n"))
         var limit: Int?
 
         @OptionGroup var output: OutputOptions
@@ -31,7 +34,7 @@ extension Chrono {
 
         func validate() throws {
             try self.output.check(allowed: OutputFormat.listings)
-            try Limits.check(self.limit, in: 1...500, option: "--limit")
+            try Limits.check(self.limit, in: 1...100, option: "--limit")
             guard !self.text.trimmingWhitespace.isEmpty else {
                 throw ValidationError("<text>: give at least one word to search for")
             }

@@ -23,6 +23,9 @@ extension Chrono {
         @Option(help: ArgumentHelp("Levels of neighbours to add, 0-3 (default 1).", valueName: "n"))
         var depth: Int?
 
+        @Option(help: ArgumentHelp("Most nodes to return, 1-10000 (default 1000).", valueName: "n"))
+        var limit: Int?
+
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -35,11 +38,13 @@ extension Chrono {
                 try Params.checkName(entity, argument: "<entity>")
             }
             try Limits.check(self.depth, in: 0...3, option: "--depth")
+            try Limits.check(self.limit, in: 1...10_000, option: "--limit")
         }
 
         func run() async throws {
             var params: [String: JSONValue] = ["ids": .array(self.entities.map(JSONValue.string))]
             params["depth"] = Params.int(self.depth)
+            params["limit"] = Params.int(self.limit)
             try await CommandRunner(connection: self.connection, output: self.output)
                 .run(.graphSubgraph, params: params, present: GraphPresenter.presentSubgraph)
         }

@@ -19,7 +19,12 @@ extension Chrono {
                 """
         )
 
-        @Argument(help: ArgumentHelp("What to follow: timeline, show, neighbors, figures, disputes or stats.", valueName: "query"))
+        @Argument(
+            help: ArgumentHelp(
+                "What to follow: timeline, show, neighbors, figures, disputes or stats.",
+                valueName: "query"
+            )
+        )
         var query: SubscriptionQuery
 
         @Argument(help: ArgumentHelp("The entity, for show and neighbors: id, name or alias.", valueName: "entity"))
@@ -27,7 +32,10 @@ extension Chrono {
 
         @OptionGroup var window: WindowOptions
 
-        @Option(name: .customLong("since-revision"), help: ArgumentHelp("Send changes after this revision.", valueName: "n"))
+        @Option(
+            name: .customLong("since-revision"),
+            help: ArgumentHelp("Send changes after this revision.", valueName: "n")
+        )
         var sinceRevision: Int?
 
         @Option(name: .customLong("max-frames"), help: ArgumentHelp("Stop after this many frames.", valueName: "n"))
@@ -57,11 +65,15 @@ extension Chrono {
             try await runner.guarding { terminal in
                 let format = self.output.resolved(for: terminal)
                 let connection = try await runner.open()
+                let watchdog = deadline.map { Watchdog(limit: $0 + DaemonConnection.grace) }
+                defer { watchdog?.cancel() }
                 var seen = 0
                 let limit = self.maxFrames
                 do {
                     _ = try await connection.stream(Self.method, params: self.params, deadline: deadline) { data in
-                        CommandRunner.write(try SubscriptionFrameFormatter.line(data, format: format, terminal: terminal))
+                        CommandRunner.write(
+                            try SubscriptionFrameFormatter.line(data, format: format, terminal: terminal)
+                        )
                         seen += 1
                         return limit.map { seen < $0 } ?? true
                     }

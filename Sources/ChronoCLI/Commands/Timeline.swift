@@ -15,7 +15,7 @@ extension Chrono {
                 Examples:
                   chrono timeline --from 2007 --to 2011
                   chrono timeline --actor "State Migration Service" --type establishment
-                  chrono timeline --from 1991 --limit 500 --format timelinejs > timeline.json
+                  chrono timeline --all --format timelinejs > timeline.json
                 """
         )
 
@@ -51,6 +51,9 @@ extension Chrono {
         @Option(help: ArgumentHelp("Continue after a previous page (its next_cursor).", valueName: "cursor"))
         var cursor: String?
 
+        @Flag(help: "Every matching event, streamed (Timeline/Stream) instead of one page; no --limit or --cursor.")
+        var all = false
+
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
 
@@ -58,11 +61,23 @@ extension Chrono {
             try self.output.check(allowed: OutputFormat.listings + [.timelinejs])
             try Limits.check(self.limit, in: 1...500, option: "--limit")
             try self.window.check()
+            if self.all && (self.limit != nil || self.cursor != nil) {
+                throw ValidationError("--all streams every event; it takes no --limit or --cursor")
+            }
         }
 
         func run() async throws {
-            try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.timelineQuery, params: self.params, present: TimelinePresenter.present)
+            let runner = CommandRunner(connection: self.connection, output: self.output)
+            if self.all {
+                try await runner.runStream(
+                    .timelineStream,
+                    params: self.params,
+                    key: "event",
+                    present: TimelinePresenter.present
+                )
+            } else {
+                try await runner.run(.timelineQuery, params: self.params, present: TimelinePresenter.present)
+            }
         }
 
         /// The `Timeline/Query` params for the options given.

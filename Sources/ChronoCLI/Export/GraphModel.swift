@@ -45,7 +45,9 @@ public struct GraphModel: Sendable, Hashable {
         let id = entity.text("id")
         guard !id.isEmpty, !self.nodeIDs.contains(id) else { return }
         self.nodeIDs.insert(id)
-        self.nodes.append(Node(id: id, label: entity.text("name"), kind: entity.text("kind"), family: entity.text("family")))
+        self.nodes.append(
+            Node(id: id, label: entity.text("name"), kind: entity.text("kind"), family: entity.text("family"))
+        )
     }
 
     /// Adds a relation (an `Edge` object); endpoints not yet in the graph become nodes labelled by id.

@@ -55,7 +55,7 @@ public enum TimelineJSExporter {
         let parts = (negative ? String(bound.dropFirst()) : bound).split(separator: "-").compactMap { Int64($0) }
         guard let year = parts.first else { return nil }
         var members: [String: JSONValue] = ["year": .int(negative ? -year : year)]
-        if (precision == "month" || precision == "day"), parts.count > 1 {
+        if precision == "month" || precision == "day", parts.count > 1 {
             members["month"] = .int(parts[1])
         }
         if precision == "day", parts.count > 2 {

@@ -18,7 +18,10 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
 
     /// The deadline asked for, if any.
     @Option(
-        help: ArgumentHelp("Deadline for the call: milliseconds or a duration like 5s (default 30s).", valueName: "time"),
+        help: ArgumentHelp(
+            "Deadline for the call: milliseconds or a duration like 5s (default 30s).",
+            valueName: "time"
+        ),
         transform: { text in try DeadlineValue(parsing: text) }
     )
     public var deadline: DeadlineValue?
@@ -30,6 +33,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     /// Creates the options with nothing given.
     public init() {}
 
+    /// Checks the port (flag or `CHRONO_PORT`) and host before any I/O.
     public func validate() throws {
         _ = try self.endpoint(environment: ProcessInfo.processInfo.environment)
     }

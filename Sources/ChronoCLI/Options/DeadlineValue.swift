@@ -34,6 +34,7 @@ public struct DeadlineValue: Sendable, Hashable, CustomStringConvertible {
         self.milliseconds = Int64(milliseconds)
     }
 
+    /// The deadline in milliseconds, as `500ms`.
     public var description: String { "\(self.milliseconds)ms" }
 }
 
@@ -42,6 +43,7 @@ public struct DeadlineSyntaxError: Error, Sendable, Hashable, CustomStringConver
     /// The text as typed.
     public var text: String
 
+    /// The sentence ArgumentParser shows after "The value ... is invalid".
     public var description: String {
         "\"\(self.text)\" is not a deadline: give milliseconds (500) or a duration (500ms, 5s, 2m), at most 1 hour"
     }

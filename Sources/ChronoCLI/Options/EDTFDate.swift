@@ -15,6 +15,7 @@ public struct EDTFDate: Sendable, Hashable, CustomStringConvertible {
         self.text = trimmed
     }
 
+    /// The date as typed.
     public var description: String { self.text }
 
     private static func check(_ text: String) throws(EDTFSyntaxError) {
@@ -96,6 +97,7 @@ public struct EDTFSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         self.reason = reason
     }
 
+    /// The sentence ArgumentParser shows after "The value ... is invalid".
     public var description: String {
         "\"\(self.text)\" is not an EDTF date or year: \(self.reason) (examples: 2007, 2007-03, 2007-03-19, 2007~, 199X)"
     }

@@ -16,7 +16,9 @@ public enum OutputWriter {
                 text = ""
                 notes.append("no results")
             } else {
-                text = TableRenderer(width: terminal.width, colour: terminal.colour).render(presentation.table.forPeople)
+                text = TableRenderer(width: terminal.width, colour: terminal.colour).render(
+                    presentation.table.forPeople
+                )
             }
         case .json:
             text = try JSONOutput.pretty(presentation.result) + "\n"

@@ -6,11 +6,14 @@ public struct Table: Sendable, Hashable {
         public var title: String
         /// Whether the column appears only in CSV (ids, bounds and other detail for scripts).
         public var csvOnly: Bool
+        /// Whether the column holds prose that wraps well (the default); such columns narrow first.
+        public var wraps: Bool
 
         /// Creates a column.
-        public init(_ title: String, csvOnly: Bool = false) {
+        public init(_ title: String, csvOnly: Bool = false, wraps: Bool = true) {
             self.title = title
             self.csvOnly = csvOnly
+            self.wraps = wraps
         }
     }
 

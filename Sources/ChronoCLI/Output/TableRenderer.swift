@@ -27,7 +27,9 @@ public struct TableRenderer: Sendable {
         return output
     }
 
-    /// Column widths: natural widths, then the widest column narrowed one step at a time until all fit.
+    /// Column widths: natural widths, then the widest column narrowed step by step until all fit.
+    ///
+    /// Prose columns (`wraps`) give way first; the others (ids, kinds, dates) only when prose alone cannot.
     func fit(_ table: Table) -> [Int] {
         var widths = table.columns.map(\.title.count)
         for row in table.rows {
@@ -38,13 +40,16 @@ public struct TableRenderer: Sendable {
         }
         let floors = table.columns.map { min(max($0.title.count, 1), Self.minimumColumn) }
         var excess = widths.reduce(0, +) + Self.gap * (widths.count - 1) - self.width
-        while excess > 0 {
-            let candidates = widths.indices.filter { widths[$0] > floors[$0] }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            let second = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? floors[widest]
-            let step = max(1, min(excess, widths[widest] - max(second, floors[widest])))
-            widths[widest] -= step
-            excess -= step
+        let prose = Set(table.columns.indices.filter { table.columns[$0].wraps })
+        for allowed in [prose, Set(table.columns.indices)] {
+            while excess > 0 {
+                let candidates = widths.indices.filter { allowed.contains($0) && widths[$0] > floors[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                let second = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? floors[widest]
+                let step = max(1, min(excess, widths[widest] - max(second, floors[widest])))
+                widths[widest] -= step
+                excess -= step
+            }
         }
         return widths
     }

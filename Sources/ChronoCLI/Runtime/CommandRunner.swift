@@ -80,21 +80,22 @@ public struct CommandRunner: Sendable {
         if !failure.candidates.isEmpty {
             lines.append("chrono: the name matches several entities; use one of these ids:")
             let table = Table(
-                columns: [.init("ID"), .init("KIND"), .init("NAME")],
+                columns: [.init("ID", wraps: false), .init("KIND", wraps: false), .init("NAME")],
                 rows: failure.candidates.map { [$0.text("id"), $0.text("kind"), $0.text("name")] }
             )
-            lines.append(TableRenderer(width: 200, colour: false).render(table).dropLast().description)
+            let rendered = TableRenderer(width: 200, colour: false).render(table)
+            lines.append(contentsOf: rendered.split(separator: "\n").map { "  " + $0 })
         }
         self.writeError(lines.joined(separator: "\n"))
     }
 
     /// Writes text to stdout as it is.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.out(text)
     }
 
     /// Writes one line to stderr.
     static func writeError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.error(line + "\n")
     }
 }

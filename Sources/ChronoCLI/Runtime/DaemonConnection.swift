@@ -19,9 +19,14 @@ public struct DaemonConnection: Sendable {
         }
     }
 
+    /// The deadline of each call, from `--deadline` or its default.
+    public var deadline: Duration {
+        .milliseconds(self.endpoint.deadline.milliseconds)
+    }
+
     /// Calls a unary method and returns its result and revision, or throws the call's failure.
     public func call(_ method: MethodName, params: [String: JSONValue]) async throws(CLIFailure) -> Reply {
-        let deadline = Duration.milliseconds(self.endpoint.deadline.milliseconds)
+        let deadline = self.deadline
         let client = self.client
         let metadata = self.endpoint.metadata
         let response: Response
@@ -45,7 +50,12 @@ public struct DaemonConnection: Sendable {
         deadline: Duration?,
         body: (JSONValue) throws -> Bool
     ) async throws -> Reply? {
-        let frames = self.client.stream(method: method, params: params, deadline: deadline, metadata: self.endpoint.metadata)
+        let frames = self.client.stream(
+            method: method,
+            params: params,
+            deadline: deadline,
+            metadata: self.endpoint.metadata
+        )
         do {
             for try await frame in frames {
                 switch frame {
@@ -104,21 +114,30 @@ public struct DaemonConnection: Sendable {
         return known.first { text.contains($0.0) }?.1 ?? "connection failed"
     }
 
+    /// Runs `operation`, failing with DEADLINE_EXCEEDED if it has not finished within `limit`.
+    ///
+    /// The operation is not awaited after the limit: a daemon that never answers must not hold the CLI, and
+    /// `ChronoClient` only ends a cancelled call when the daemon confirms it.
     private static func withLocalTimeout<T: Sendable>(
         _ limit: Duration,
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
+        let outcome = FirstOutcome<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            outcome.attach(continuation)
+            let work = Task {
+                do {
+                    outcome.resolve(.success(try await operation()))
+                } catch {
+                    outcome.resolve(.failure(error))
+                }
+            }
+            let timer = Task {
                 try await Task.sleep(for: limit)
-                throw CLIFailure(.deadlineExceeded, "no answer from chronod within the deadline")
+                outcome.resolve(.failure(CLIFailure(.deadlineExceeded, "no answer from chronod within the deadline")))
+                work.cancel()
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else {
-                throw CLIFailure(.internal, "the call ended without an answer")
-            }
-            return first
+            outcome.onResolve { timer.cancel() }
         }
     }
 }

@@ -31,9 +31,14 @@ public struct Terminal: Sendable, Hashable {
     /// never when `NO_COLOR` is set to a non-empty value (https://no-color.org).
     public static func current(environment: [String: String]) -> Terminal {
         let isTTY = isatty(STDOUT_FILENO) == 1
+        return Self.describe(isTTY: isTTY, windowColumns: isTTY ? Self.windowColumns() : nil, environment: environment)
+    }
+
+    /// The terminal for a given TTY state, window width (if known) and environment.
+    static func describe(isTTY: Bool, windowColumns: Int?, environment: [String: String]) -> Terminal {
         var width = Self.defaultWidth
-        if isTTY, let columns = Self.windowColumns() {
-            width = columns
+        if let windowColumns, windowColumns > 0 {
+            width = windowColumns
         } else if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 {
             width = columns
         }

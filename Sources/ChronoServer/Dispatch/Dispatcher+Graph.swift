@@ -1,12 +1,11 @@
 public import ChronoStore
+import Foundation
 
 extension Dispatcher {
-    /// Every method of protocol version 1, answered from `store`.
+    /// Every method of protocol version 1, answered from `store`, with the live-graph methods at their
+    /// defaults (writes from loopback only; snapshot databases unpacked under the temporary directory).
     public static func serving(store: GraphStore, started: ContinuousClock.Instant = .now) -> Dispatcher {
-        let revision: @Sendable () async throws -> Int64 = { try await store.revision() }
-        return Dispatcher(
-            methods: Self.builtinMethods(started: started, revision: revision) + GraphMethods.descriptors(store: store),
-            currentRevision: { (try? await store.revision()) ?? 0 }
-        )
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronograph-\(UUID().uuidString)")
+        return Self.serving(live: LiveGraph(store: store, scratchDirectory: scratch.path), started: started)
     }
 }

@@ -8,13 +8,18 @@ enum AsOfRouting {
         descriptors.map { descriptor in
             var routed = descriptor
             routed.handler = { context in
-                guard let value = context.params["as_of"], value != .null else { return try await descriptor.handler(context) }
+                guard let value = context.params["as_of"], value != .null else {
+                    return try await descriptor.handler(context)
+                }
                 guard case .string(let id) = value, !id.isEmpty else {
                     throw ChronoError.invalidArgument("params.as_of: expected a snapshot id")
                 }
                 let store = try await live.store(asOf: id)
-                guard let past = GraphMethods.descriptors(store: store).first(where: { $0.name == descriptor.name }) else {
-                    throw ChronoError.invalidArgument("params.as_of: \(descriptor.name.rawValue) cannot be answered as of a snapshot")
+                guard let past = GraphMethods.descriptors(store: store).first(where: { $0.name == descriptor.name })
+                else {
+                    throw ChronoError.invalidArgument(
+                        "params.as_of: \(descriptor.name.rawValue) cannot be answered as of a snapshot"
+                    )
                 }
                 var params = context.params
                 params["as_of"] = nil

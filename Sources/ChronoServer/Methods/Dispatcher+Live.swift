@@ -4,7 +4,9 @@ extension Dispatcher {
     /// Every method of protocol version 1 including the live graph: the read methods (each also answering
     /// `as_of` a snapshot), `Facts`, `Watch` and `Snapshot`.
     public static func serving(
-        live: LiveGraph, configuration: LiveConfiguration = LiveConfiguration(), started: ContinuousClock.Instant = .now
+        live: LiveGraph,
+        configuration: LiveConfiguration = LiveConfiguration(),
+        started: ContinuousClock.Instant = .now
     ) -> Dispatcher {
         let store = live.store
         let revision: @Sendable () async throws -> Int64 = { try await store.revision() }

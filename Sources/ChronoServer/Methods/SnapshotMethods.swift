@@ -33,7 +33,10 @@ enum SnapshotMethods {
             MethodDescriptor(.snapshotExport, schema: "snapshot_export") { context in
                 let id = try Params(context.params, allowed: ["id"]).requiredString("id")
                 let archive = try await live.archive(id)
-                let result = SnapshotBytes(manifest: archive.manifest, data: Data(archive.compressed).base64EncodedString())
+                let result = SnapshotBytes(
+                    manifest: archive.manifest,
+                    data: Data(archive.compressed).base64EncodedString()
+                )
                 return MethodResult(result, revision: archive.manifest.revision)
             },
             MethodDescriptor(.snapshotImport, schema: "snapshot_import") { context in
@@ -48,7 +51,9 @@ enum SnapshotMethods {
                 guard let bytes = Data(base64Encoded: try params.requiredString("data")) else {
                     throw ChronoError.invalidArgument("params.data: expected base64")
                 }
-                let stored = try await live.importSnapshot(SnapshotArchive(manifest: manifest, compressed: Array(bytes)))
+                let stored = try await live.importSnapshot(
+                    SnapshotArchive(manifest: manifest, compressed: Array(bytes))
+                )
                 return MethodResult(stored, revision: stored.revision)
             },
         ]

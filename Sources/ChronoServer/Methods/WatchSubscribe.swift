@@ -24,7 +24,9 @@ enum WatchSubscribe {
             }
             guard let name = MethodName(rawValue: method), Self.subscribable.contains(name) else {
                 let allowed = Self.subscribable.map(\.rawValue).joined(separator: ", ")
-                throw ChronoError.invalidArgument("params.query.method: \"\(method)\" cannot be subscribed to (\(allowed))")
+                throw ChronoError.invalidArgument(
+                    "params.query.method: \"\(method)\" cannot be subscribed to (\(allowed))"
+                )
             }
             var queryParams: [String: JSONValue] = [:]
             switch query["params"] {
@@ -43,10 +45,14 @@ enum WatchSubscribe {
                 since = revision
             }
             let subscription = Subscription(
-                live: live, query: try Subscription.descriptor(name, on: live.store), queryParams: queryParams,
-                since: since, context: context, configuration: configuration)
+                live: live,
+                query: try Subscription.descriptor(name, on: live.store),
+                queryParams: queryParams,
+                since: since,
+                context: context,
+                configuration: configuration
+            )
             return try await subscription.run()
         }
     }
 }
-

@@ -16,7 +16,9 @@ public struct WriteAuthorization: Sendable {
     /// - Throws: `FAILED_PRECONDITION` naming the host.
     public static func checkBinding(host: String, token: String?) throws(ChronoError) {
         guard token == nil, !SocketAddress.isLoopback(host: host) else { return }
-        throw .failedPrecondition("--host \(host) is not a loopback address: start chronod with --token (or CHRONO_TOKEN)")
+        throw .failedPrecondition(
+            "--host \(host) is not a loopback address: start chronod with --token (or CHRONO_TOKEN)"
+        )
     }
 
     /// Checks the call's right to write.

@@ -13,7 +13,9 @@ public struct LiveConfiguration: Sendable {
 
     /// Creates a configuration; the defaults are those documented in `Protocol/PROTOCOL.md`.
     public init(
-        token: String? = nil, progressInterval: Duration = .seconds(1), queueFrames: Int = 256,
+        token: String? = nil,
+        progressInterval: Duration = .seconds(1),
+        queueFrames: Int = 256,
         queueBytes: Int = 8 * 1_048_576
     ) {
         self.token = token

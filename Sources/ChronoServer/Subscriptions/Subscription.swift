@@ -23,14 +23,17 @@ struct Subscription: Sendable {
     func run() async throws -> MethodResult {
         let commits = self.live.commits.listen()
         let queue = SubscriptionQueue(
-            maximumFrames: self.configuration.queueFrames, maximumBytes: self.configuration.queueBytes)
+            maximumFrames: self.configuration.queueFrames,
+            maximumBytes: self.configuration.queueBytes
+        )
         var (items, revision) = try await self.evaluate(on: self.query)
         var first = SubscriptionFrame.initial(items, revision: revision)
         if let since = self.since {
             let past = try await self.live.store(atRevision: since)
             let descriptor = try Self.descriptor(self.query.name, on: past)
             let (old, _) = try await self.evaluate(on: descriptor)
-            first = SubscriptionFrame.change(from: old, to: items, revision: revision)
+            first =
+                SubscriptionFrame.change(from: old, to: items, revision: revision)
                 ?? SubscriptionFrame(kind: "change", revision: revision, added: [], removed: [], changed: [])
             first.since = since
         }
@@ -42,47 +45,56 @@ struct Subscription: Sendable {
             defer { queue.close() }
             while let frame = await queue.next() { try await self.context.send(frame) }
         }
-        defer { queue.close() }
-        return try await withTaskCancellationHandler {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await _ in commits { trigger.yield(.commit) }
-                }
-                group.addTask {
-                    while true {
-                        try await Task.sleep(for: self.configuration.progressInterval)
-                        trigger.yield(.tick)
+        do {
+            return try await withTaskCancellationHandler {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await _ in commits { trigger.yield(.commit) }
                     }
-                }
-                defer { group.cancelAll() }
-                for await event in triggers {
-                    try Task.checkCancellation()
-                    let current = try await self.live.store.revision()
-                    if current > revision {
-                        let (next, nextRevision) = try await self.evaluate(on: self.query)
-                        if let frame = SubscriptionFrame.change(from: items, to: next, revision: nextRevision),
-                            !queue.push(frame, bytes: try JSONEncoder().encode(frame).count)
-                        {
-                            queue.close()
-                            _ = await sender.result
-                            throw Self.overflow(queue)
+                    group.addTask {
+                        while true {
+                            try await Task.sleep(for: self.configuration.progressInterval)
+                            trigger.yield(.tick)
                         }
-                        (items, revision) = (next, max(revision, nextRevision))
-                    } else if event == .tick {
-                        queue.pushProgress(revision)
                     }
+                    defer { group.cancelAll() }
+                    for await event in triggers {
+                        try Task.checkCancellation()
+                        let current = try await self.live.store.revision()
+                        if current > revision {
+                            let (next, nextRevision) = try await self.evaluate(on: self.query)
+                            if let frame = SubscriptionFrame.change(from: items, to: next, revision: nextRevision),
+                                !queue.push(frame, bytes: try JSONEncoder().encode(frame).count)
+                            {
+                                // Closed already: the sender stopped because the client is gone.
+                                guard !queue.isClosed else { throw CancellationError() }
+                                queue.close()
+                                _ = await sender.result
+                                throw Self.overflow(queue)
+                            }
+                            (items, revision) = (next, max(revision, nextRevision))
+                        } else if event == .tick {
+                            queue.pushProgress(revision)
+                        }
+                    }
+                    throw CancellationError()
                 }
-                throw CancellationError()
+            } onCancel: {
+                sender.cancel()
             }
-        } onCancel: {
-            sender.cancel()
+        } catch {
+            // No data frame may follow the terminal frame: stop the sender before the call ends.
+            queue.close()
+            _ = await sender.result
+            throw error
         }
     }
 
     private static func overflow(_ queue: SubscriptionQueue) -> ChronoError {
         .resourceExhausted(
             "subscription queue full (\(queue.maximumFrames) frames or \(queue.maximumBytes) bytes): the client read "
-                + "too slowly; resubscribe with since_revision set to the last revision received")
+                + "too slowly; resubscribe with since_revision set to the last revision received"
+        )
     }
 
     /// Runs the subscribed query through `descriptor`; the result's items and revision.

@@ -35,7 +35,9 @@ final class SubscriptionQueue: Sendable {
                 waiter.resume(returning: frame)
                 return true
             }
-            guard state.frames.count < self.maximumFrames, state.bytes + bytes <= self.maximumBytes else { return false }
+            guard state.frames.count < self.maximumFrames, state.bytes + bytes <= self.maximumBytes else {
+                return false
+            }
             state.frames.append((frame, bytes))
             state.bytes += bytes
             return true
@@ -78,6 +80,9 @@ final class SubscriptionQueue: Sendable {
             self.close()
         }
     }
+
+    /// Whether the queue has been closed (by the sender when the client went away, or on overflow).
+    var isClosed: Bool { self.state.withLockedValue { $0.closed } }
 
     /// Frames held now.
     var count: Int { self.state.withLockedValue { $0.frames.count } }

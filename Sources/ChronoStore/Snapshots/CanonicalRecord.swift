@@ -41,6 +41,7 @@ public struct RecordKey: Sendable, Hashable, Comparable, Codable {
         self.id = id
     }
 
+    /// The canonical order: by kind, then by id bytes.
     public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
         lhs.kind != rhs.kind ? lhs.kind < rhs.kind : CanonicalRecord.precedes(lhs.id, rhs.id)
     }

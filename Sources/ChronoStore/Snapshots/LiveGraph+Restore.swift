@@ -13,11 +13,14 @@ extension LiveGraph {
         let records = try archive.unpack()
         let label = "snapshot \(id)"
         let path = "\(self.snapshotStores.directory)/restore-\(UUID().uuidString).sqlite"
-        try FileManager.default.createDirectory(atPath: self.snapshotStores.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: self.snapshotStores.directory,
+            withIntermediateDirectories: true
+        )
         _ = try await self.build(records, manifest: archive.manifest, path: path)
         defer { SnapshotDatabase.remove(path) }
         let target = Dictionary(records.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-        return try await self.commit(retractionPath: { "\(label): record \($0)" }) { connection in
+        return try await self.commit(retractions: "\(label): retractions") { connection in
             let live = try RecordExporter(connection: connection).all()
             let current = Dictionary(live.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
             let retractions = live.filter { target[$0.key] == nil }.map(\.id)
@@ -44,10 +47,14 @@ extension LiveGraph {
         let before = Dictionary(oldRecords.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(newRecords.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
         return SnapshotDiff(
-            from: from, to: to, fromRevision: old.manifest.revision, toRevision: newRevision,
+            from: from,
+            to: to,
+            fromRevision: old.manifest.revision,
+            toRevision: newRevision,
             added: after.keys.filter { before[$0] == nil }.sorted(),
             removed: before.keys.filter { after[$0] == nil }.sorted(),
-            changed: after.filter { key, line in before[key].map { $0 != line } ?? false }.keys.sorted())
+            changed: after.filter { key, line in before[key].map { $0 != line } ?? false }.keys.sorted()
+        )
     }
 }
 

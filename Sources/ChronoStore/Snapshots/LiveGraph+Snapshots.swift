@@ -29,7 +29,8 @@ extension LiveGraph {
             try connection.cached("SELECT manifest, data FROM snapshots WHERE id = ?").first([.text(id)]) { row in
                 SnapshotArchive(
                     manifest: try JSONDecoder().decode(SnapshotManifest.self, from: Data(row.text(0).utf8)),
-                    compressed: row.blob(1))
+                    compressed: row.blob(1)
+                )
             }
         }
         guard let found else { throw ChronoError.notFound("params.id: no snapshot \"\(id)\"") }
@@ -43,10 +44,15 @@ extension LiveGraph {
         let records = try archive.unpack()
         let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
         guard archive.manifest.id == expected else {
-            throw ChronoError.dataLoss("params.manifest.id: \"\(archive.manifest.id)\" does not match its content (\(expected))")
+            throw ChronoError.dataLoss(
+                "params.manifest.id: \"\(archive.manifest.id)\" does not match its content (\(expected))"
+            )
         }
         let path = "\(self.snapshotStores.directory)/import-\(UUID().uuidString).sqlite"
-        try FileManager.default.createDirectory(atPath: self.snapshotStores.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: self.snapshotStores.directory,
+            withIntermediateDirectories: true
+        )
         _ = try await self.build(records, manifest: archive.manifest, path: path)
         SnapshotDatabase.remove(path)
         try await self.save(archive)
@@ -65,8 +71,12 @@ extension LiveGraph {
     func build(_ records: [CanonicalRecord], manifest: SnapshotManifest, path: String) async throws -> GraphStore {
         let vocabulary = try await self.store.read(deadline: nil) { connection, _ in try VocabularyRow.all(connection) }
         return try await SnapshotDatabase.build(
-            path: path, records: records, revision: manifest.revision, vocabulary: vocabulary,
-            label: "snapshot \(manifest.id)")
+            path: path,
+            records: records,
+            revision: manifest.revision,
+            vocabulary: vocabulary,
+            label: "snapshot \(manifest.id)"
+        )
     }
 
     private func save(_ archive: SnapshotArchive) async throws {

@@ -58,13 +58,15 @@ struct RecordExporter {
 
     private func documents(_ list: SQLiteValue) throws -> [String: JSONValue] {
         var records: [String: JSONValue] = [:]
-        try self.connection.cached("SELECT id, title, lines FROM documents WHERE id IN (SELECT value FROM json_each(?))")
-            .run([list]) { row in
-                records[row.text(0)] = .object([
-                    "record": "document", "id": .string(row.text(0)), "title": .string(row.text(1)),
-                    "lines": .int(row.int64(2)),
-                ])
-            }
+        try self.connection.cached(
+            "SELECT id, title, lines FROM documents WHERE id IN (SELECT value FROM json_each(?))"
+        )
+        .run([list]) { row in
+            records[row.text(0)] = .object([
+                "record": "document", "id": .string(row.text(0)), "title": .string(row.text(1)),
+                "lines": .int(row.int64(2)),
+            ])
+        }
         return records
     }
 
@@ -109,7 +111,8 @@ struct RecordExporter {
             """
         ).run([list]) { row in
             participants[row.text(0), default: []].append(
-                .object(["entity": .string(row.text(1)), "role": .string(row.text(2))]))
+                .object(["entity": .string(row.text(1)), "role": .string(row.text(2))])
+            )
         }
         var records: [String: JSONValue] = [:]
         try self.connection.cached(
@@ -157,18 +160,20 @@ struct RecordExporter {
         let owners = SQLiteValue.text(try RecordWriter.json(claims.values.flatMap { $0.map(\.owner) }))
         let citations = try self.citations(kind: "claim", owners)
         var records: [String: JSONValue] = [:]
-        try self.connection.cached("SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))")
-            .run([list]) { row in
-                let id = row.text(0)
-                let list = (claims[id] ?? []).map { claim -> JSONValue in
-                    .object(["claim": .string(claim.claim), "citations": .array(citations[claim.owner] ?? [])])
-                }
-                var object: [String: JSONValue] = [
-                    "record": "dispute", "id": .string(id), "topic": .string(row.text(2)), "claims": .array(list),
-                ]
-                if let subject = row.optionalText(1) { object["subject"] = .string(subject) }
-                records[id] = .object(object)
+        try self.connection.cached(
+            "SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))"
+        )
+        .run([list]) { row in
+            let id = row.text(0)
+            let list = (claims[id] ?? []).map { claim -> JSONValue in
+                .object(["claim": .string(claim.claim), "citations": .array(citations[claim.owner] ?? [])])
             }
+            var object: [String: JSONValue] = [
+                "record": "dispute", "id": .string(id), "topic": .string(row.text(2)), "claims": .array(list),
+            ]
+            if let subject = row.optionalText(1) { object["subject"] = .string(subject) }
+            records[id] = .object(object)
+        }
         return records
     }
 
@@ -184,7 +189,8 @@ struct RecordExporter {
             let id = row.text(0)
             var object: [String: JSONValue] = [
                 "record": "figure", "id": .string(id), "measure": .string(row.text(2)), "value": .double(row.double(3)),
-                "qualifier": .string(row.text(4)), "unit": .string(row.text(5)), "citations": .array(citations[id] ?? []),
+                "qualifier": .string(row.text(4)), "unit": .string(row.text(5)),
+                "citations": .array(citations[id] ?? []),
             ]
             if let subject = row.optionalText(1) { object["subject"] = .string(subject) }
             if let edtf = row.optionalText(6) { object["date"] = Self.date(edtf, row.optionalText(7)) }

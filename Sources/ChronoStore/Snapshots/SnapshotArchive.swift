@@ -30,9 +30,15 @@ public struct SnapshotArchive: Sendable {
         let compressed = try GzipDeflater.compress(bytes)
         let digest = Self.sha256(bytes)
         let manifest = SnapshotManifest(
-            id: "r\(revision)-\(digest.prefix(12))", revision: revision, schemaVersion: Schema.version,
-            sha256: digest, compressedSHA256: Self.sha256(compressed), size: bytes.count,
-            compressedSize: compressed.count, records: counts)
+            id: "r\(revision)-\(digest.prefix(12))",
+            revision: revision,
+            schemaVersion: Schema.version,
+            sha256: digest,
+            compressedSHA256: Self.sha256(compressed),
+            size: bytes.count,
+            compressedSize: compressed.count,
+            records: counts
+        )
         return SnapshotArchive(manifest: manifest, compressed: compressed)
     }
 
@@ -44,7 +50,8 @@ public struct SnapshotArchive: Sendable {
         let label = "snapshot \(self.manifest.id)"
         guard self.compressed.count == self.manifest.compressedSize else {
             throw ChronoError.dataLoss(
-                "\(label): file is \(self.compressed.count) bytes, the manifest says \(self.manifest.compressedSize) (truncated?)")
+                "\(label): file is \(self.compressed.count) bytes, the manifest says \(self.manifest.compressedSize) (truncated?)"
+            )
         }
         guard Self.sha256(self.compressed) == self.manifest.compressedSHA256 else {
             throw ChronoError.dataLoss("\(label): compressed_sha256 does not match the file (corrupted)")

@@ -9,14 +9,20 @@ internal import Foundation
 enum SnapshotDatabase {
     /// Builds the database at `path` (which must not exist) and opens it as a store.
     static func build(
-        path: String, records: [CanonicalRecord], revision: Int64, vocabulary: [VocabularyRow], label: String
+        path: String,
+        records: [CanonicalRecord],
+        revision: Int64,
+        vocabulary: [VocabularyRow],
+        label: String
     ) async throws -> GraphStore {
         let located = try Self.parse(records, label: label)
         do {
             let store = try await GraphStore.open(path: path, readers: 1)
             try await store.writer.run(deadline: nil) { connection, _ in
                 try connection.transaction { connection in
-                    let insert = try connection.cached("INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)")
+                    let insert = try connection.cached(
+                        "INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)"
+                    )
                     for row in vocabulary { try insert.run([.text(row.section), .text(row.term), .text(row.meaning)]) }
                     try GraphValidator(vocabulary: try GraphStore.vocabulary(connection))
                         .validate(located, against: StoredGraphContent(connection: connection))

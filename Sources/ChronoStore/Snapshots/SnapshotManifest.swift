@@ -28,8 +28,14 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
 
     /// Creates a manifest.
     public init(
-        id: String, revision: Int64, schemaVersion: Int, sha256: String, compressedSHA256: String, size: Int,
-        compressedSize: Int, records: [String: Int]
+        id: String,
+        revision: Int64,
+        schemaVersion: Int,
+        sha256: String,
+        compressedSHA256: String,
+        size: Int,
+        compressedSize: Int,
+        records: [String: Int]
     ) {
         self.id = id
         self.revision = revision

@@ -17,7 +17,8 @@ actor SnapshotStoreCache {
 
     /// The store for snapshot `id`, built with `build(path)` on first use.
     func store(
-        for id: String, build: @escaping @Sendable (String) async throws -> GraphStore
+        for id: String,
+        build: @escaping @Sendable (String) async throws -> GraphStore
     ) async throws -> GraphStore {
         let task: Task<GraphStore, any Error>
         if let existing = self.entries[id] {

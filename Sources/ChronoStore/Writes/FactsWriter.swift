@@ -10,8 +10,8 @@ struct FactsWriter {
     let connection: Connection
     /// The revision this batch commits as.
     let revision: Int64
-    /// Names a retraction in errors (`params.retractions[2]`).
-    let retractionPath: (Int) -> String
+    /// Names the retractions in errors (`params.retractions`, followed by `[index]`).
+    let retractionLabel: String
 
     /// What the batch changed.
     struct Outcome: Sendable, Hashable {
@@ -29,14 +29,16 @@ struct FactsWriter {
         for (index, id) in retractions.enumerated() {
             let kinds = try eraser.kinds(of: id)
             guard !upserted.contains(id) else {
-                throw ChronoError.invalidArgument("\(self.retractionPath(index)): \"\(id)\" is also in upserts")
+                throw ChronoError.invalidArgument("\(self.retractionLabel)[\(index)]: \"\(id)\" is also in upserts")
             }
             guard let kind = kinds.first else {
-                throw ChronoError.notFound("\(self.retractionPath(index)): no record has id \"\(id)\"")
+                throw ChronoError.notFound("\(self.retractionLabel)[\(index)]: no record has id \"\(id)\"")
             }
             guard kinds.count == 1 else {
                 let list = kinds.joined(separator: ", ")
-                throw ChronoError.invalidArgument("\(self.retractionPath(index)): \"\(id)\" names records of several kinds (\(list))")
+                throw ChronoError.invalidArgument(
+                    "\(self.retractionLabel)[\(index)]: \"\(id)\" names records of several kinds (\(list))"
+                )
             }
             retracted[RecordKey(kind: kind, id: id)] = (index, try exporter.line(kind: kind, id: id))
         }
@@ -59,7 +61,8 @@ struct FactsWriter {
         for (key, index) in retracted.sorted(by: { $0.value < $1.value }) {
             if let referrer = try eraser.danglingReference(to: key.id) {
                 throw ChronoError.failedPrecondition(
-                    "\(self.retractionPath(index)): \(key.kind) \"\(key.id)\" is still referred to by \(referrer)")
+                    "\(self.retractionLabel)[\(index)]: \(key.kind) \"\(key.id)\" is still referred to by \(referrer)"
+                )
             }
         }
         for located in upserts {
@@ -67,8 +70,10 @@ struct FactsWriter {
                 let owner = try self.citationBeyond(document: document.id, lines: document.lines)
             else { continue }
             throw GraphLoadError(
-                file: located.file, line: located.line,
-                message: "lines: \(owner) cites a line past \(document.lines) in \(document.id)")
+                file: located.file,
+                line: located.line,
+                message: "lines: \(owner) cites a line past \(document.lines) in \(document.id)"
+            )
         }
     }
 
@@ -80,7 +85,9 @@ struct FactsWriter {
     }
 
     private func log(
-        upserts: [LocatedRecord], before: [RecordKey: String], retracted: [RecordKey: (index: Int, before: String?)],
+        upserts: [LocatedRecord],
+        before: [RecordKey: String],
+        retracted: [RecordKey: (index: Int, before: String?)],
         exporter: RecordExporter
     ) throws -> Outcome {
         var outcome = Outcome()
@@ -91,16 +98,36 @@ struct FactsWriter {
             case .some(let old) where old == after:
                 try ChangeLog.forget(self.connection, revision: self.revision, kind: key.kind, id: key.id)
             case .some(let old):
-                try ChangeLog.record(self.connection, revision: self.revision, kind: key.kind, id: key.id, op: "update", before: old)
+                try ChangeLog.record(
+                    self.connection,
+                    revision: self.revision,
+                    kind: key.kind,
+                    id: key.id,
+                    op: "update",
+                    before: old
+                )
                 outcome.updated += 1
             case .none:
-                try ChangeLog.record(self.connection, revision: self.revision, kind: key.kind, id: key.id, op: "insert", before: nil)
+                try ChangeLog.record(
+                    self.connection,
+                    revision: self.revision,
+                    kind: key.kind,
+                    id: key.id,
+                    op: "insert",
+                    before: nil
+                )
                 outcome.inserted += 1
             }
         }
         for (key, entry) in retracted {
             try ChangeLog.record(
-                self.connection, revision: self.revision, kind: key.kind, id: key.id, op: "delete", before: entry.before)
+                self.connection,
+                revision: self.revision,
+                kind: key.kind,
+                id: key.id,
+                op: "delete",
+                before: entry.before
+            )
             outcome.deleted += 1
         }
         try self.connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(self.revision)])

@@ -1,5 +1,5 @@
-public import ChronoProtocol
 internal import ChronoGraph
+public import ChronoProtocol
 
 extension LiveGraph {
     /// Applies a batch of upserts (records in the `Graph/` format) and retractions (record ids) in one
@@ -23,27 +23,30 @@ extension LiveGraph {
             }
         }
         let batch = located
-        return try await self.commit(retractionPath: { "params.retractions[\($0)]" }) { _ in (batch, retractions) }
+        return try await self.commit(retractions: "params.retractions") { _ in (batch, retractions) }
     }
 
     /// Commits a batch as the next revision and announces it; used by writes and restores.
     ///
     /// `batch` runs inside the transaction and returns the upserts and retractions to apply.
     func commit(
-        retractionPath: @escaping @Sendable (Int) -> String,
+        retractions label: String,
         batch: @escaping @Sendable (Connection) throws -> (upserts: [LocatedRecord], retractions: [String])
     ) async throws -> WriteReport {
         let commits = self.commits
         return try await self.store.writer.run(deadline: nil) { connection, _ in
             let report = try connection.transaction { connection in
                 let revision = try GraphStore.revision(connection) + 1
-                let writer = FactsWriter(connection: connection, revision: revision, retractionPath: retractionPath)
+                let writer = FactsWriter(connection: connection, revision: revision, retractionLabel: label)
                 do {
                     let (upserts, retractions) = try batch(connection)
                     let outcome = try writer.apply(upserts: upserts, retractions: retractions)
                     return WriteReport(
-                        revision: revision, inserted: outcome.inserted, updated: outcome.updated,
-                        deleted: outcome.deleted)
+                        revision: revision,
+                        inserted: outcome.inserted,
+                        updated: outcome.updated,
+                        deleted: outcome.deleted
+                    )
                 } catch let error as GraphLoadError {
                     throw Self.status(error)
                 }
@@ -59,7 +62,9 @@ extension LiveGraph {
             try connection.transaction { connection in
                 let current = try GraphStore.revision(connection)
                 guard revision <= current else {
-                    throw ChronoError.outOfRange("params.revision: \(revision) is after the current revision \(current)")
+                    throw ChronoError.outOfRange(
+                        "params.revision: \(revision) is after the current revision \(current)"
+                    )
                 }
                 try ChangeLog.compact(through: revision, connection)
             }

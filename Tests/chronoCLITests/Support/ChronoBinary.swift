@@ -9,15 +9,15 @@ enum ChronoBinary {
         var stderr: String
     }
 
-    /// Runs `chrono <arguments> --port <port>`.
-    static func run(_ arguments: [String], port: Int) throws -> Run {
+    /// Runs `chrono <arguments> --port <port>`; `environment` adds to or overrides the defaults.
+    static func run(_ arguments: [String], port: Int, environment: [String: String] = [:]) async throws -> Run {
         guard let path = BuiltProducts.path("chrono") else {
             throw LiveDaemon.Failure("the chrono executable is not built")
         }
-        let output = try ProcessRunner.run(
+        let output = try await ProcessRunner.run(
             path,
             arguments + ["--port", String(port)],
-            environment: ["NO_COLOR": "1", "CHRONO_HOST": "", "CHRONO_TOKEN": ""]
+            environment: ["NO_COLOR": "1", "CHRONO_HOST": "", "CHRONO_TOKEN": ""].merging(environment) { $1 }
         )
         return Run(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }

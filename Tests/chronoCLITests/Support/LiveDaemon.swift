@@ -9,8 +9,9 @@ import Darwin
 /// The built `chronod`, started on 127.0.0.1 port 0 with a fresh database built from the fixture graph.
 ///
 /// `start` reads the "chronod listening on HOST:PORT" line to learn the port; `stop` sends SIGTERM to the
-/// daemon's own PID and waits (at most 10 s) for it to exit.
-final class LiveDaemon {
+/// daemon's own PID and waits (at most 10 s) for it to exit. Both wait off the cooperative pool.
+// @unchecked: every stored property is immutable, and `Process` is only read (PID, state) after `start`.
+final class LiveDaemon: @unchecked Sendable {
     /// The port the daemon listens on.
     let port: Int
     private let process: Process
@@ -26,7 +27,11 @@ final class LiveDaemon {
     }
 
     /// Starts a daemon and waits (at most 30 s) for its listening line.
-    static func start() throws -> LiveDaemon {
+    static func start() async throws -> LiveDaemon {
+        try await offCooperativePool { try self.startBlocking() }
+    }
+
+    private static func startBlocking() throws -> LiveDaemon {
         guard let path = BuiltProducts.path("chronod") else {
             throw Failure("the chronod executable is not built")
         }
@@ -55,14 +60,24 @@ final class LiveDaemon {
     }
 
     /// Runs `body` with a started daemon, and stops it afterwards whatever happens.
-    static func with<T>(_ body: (LiveDaemon) throws -> T) throws -> T {
-        let daemon = try self.start()
-        defer { daemon.stop() }
-        return try body(daemon)
+    static func with<T>(_ body: (LiveDaemon) async throws -> T) async throws -> T {
+        let daemon = try await self.start()
+        do {
+            let result = try await body(daemon)
+            await daemon.stop()
+            return result
+        } catch {
+            await daemon.stop()
+            throw error
+        }
     }
 
     /// Stops the daemon by its PID and removes its database.
-    func stop() {
+    func stop() async {
+        _ = try? await offCooperativePool { self.stopBlocking() }
+    }
+
+    private func stopBlocking() {
         if self.process.isRunning {
             kill(self.process.processIdentifier, SIGTERM)
             let deadline = Date().addingTimeInterval(10)

@@ -19,6 +19,28 @@ public enum DisputesPresenter {
             columns: [.init("ID", csvOnly: true), .init("TOPIC"), .init("SUBJECT"), .init("CLAIM"), .init("SOURCES")],
             rows: rows
         )
-        return Presentation(result: result, records: disputes, table: table)
+        return Presentation(
+            result: result,
+            records: disputes,
+            table: table,
+            view: { terminal in Self.grouped(table, terminal: terminal) }
+        )
+    }
+
+    /// The table for a terminal: each dispute's topic and subject shown once, above its claims.
+    static func grouped(_ table: Table, terminal: Terminal) -> String {
+        var rows: [[String]] = []
+        var previous: String?
+        for row in table.rows {
+            var shown = row
+            if row[0] == previous {
+                shown[1] = ""
+                shown[2] = ""
+            }
+            previous = row[0]
+            rows.append(shown)
+        }
+        let grouped = Table(columns: table.columns, rows: rows).forPeople
+        return TableRenderer(width: terminal.width, colour: terminal.colour).render(grouped)
     }
 }

@@ -16,10 +16,14 @@ public enum GraphPresenter {
             let header = "\(rootLabel): \(nodes.count) neighbours, \(result.list("edges").count) relations"
             let renderer = TableRenderer(width: terminal.width, colour: terminal.colour)
             let nodeTable = Table(
-                columns: [.init("DEPTH"), .init("NAME"), .init("KIND"), .init("ID")],
+                columns: [
+                    .init("DEPTH", wraps: false), .init("NAME"), .init("KIND", wraps: false), .init("ID", wraps: false),
+                ],
                 rows: nodes.map { node in
                     let entity = node["entity"] ?? .null
-                    return [node["depth"]?.scalarText ?? "", entity.text("name"), entity.text("kind"), entity.text("id")]
+                    return [
+                        node["depth"]?.scalarText ?? "", entity.text("name"), entity.text("kind"), entity.text("id"),
+                    ]
                 }
             )
             return [header, "", renderer.render(nodeTable), renderer.render(edgeTable)]

@@ -10,7 +10,9 @@ public enum PathPresenter {
         var graph = GraphModel()
         for (pathIndex, path) in paths.enumerated() {
             let nodes = path.list("nodes")
-            nodes.forEach { graph.addNode($0) }
+            for node in nodes {
+                graph.addNode(node)
+            }
             for (hopIndex, hop) in path.list("hops").enumerated() {
                 let edge = hop["edge"] ?? .null
                 graph.addEdge(edge, citations: citations)
@@ -27,7 +29,7 @@ public enum PathPresenter {
         }
         let table = Table(
             columns: [
-                .init("PATH"), .init("HOP"), .init("FROM"), .init("RELATION"), .init("TO"),
+                .init("PATH", wraps: false), .init("HOP", wraps: false), .init("FROM"), .init("RELATION"), .init("TO"),
                 .init("DIRECTION", csvOnly: true), .init("EDGE ID", csvOnly: true), .init("DATE"), .init("EVIDENCE"),
             ],
             rows: rows

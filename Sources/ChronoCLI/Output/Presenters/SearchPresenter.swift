@@ -14,7 +14,8 @@ public enum SearchPresenter {
         }
         let table = Table(
             columns: [
-                .init("ID"), .init("KIND"), .init("NAME"), .init("MATCHED"), .init("SCORE", csvOnly: true),
+                .init("ID", wraps: false), .init("KIND", wraps: false), .init("NAME"), .init("MATCHED", wraps: false),
+                .init("SCORE", csvOnly: true),
                 .init("SUMMARY"),
             ],
             rows: rows

@@ -22,7 +22,9 @@ public enum StatsPresenter {
         let uptime = result["uptime_ms"]?.intValue ?? 0
         let table = Table(
             columns: [.init("STATUS"), .init("REVISION"), .init("UPTIME"), .init("UPTIME MS", csvOnly: true)],
-            rows: [[result.text("status"), result["revision"]?.scalarText ?? "", Self.duration(uptime), String(uptime)]]
+            rows: [
+                [result.text("status"), result["revision"]?.scalarText ?? "", Self.duration(uptime), String(uptime)]
+            ]
         )
         return Presentation(result: result, table: table)
     }

@@ -18,7 +18,8 @@ public enum TimelinePresenter {
         let table = Table(
             columns: [
                 .init("ID", csvOnly: true), .init("DATE"), .init("EDTF", csvOnly: true),
-                .init("LOWER", csvOnly: true), .init("UPPER", csvOnly: true), .init("TYPE"), .init("EVENT"),
+                .init("LOWER", csvOnly: true), .init("UPPER", csvOnly: true), .init("TYPE", wraps: false),
+                .init("EVENT"),
                 .init("WHO"), .init("SOURCES"), .init("SUMMARY", csvOnly: true),
             ],
             rows: rows

@@ -1,0 +1,44 @@
+"""Conformance of the live-graph methods (issue 6): a subscription that sees a write, then snapshots.
+
+Called by conformance.py with its client, checker and `call` helper; changes the daemon's graph, so run it
+only against a scratch database (run.sh does).
+"""
+import base64
+import gzip
+import json
+
+SUBSCRIBE = "chrono.v1.Watch/Subscribe"
+
+
+def run(client, checker, methods, call):
+    created = call(client, checker, methods, "chrono.v1.Snapshot/Create", {})["result"]
+    call(client, checker, methods, "chrono.v1.Snapshot/List", {})
+    exported = call(client, checker, methods, "chrono.v1.Snapshot/Export", {"id": created["id"]})["result"]
+    lines = gzip.decompress(base64.b64decode(exported["data"])).decode().splitlines()
+    entity = next(json.loads(line) for line in lines if json.loads(line)["record"] == "entity")
+    entity["summary"] = entity.get("summary", "") + " (conformance)"
+
+    params = {"query": {"method": "chrono.v1.Entity/Get", "params": {"id": entity["id"]}}}
+    checker.exercised.add(SUBSCRIBE)
+    entry = methods.get(SUBSCRIBE, {"request_schema": "watch_subscribe.request.schema.json",
+                                    "data_schema": "watch_subscribe.data.schema.json"})
+    checker.validate(f"{SUBSCRIBE} params", params, entry["request_schema"])
+    subscription = client.request(SUBSCRIBE, params, deadline_ms=1500)
+    call(client, checker, methods, "chrono.v1.Facts/Write", {"upserts": [entity]})
+    frames = list(client.frames(subscription))
+    for frame in frames[:-1]:
+        checker.validate(f"{SUBSCRIBE} data frame", frame, "frame.schema.json")
+        checker.validate(f"{SUBSCRIBE} data", frame["data"], entry["data_schema"])
+    checker.validate(f"{SUBSCRIBE} terminal frame", frames[-1], "frame.schema.json")
+    kinds = [frame["data"]["kind"] for frame in frames[:-1]]
+    if frames[-1]["status"] != "DEADLINE_EXCEEDED" or kinds[:1] != ["initial"] or "change" not in kinds:
+        checker.failures += 1
+        print(f"FAIL {SUBSCRIBE}: frames {kinds}, ended {frames[-1]['status']}")
+
+    call(client, checker, methods, "chrono.v1.Snapshot/Diff", {"from": created["id"]})
+    call(client, checker, methods, "chrono.v1.Entity/Get", {"id": entity["id"], "as_of": created["id"]})
+    call(client, checker, methods, "chrono.v1.Snapshot/Import",
+         {"manifest": exported["manifest"], "data": exported["data"]})
+    restored = call(client, checker, methods, "chrono.v1.Snapshot/Restore", {"id": created["id"]})["result"]
+    call(client, checker, methods, "chrono.v1.Facts/Compact", {"revision": restored["revision"] - 1})
+    call(client, checker, methods, "chrono.v1.Facts/Write", {"retractions": ["no-such-record"]}, expect="NOT_FOUND")
