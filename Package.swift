@@ -10,6 +10,11 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Chronograph",
     platforms: [.macOS(.v14)],
+    products: [
+        // Libraries for the separate packages under Tools/ (Tools/fuzz depends on this package by path).
+        .library(name: "ChronoProtocol", targets: ["ChronoProtocol"]),
+        .library(name: "ChronoGraph", targets: ["ChronoGraph"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
@@ -178,6 +183,23 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BadInputTests",
+            dependencies: [
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                "ChronoGraph",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

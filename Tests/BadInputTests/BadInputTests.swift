@@ -1,0 +1,116 @@
+import ChronoProtocol
+import Testing
+
+/// Issue 8, item 1: every case of the bad-input corpus, sent to a live server, gets the right status; the
+/// connection and the daemon keep serving; nothing is written.
+@Suite(.timeLimit(.minutes(2))) struct BadInputTests {
+    /// What one case got back, collected first and checked afterwards.
+    private struct Answer: Sendable {
+        var testCase: BadInputCase
+        var response: Response?
+        var closed: Bool
+    }
+
+    @Test func corpusHasAtLeastTwoHundredDistinctCases() throws {
+        let cases = try BadInputCorpus.load()
+        #expect(cases.count >= 200)
+        #expect(Set(cases.map(\.name)).count == cases.count)
+        for testCase in cases {
+            #expect(try !testCase.bytes().contains(UInt8(ascii: "\n")), "\(testCase) must be a single line")
+        }
+    }
+
+    @Test func everyCaseGetsItsStatusAndNothingIsWritten() async throws {
+        let cases = try BadInputCorpus.load()
+        try await CorpusServer.with { port in
+            let (before, shared, after, healthAfter) = try await CorpusConnection.with(port: port) { connection in
+                let before = try await connection.call(id: "stats-before", method: .statsGet)
+                var answers: [Answer] = []
+                for testCase in cases where testCase.alone != true {
+                    try await connection.send(line: try testCase.bytes())
+                    let answer = try await connection.nextTerminal()
+                    answers.append(Answer(testCase: testCase, response: answer?.response, closed: answer == nil))
+                    if answer == nil { break }
+                }
+                let health = try await connection.call(id: "health-after", method: .healthCheck)
+                let after = try await connection.call(id: "stats-after", method: .statsGet)
+                return (before, answers, after, health)
+            }
+            var answers = shared
+            for testCase in cases where testCase.alone == true {
+                let answer = try await CorpusConnection.with(port: port) { connection in
+                    try await connection.send(line: try testCase.bytes())
+                    let response = try await connection.nextTerminal()?.response
+                    return Answer(testCase: testCase, response: response, closed: await connection.isClosedByServer())
+                }
+                answers.append(answer)
+            }
+            let fresh = try await CorpusConnection.with(port: port) { connection in
+                try await connection.call(id: "fresh", method: .statsGet)
+            }
+
+            #expect(answers.count == cases.count, "the connection closed before every case was answered")
+            for answer in answers {
+                Self.check(answer)
+            }
+            #expect(healthAfter?.status == .ok, "the shared connection must still serve a good call")
+            let beforeResult = try #require(before?.result)
+            #expect(after?.result == beforeResult, "Stats/Get changed: something was written")
+            #expect(fresh?.status == .ok, "the daemon must still serve a fresh connection")
+            #expect(fresh?.result == beforeResult)
+        }
+    }
+
+    @Test func duplicateInFlightIdIsRejectedAndTheFirstCallStillAnswers() async throws {
+        try await CorpusServer.with { port in
+            let statuses = try await CorpusConnection.with(port: port) { connection in
+                // Both lines arrive in one write, so the second is read while the first is still in flight.
+                let stream = #"{"id":"dup","method":"chrono.v1.Timeline/Stream","params":{}}"#
+                let again = #"{"id":"dup","method":"chrono.v1.Health/Check"}"#
+                try await connection.send(line: Array((stream + "\n" + again).utf8))
+                var statuses: [StatusCode] = []
+                for _ in 0..<2 {
+                    guard let answer = try await connection.nextTerminal() else { break }
+                    if answer.response.id == "dup" { statuses.append(answer.response.status) }
+                }
+                let health = try await connection.call(id: "dup", method: .healthCheck)
+                return (statuses, health?.status)
+            }
+            #expect(statuses.0.sorted { $0.rawValue < $1.rawValue } == [.alreadyExists, .ok])
+            #expect(statuses.1 == .ok, "once the call has ended its id may be reused")
+        }
+    }
+
+    /// Checks one answer; a case marked with a known issue is expected to fail its checks until the bug is fixed.
+    private static func check(_ answer: Answer) {
+        if let issue = answer.testCase.knownIssue {
+            withKnownIssue("\(answer.testCase): \(issue)") {
+                Self.checkStatus(answer)
+            }
+        } else {
+            Self.checkStatus(answer)
+        }
+    }
+
+    private static func checkStatus(_ answer: Answer) {
+        let testCase = answer.testCase
+        guard let response = answer.response else {
+            Issue.record("\(testCase): no answer (connection closed)")
+            return
+        }
+        #expect(response.status == testCase.status, "\(testCase): \(response.message ?? "")")
+        #expect(response.id == testCase.expectedID, "\(testCase): answered with id \(String(describing: response.id))")
+        if let fragment = testCase.message {
+            #expect(
+                response.message?.contains(fragment) == true,
+                "\(testCase): message \(response.message ?? "none") lacks \(fragment)"
+            )
+        }
+        if testCase.status != .ok {
+            #expect(response.message?.isEmpty == false, "\(testCase): an error must say what was wrong")
+        }
+        if testCase.alone == true {
+            #expect(answer.closed, "\(testCase): the server must close the connection after the answer")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ChronoServer
+import ChronoStore
+import Foundation
+import Logging
+
+/// A real `ChronoServer` on 127.0.0.1 port 0 serving the core fixture graph from a fresh temporary database.
+enum CorpusServer {
+    /// Starts the server, runs `body` with its port, then shuts it down and removes the database.
+    static func with(_ body: @Sendable (Int) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chronograph-badinput-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        try await GraphLoader(directory: BadInputCorpus.graph).load(into: store)
+        let server = try await ChronoServer.bind(
+            host: "127.0.0.1",
+            port: 0,
+            dispatcher: Dispatcher.serving(store: store),
+            logger: Logger(label: "chronod.badinput")
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            do {
+                try await body(server.port)
+            } catch {
+                await server.close()
+                throw error
+            }
+            await server.close()
+            try await group.waitForAll()
+        }
+    }
+}

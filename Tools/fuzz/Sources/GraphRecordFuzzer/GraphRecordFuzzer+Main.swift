@@ -1,0 +1,15 @@
+import CFuzzerDriver
+
+/// The executable's entry point: SwiftPM links `main` as an alias of `GraphRecordFuzzer_main`; libFuzzer takes over.
+@_cdecl("GraphRecordFuzzer_main")
+func graphRecordFuzzerMain(
+    _ argc: CInt,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        guard let data else { return 0 }
+        return graphRecordFuzzerTestOneInput(data, size)
+    }
+}
