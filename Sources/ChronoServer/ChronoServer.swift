@@ -22,7 +22,9 @@ public final class ChronoServer: Sendable {
     private let shutdownTimer = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// An accepted connection: its channel and the budget of bytes it may owe its client.
-    private typealias AcceptedConnection = (channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, budget: OutputBudget)
+    private typealias AcceptedConnection = (
+        channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, budget: OutputBudget, calls: CallsInFlight
+    )
 
     /// The port actually bound (useful when binding to port 0).
     public let port: Int
@@ -62,11 +64,13 @@ public final class ChronoServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     let budget = OutputBudget(limit: configuration.maximumPendingOutputBytes)
+                    let calls = CallsInFlight()
                     try sync.addHandler(
                         ConnectionGuardHandler(
                             idleTimeout: configuration.idleTimeout,
                             partialLineTimeout: configuration.partialLineTimeout,
                             budget: budget,
+                            calls: calls,
                             logger: logger
                         )
                     )
@@ -75,7 +79,7 @@ public final class ChronoServer: Sendable {
                     )
                     try sync.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
                     let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    return (channel: wrapped, budget: budget)
+                    return (channel: wrapped, budget: budget, calls: calls)
                 }
             }
         return ChronoServer(listener: listener, dispatcher: dispatcher, configuration: configuration, logger: logger)
@@ -121,6 +125,7 @@ public final class ChronoServer: Sendable {
                     channel: connection.channel,
                     outbound: outbound,
                     budget: accepted.budget,
+                    calls: accepted.calls,
                     dispatcher: self.dispatcher,
                     configuration: self.configuration,
                     logger: logger

@@ -69,21 +69,21 @@ import Testing
         }
     }
 
-    @Test func chronodRefusesANonLoopbackHostWithoutATokenBeforeOpeningAnything() throws {
+    @Test func chronodRefusesANonLoopbackHostWithoutATokenBeforeOpeningAnything() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "chronod-access-\(UUID().uuidString)"
         )
         defer { try? FileManager.default.removeItem(at: scratch) }
         let database = scratch.appendingPathComponent("never.sqlite").path
         for host in ["0.0.0.0", "::"] {
-            let refusal = try ChronodProcess.refusal(arguments: ["--host", host, "--port", "0", "--db", database])
+            let refusal = try await ChronodProcess.refusal(arguments: ["--host", host, "--port", "0", "--db", database])
             #expect(refusal.status != 0)
             #expect(refusal.errorOutput.contains("--host \(host) is not a loopback address"))
             #expect(!FileManager.default.fileExists(atPath: database))
         }
     }
 
-    @Test func chronodRejectsAnEmptyTokenFileAndTwoTokenSources() throws {
+    @Test func chronodRejectsAnEmptyTokenFileAndTwoTokenSources() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "chronod-access-\(UUID().uuidString)"
         )
@@ -91,9 +91,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let empty = scratch.appendingPathComponent("empty-token")
         try Data("\n".utf8).write(to: empty)
-        let emptyRun = try ChronodProcess.refusal(arguments: ["--token-file", empty.path, "--port", "0"])
-        let both = try ChronodProcess.refusal(arguments: ["--token-file", empty.path, "--token", "x", "--port", "0"])
-        let absent = try ChronodProcess.refusal(arguments: ["--token-file", scratch.path + "/absent", "--port", "0"])
+        let emptyRun = try await ChronodProcess.refusal(arguments: ["--token-file", empty.path, "--port", "0"])
+        let both = try await ChronodProcess.refusal(arguments: [
+            "--token-file", empty.path, "--token", "x", "--port", "0",
+        ])
+        let absent = try await ChronodProcess.refusal(arguments: [
+            "--token-file", scratch.path + "/absent", "--port", "0",
+        ])
         #expect(emptyRun.status != 0)
         #expect(emptyRun.errorOutput.contains("the first line is empty"))
         #expect(both.status != 0)
@@ -114,7 +118,7 @@ import Testing
         ]
         for (index, source) in sources.enumerated() {
             let database = fixture.directory.appendingPathComponent("daemon-\(index).sqlite").path
-            let daemon = try ChronodProcess.start(
+            let daemon = try await ChronodProcess.start(
                 arguments: ["--db", database, "--graph", graph] + source.arguments,
                 environment: source.environment
             )
@@ -127,7 +131,7 @@ import Testing
                 metadata: ["authorization": Self.token]
             )
             try await client.close()
-            let log = daemon.stop()
+            let log = await daemon.stop()
             #expect(without.status == .unauthenticated)
             #expect(with.status == .ok)
             #expect(!log.isEmpty)

@@ -1,7 +1,10 @@
 import Foundation
 
 /// The built `chronod` binary, run as a child process of the test (stopped by its own PID only).
-struct ChronodProcess {
+///
+/// Every blocking wait (reading its pipes, waiting for its exit) runs on a Dispatch queue, never on the
+/// cooperative pool, which has one thread per core and would stall every other test meanwhile.
+struct ChronodProcess: @unchecked Sendable {
     /// How a run that was expected to fail ended.
     struct Refusal {
         var status: Int32
@@ -21,7 +24,27 @@ struct ChronodProcess {
     let port: Int
 
     /// Runs chronod with `arguments` and expects it to exit on its own (bounded: killed after 20 s).
-    static func refusal(arguments: [String], environment: [String: String] = [:]) throws -> Refusal {
+    static func refusal(arguments: [String], environment: [String: String] = [:]) async throws -> Refusal {
+        try await Self.offPool { try Self.blockingRefusal(arguments: arguments, environment: environment) }
+    }
+
+    /// Starts chronod on 127.0.0.1 port 0 and waits for its listening line.
+    static func start(arguments: [String], environment: [String: String] = [:]) async throws -> ChronodProcess {
+        try await Self.offPool { try Self.blockingStart(arguments: arguments, environment: environment) }
+    }
+
+    /// Stops it with SIGTERM and returns everything it wrote to standard error.
+    func stop() async -> String {
+        (try? await Self.offPool { self.blockingStop() }) ?? ""
+    }
+
+    private static func offPool<T>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private static func blockingRefusal(arguments: [String], environment: [String: String]) throws -> Refusal {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -40,8 +63,7 @@ struct ChronodProcess {
         return Refusal(status: process.terminationStatus, errorOutput: message)
     }
 
-    /// Starts chronod on 127.0.0.1 port 0 and waits for its listening line.
-    static func start(arguments: [String], environment: [String: String] = [:]) throws -> ChronodProcess {
+    private static func blockingStart(arguments: [String], environment: [String: String]) throws -> ChronodProcess {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--host", "127.0.0.1", "--port", "0"] + arguments
@@ -64,8 +86,7 @@ struct ChronodProcess {
         return ChronodProcess(process: process, errors: errors, port: port)
     }
 
-    /// Stops it with SIGTERM and returns everything it wrote to standard error.
-    func stop() -> String {
+    private func blockingStop() -> String {
         kill(self.process.processIdentifier, SIGTERM)
         let text = String(decoding: self.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         self.process.waitUntilExit()

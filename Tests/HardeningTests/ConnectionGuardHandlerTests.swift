@@ -7,13 +7,17 @@ import Testing
 
 /// The guard handler on an embedded channel with a virtual clock: timers fire exactly when they should.
 @Suite struct ConnectionGuardHandlerTests {
-    private static func channel(budget: OutputBudget = OutputBudget(limit: 1_000)) throws -> EmbeddedChannel {
+    private static func channel(
+        budget: OutputBudget = OutputBudget(limit: 1_000),
+        calls: CallsInFlight = CallsInFlight()
+    ) throws -> EmbeddedChannel {
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(
             ConnectionGuardHandler(
                 idleTimeout: .seconds(10),
                 partialLineTimeout: .seconds(2),
                 budget: budget,
+                calls: calls,
                 logger: Logger(label: "guard-test")
             )
         )
@@ -26,6 +30,17 @@ import Testing
         channel.embeddedEventLoop.advanceTime(by: .seconds(9))
         #expect(channel.isActive)
         channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(!channel.isActive)
+    }
+
+    @Test func silentCallInFlightKeepsTheConnectionOpen() throws {
+        let calls = CallsInFlight()
+        let channel = try Self.channel(calls: calls)
+        calls.started()
+        channel.embeddedEventLoop.advanceTime(by: .seconds(35))
+        #expect(channel.isActive)
+        calls.ended()
+        channel.embeddedEventLoop.advanceTime(by: .seconds(10))
         #expect(!channel.isActive)
     }
 

@@ -2,7 +2,7 @@ import ChronoProtocol
 import ChronoStore
 import Foundation
 
-/// A small graph with heavy events (long summaries) in its own temporary database, one per test.
+/// A small graph in its own temporary database, one per test; `heavy` gives its events long summaries.
 struct HardeningFixture {
     static let entityCount = 8
     static let eventCount = 300
@@ -16,14 +16,14 @@ struct HardeningFixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Builds the graph through the real loader into a fresh database.
-    static func make() async throws -> HardeningFixture {
+    static func make(heavy: Bool = false) async throws -> HardeningFixture {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent(
                 "chronograph-harden-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
             )
         let graph = directory.appendingPathComponent("graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
-        try Self.write(to: graph)
+        try Self.write(to: graph, heavy: heavy)
         let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
         try await GraphLoader(directory: graph).load(into: store)
         let live = LiveGraph(store: store, scratchDirectory: directory.appendingPathComponent("scratch").path)
@@ -49,7 +49,7 @@ struct HardeningFixture {
         ]
     }
 
-    private static func write(to graph: URL) throws {
+    private static func write(to graph: URL, heavy: Bool) throws {
         try FileManager.default.copyItem(
             at: Self.repository.appendingPathComponent("Graph/vocabulary.json"),
             to: graph.appendingPathComponent("vocabulary.json")
@@ -63,7 +63,7 @@ struct HardeningFixture {
                     "attributes": [:], "citations": Self.citation,
                 ])
         }
-        let padding = String(repeating: "heavy text ", count: Self.summaryLength / 11)
+        let padding = heavy ? String(repeating: "heavy text ", count: Self.summaryLength / 11) : "A generated event."
         for index in 0..<Self.eventCount {
             lines.append(Self.event("event-\(index)", year: 1990 + index % 30, summary: padding))
         }

@@ -2,7 +2,7 @@ import Logging
 import NIOCore
 
 /// Guards one connection at the socket end of its pipeline: closes it when it has been silent for the idle
-/// timeout, when a line has stayed incomplete for the partial-line timeout, and releases the `OutputBudget`
+/// timeout with no call in flight, when a line has stayed incomplete for the partial-line timeout, and releases the `OutputBudget`
 /// as the socket takes each frame.
 ///
 /// Sees raw bytes both ways: requests before line framing, frames after the newline encoder.
@@ -16,14 +16,22 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     private let idleTimeout: TimeAmount
     private let partialLineTimeout: TimeAmount
     private let budget: OutputBudget
+    private let calls: CallsInFlight
     private let logger: Logger
     private var idleTimer: Scheduled<Void>?
     private var partialLineTimer: Scheduled<Void>?
 
-    init(idleTimeout: Duration, partialLineTimeout: Duration, budget: OutputBudget, logger: Logger) {
+    init(
+        idleTimeout: Duration,
+        partialLineTimeout: Duration,
+        budget: OutputBudget,
+        calls: CallsInFlight = CallsInFlight(),
+        logger: Logger
+    ) {
         self.idleTimeout = TimeAmount(idleTimeout)
         self.partialLineTimeout = TimeAmount(partialLineTimeout)
         self.budget = budget
+        self.calls = calls
         self.logger = logger
     }
 
@@ -72,6 +80,11 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     private func resetIdleTimer(context: ChannelHandlerContext) {
         self.idleTimer?.cancel()
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: self.idleTimeout) {
+            // A call still running (a slow query, a quiet stream) keeps the connection open.
+            guard !self.calls.isBusy else {
+                self.resetIdleTimer(context: context)
+                return
+            }
             self.logger.debug(
                 "closing an idle connection",
                 metadata: ["timeout_ms": "\(self.idleTimeout.nanoseconds / 1_000_000)"]

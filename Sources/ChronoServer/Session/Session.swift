@@ -17,6 +17,7 @@ final class Session: Sendable {
     private let channel: any Channel
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private let budget: OutputBudget
+    private let calls: CallsInFlight
     private let dispatcher: Dispatcher
     private let configuration: ChronoServer.Configuration
     private let logger: Logger
@@ -26,6 +27,7 @@ final class Session: Sendable {
         channel: any Channel,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
         budget: OutputBudget,
+        calls: CallsInFlight,
         dispatcher: Dispatcher,
         configuration: ChronoServer.Configuration,
         logger: Logger
@@ -33,6 +35,7 @@ final class Session: Sendable {
         self.channel = channel
         self.outbound = outbound
         self.budget = budget
+        self.calls = calls
         self.dispatcher = dispatcher
         self.configuration = configuration
         self.logger = logger
@@ -106,6 +109,8 @@ final class Session: Sendable {
     }
 
     private func runCall(_ request: Request, _ descriptor: MethodDescriptor) async {
+        self.calls.started()
+        defer { self.calls.ended() }
         let id = request.id
         var logger = self.logger
         logger[metadataKey: "call"] = "\(id)"
