@@ -40,23 +40,20 @@ import Testing
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(
             shutdownGracePeriod: .milliseconds(200),
-            idleTimeout: .seconds(30),
+            idleTimeout: .seconds(600),
             partialLineTimeout: .milliseconds(300)
         )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
-            let started = ContinuousClock.now
+            // Closed within the wait while the idle timeout is ten minutes away: the partial-line timer did it.
             let (ending, during) = try await RawClient.with(port: port) { stalled in
                 try await stalled.send("{\"id\":1,\"method\":\"chrono.v1.Health/Ch")
                 let during = try await ordinary.call(.healthCheck)
-                return (await stalled.waitForClose(within: .seconds(10)), during)
+                return (await stalled.waitForClose(within: .seconds(40)), during)
             }
-            let waited = ContinuousClock.now - started
             let after = try await ordinary.call(.healthCheck)
             try await ordinary.close()
             #expect(ending == .closed(bytes: 0))
-            // Dropped by the partial-line timeout, long before the idle timeout.
-            #expect(waited < .seconds(10))
             #expect(during.status == .ok)
             #expect(after.status == .ok)
         }
