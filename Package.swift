@@ -155,6 +155,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HardeningTests",
+            dependencies: [
+                "chronod",
+                "ChronoServer",
+                "ChronoClient",
+                "ChronoProtocol",
+                "ChronoStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "chronodTests",
             dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
             swiftSettings: swiftSettings

@@ -9,18 +9,32 @@ extension ChronoServer {
         public var maximumResultBytes: Int
         /// How long a shutdown waits for calls in flight before ending them with `UNAVAILABLE`.
         public var shutdownGracePeriod: Duration
+        /// How long a connection may stay silent (no byte read or written) before it is closed.
+        public var idleTimeout: Duration
+        /// How long a request line may stay incomplete (bytes without their newline) before the connection
+        /// is closed.
+        public var partialLineTimeout: Duration
+        /// Most bytes of frames a connection may owe a client that does not read them; past it the connection
+        /// is closed. One frame is always let through when nothing else is pending.
+        public var maximumPendingOutputBytes: Int
 
         /// Creates a configuration; the defaults are the limits documented in `Protocol/PROTOCOL.md`.
         public init(
             maximumConnections: Int = 256,
             maximumCallsPerConnection: Int = 64,
             maximumResultBytes: Int = 16 * 1_048_576,
-            shutdownGracePeriod: Duration = .seconds(5)
+            shutdownGracePeriod: Duration = .seconds(5),
+            idleTimeout: Duration = .seconds(300),
+            partialLineTimeout: Duration = .seconds(30),
+            maximumPendingOutputBytes: Int = 32 * 1_048_576
         ) {
             self.maximumConnections = maximumConnections
             self.maximumCallsPerConnection = maximumCallsPerConnection
             self.maximumResultBytes = maximumResultBytes
             self.shutdownGracePeriod = shutdownGracePeriod
+            self.idleTimeout = idleTimeout
+            self.partialLineTimeout = partialLineTimeout
+            self.maximumPendingOutputBytes = maximumPendingOutputBytes
         }
     }
 }

@@ -14,12 +14,17 @@ public final class ChronoServer: Sendable {
     /// Largest accepted request line in bytes (the protocol's 1 MiB), not counting the newline.
     public static let maximumFrameLength = ProtocolLimits.maximumLineLength
 
-    private let listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let listener: NIOAsyncChannel<AcceptedConnection, Never>
     private let dispatcher: Dispatcher
     private let configuration: Configuration
     private let logger: Logger
     private let registry: SessionRegistry
     private let shutdownTimer = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    /// An accepted connection: its channel and the budget of bytes it may owe its client.
+    private typealias AcceptedConnection = (
+        channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, budget: OutputBudget, calls: CallsInFlight
+    )
 
     /// The port actually bound (useful when binding to port 0).
     public let port: Int
@@ -27,7 +32,7 @@ public final class ChronoServer: Sendable {
     public let address: String
 
     private init(
-        listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>,
+        listener: NIOAsyncChannel<AcceptedConnection, Never>,
         dispatcher: Dispatcher,
         configuration: Configuration,
         logger: Logger
@@ -58,11 +63,23 @@ public final class ChronoServer: Sendable {
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
+                    let budget = OutputBudget(limit: configuration.maximumPendingOutputBytes)
+                    let calls = CallsInFlight()
+                    try sync.addHandler(
+                        ConnectionGuardHandler(
+                            idleTimeout: configuration.idleTimeout,
+                            partialLineTimeout: configuration.partialLineTimeout,
+                            budget: budget,
+                            calls: calls,
+                            logger: logger
+                        )
+                    )
                     try sync.addHandler(
                         ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength)
                     )
                     try sync.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    return (channel: wrapped, budget: budget, calls: calls)
                 }
             }
         return ChronoServer(listener: listener, dispatcher: dispatcher, configuration: configuration, logger: logger)
@@ -98,7 +115,8 @@ public final class ChronoServer: Sendable {
         self.shutdownTimer.withLockedValue { $0 = timer }
     }
 
-    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    private func serve(_ accepted: AcceptedConnection) async {
+        let connection = accepted.channel
         var logger = self.logger
         logger[metadataKey: "peer"] = "\(connection.channel.remoteAddress?.description ?? "?")"
         do {
@@ -106,6 +124,8 @@ public final class ChronoServer: Sendable {
                 let session = Session(
                     channel: connection.channel,
                     outbound: outbound,
+                    budget: accepted.budget,
+                    calls: accepted.calls,
                     dispatcher: self.dispatcher,
                     configuration: self.configuration,
                     logger: logger

@@ -32,9 +32,24 @@ struct Chronod: AsyncParsableCommand {
     @Option(help: "Token writes must carry in metadata.authorization (env CHRONO_TOKEN; required off loopback).")
     var token: String?
 
+    @Option(help: "File holding the write token (its first line), kept out of the process list and the shell history.")
+    var tokenFile: String?
+
+    @Option(help: "Seconds a connection may stay silent before it is closed (default 300).")
+    var idleTimeout: Int = 300
+
+    @Option(help: "Seconds a request line may stay incomplete before the connection is closed (default 30).")
+    var partialLineTimeout: Int = 30
+
     func validate() throws {
         if let port = try self.resolvedPort(), !(0...65_535).contains(port) {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
+        }
+        if self.token != nil, self.tokenFile != nil {
+            throw ValidationError("--token and --token-file are exclusive: give one")
+        }
+        guard self.idleTimeout > 0, self.partialLineTimeout > 0 else {
+            throw ValidationError("--idle-timeout and --partial-line-timeout must be positive numbers of seconds")
         }
     }
 
@@ -46,7 +61,7 @@ struct Chronod: AsyncParsableCommand {
         let port = try self.resolvedPort() ?? 7701
         let database = self.db ?? environment["CHRONO_DB"] ?? "var/chronograph.sqlite"
         let graph = self.graph ?? environment["CHRONO_GRAPH"] ?? "Graph"
-        let token = self.token ?? environment["CHRONO_TOKEN"]
+        let token = try self.resolvedToken(environment: environment)
         try WriteAuthorization.checkBinding(host: host, token: token)
 
         let store = try await Self.openStore(database: database, graph: graph, logger: logger)
@@ -55,6 +70,10 @@ struct Chronod: AsyncParsableCommand {
             host: host,
             port: port,
             dispatcher: .serving(live: live, configuration: LiveConfiguration(token: token)),
+            configuration: ChronoServer.Configuration(
+                idleTimeout: .seconds(self.idleTimeout),
+                partialLineTimeout: .seconds(self.partialLineTimeout)
+            ),
             logger: logger
         )
         let signals = SignalHandler(signals: [SIGINT, SIGTERM]) { signal in
@@ -73,6 +92,21 @@ struct Chronod: AsyncParsableCommand {
         guard let text = ProcessInfo.processInfo.environment["CHRONO_PORT"] else { return nil }
         guard let port = Int(text) else { throw ValidationError("CHRONO_PORT must be an integer, got \"\(text)\"") }
         return port
+    }
+
+    /// The write token from `--token`, `--token-file` (its first line) or `CHRONO_TOKEN`; never logged.
+    private func resolvedToken(environment: [String: String]) throws -> String? {
+        guard let path = self.tokenFile else { return self.token ?? environment["CHRONO_TOKEN"] }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("--token-file \(path): cannot be read")
+        }
+        let token = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationError("--token-file \(path): the first line is empty") }
+        return trimmed
     }
 
     /// Opens the database, building it from `graph` first when the file does not exist yet.

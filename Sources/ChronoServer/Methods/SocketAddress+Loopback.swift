@@ -14,7 +14,10 @@ extension SocketAddress {
     }
 
     /// Whether `host` names a loopback interface (`localhost`, `127.x.y.z`, `::1`).
+    /// A name such as `127.example.org` is not an address and does not count.
     static func isLoopback(host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" { return true }
+        guard let address = try? SocketAddress(ipAddress: host, port: 0) else { return false }
+        return address.isLoopback
     }
 }

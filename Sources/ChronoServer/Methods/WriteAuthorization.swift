@@ -40,7 +40,8 @@ public struct WriteAuthorization: Sendable {
 
     /// Compares without an early exit, so the time taken does not reveal how much of a guess was right.
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        // Lengths are compared whole: truncating them to a byte would let 256 extra NULs pass.
+        var difference: UInt8 = a.count == b.count ? 0 : 1
         for index in 0..<max(a.count, b.count) {
             let left = index < a.count ? a[index] : 0
             let right = index < b.count ? b[index] : 0

@@ -16,6 +16,8 @@ final class Session: Sendable {
 
     private let channel: any Channel
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private let budget: OutputBudget
+    private let calls: CallsInFlight
     private let dispatcher: Dispatcher
     private let configuration: ChronoServer.Configuration
     private let logger: Logger
@@ -24,12 +26,16 @@ final class Session: Sendable {
     init(
         channel: any Channel,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        budget: OutputBudget,
+        calls: CallsInFlight,
         dispatcher: Dispatcher,
         configuration: ChronoServer.Configuration,
         logger: Logger
     ) {
         self.channel = channel
         self.outbound = outbound
+        self.budget = budget
+        self.calls = calls
         self.dispatcher = dispatcher
         self.configuration = configuration
         self.logger = logger
@@ -103,6 +109,8 @@ final class Session: Sendable {
     }
 
     private func runCall(_ request: Request, _ descriptor: MethodDescriptor) async {
+        self.calls.started()
+        defer { self.calls.ended() }
         let id = request.id
         var logger = self.logger
         logger[metadataKey: "call"] = "\(id)"
@@ -263,10 +271,22 @@ final class Session: Sendable {
         channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
     }
 
+    /// Writes one frame, or closes the connection when the client already owes more than its output bound.
     private func write(_ line: Data) async {
+        let bytes = line.count + 1  // the frame and its newline, as the guard handler will see them
+        guard self.budget.reserve(bytes) else {
+            self.logger.info(
+                "closing a connection that does not read its replies",
+                metadata: ["pending_bytes": "\(self.budget.pendingBytes)", "limit": "\(self.budget.limit)"]
+            )
+            self.connectionLost()
+            self.channel.close(promise: nil)
+            return
+        }
         do {
             try await self.outbound.write(ByteBuffer(bytes: line))
         } catch {
+            self.budget.release(bytes)
             self.logger.debug("write failed; connection is gone", metadata: ["error": "\(error)"])
             self.connectionLost()
         }

@@ -1,0 +1,112 @@
+import Logging
+import NIOCore
+
+/// Guards one connection at the socket end of its pipeline: closes it when it has been silent for the idle
+/// timeout with no call in flight, when a line has stayed incomplete for the partial-line timeout, and releases the `OutputBudget`
+/// as the socket takes each frame.
+///
+/// Sees raw bytes both ways: requests before line framing, frames after the newline encoder.
+/// Confined to the channel's event loop, like every channel handler.
+final class ConnectionGuardHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let idleTimeout: TimeAmount
+    private let partialLineTimeout: TimeAmount
+    private let budget: OutputBudget
+    private let calls: CallsInFlight
+    private let logger: Logger
+    private var idleTimer: Scheduled<Void>?
+    private var partialLineTimer: Scheduled<Void>?
+
+    init(
+        idleTimeout: Duration,
+        partialLineTimeout: Duration,
+        budget: OutputBudget,
+        calls: CallsInFlight = CallsInFlight(),
+        logger: Logger
+    ) {
+        self.idleTimeout = TimeAmount(idleTimeout)
+        self.partialLineTimeout = TimeAmount(partialLineTimeout)
+        self.budget = budget
+        self.calls = calls
+        self.logger = logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.resetIdleTimer(context: context)
+        context.fireChannelActive()
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { self.resetIdleTimer(context: context) }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.cancelTimers()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.cancelTimers()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let buffer = self.unwrapInboundIn(data)
+        self.resetIdleTimer(context: context)
+        let view = buffer.readableBytesView
+        if let lastNewline = view.lastIndex(of: UInt8(ascii: "\n")) {
+            // A line ended: a partial line, if any, now starts with the bytes after the last newline.
+            self.partialLineTimer?.cancel()
+            self.partialLineTimer = nil
+            if lastNewline < view.endIndex - 1 { self.startPartialLineTimer(context: context) }
+        } else if !view.isEmpty, self.partialLineTimer == nil {
+            self.startPartialLineTimer(context: context)
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let bytes = self.unwrapOutboundIn(data).readableBytes
+        self.resetIdleTimer(context: context)
+        let promise = promise ?? context.eventLoop.makePromise()
+        let budget = self.budget
+        promise.futureResult.whenComplete { _ in budget.release(bytes) }
+        context.write(data, promise: promise)
+    }
+
+    private func resetIdleTimer(context: ChannelHandlerContext) {
+        self.idleTimer?.cancel()
+        self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: self.idleTimeout) {
+            // A call still running (a slow query, a quiet stream) keeps the connection open.
+            guard !self.calls.isBusy else {
+                self.resetIdleTimer(context: context)
+                return
+            }
+            self.logger.debug(
+                "closing an idle connection",
+                metadata: ["timeout_ms": "\(self.idleTimeout.nanoseconds / 1_000_000)"]
+            )
+            context.close(promise: nil)
+        }
+    }
+
+    private func startPartialLineTimer(context: ChannelHandlerContext) {
+        self.partialLineTimer = context.eventLoop.assumeIsolated().scheduleTask(in: self.partialLineTimeout) {
+            self.logger.debug(
+                "closing a connection whose request line stayed incomplete",
+                metadata: ["timeout_ms": "\(self.partialLineTimeout.nanoseconds / 1_000_000)"]
+            )
+            context.close(promise: nil)
+        }
+    }
+
+    private func cancelTimers() {
+        self.idleTimer?.cancel()
+        self.idleTimer = nil
+        self.partialLineTimer?.cancel()
+        self.partialLineTimer = nil
+    }
+}
