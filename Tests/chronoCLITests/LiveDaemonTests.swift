@@ -9,7 +9,9 @@ import Testing
 struct LiveDaemonTests {
     @Test("health answers SERVING with a revision, as JSON")
     func health() async throws {
-        let run = try await LiveDaemon.with { try await ChronoBinary.run(["health", "--format", "json"], port: $0.port) }
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["health", "--format", "json"], port: $0.port)
+        }
         #expect(run.status == 0, "\(run.stderr)")
         let result = try Fixtures.parse(run.stdout)
         #expect(result.text("status") == "SERVING")
@@ -18,7 +20,9 @@ struct LiveDaemonTests {
 
     @Test("a bad date exits 64 even with a daemon running, before any call")
     func badDate() async throws {
-        let run = try await LiveDaemon.with { try await ChronoBinary.run(["figures", "--to", "2007-02-30"], port: $0.port) }
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["figures", "--to", "2007-02-30"], port: $0.port)
+        }
         #expect(run.status == 64)
         #expect(run.stderr.contains("day 30 is out of range"))
     }

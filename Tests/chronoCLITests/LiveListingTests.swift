@@ -34,7 +34,9 @@ struct LiveListingTests {
 
     @Test("timeline exports TimelineJS with the required fields for every event")
     func timelineJS() async throws {
-        let run = try await LiveDaemon.with { try await ChronoBinary.run(["timeline", "--format", "timelinejs"], port: $0.port) }
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["timeline", "--format", "timelinejs"], port: $0.port)
+        }
         #expect(run.status == 0, "\(run.stderr)")
         let events = try Fixtures.parse(run.stdout).list("events")
         #expect(!events.isEmpty)

@@ -66,7 +66,9 @@ struct LiveSnapshotTests {
         #expect(try Fixtures.parse(then.stdout).list("events").isEmpty)
         #expect(try Fixtures.parse(now.stdout).list("events").map { $0.text("id") } == ["2030-test-arrivals"])
         #expect(diff.status == 0, "\(diff.stderr)")
-        #expect(try CSVReader.read(diff.stdout) == [["change", "kind", "id"], ["added", "event", "2030-test-arrivals"]])
+        #expect(
+            try CSVReader.read(diff.stdout) == [["change", "kind", "id"], ["added", "event", "2030-test-arrivals"]]
+        )
         #expect(restore.status == 0, "\(restore.stderr)")
         #expect(try Fixtures.parse(restore.stdout)["deleted"]?.intValue == 1)
         #expect(restored.status == 0 && restored.stdout.isEmpty)

@@ -84,14 +84,15 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        let line = try #require(Self.firstLine(of: output.fileHandleForReading))
+        let handle = output.fileHandleForReading
+        let line = try #require(await Self.offCooperativePool { Self.firstLine(of: handle) })
         let port = try #require(line.split(separator: ":").last.flatMap { Int($0) })
         let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
         let health = try await client.call(.healthCheck)
         try await client.close()
 
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        await Self.offCooperativePool { process.waitUntilExit() }
         return Run(line: line, health: health, reason: process.terminationReason, status: process.terminationStatus)
     }
 
@@ -99,6 +100,14 @@ import Testing
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         return scratch
+    }
+
+    /// Runs blocking `work` on a Dispatch thread: the cooperative pool has one thread per core, and a test
+    /// blocked on a child process there would stall the in-process servers of tests running beside it.
+    private static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
     }
 
     /// Reads bytes up to the first newline (bounded: the daemon prints its line first).

@@ -44,18 +44,25 @@ extension Chrono {
 
         func run() async throws {
             let runner = CommandRunner(connection: self.connection, output: self.output)
-            try await runner.run(.factsWrite, prepare: {
-                var upserts: [JSONValue] = []
-                if let path = self.file {
-                    upserts = try RecordLines.parse(try RecordLines.read(path), source: path == "-" ? "stdin" : path)
-                }
-                let batch = WriteBatch(upserts: upserts, retractions: self.retractions)
-                guard !upserts.isEmpty || !self.retractions.isEmpty else {
-                    throw CLIFailure(.invalidArgument, "\(self.file ?? "-"): no records to write")
-                }
-                try batch.checkSize()
-                return batch.params
-            }, present: WritePresenter.present)
+            try await runner.run(
+                .factsWrite,
+                prepare: {
+                    var upserts: [JSONValue] = []
+                    if let path = self.file {
+                        upserts = try RecordLines.parse(
+                            try RecordLines.read(path),
+                            source: path == "-" ? "stdin" : path
+                        )
+                    }
+                    let batch = WriteBatch(upserts: upserts, retractions: self.retractions)
+                    guard !upserts.isEmpty || !self.retractions.isEmpty else {
+                        throw CLIFailure(.invalidArgument, "\(self.file ?? "-"): no records to write")
+                    }
+                    try batch.checkSize()
+                    return batch.params
+                },
+                present: WritePresenter.present
+            )
         }
     }
 }

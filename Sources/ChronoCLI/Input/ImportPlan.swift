@@ -61,7 +61,10 @@ public struct ImportPlan: Sendable {
             }
             guard overhead + length <= capacity else {
                 let id = record.text("id")
-                throw CLIFailure(.invalidArgument, "record \"\(id)\": \(length) bytes, more than a request line carries")
+                throw CLIFailure(
+                    .invalidArgument,
+                    "record \"\(id)\": \(length) bytes, more than a request line carries"
+                )
             }
             if size + length > capacity {
                 batches.append(current)

@@ -56,7 +56,14 @@ public struct CallContext: Sendable {
     /// The same call with other `params` (a method answering through another method's handler).
     public func with(params: [String: JSONValue]) -> CallContext {
         CallContext(
-            id: self.id, params: params, metadata: self.metadata, deadline: self.deadline, logger: self.logger,
-            isLoopback: self.isLoopback, sendData: self.sendData, cancelCall: self.cancelCall)
+            id: self.id,
+            params: params,
+            metadata: self.metadata,
+            deadline: self.deadline,
+            logger: self.logger,
+            isLoopback: self.isLoopback,
+            sendData: self.sendData,
+            cancelCall: self.cancelCall
+        )
     }
 }

@@ -44,10 +44,11 @@ final class LiveDaemon: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = [
-            "--host", "127.0.0.1", "--port", "0", "--db", directory.appendingPathComponent("graph.sqlite").path,
-            "--graph", graph.path,
-        ] + (token.map { ["--token", $0] } ?? [])
+        process.arguments =
+            [
+                "--host", "127.0.0.1", "--port", "0", "--db", directory.appendingPathComponent("graph.sqlite").path,
+                "--graph", graph.path,
+            ] + (token.map { ["--token", $0] } ?? [])
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
