@@ -19,16 +19,6 @@ enum CorpusServer {
             dispatcher: Dispatcher.serving(store: store),
             logger: Logger(label: "chronod.badinput")
         )
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            do {
-                try await body(server.port)
-            } catch {
-                await server.close()
-                throw error
-            }
-            await server.close()
-            try await group.waitForAll()
-        }
+        try await server.serving(body)
     }
 }

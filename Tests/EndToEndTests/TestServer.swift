@@ -15,15 +15,5 @@ func withServer(
         configuration: configuration,
         logger: Logger(label: "chronod.test")
     )
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await server.run() }
-        do {
-            try await body(server.port)
-        } catch {
-            await server.close()
-            throw error
-        }
-        await server.close()
-        try await group.waitForAll()
-    }
+    try await server.serving(body)
 }

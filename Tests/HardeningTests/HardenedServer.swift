@@ -17,15 +17,5 @@ func withHardenedServer(
         configuration: configuration,
         logger: Logger(label: "chronod.hardening-test")
     )
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await server.run() }
-        do {
-            try await body(server.port)
-        } catch {
-            await server.close()
-            throw error
-        }
-        await server.close()
-        try await group.waitForAll()
-    }
+    try await server.serving(body)
 }

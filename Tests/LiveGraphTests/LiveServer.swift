@@ -15,15 +15,5 @@ func withLiveServer(
         configuration: ChronoServer.Configuration(shutdownGracePeriod: .milliseconds(200)),
         logger: Logger(label: "chronod.live-test")
     )
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await server.run() }
-        do {
-            try await body(server.port)
-        } catch {
-            await server.close()
-            throw error
-        }
-        await server.close()
-        try await group.waitForAll()
-    }
+    try await server.serving(body)
 }
