@@ -11,7 +11,10 @@ round, with the daemon stopped:
 - no batch is half applied (a marker's events are all there or none is);
 - the revision and the change log agree: meta.revision is the newest revision in `changes`, the
   revisions are contiguous, and each present batch sits in the change log at exactly one revision,
-  the one acknowledged when it was.
+  the one acknowledged when it was;
+- a subscription resumed after the crash replays exactly what it missed: each round's batches also name
+  that round's own entity, and a `Watch/Subscribe` on that entity's timeline with `since_revision` set to
+  the revision before the round must add exactly the events a fresh query returns.
 
 At the end the checker proves itself on tampered copies (a batch half deleted, an acknowledged batch
 removed, the revision moved). Stops by itself (rounds and a wall-clock bound), kills only the PIDs it started, prints the figures.
@@ -57,11 +60,11 @@ def write_graph(directory):
             handle.write(json.dumps(record, sort_keys=True) + "\n")
 
 
-def batch_events(marker, rng):
+def batch_events(marker, rng, actor):
     return [{
         "record": "event", "id": f"{marker}-{part}", "type": "statement", "title": f"Batch {marker} part {part}",
         "summary": "x" * rng.randint(10, 3000), "date": {"edtf": str(1990 + rng.randint(0, 30))},
-        "participants": [{"entity": f"crash-entity-{part % 2}", "role": "agent"}],
+        "participants": [{"entity": f"crash-entity-{part % 2}", "role": "agent"}, {"entity": actor, "role": "subject"}],
         "citations": citation(),
     } for part in range(BATCH_SIZE)]
 
@@ -89,9 +92,10 @@ class Daemon:
 class Writer(threading.Thread):
     """Streams batches over one connection until it breaks; records what was sent and acknowledged."""
 
-    def __init__(self, port, name, seed, ledger):
+    def __init__(self, port, name, seed, ledger, actor):
         super().__init__(daemon=True)
         self.port, self.prefix, self.rng, self.ledger = port, name, random.Random(seed), ledger
+        self.actor = actor
 
     def run(self):
         try:
@@ -105,7 +109,7 @@ class Writer(threading.Thread):
                 sequence += 1
                 marker = f"{self.prefix}-{sequence}"
                 request = {"id": sequence, "method": "chrono.v1.Facts/Write",
-                           "params": {"upserts": batch_events(marker, self.rng)}}
+                           "params": {"upserts": batch_events(marker, self.rng, self.actor)}}
                 self.ledger.sent(marker)
                 connection.sendall((json.dumps(request) + "\n").encode())
                 line = reader.readline()
@@ -120,6 +124,48 @@ class Writer(threading.Thread):
             return
         finally:
             connection.close()
+
+
+def call(port, method, params):
+    """One unary call on a fresh connection; returns the terminal frame."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        connection.sendall((json.dumps({"id": 1, "method": method, "params": params}) + "\n").encode())
+        return json.loads(connection.makefile("rb").readline())
+
+
+def round_actor(port, round_index):
+    """Writes this round's own entity; returns its id and the revision before any batch of the round."""
+    actor = f"crash-round-{round_index}"
+    reply = call(port, "chrono.v1.Facts/Write", {"upserts": [{
+        "record": "entity", "id": actor, "kind": "group", "name": f"Crash round {round_index}", "aliases": [],
+        "summary": "The batches of one crash round.", "attributes": {}, "citations": citation(),
+    }]})
+    if reply.get("status") != "OK":
+        raise RuntimeError(f"could not write {actor}: {reply}")
+    return actor, reply["result"]["revision"]
+
+
+def resume_problems(port, actor, since):
+    """Resumes a timeline subscription on `actor` from `since`; compares its replay with a fresh query."""
+    query = {"method": "chrono.v1.Timeline/Query", "params": {"actors": [actor], "limit": 500}}
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        request = {"id": 1, "method": "chrono.v1.Watch/Subscribe", "params": {"query": query, "since_revision": since}}
+        connection.sendall((json.dumps(request) + "\n").encode())
+        frame = json.loads(connection.makefile("rb").readline())
+    data = frame.get("data")
+    if data is None or data.get("kind") != "change" or data.get("since") != since:
+        return [f"resume from revision {since}: expected a change frame, got {json.dumps(frame)[:300]}"]
+    added = {item["id"] for item in data.get("added", []) if item.get("collection") == "events"}
+    removed = data.get("removed", [])
+    fresh = call(port, query["method"], query["params"])
+    expected = {event["id"] for event in fresh["result"]["events"]}
+    problems = []
+    if removed:
+        problems.append(f"resume from revision {since}: {len(removed)} removals replayed, none happened")
+    if added != expected:
+        problems.append(f"resume from revision {since}: replay added {len(added)} events, a fresh query has "
+                        f"{len(expected)} ({len(added ^ expected)} differ)")
+    return problems
 
 
 class Ledger:
@@ -233,13 +279,15 @@ def main():
     started = time.monotonic()
     failures = []
     completed = 0
+    resumed = 0
     try:
         for round_index in range(rounds):
             if time.monotonic() - started > arguments.max_seconds:
                 print(f"stopping early: {arguments.max_seconds:.0f} s bound reached")
                 break
             daemon = Daemon(arguments.chronod, database, graph)
-            writers = [Writer(daemon.port, f"w{round_index}x{index}", rng.random(), ledger)
+            actor, since = round_actor(daemon.port, round_index)
+            writers = [Writer(daemon.port, f"w{round_index}x{index}", rng.random(), ledger, actor)
                        for index in range(THREADS)]
             for writer in writers:
                 writer.start()
@@ -248,6 +296,13 @@ def main():
             for writer in writers:
                 writer.join(timeout=30)
             problems, found = check(database, ledger)
+            if not problems:
+                daemon = Daemon(arguments.chronod, database, graph)
+                try:
+                    problems = resume_problems(daemon.port, actor, since)
+                finally:
+                    daemon.kill()
+                resumed += 0 if problems else 1
             completed += 1
             if problems:
                 failures.extend(f"round {round_index}: {problem}" for problem in problems)
@@ -262,7 +317,8 @@ def main():
     elapsed = time.monotonic() - started
     print(f"seed {arguments.seed}: {completed} kill -9 rounds in {elapsed:.1f} s; "
           f"{len(ledger.sent_markers)} batches sent, {len(ledger.acked)} acknowledged, "
-          f"{found} found whole ({BATCH_SIZE} events each), refused {len(ledger.refusals)}")
+          f"{found} found whole ({BATCH_SIZE} events each), refused {len(ledger.refusals)}; "
+          f"{resumed} subscriptions resumed with exactly the missed events")
     for failure in failures[:20]:
         print("FAIL", failure)
     return 1 if failures else 0
