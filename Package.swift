@@ -7,6 +7,18 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// What the test targets that start a real server on loopback and talk to it need.
+let liveServerTestDependencies: [Target.Dependency] = [
+    "ChronoServer",
+    "ChronoClient",
+    "ChronoProtocol",
+    "ChronoStore",
+    "ChronoGraph",
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "Logging", package: "swift-log"),
+]
+
 let package = Package(
     name: "Chronograph",
     platforms: [.macOS(.v14)],
@@ -141,17 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [
-                "ChronoServer",
-                "ChronoClient",
-                "ChronoProtocol",
-                "ChronoStore",
-                "ChronoGraph",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: liveServerTestDependencies + [.product(name: "NIOExtras", package: "swift-nio-extras")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -182,32 +184,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LiveGraphTests",
-            dependencies: [
-                "ChronoServer",
-                "ChronoClient",
-                "ChronoProtocol",
-                "ChronoStore",
-                "ChronoGraph",
-                "ChronoCompression",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: liveServerTestDependencies + ["ChronoCompression"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BadInputTests",
-            dependencies: [
-                "ChronoServer",
-                "ChronoClient",
-                "ChronoProtocol",
-                "ChronoStore",
-                "ChronoGraph",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+            dependencies: liveServerTestDependencies + [
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
