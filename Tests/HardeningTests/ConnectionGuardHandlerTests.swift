@@ -45,16 +45,33 @@ import Testing
     }
 
     @Test func trafficEitherWayResetsTheIdleTimeout() throws {
-        let channel = try Self.channel()
+        let calls = CallsInFlight()
+        let channel = try Self.channel(calls: calls)
         for step in 0..<5 {
             channel.embeddedEventLoop.advanceTime(by: .seconds(8))
             if step.isMultiple(of: 2) {
                 try channel.writeInbound(ByteBuffer(string: "{}\n"))
+                calls.lineTaken()
             } else {
                 try channel.writeOutbound(ByteBuffer(string: "{}\n"))
             }
         }
         #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        #expect(!channel.isActive)
+    }
+
+    @Test func lineNotYetTakenBySessionKeepsTheConnectionOpen() throws {
+        let calls = CallsInFlight()
+        let channel = try Self.channel(calls: calls)
+        // Two requests arrive; a starved session has not taken them when the idle timeout passes.
+        try channel.writeInbound(ByteBuffer(string: "{\"id\":1}\n{\"id\":2}\n"))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(25))
+        #expect(channel.isActive)
+        calls.lineTaken()
+        channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        #expect(channel.isActive)
+        calls.lineTaken()
         channel.embeddedEventLoop.advanceTime(by: .seconds(10))
         #expect(!channel.isActive)
     }

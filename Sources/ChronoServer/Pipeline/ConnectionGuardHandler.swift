@@ -57,6 +57,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
         let buffer = self.unwrapInboundIn(data)
         self.resetIdleTimer(context: context)
         let view = buffer.readableBytesView
+        let newlines = view.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        if newlines > 0 { self.calls.linesArrived(newlines) }
         if let lastNewline = view.lastIndex(of: UInt8(ascii: "\n")) {
             // A line ended: a partial line, if any, now starts with the bytes after the last newline.
             self.partialLineTimer?.cancel()

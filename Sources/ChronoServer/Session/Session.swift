@@ -49,6 +49,7 @@ final class Session: Sendable {
         await withDiscardingTaskGroup { group in
             do {
                 for try await line in inbound {
+                    self.calls.lineTaken()
                     // The decoder's buffer cap only fires while a line is incomplete; a line that arrives
                     // whole in one read can be longer, so its length is checked here too.
                     guard line.readableBytes <= ProtocolLimits.maximumLineLength else {
