@@ -8,19 +8,22 @@ extension Request {
     /// `id`, a string `method`, an object `params`, a positive integer `deadline_ms`, string `metadata`
     /// values, and no other members.
     public static func parse(line: Data) throws(RequestLineError) -> Request {
-        guard let text = String(data: line, encoding: .utf8) else {
-            throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid UTF-8"))
+        let result = line.withUnsafeBytes { bytes in
+            Result { () throws(RequestLineError) in try Self.parse(bytes: bytes) }
         }
-        do {
-            try JSONSyntaxCheck.check(line, maximumDepth: ProtocolLimits.maximumJSONDepth)
-        } catch {
-            throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid JSON: \(error)"))
+        return try result.get()
+    }
+
+    /// Parses one line's bytes (without the newline); see `parse(line:)`.
+    public static func parse(bytes: UnsafeRawBufferPointer) throws(RequestLineError) -> Request {
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
+            throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid UTF-8"))
         }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            value = try JSONParser.parse(bytes, maximumDepth: ProtocolLimits.maximumJSONDepth)
         } catch {
-            throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid JSON"))
+            throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid JSON: \(error)"))
         }
         guard case .object(let members) = value else {
             throw RequestLineError(
