@@ -14,17 +14,11 @@ public final class ChronoServer: Sendable {
     /// Largest accepted request line in bytes (the protocol's 1 MiB), not counting the newline.
     public static let maximumFrameLength = ProtocolLimits.maximumLineLength
 
-    private let listener: NIOAsyncChannel<AcceptedConnection, Never>
-    private let dispatcher: Dispatcher
+    private let listener: NIOAsyncChannel<any Channel, Never>
     private let configuration: Configuration
     private let logger: Logger
     private let registry: SessionRegistry
     private let shutdownTimer = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    /// An accepted connection: its channel and the budget of bytes it may owe its client.
-    private typealias AcceptedConnection = (
-        channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, budget: OutputBudget, calls: CallsInFlight
-    )
 
     /// The port actually bound (useful when binding to port 0).
     public let port: Int
@@ -32,22 +26,24 @@ public final class ChronoServer: Sendable {
     public let address: String
 
     private init(
-        listener: NIOAsyncChannel<AcceptedConnection, Never>,
-        dispatcher: Dispatcher,
+        listener: NIOAsyncChannel<any Channel, Never>,
         configuration: Configuration,
-        logger: Logger
+        logger: Logger,
+        registry: SessionRegistry
     ) {
         self.listener = listener
-        self.dispatcher = dispatcher
         self.configuration = configuration
         self.logger = logger
-        self.registry = SessionRegistry(limit: configuration.maximumConnections)
+        self.registry = registry
         let local = listener.channel.localAddress
         self.port = local?.port ?? 0
         self.address = "\(local?.ipAddress ?? "?"):\(self.port)"
     }
 
     /// Binds a listening socket on `host:port` (port 0 picks a free one) serving `dispatcher`'s methods.
+    ///
+    /// Each accepted connection is served on its event loop as soon as it is accepted: request lines are
+    /// parsed there and quick methods answered there; other calls run in tasks of their own.
     public static func bind(
         host: String,
         port: Int,
@@ -56,44 +52,85 @@ public final class ChronoServer: Sendable {
         logger: Logger = Logger(label: "chronod"),
         eventLoopGroup: MultiThreadedEventLoopGroup = .singleton
     ) async throws -> ChronoServer {
+        let registry = SessionRegistry(limit: configuration.maximumConnections)
         let listener = try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let sync = channel.pipeline.syncOperations
-                    let budget = OutputBudget(limit: configuration.maximumPendingOutputBytes)
-                    let calls = CallsInFlight()
-                    try sync.addHandler(
-                        ConnectionGuardHandler(
-                            idleTimeout: configuration.idleTimeout,
-                            partialLineTimeout: configuration.partialLineTimeout,
-                            budget: budget,
-                            calls: calls,
-                            logger: logger
-                        )
+                    try Self.initialize(
+                        channel,
+                        dispatcher: dispatcher,
+                        configuration: configuration,
+                        logger: logger,
+                        registry: registry
                     )
-                    try sync.addHandler(
-                        ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength)
-                    )
-                    try sync.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
-                    let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    return (channel: wrapped, budget: budget, calls: calls)
+                    return channel
                 }
             }
-        return ChronoServer(listener: listener, dispatcher: dispatcher, configuration: configuration, logger: logger)
+        return ChronoServer(listener: listener, configuration: configuration, logger: logger, registry: registry)
     }
 
-    /// Accepts and serves connections until `close()`; returns once every connection has ended.
+    /// Builds an accepted connection's pipeline: the guard, line framing, and its session — or a refusal
+    /// when the server is full or shutting down.
+    private static func initialize(
+        _ channel: any Channel,
+        dispatcher: Dispatcher,
+        configuration: Configuration,
+        logger: Logger,
+        registry: SessionRegistry
+    ) throws {
+        var logger = logger
+        logger[metadataKey: "peer"] = "\(channel.remoteAddress?.description ?? "?")"
+        let sync = channel.pipeline.syncOperations
+        let budget = OutputBudget(limit: configuration.maximumPendingOutputBytes)
+        let calls = CallsInFlight()
+        try sync.addHandler(
+            ConnectionGuardHandler(
+                idleTimeout: configuration.idleTimeout,
+                partialLineTimeout: configuration.partialLineTimeout,
+                budget: budget,
+                calls: calls,
+                logger: logger
+            )
+        )
+        try sync.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength))
+        try sync.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
+        let session = Session(
+            channel: channel,
+            budget: budget,
+            calls: calls,
+            dispatcher: dispatcher,
+            configuration: configuration,
+            logger: logger
+        )
+        let refusal: ChronoError? =
+            switch registry.admit(session) {
+            case .admitted: nil
+            case .tooManyConnections:
+                .resourceExhausted("too many connections (limit \(configuration.maximumConnections))")
+            case .shuttingDown: .unavailable("server is shutting down")
+            }
+        guard let refusal else {
+            logger.debug("connection opened")
+            channel.closeFuture.whenComplete { _ in registry.remove(session) }
+            try sync.addHandler(SessionHandler(session: session, logger: logger))
+            return
+        }
+        let response = Response(id: nil, error: refusal, revision: dispatcher.currentRevision())
+        try sync.addHandler(RefusalHandler(frame: channel.allocator.buffer(bytes: try Frame.terminal(response).encoded())))
+    }
+
+    /// Accepts connections until `close()`; returns once every connection has ended.
     public func run() async throws {
         defer { self.shutdownTimer.withLockedValue { $0?.cancel() } }
-        // One child task per connection, so one client cannot hold up another; the discarding group
-        // frees each task's resources as soon as its connection ends.
+        // Connections are served by their pipelines; a child task per connection only waits for it to
+        // close, so `run()` returns after the last one.
         try await withThrowingDiscardingTaskGroup { group in
             try await self.listener.executeThenClose { inbound in
-                for try await connection in inbound {
-                    group.addTask { await self.serve(connection) }
+                for try await channel in inbound {
+                    group.addTask { try? await channel.closeFuture.get() }
                 }
             }
         }
@@ -113,41 +150,5 @@ public final class ChronoServer: Sendable {
             for session in registry.sessions { session.stopRemainingCalls() }
         }
         self.shutdownTimer.withLockedValue { $0 = timer }
-    }
-
-    private func serve(_ accepted: AcceptedConnection) async {
-        let connection = accepted.channel
-        var logger = self.logger
-        logger[metadataKey: "peer"] = "\(connection.channel.remoteAddress?.description ?? "?")"
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                let session = Session(
-                    channel: connection.channel,
-                    outbound: outbound,
-                    budget: accepted.budget,
-                    calls: accepted.calls,
-                    dispatcher: self.dispatcher,
-                    configuration: self.configuration,
-                    logger: logger
-                )
-                let refusal: ChronoError? =
-                    switch self.registry.admit(session) {
-                    case .admitted: nil
-                    case .tooManyConnections:
-                        .resourceExhausted("too many connections (limit \(self.configuration.maximumConnections))")
-                    case .shuttingDown: .unavailable("server is shutting down")
-                    }
-                if let refusal {
-                    let response = Response(id: nil, error: refusal, revision: await self.dispatcher.currentRevision())
-                    try await outbound.write(ByteBuffer(bytes: try Frame.terminal(response).encoded()))
-                    return
-                }
-                defer { self.registry.remove(session) }
-                logger.debug("connection opened")
-                await session.run(inbound: inbound)
-            }
-        } catch {
-            logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
-        }
     }
 }

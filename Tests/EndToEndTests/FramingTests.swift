@@ -7,7 +7,7 @@ import Testing
 
     @Test func badLinesGetAnErrorAndTheConnectionLivesOn() async throws {
         let cases: [(line: String, id: RequestID?, message: String)] = [
-            ("not json", nil, "request line is not valid JSON"),
+            ("not json", nil, "request line is not valid JSON: not true, false or null at byte 0"),
             ("[1,2]", nil, "request: expected a JSON object, got an array"),
             (#"{"method":"chrono.v1.Health/Check"}"#, nil, "id: missing"),
             (#"{"id":5}"#, 5, "method: missing"),

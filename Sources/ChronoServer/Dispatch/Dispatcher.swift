@@ -4,14 +4,15 @@ public import ChronoProtocol
 public struct Dispatcher: Sendable {
     /// The methods, by full name.
     public let methods: [String: MethodDescriptor]
-    /// The graph revision now, for frames whose result does not name one.
-    public let currentRevision: @Sendable () async -> Int64
+    /// The graph revision now, for frames whose result does not name one; must be quick (it is read on
+    /// the event loop).
+    public let currentRevision: @Sendable () -> Int64
 
     /// Creates a dispatcher; with `reflection`, `chrono.v1.Reflection/List` is added, listing every method.
     public init(
         methods: [MethodDescriptor],
         reflection: Bool = true,
-        currentRevision: @escaping @Sendable () async -> Int64
+        currentRevision: @escaping @Sendable () -> Int64
     ) {
         var table = Dictionary(methods.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { _, last in last })
         if reflection {

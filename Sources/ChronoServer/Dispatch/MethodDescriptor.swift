@@ -4,6 +4,9 @@ public import ChronoProtocol
 public struct MethodDescriptor: Sendable {
     /// Runs one call. Streaming handlers send data frames through `CallContext.send(_:)` first.
     public typealias Handler = @Sendable (CallContext) async throws -> MethodResult
+    /// Runs one call synchronously on the connection's event loop: for quick methods that neither block
+    /// nor touch the database.
+    public typealias InlineHandler = @Sendable (CallContext) throws -> MethodResult
 
     /// The full name, `chrono.v1.<Service>/<Method>`.
     public var name: MethodName
@@ -15,6 +18,8 @@ public struct MethodDescriptor: Sendable {
     public var dataSchema: String?
     /// The handler.
     public var handler: Handler
+    /// The same handler in synchronous form, when the method may run inline on the event loop.
+    public var inlineHandler: InlineHandler?
 
     /// Creates a descriptor whose schemas are `Protocol/schemas/<schema>.{request,result,data}.schema.json`.
     public init(_ name: MethodName, schema: String, handler: @escaping Handler) {
@@ -23,5 +28,11 @@ public struct MethodDescriptor: Sendable {
         self.resultSchema = schema + ".result.schema.json"
         self.dataSchema = name.isStreaming ? schema + ".data.schema.json" : nil
         self.handler = handler
+    }
+
+    /// Creates a descriptor for a quick method that runs inline on the event loop, with no task of its own.
+    public init(_ name: MethodName, schema: String, inline: @escaping InlineHandler) {
+        self.init(name, schema: schema, handler: { context in try inline(context) })
+        self.inlineHandler = inline
     }
 }

@@ -9,7 +9,7 @@ extension Dispatcher {
         started: ContinuousClock.Instant = .now
     ) -> Dispatcher {
         let store = live.store
-        let revision: @Sendable () async throws -> Int64 = { try await store.revision() }
+        let revision: @Sendable () -> Int64 = { store.latestRevision }
         let authorization = WriteAuthorization(token: configuration.token)
         return Dispatcher(
             methods: Self.builtinMethods(started: started, revision: revision)
@@ -17,7 +17,7 @@ extension Dispatcher {
                 + FactsMethods.descriptors(live: live, authorization: authorization)
                 + SnapshotMethods.descriptors(live: live, authorization: authorization)
                 + [WatchSubscribe.descriptor(live: live, configuration: configuration)],
-            currentRevision: { (try? await store.revision()) ?? 0 }
+            currentRevision: revision
         )
     }
 }

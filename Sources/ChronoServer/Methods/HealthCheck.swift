@@ -2,7 +2,7 @@ import ChronoProtocol
 
 /// `chrono.v1.Health/Check`: `{}` → `{"status": "SERVING", "revision", "uptime_ms"}`.
 enum HealthCheck {
-    private struct Result: Encodable, Sendable {
+    fileprivate struct Result: Encodable, Sendable {
         var status = "SERVING"
         var revision: Int64
         var uptimeMilliseconds: Int64
@@ -13,16 +13,29 @@ enum HealthCheck {
         }
     }
 
-    /// The method, reporting uptime since `started` and the revision from `revision`.
+    /// The method, reporting uptime since `started` and the revision from `revision`; it runs inline.
     static func descriptor(
         started: ContinuousClock.Instant,
-        revision: @escaping @Sendable () async throws -> Int64
+        revision: @escaping @Sendable () -> Int64
     ) -> MethodDescriptor {
-        MethodDescriptor(.healthCheck, schema: "health_check") { context in
+        MethodDescriptor(.healthCheck, schema: "health_check", inline: { context in
             _ = try Params(context.params, allowed: [])
-            let current = try await revision()
+            let current = revision()
             let uptime = (ContinuousClock.now - started).wholeMilliseconds
             return MethodResult(Result(revision: current, uptimeMilliseconds: uptime), revision: current)
-        }
+        })
+    }
+}
+
+extension HealthCheck.Result: WireEncodable {
+    func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("revision")
+        writer.int(self.revision)
+        writer.key("status")
+        writer.string(self.status)
+        writer.key("uptime_ms")
+        writer.int(self.uptimeMilliseconds)
+        writer.endObject()
     }
 }

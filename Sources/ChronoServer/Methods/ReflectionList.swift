@@ -42,9 +42,9 @@ enum ReflectionList {
             )
         }
         let result = Result(methods: (entries + [own]).sorted())
-        return MethodDescriptor(name, schema: "reflection_list") { context in
+        return MethodDescriptor(name, schema: "reflection_list", inline: { context in
             _ = try Params(context.params, allowed: [])
             return MethodResult(result)
-        }
+        })
     }
 }

@@ -4,28 +4,33 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// One client connection: reads request lines, runs each call in its own task, writes whole frames.
+/// One client connection's calls: each request line is parsed on the event loop, a quick method is answered
+/// there at once, and every other call runs in its own task and writes its frames when it has them.
 ///
-/// All frames go through the connection's single outbound writer, one whole line per write, so calls
-/// interleave only at line boundaries. Call bookkeeping lives in a `SessionStateMachine` behind a lock.
+/// Every frame is one whole line, so calls interleave only at line boundaries. Call bookkeeping lives in a
+/// `SessionStateMachine` behind a lock, shared by the event loop and the calls' tasks.
 final class Session: Sendable {
+    private struct RunningCall {
+        var task: Task<Void, Never>?
+        var timer: Scheduled<Void>?
+    }
+
     private struct State {
         var machine: SessionStateMachine
-        var tasks: [RequestID: Task<MethodResult, any Error>] = [:]
+        var running: [RequestID: RunningCall] = [:]
     }
 
     private let channel: any Channel
-    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private let budget: OutputBudget
     private let calls: CallsInFlight
     private let dispatcher: Dispatcher
     private let configuration: ChronoServer.Configuration
     private let logger: Logger
+    private let isLoopback: Bool
     private let state: NIOLockedValueBox<State>
 
     init(
         channel: any Channel,
-        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
         budget: OutputBudget,
         calls: CallsInFlight,
         dispatcher: Dispatcher,
@@ -33,45 +38,95 @@ final class Session: Sendable {
         logger: Logger
     ) {
         self.channel = channel
-        self.outbound = outbound
         self.budget = budget
         self.calls = calls
         self.dispatcher = dispatcher
         self.configuration = configuration
         self.logger = logger
+        self.isLoopback = channel.remoteAddress?.isLoopback ?? false
         self.state = NIOLockedValueBox(
             State(machine: SessionStateMachine(maximumCallsInFlight: configuration.maximumCallsPerConnection))
         )
     }
 
-    /// Serves the connection until the client closes it (then the calls in flight finish) or a line is too long.
-    func run(inbound: NIOAsyncChannelInboundStream<ByteBuffer>) async {
-        await withDiscardingTaskGroup { group in
-            do {
-                for try await line in inbound {
-                    self.calls.lineTaken()
-                    // The decoder's buffer cap only fires while a line is incomplete; a line that arrives
-                    // whole in one read can be longer, so its length is checked here too.
-                    guard line.readableBytes <= ProtocolLimits.maximumLineLength else {
-                        throw ByteToMessageDecoderError.PayloadTooLargeError()
-                    }
-                    if let start = await self.receive(Data(line.readableBytesView)) {
-                        group.addTask { await self.runCall(start.request, start.descriptor) }
-                    }
-                }
-            } catch is ByteToMessageDecoderError.PayloadTooLargeError {
-                let error = ChronoError.resourceExhausted(
-                    "request line exceeds the maximum of \(ProtocolLimits.maximumLineLength) bytes; closing connection"
-                )
-                await self.writeFailure(id: nil, error: error)
-                self.connectionLost()
-                self.closeAfterFlush()
-            } catch {
-                self.logger.debug("connection read failed", metadata: ["error": "\(error)"])
-                self.connectionLost()
-            }
+    // MARK: - On the event loop
+
+    /// Takes one request line. Frames due at once (a refusal, or the answer of a method that runs inline) go
+    /// to `emit`; any other call starts in its own task.
+    func handle(line: ByteBuffer, emit: (ByteBuffer) -> Void) {
+        self.calls.lineTaken()
+        let parsed = line.withUnsafeReadableBytes { bytes in
+            Result { () throws(RequestLineError) in try Request.parse(bytes: bytes) }
         }
+        let request: Request
+        switch parsed {
+        case .success(let value): request = value
+        case .failure(let error):
+            emit(self.failureFrame(id: error.id, error: error.error))
+            return
+        }
+        let descriptor: MethodDescriptor
+        do {
+            descriptor = try self.dispatcher.descriptor(for: request.method)
+        } catch {
+            emit(self.failureFrame(id: request.id, error: error))
+            return
+        }
+        if case .reject(let error) = self.state.withLockedValue({ $0.machine.receive(id: request.id) }) {
+            emit(self.failureFrame(id: request.id, error: error))
+            return
+        }
+        let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
+        guard let inline = descriptor.inlineHandler else {
+            self.start(request, descriptor, deadline: deadline)
+            return
+        }
+        let context = self.context(for: request, deadline: deadline, logger: self.logger)
+        let outcome: Result<MethodResult, any Error>
+        do {
+            outcome = .success(try inline(context))
+        } catch {
+            outcome = .failure(error)
+        }
+        let action = self.state.withLockedValue { $0.machine.finish(id: request.id) }
+        if action.report, let frame = self.outcomeFrame(id: request.id, outcome: outcome, action: action) {
+            emit(frame)
+        }
+        if action.closeConnection { self.closeAfterFlush() }
     }
+
+    /// The client closed its end: no more calls come; the connection closes once those in flight end.
+    func inputClosed() {
+        self.drain()
+    }
+
+    /// The frame refusing a line longer than the protocol allows; the caller writes it and closes.
+    func lineTooLongFrame() -> ByteBuffer {
+        self.failureFrame(
+            id: nil,
+            error: .resourceExhausted(
+                "request line exceeds the maximum of \(ProtocolLimits.maximumLineLength) bytes; closing connection"
+            )
+        )
+    }
+
+    /// Reserves room for `frame` in the connection's output bound; `false` when the client owes too much
+    /// already, and the connection is then closed.
+    func reserve(_ frame: ByteBuffer) -> Bool {
+        let bytes = frame.readableBytes + 1  // the frame and its newline, as the guard handler will see them
+        guard self.budget.reserve(bytes) else {
+            self.logger.info(
+                "closing a connection that does not read its replies",
+                metadata: ["pending_bytes": "\(self.budget.pendingBytes)", "limit": "\(self.budget.limit)"]
+            )
+            self.connectionLost()
+            self.channel.close(promise: nil)
+            return false
+        }
+        return true
+    }
+
+    // MARK: - From any thread
 
     /// Starts draining: no new calls; the connection closes once the calls in flight end.
     func drain() {
@@ -82,78 +137,58 @@ final class Session: Sendable {
 
     /// Ends the grace period of a drain: the calls still in flight end with `UNAVAILABLE`.
     func stopRemainingCalls() {
-        self.stopAll(reason: .shutdown)
-    }
-
-    private func receive(_ line: Data) async -> (request: Request, descriptor: MethodDescriptor)? {
-        let request: Request
-        do {
-            request = try Request.parse(line: line)
-        } catch {
-            await self.writeFailure(id: error.id, error: error.error)
-            return nil
-        }
-        let descriptor: MethodDescriptor
-        do {
-            descriptor = try self.dispatcher.descriptor(for: request.method)
-        } catch {
-            await self.writeFailure(id: request.id, error: error)
-            return nil
-        }
-        switch self.state.withLockedValue({ $0.machine.receive(id: request.id) }) {
-        case .start:
-            return (request, descriptor)
-        case .reject(let error):
-            await self.writeFailure(id: request.id, error: error)
-            return nil
+        self.state.withLockedValue { state in
+            for id in state.machine.stopAll(reason: .shutdown) { state.running[id]?.task?.cancel() }
         }
     }
 
-    private func runCall(_ request: Request, _ descriptor: MethodDescriptor) async {
+    /// The connection is gone: calls in flight are cancelled and report nothing.
+    func connectionLost() {
+        self.state.withLockedValue { state in
+            for id in state.machine.connectionClosed() { state.running[id]?.task?.cancel() }
+        }
+    }
+
+    // MARK: - Calls in their own tasks
+
+    private func start(_ request: Request, _ descriptor: MethodDescriptor, deadline: ContinuousClock.Instant?) {
         self.calls.started()
-        defer { self.calls.ended() }
         let id = request.id
-        var logger = self.logger
-        logger[metadataKey: "call"] = "\(id)"
-        logger[metadataKey: "method"] = "\(request.method)"
+        var callLogger = self.logger
+        callLogger[metadataKey: "call"] = "\(id)"
+        callLogger[metadataKey: "method"] = "\(request.method)"
+        let logger = callLogger
+        let context = self.context(for: request, deadline: deadline, logger: logger)
         let started = ContinuousClock.now
-        let deadline = request.deadlineMilliseconds.map { started + .milliseconds($0) }
-        let sequence = NIOLockedValueBox<Int64>(0)
-        let context = CallContext(
-            id: id,
-            params: request.params,
-            metadata: request.metadata,
-            deadline: deadline,
-            logger: logger,
-            isLoopback: self.channel.remoteAddress?.isLoopback ?? false,
-            sendData: { data in try await self.sendData(data, id: id, sequence: sequence) },
-            cancelCall: { target in self.stop(id: target, reason: .cancelled) }
-        )
-        let task = Task { try await descriptor.handler(context) }
-        let stopped = self.state.withLockedValue { state in
-            state.tasks[id] = task
-            return state.machine.stopReason(id: id) != nil
-        }
-        if stopped { task.cancel() }
-        let timer = deadline.map { deadline in
-            Task {
-                try await Task.sleep(until: deadline, clock: .continuous)
-                _ = self.stop(id: id, reason: .deadlineExceeded)
+        self.state.withLockedValue { state in
+            // Created under the lock, so the task cannot finish before it is on record.
+            let task = Task {
+                let outcome: Result<MethodResult, any Error>
+                do {
+                    outcome = .success(try await descriptor.handler(context))
+                } catch {
+                    outcome = .failure(error)
+                }
+                self.finish(id: id, outcome: outcome, started: started, logger: logger)
             }
+            let timer = deadline.map { deadline in
+                self.channel.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(until: deadline))) {
+                    _ = self.stop(id: id, reason: .deadlineExceeded)
+                }
+            }
+            state.running[id] = RunningCall(task: task, timer: timer)
         }
-        let outcome = await withTaskCancellationHandler {
-            await task.result
-        } onCancel: {
-            task.cancel()
-        }
-        timer?.cancel()
+    }
+
+    private func finish(id: RequestID, outcome: Result<MethodResult, any Error>, started: ContinuousClock.Instant, logger: Logger) {
         let action = self.state.withLockedValue { state in
-            state.tasks[id] = nil
+            state.running.removeValue(forKey: id)?.timer?.cancel()
             return state.machine.finish(id: id)
         }
-        if action.report {
-            await self.writeOutcome(id: id, outcome: outcome, override: action.override, logger: logger)
+        if action.report, let frame = self.outcomeFrame(id: id, outcome: outcome, action: action, logger: logger) {
+            self.write(frame)
         }
+        self.calls.ended()
         logger.debug(
             "call ended",
             metadata: [
@@ -161,48 +196,22 @@ final class Session: Sendable {
                 "stopped": "\(action.override?.code.rawValue ?? "no")",
             ]
         )
-        if action.closeConnection {
-            self.closeAfterFlush()
-        }
+        if action.closeConnection { self.closeAfterFlush() }
     }
 
-    private func writeOutcome(
-        id: RequestID,
-        outcome: Result<MethodResult, any Error>,
-        override: ChronoError?,
-        logger: Logger
-    ) async {
-        if let override {
-            await self.writeFailure(id: id, error: override)
-            return
-        }
-        switch outcome {
-        case .success(let result):
-            let revision: Int64
-            if let known = result.revision {
-                revision = known
-            } else {
-                revision = await self.dispatcher.currentRevision()
-            }
-            do {
-                let line = try OutgoingFrame.terminal(id: id, result: result.value, revision: revision).encoded()
-                guard line.count <= self.configuration.maximumResultBytes else {
-                    let error = ChronoError.resourceExhausted(
-                        "result of \(line.count) bytes exceeds the limit of \(self.configuration.maximumResultBytes)"
-                            + " bytes; narrow the query (params.limit, params.depth)"
-                    )
-                    await self.writeFailure(id: id, error: error, revision: revision)
-                    return
-                }
-                await self.write(line)
-            } catch {
-                logger.error("result cannot be encoded", metadata: ["error": "\(error)"])
-                await self.writeFailure(id: id, error: .internal(), revision: revision)
-            }
-        case .failure(let error):
-            let (status, details) = ErrorMapping.status(for: error, logger: logger)
-            await self.writeFailure(id: id, error: status, details: details)
-        }
+    private func context(for request: Request, deadline: ContinuousClock.Instant?, logger: Logger) -> CallContext {
+        let id = request.id
+        let sequence = NIOLockedValueBox<Int64>(0)
+        return CallContext(
+            id: id,
+            params: request.params,
+            metadata: request.metadata,
+            deadline: deadline,
+            logger: logger,
+            isLoopback: self.isLoopback,
+            sendData: { data in try await self.sendData(data, id: id, sequence: sequence) },
+            cancelCall: { target in self.stop(id: target, reason: .cancelled) }
+        )
     }
 
     private func sendData(
@@ -220,49 +229,88 @@ final class Session: Sendable {
         guard line.count <= self.configuration.maximumResultBytes else {
             throw ChronoError.resourceExhausted("data frame of \(line.count) bytes exceeds the result size limit")
         }
-        await self.write(line)
+        let frame = self.channel.allocator.buffer(bytes: line)
+        guard self.reserve(frame) else { throw CancellationError() }
+        do {
+            // Waiting for the socket to take each data frame is what slows a stream down to its reader.
+            try await self.channel.writeAndFlush(frame).get()
+        } catch {
+            self.logger.debug("write failed; connection is gone", metadata: ["error": "\(error)"])
+            self.connectionLost()
+            throw CancellationError()
+        }
     }
 
     private func stop(id: RequestID, reason: SessionStateMachine.StopReason) -> Bool {
         self.state.withLockedValue { state in
             let found = state.machine.callsInFlight.contains(id)
             if state.machine.stop(id: id, reason: reason) == .cancelTask {
-                state.tasks[id]?.cancel()
+                state.running[id]?.task?.cancel()
             }
             return found
         }
     }
 
-    private func stopAll(reason: SessionStateMachine.StopReason) {
-        self.state.withLockedValue { state in
-            for id in state.machine.stopAll(reason: reason) {
-                state.tasks[id]?.cancel()
+    // MARK: - Frames
+
+    private func outcomeFrame(
+        id: RequestID,
+        outcome: Result<MethodResult, any Error>,
+        action: SessionStateMachine.FinishAction,
+        logger: Logger? = nil
+    ) -> ByteBuffer? {
+        let logger = logger ?? self.logger
+        if let override = action.override {
+            return self.failureFrame(id: id, error: override)
+        }
+        switch outcome {
+        case .success(let result):
+            let revision = result.revision ?? self.dispatcher.currentRevision()
+            do {
+                let line = try OutgoingFrame.terminal(id: id, result: result.value, revision: revision).encoded()
+                guard line.count <= self.configuration.maximumResultBytes else {
+                    let error = ChronoError.resourceExhausted(
+                        "result of \(line.count) bytes exceeds the limit of \(self.configuration.maximumResultBytes)"
+                            + " bytes; narrow the query (params.limit, params.depth)"
+                    )
+                    return self.failureFrame(id: id, error: error, revision: revision)
+                }
+                return self.channel.allocator.buffer(bytes: line)
+            } catch {
+                logger.error("result cannot be encoded", metadata: ["error": "\(error)"])
+                return self.failureFrame(id: id, error: .internal(), revision: revision)
             }
+        case .failure(let error):
+            let (status, details) = ErrorMapping.status(for: error, logger: logger)
+            return self.failureFrame(id: id, error: status, details: details)
         }
     }
 
-    private func connectionLost() {
-        self.state.withLockedValue { state in
-            for id in state.machine.connectionClosed() {
-                state.tasks[id]?.cancel()
-            }
-        }
-    }
-
-    private func writeFailure(
+    private func failureFrame(
         id: RequestID?,
         error: ChronoError,
         revision: Int64? = nil,
         details: JSONValue? = nil
-    ) async {
-        var stamped = revision
-        if stamped == nil { stamped = await self.dispatcher.currentRevision() }
-        let response = Response(id: id, error: error, revision: stamped ?? 0, details: details)
+    ) -> ByteBuffer {
+        let response = Response(
+            id: id,
+            error: error,
+            revision: revision ?? self.dispatcher.currentRevision(),
+            details: details
+        )
         do {
-            await self.write(try OutgoingFrame.failure(response).encoded())
+            return self.channel.allocator.buffer(bytes: try OutgoingFrame.failure(response).encoded())
         } catch {
             self.logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
+            return self.channel.allocator.buffer(string: #"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#)
         }
+    }
+
+    /// Writes one terminal frame from a call's task, or closes the connection when the client already owes
+    /// more than its output bound.
+    private func write(_ frame: ByteBuffer) {
+        guard self.reserve(frame) else { return }
+        self.channel.writeAndFlush(frame, promise: nil)
     }
 
     /// Closes the connection once every frame already written has reached the socket: shutting the output
@@ -272,24 +320,9 @@ final class Session: Sendable {
         channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
     }
 
-    /// Writes one frame, or closes the connection when the client already owes more than its output bound.
-    private func write(_ line: Data) async {
-        let bytes = line.count + 1  // the frame and its newline, as the guard handler will see them
-        guard self.budget.reserve(bytes) else {
-            self.logger.info(
-                "closing a connection that does not read its replies",
-                metadata: ["pending_bytes": "\(self.budget.pendingBytes)", "limit": "\(self.budget.limit)"]
-            )
-            self.connectionLost()
-            self.channel.close(promise: nil)
-            return
-        }
-        do {
-            try await self.outbound.write(ByteBuffer(bytes: line))
-        } catch {
-            self.budget.release(bytes)
-            self.logger.debug("write failed; connection is gone", metadata: ["error": "\(error)"])
-            self.connectionLost()
-        }
+    private static func nanoseconds(until deadline: ContinuousClock.Instant) -> Int64 {
+        let remaining = deadline - ContinuousClock.now
+        let (seconds, attoseconds) = remaining.components
+        return max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

@@ -6,9 +6,16 @@ internal import Dispatch
 final class ConnectionWorker: @unchecked Sendable {
     private let queue: DispatchQueue
     private let connection: Connection
+    private let afterEachRun: (@Sendable (Connection) -> Void)?
 
-    /// Opens a connection on a new serial queue labelled `label`.
-    static func open(path: String, label: String, readOnly: Bool) async throws -> ConnectionWorker {
+    /// Opens a connection on a new serial queue labelled `label`; `afterEachRun` runs on the queue after
+    /// every `run`, whatever its outcome.
+    static func open(
+        path: String,
+        label: String,
+        readOnly: Bool,
+        afterEachRun: (@Sendable (Connection) -> Void)? = nil
+    ) async throws -> ConnectionWorker {
         let queue = DispatchQueue(label: label)
         let connection = try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<ConnectionBox, any Error>) in
@@ -16,12 +23,13 @@ final class ConnectionWorker: @unchecked Sendable {
                 continuation.resume(with: Result { ConnectionBox(try Connection(path: path, readOnly: readOnly)) })
             }
         }
-        return ConnectionWorker(queue: queue, connection: connection.connection)
+        return ConnectionWorker(queue: queue, connection: connection.connection, afterEachRun: afterEachRun)
     }
 
-    private init(queue: DispatchQueue, connection: Connection) {
+    private init(queue: DispatchQueue, connection: Connection, afterEachRun: (@Sendable (Connection) -> Void)?) {
         self.queue = queue
         self.connection = connection
+        self.afterEachRun = afterEachRun
     }
 
     /// Runs `body` on the queue; Task cancellation and `deadline` interrupt it.
@@ -35,6 +43,7 @@ final class ConnectionWorker: @unchecked Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 self.queue.async {
+                    defer { self.afterEachRun?(self.connection) }
                     do {
                         try context.check()
                         self.connection.interruptCheck = { context.shouldStop }

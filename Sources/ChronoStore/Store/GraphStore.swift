@@ -13,18 +13,30 @@ public final class GraphStore: Sendable {
     let writer: ConnectionWorker
     private let readers: [ConnectionWorker]
     private let counter = RoundRobin()
+    private let committedRevision: RevisionCell
 
-    private init(path: String, writer: ConnectionWorker, readers: [ConnectionWorker]) {
+    private init(path: String, writer: ConnectionWorker, readers: [ConnectionWorker], committedRevision: RevisionCell) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.committedRevision = committedRevision
     }
 
     /// Opens (creating and migrating if needed) the database at `path`.
     ///
     /// - Parameter readers: reader connections, at least 1.
     public static func open(path: String, readers: Int = 2) async throws -> GraphStore {
-        let writer = try await ConnectionWorker.open(path: path, label: "chronograph.store.writer", readOnly: false)
+        // Every change goes through the writer, so reading the revision after each of its runs keeps the
+        // cell current without a query per call.
+        let committedRevision = RevisionCell()
+        let writer = try await ConnectionWorker.open(
+            path: path,
+            label: "chronograph.store.writer",
+            readOnly: false,
+            afterEachRun: { connection in
+                if let revision = try? Self.revision(connection) { committedRevision.store(revision) }
+            }
+        )
         try await writer.run(deadline: nil) { connection, _ in try Schema.migrate(connection) }
         var pool: [ConnectionWorker] = []
         for index in 0..<max(1, readers) {
@@ -32,7 +44,7 @@ public final class GraphStore: Sendable {
                 try await ConnectionWorker.open(path: path, label: "chronograph.store.reader\(index)", readOnly: true)
             )
         }
-        return GraphStore(path: path, writer: writer, readers: pool)
+        return GraphStore(path: path, writer: writer, readers: pool, committedRevision: committedRevision)
     }
 
     /// Runs a read-only `body` on a reader connection inside one read transaction (one snapshot).
@@ -61,8 +73,30 @@ public final class GraphStore: Sendable {
         try await self.read(deadline: nil) { connection, _ in try Self.revision(connection) }
     }
 
+    /// The revision of the newest commit, without touching the database: the value the writer read after
+    /// its last transaction. Equal to `revision()` once every write has returned.
+    public var latestRevision: Int64 {
+        self.committedRevision.load()
+    }
+
     static func revision(_ connection: Connection) throws -> Int64 {
         try connection.cached("SELECT value FROM meta WHERE key = 'revision'").first { $0.int64(0) } ?? 0
+    }
+}
+
+/// The newest committed revision, shared between the writer's queue and any reader of `latestRevision`.
+///
+/// `@unchecked Sendable`: `value` is guarded by `lock`.
+private final class RevisionCell: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int64 = 0
+
+    func store(_ revision: Int64) {
+        self.lock.withLock { self.value = revision }
+    }
+
+    func load() -> Int64 {
+        self.lock.withLock { self.value }
     }
 }
 
