@@ -96,7 +96,6 @@ public final class ChronoServer: Sendable {
             )
         )
         try sync.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength))
-        try sync.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
         let session = Session(
             channel: channel,
             budget: budget,
@@ -119,7 +118,9 @@ public final class ChronoServer: Sendable {
             return
         }
         let response = Response(id: nil, error: refusal, revision: dispatcher.currentRevision())
-        try sync.addHandler(RefusalHandler(frame: channel.allocator.buffer(bytes: try Frame.terminal(response).encoded())))
+        var frame = channel.allocator.buffer(bytes: try Frame.terminal(response).encoded())
+        frame.writeInteger(UInt8(ascii: "\n"))
+        try sync.addHandler(RefusalHandler(frame: frame))
     }
 
     /// Accepts connections until `close()`; returns once every connection has ended.

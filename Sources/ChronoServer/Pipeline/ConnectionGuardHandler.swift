@@ -5,7 +5,7 @@ import NIOCore
 /// timeout with no call in flight, when a line has stayed incomplete for the partial-line timeout, and releases the `OutputBudget`
 /// as the socket takes each frame.
 ///
-/// Sees raw bytes both ways: requests before line framing, frames after the newline encoder.
+/// Sees raw bytes both ways: requests before line framing, and whole frames (each ending in its newline).
 /// Confined to the channel's event loop, like every channel handler.
 final class ConnectionGuardHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
@@ -20,6 +20,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     private let logger: Logger
     private var idleTimer: Scheduled<Void>?
     private var partialLineTimer: Scheduled<Void>?
+    /// When bytes last moved either way; the idle timer compares against it instead of being moved on
+    /// every read and write.
+    private var lastActivity = NIODeadline.now()
 
     init(
         idleTimeout: Duration,
@@ -36,12 +39,13 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        self.resetIdleTimer(context: context)
+        self.lastActivity = .now()
+        self.scheduleIdleCheck(context: context, in: self.idleTimeout)
         context.fireChannelActive()
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { self.resetIdleTimer(context: context) }
+        if context.channel.isActive { self.scheduleIdleCheck(context: context, in: self.idleTimeout) }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -55,7 +59,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = self.unwrapInboundIn(data)
-        self.resetIdleTimer(context: context)
+        self.lastActivity = .now()
         let view = buffer.readableBytesView
         let newlines = view.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         if newlines > 0 { self.calls.linesArrived(newlines) }
@@ -72,27 +76,35 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let bytes = self.unwrapOutboundIn(data).readableBytes
-        self.resetIdleTimer(context: context)
+        self.lastActivity = .now()
         let promise = promise ?? context.eventLoop.makePromise()
         let budget = self.budget
         promise.futureResult.whenComplete { _ in budget.release(bytes) }
         context.write(data, promise: promise)
     }
 
-    private func resetIdleTimer(context: ChannelHandlerContext) {
-        self.idleTimer?.cancel()
-        self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: self.idleTimeout) {
-            // A call still running (a slow query, a quiet stream) keeps the connection open.
-            guard !self.calls.isBusy else {
-                self.resetIdleTimer(context: context)
-                return
-            }
-            self.logger.debug(
-                "closing an idle connection",
-                metadata: ["timeout_ms": "\(self.idleTimeout.nanoseconds / 1_000_000)"]
-            )
-            context.close(promise: nil)
+    private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
+        self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
+            self.checkIdle(context: context)
         }
+    }
+
+    private func checkIdle(context: ChannelHandlerContext) {
+        let quiet = NIODeadline.now() - self.lastActivity
+        guard quiet >= self.idleTimeout else {
+            self.scheduleIdleCheck(context: context, in: self.idleTimeout - quiet)
+            return
+        }
+        // A call still running (a slow query, a quiet stream) keeps the connection open.
+        guard !self.calls.isBusy else {
+            self.scheduleIdleCheck(context: context, in: self.idleTimeout)
+            return
+        }
+        self.logger.debug(
+            "closing an idle connection",
+            metadata: ["timeout_ms": "\(self.idleTimeout.nanoseconds / 1_000_000)"]
+        )
+        context.close(promise: nil)
     }
 
     private func startPartialLineTimer(context: ChannelHandlerContext) {

@@ -113,8 +113,7 @@ final class Session: Sendable {
     /// Reserves room for `frame` in the connection's output bound; `false` when the client owes too much
     /// already, and the connection is then closed.
     func reserve(_ frame: ByteBuffer) -> Bool {
-        let bytes = frame.readableBytes + 1  // the frame and its newline, as the guard handler will see them
-        guard self.budget.reserve(bytes) else {
+        guard self.budget.reserve(frame.readableBytes) else {
             self.logger.info(
                 "closing a connection that does not read its replies",
                 metadata: ["pending_bytes": "\(self.budget.pendingBytes)", "limit": "\(self.budget.limit)"]
@@ -229,7 +228,7 @@ final class Session: Sendable {
         guard line.count <= self.configuration.maximumResultBytes else {
             throw ChronoError.resourceExhausted("data frame of \(line.count) bytes exceeds the result size limit")
         }
-        let frame = self.channel.allocator.buffer(bytes: line)
+        let frame = self.lineBuffer(line)
         guard self.reserve(frame) else { throw CancellationError() }
         do {
             // Waiting for the socket to take each data frame is what slows a stream down to its reader.
@@ -275,7 +274,7 @@ final class Session: Sendable {
                     )
                     return self.failureFrame(id: id, error: error, revision: revision)
                 }
-                return self.channel.allocator.buffer(bytes: line)
+                return self.lineBuffer(line)
             } catch {
                 logger.error("result cannot be encoded", metadata: ["error": "\(error)"])
                 return self.failureFrame(id: id, error: .internal(), revision: revision)
@@ -299,11 +298,19 @@ final class Session: Sendable {
             details: details
         )
         do {
-            return self.channel.allocator.buffer(bytes: try OutgoingFrame.failure(response).encoded())
+            return self.lineBuffer(try OutgoingFrame.failure(response).encoded())
         } catch {
             self.logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
-            return self.channel.allocator.buffer(string: #"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#)
+            return self.lineBuffer(Array(#"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#.utf8))
         }
+    }
+
+    /// A frame's bytes and its newline, in one buffer: one whole line on the wire.
+    private func lineBuffer(_ frame: [UInt8]) -> ByteBuffer {
+        var buffer = self.channel.allocator.buffer(capacity: frame.count + 1)
+        buffer.writeBytes(frame)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        return buffer
     }
 
     /// Writes one terminal frame from a call's task, or closes the connection when the client already owes
