@@ -31,7 +31,8 @@ enum RawConnection {
                 }
             }
         return try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(bytes: bytes))
+            // Nothing to send: a listening-only client (the server may have answered and closed already).
+            if !bytes.isEmpty { try await outbound.write(ByteBuffer(bytes: bytes)) }
             var frames: [Frame] = []
             var counted = 0
             var iterator = inbound.makeAsyncIterator()

@@ -22,7 +22,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     private var partialLineTimer: Scheduled<Void>?
     /// When bytes last moved either way; the idle timer compares against it instead of being moved on
     /// every read and write.
-    private var lastActivity = NIODeadline.now()
+    private var lastActivity = NIODeadline.uptimeNanoseconds(0)
 
     init(
         idleTimeout: Duration,
@@ -39,12 +39,13 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        self.lastActivity = .now()
+        self.lastActivity = context.eventLoop.now
         self.scheduleIdleCheck(context: context, in: self.idleTimeout)
         context.fireChannelActive()
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        self.lastActivity = context.eventLoop.now
         if context.channel.isActive { self.scheduleIdleCheck(context: context, in: self.idleTimeout) }
     }
 
@@ -59,7 +60,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = self.unwrapInboundIn(data)
-        self.lastActivity = .now()
+        self.lastActivity = context.eventLoop.now
         let view = buffer.readableBytesView
         let newlines = view.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         if newlines > 0 { self.calls.linesArrived(newlines) }
@@ -76,7 +77,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let bytes = self.unwrapOutboundIn(data).readableBytes
-        self.lastActivity = .now()
+        self.lastActivity = context.eventLoop.now
         let promise = promise ?? context.eventLoop.makePromise()
         let budget = self.budget
         promise.futureResult.whenComplete { _ in budget.release(bytes) }
@@ -90,7 +91,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     }
 
     private func checkIdle(context: ChannelHandlerContext) {
-        let quiet = NIODeadline.now() - self.lastActivity
+        let quiet = context.eventLoop.now - self.lastActivity
         guard quiet >= self.idleTimeout else {
             self.scheduleIdleCheck(context: context, in: self.idleTimeout - quiet)
             return

@@ -1,30 +1,55 @@
 import NIOCore
 
 /// Stands in for a session on a connection the server will not serve (too many connections, shutting down):
-/// writes the one refusal frame as soon as the connection is active, then closes it.
+/// writes the one refusal frame when the client's first bytes arrive (or after a short wait for a client
+/// that only listens) and shuts its output, then closes the connection when the client closes its end or
+/// after a short grace, whichever comes first.
+///
+/// Answering the first request, and closing only the output at first, lets a client read the refusal
+/// instead of failing to write its request on a connection already gone.
 final class RefusalHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
+    private static let wait = TimeAmount.milliseconds(100)
+    private static let grace = TimeAmount.seconds(2)
     private let frame: ByteBuffer
+    private var refused = false
 
     init(frame: ByteBuffer) {
         self.frame = frame
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { self.refuse(context: context) }
+        if context.channel.isActive { self.scheduleRefusal(context: context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        self.refuse(context: context)
+        self.scheduleRefusal(context: context)
         context.fireChannelActive()
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        self.refuse(context: context)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            context.close(promise: nil)
+        }
+    }
+
+    private func scheduleRefusal(context: ChannelHandlerContext) {
+        context.eventLoop.assumeIsolated().scheduleTask(in: Self.wait) { self.refuse(context: context) }
+    }
 
     private func refuse(context: ChannelHandlerContext) {
+        guard !self.refused else { return }
+        self.refused = true
         let channel = context.channel
-        context.writeAndFlush(self.wrapOutboundOut(self.frame)).whenComplete { _ in channel.close(promise: nil) }
+        context.writeAndFlush(self.wrapOutboundOut(self.frame)).whenComplete { _ in
+            channel.close(mode: .output, promise: nil)
+            channel.eventLoop.scheduleTask(in: Self.grace) { channel.close(promise: nil) }
+        }
     }
 }

@@ -230,9 +230,13 @@ final class Session: Sendable {
         }
         let frame = self.lineBuffer(line)
         guard self.reserve(frame) else { throw CancellationError() }
+        let written = self.channel.eventLoop.makePromise(of: Void.self)
+        self.channel.writeAndFlush(frame, promise: written)
+        // While the socket keeps up, frames go out without waiting; once it falls behind (the channel is
+        // past its high-water mark), the stream waits for each frame, which slows it down to its reader.
+        guard !self.channel.isWritable else { return }
         do {
-            // Waiting for the socket to take each data frame is what slows a stream down to its reader.
-            try await self.channel.writeAndFlush(frame).get()
+            try await written.futureResult.get()
         } catch {
             self.logger.debug("write failed; connection is gone", metadata: ["error": "\(error)"])
             self.connectionLost()
