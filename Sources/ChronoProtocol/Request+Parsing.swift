@@ -35,7 +35,9 @@ extension Request {
         func fail(_ message: String) -> RequestLineError {
             RequestLineError(id: id, error: .invalidArgument(message))
         }
-        if let unknown = members.keys.filter({ !Self.knownFields.contains($0) }).sorted().first {
+        if members.keys.contains(where: { !Self.knownFields.contains($0) }),
+            let unknown = members.keys.filter({ !Self.knownFields.contains($0) }).sorted().first
+        {
             throw fail("\(unknown): unknown field (expected id, method, params, deadline_ms, metadata)")
         }
         guard let methodValue = members["method"] else { throw fail("method: missing") }

@@ -107,6 +107,12 @@ public struct WireWriter {
         }
     }
 
+    /// Splices in a value already in wire form (encoded once, sent many times).
+    public mutating func encoded(_ json: some Collection<UInt8>) {
+        self.separate()
+        self.bytes.append(contentsOf: json)
+    }
+
     /// Writes the elements of `values` as an array.
     public mutating func array<Element: Encodable>(_ values: [Element]) throws {
         self.beginArray()

@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func parsesEveryKindOfValue() throws {
-        let value = try self.parse(#" {"a": [1, -2, 3.5, 1e3, -0.25E-2, true, false, null], "b": {"c": "d"}, "e": ""} "#)
+        let value = try self.parse(
+            #" {"a": [1, -2, 3.5, 1e3, -0.25E-2, true, false, null], "b": {"c": "d"}, "e": ""} "#
+        )
         #expect(
             value
                 == .object([
@@ -113,9 +115,11 @@ import Testing
             let count = Int.random(in: 0..<12, using: &generator)
             return .string(String((0..<count).map { _ in alphabet.randomElement(using: &generator)! }))
         case 5:
-            return .array((0..<Int.random(in: 0..<5, using: &generator)).map { _ in
-                Self.randomValue(depth: depth + 1, using: &generator)
-            })
+            return .array(
+                (0..<Int.random(in: 0..<5, using: &generator)).map { _ in
+                    Self.randomValue(depth: depth + 1, using: &generator)
+                }
+            )
         default:
             var members: [String: JSONValue] = [:]
             for index in 0..<Int.random(in: 0..<5, using: &generator) {

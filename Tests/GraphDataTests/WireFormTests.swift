@@ -78,7 +78,10 @@ struct WireFormTests {
             return entity.id
         }
         for (index, id) in entities.enumerated() where index % 7 == 0 {
-            try Self.check(try await store.neighbors(NeighborsQuery(id: id, depth: 2, limit: 50)), "neighbours of \(id)")
+            try Self.check(
+                try await store.neighbors(NeighborsQuery(id: id, depth: 2, limit: 50)),
+                "neighbours of \(id)"
+            )
             let other = entities[(index * 31 + 5) % entities.count]
             try Self.check(try await store.paths(PathsQuery(from: id, to: other, k: 2)), "paths \(id) → \(other)")
         }

@@ -7,17 +7,21 @@ enum CallCancel {
     }
 
     /// The method; `cancelled` is false when no call with that id is in flight on this connection.
-    static let descriptor = MethodDescriptor(.callCancel, schema: "call_cancel", inline: { context in
-        _ = try Params(context.params, allowed: ["id"])
-        guard let value = context.params["id"] else { throw ChronoError.invalidArgument("params.id: missing") }
-        guard let target = RequestID(value) else {
-            throw ChronoError.invalidArgument(
-                "params.id: expected an integer or a string, got \(value.shortDescription)"
-            )
+    static let descriptor = MethodDescriptor(
+        .callCancel,
+        schema: "call_cancel",
+        inline: { context in
+            _ = try Params(context.params, allowed: ["id"])
+            guard let value = context.params["id"] else { throw ChronoError.invalidArgument("params.id: missing") }
+            guard let target = RequestID(value) else {
+                throw ChronoError.invalidArgument(
+                    "params.id: expected an integer or a string, got \(value.shortDescription)"
+                )
+            }
+            guard target != context.id else {
+                throw ChronoError.invalidArgument("params.id: a cancel cannot cancel itself")
+            }
+            return MethodResult(Result(cancelled: context.cancel(target)))
         }
-        guard target != context.id else {
-            throw ChronoError.invalidArgument("params.id: a cancel cannot cancel itself")
-        }
-        return MethodResult(Result(cancelled: context.cancel(target)))
-    })
+    )
 }

@@ -18,12 +18,16 @@ enum HealthCheck {
         started: ContinuousClock.Instant,
         revision: @escaping @Sendable () -> Int64
     ) -> MethodDescriptor {
-        MethodDescriptor(.healthCheck, schema: "health_check", inline: { context in
-            _ = try Params(context.params, allowed: [])
-            let current = revision()
-            let uptime = (ContinuousClock.now - started).wholeMilliseconds
-            return MethodResult(Result(revision: current, uptimeMilliseconds: uptime), revision: current)
-        })
+        MethodDescriptor(
+            .healthCheck,
+            schema: "health_check",
+            inline: { context in
+                _ = try Params(context.params, allowed: [])
+                let current = revision()
+                let uptime = (ContinuousClock.now - started).wholeMilliseconds
+                return MethodResult(Result(revision: current, uptimeMilliseconds: uptime), revision: current)
+            }
+        )
     }
 }
 

@@ -42,9 +42,13 @@ enum ReflectionList {
             )
         }
         let result = Result(methods: (entries + [own]).sorted())
-        return MethodDescriptor(name, schema: "reflection_list", inline: { context in
-            _ = try Params(context.params, allowed: [])
-            return MethodResult(result)
-        })
+        return MethodDescriptor(
+            name,
+            schema: "reflection_list",
+            inline: { context in
+                _ = try Params(context.params, allowed: [])
+                return MethodResult(result)
+            }
+        )
     }
 }

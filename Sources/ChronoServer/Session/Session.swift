@@ -81,7 +81,7 @@ final class Session: Sendable {
             self.start(request, descriptor, deadline: deadline)
             return
         }
-        let context = self.context(for: request, deadline: deadline, logger: self.logger)
+        let context = self.inlineContext(for: request)
         let outcome: Result<MethodResult, any Error>
         do {
             outcome = .success(try inline(context))
@@ -179,7 +179,12 @@ final class Session: Sendable {
         }
     }
 
-    private func finish(id: RequestID, outcome: Result<MethodResult, any Error>, started: ContinuousClock.Instant, logger: Logger) {
+    private func finish(
+        id: RequestID,
+        outcome: Result<MethodResult, any Error>,
+        started: ContinuousClock.Instant,
+        logger: Logger
+    ) {
         let action = self.state.withLockedValue { state in
             state.running.removeValue(forKey: id)?.timer?.cancel()
             return state.machine.finish(id: id)
@@ -209,6 +214,19 @@ final class Session: Sendable {
             logger: logger,
             isLoopback: self.isLoopback,
             sendData: { data in try await self.sendData(data, id: id, sequence: sequence) },
+            cancelCall: { target in self.stop(id: target, reason: .cancelled) }
+        )
+    }
+
+    /// The context of a call that runs inline: it cannot stream (it ends before its first frame could go out).
+    private func inlineContext(for request: Request) -> CallContext {
+        CallContext(
+            id: request.id,
+            params: request.params,
+            metadata: request.metadata,
+            logger: self.logger,
+            isLoopback: self.isLoopback,
+            sendData: { _ in throw ChronoError.internal() },
             cancelCall: { target in self.stop(id: target, reason: .cancelled) }
         )
     }
@@ -305,7 +323,9 @@ final class Session: Sendable {
             return self.lineBuffer(try OutgoingFrame.failure(response).encoded())
         } catch {
             self.logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
-            return self.lineBuffer(Array(#"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#.utf8))
+            return self.lineBuffer(
+                Array(#"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#.utf8)
+            )
         }
     }
 
