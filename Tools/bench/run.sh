@@ -8,6 +8,7 @@
 # Every process it starts is stopped by PID on exit; every wait is bounded.
 # Usage: Tools/bench/run.sh [--events N] [--seed S] [--duration SECONDS] [--connections C]
 #                           [--kinds "health timeline ..."] [--import-timeout SECONDS] [--keep]
+#                           [--graph DIR]   (a folder graph_generate.py wrote with these --events and --seed)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,6 +19,7 @@ connections=50
 kinds="health timeline actor_timeline search neighbors1 neighbors2 path"
 import_timeout=900
 keep=0
+graph=""
 while (( $# )); do
     case "$1" in
         --events) events="$2"; shift 2 ;;
@@ -27,6 +29,7 @@ while (( $# )); do
         --kinds) kinds="$2"; shift 2 ;;
         --import-timeout) import_timeout="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
+        --graph) graph="$2"; shift 2 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -69,16 +72,21 @@ EOF
 }
 
 bin="$(cd "$root" && swift build -c release --show-bin-path)"
-for product in chronod chrono-bench; do
+for product in chronod chrono-bench chrono-floor chrono-fanout; do
     if [[ ! -x "$bin/$product" ]]; then
         log "building $product (release)"
         (cd "$root" && swift build -c release --product "$product" > "$work/build-$product.log" 2>&1)
     fi
 done
 
-log "generating $events events (seed $seed)"
 start="$(now)"
-python3 "$root/Tools/graph_generate.py" "$work/graph" --events "$events" --seed "$seed"
+if [[ -n "$graph" ]]; then
+    log "using the generated graph in $graph"
+    ln -s "$(cd "$graph" && pwd)" "$work/graph"
+else
+    log "generating $events events (seed $seed)"
+    python3 "$root/Tools/graph_generate.py" "$work/graph" --events "$events" --seed "$seed"
+fi
 generate_s="$(python3 -c "import time; print(round(time.monotonic() - $start, 3))")"
 python3 "$root/Tools/bench/make_requests.py" "$work/graph" "$work/requests" --seed "$seed"
 printf '{"events": %s, "seed": %s, "duration_s": %s, "connections": %s, "generate_s": %s, "cores": %s, "kernel": "%s", "cpu": "%s", "started_utc": "%s", "git": "%s"}\n' \
@@ -126,32 +134,52 @@ log "1,000 idle connections"
 timeout 120 python3 "$root/Tools/bench/idle_connections.py" "$port" "$chronod" --connections 1000 \
     > "$work/parts/idle.json" || log "idle connections measurement failed"
 
-for kind in $kinds; do
-    pipelines=1
-    [[ "$kind" == health ]] && pipelines="1 16"
-    for pipeline in $pipelines; do
-        log "chronod $kind, $connections connections, pipeline $pipeline, ${duration}s"
-        cpu_before="$(cpu_s "$chronod")"
-        if timeout $(( ${duration%.*} + 60 )) "$bin/chrono-bench" --port "$port" --connections "$connections" \
-            --pipeline "$pipeline" --duration "$duration" --requests "$work/requests/$kind.ndjson" --match-id \
-            --ok-contains '"status":"OK"' --label "$kind" > "$work/bench.json"; then
-            python3 - "$work/bench.json" "$cpu_before" "$(cpu_s "$chronod")" "$(rss_kb "$chronod" VmRSS)" \
-                "$(rss_kb "$chronod" VmHWM)" > "$work/parts/daemon-$kind-p$pipeline.json" << 'EOF'
+load() {  # kind connections pipeline -> parts/daemon-<kind>-c<C>-p<P>.json, with chronod's CPU and RSS
+    local kind="$1" conns="$2" pipeline="$3" cpu_before
+    log "chronod $kind, $conns connections, pipeline $pipeline, ${duration}s"
+    cpu_before="$(cpu_s "$chronod")"
+    if timeout $(( ${duration%.*} + 60 )) "$bin/chrono-bench" --port "$port" --connections "$conns" \
+        --pipeline "$pipeline" --duration "$duration" --requests "$work/requests/$kind.ndjson" --match-id \
+        --ok-contains '"status":"OK"' --label "$kind" > "$work/bench.json"; then
+        python3 - "$work/bench.json" "$cpu_before" "$(cpu_s "$chronod")" "$(rss_kb "$chronod" VmRSS)" \
+            "$(rss_kb "$chronod" VmHWM)" > "$work/parts/daemon-$kind-c$conns-p$pipeline.json" << 'EOF'
 import json, sys
 report = json.load(open(sys.argv[1]))
 report["daemon"] = {"cpu_s": round(float(sys.argv[3]) - float(sys.argv[2]), 2), "rss_kb": int(sys.argv[4]),
                     "peak_rss_kb": int(sys.argv[5])}
 print(json.dumps(report, sort_keys=True))
 EOF
-        else
-            log "chrono-bench failed on $kind"
-        fi
-    done
+    else
+        log "chrono-bench failed on $kind"
+    fi
+}
+for kind in $kinds; do
+    if [[ "$kind" == health ]]; then
+        load health "$connections" 1
+        load health "$connections" 16
+    else
+        load "$kind" "$connections" 1
+        load "$kind" 1 1
+    fi
 done
 
 log "checking that chronod and the floor give the same answers"
 (cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$work/chrono.sqlite" "$work/requests") \
     > "$work/parts/compare.json" || log "compare.py failed"
+
+log "subscription fan-out: 1,000 subscribers, 20 commits"
+fanout_args=()
+if ! grep -q '"id":"azerbaijan"' "$work/graph/entities.jsonl"; then
+    doc="$(sed -nE 's/.*"id":"([^"]+\.txt)".*/\1/p' "$work/graph/documents.jsonl" | head -1)"
+    actor="$(sed -nE 's/.*"id":"(actor-[0-9]+)".*/\1/p' "$work/graph/entities.jsonl" | head -1)"
+    fanout_args=(--doc "$doc" --actor "$actor" --year 1995)
+fi
+timeout 900 "$bin/chrono-fanout" --port "$port" --subscribers 1000 --commits 20 --server-pid "$chronod" \
+    "${fanout_args[@]}" > "$work/parts/fanout.json" || log "chrono-fanout failed"
+
+log "snapshot create/restore and compression vs gzip -6"
+timeout 1800 python3 "$root/Tools/bench/snapshots.py" --port "$port" --db "$work/chrono.sqlite" --pid "$chronod" \
+    --label "$events" > "$work/parts/snapshots.json" || log "snapshots.py failed"
 
 log "stopping chronod"
 stop_chronod
@@ -190,9 +218,18 @@ else
     log "redis-server not installed: no redis baseline (apt-get install -y redis-server redis-tools)"
 fi
 
-log "floor: same queries in process on the same SQLite file"
-python3 "$root/Tools/bench/floor.py" "$work/chrono.sqlite" "$work/requests" --seconds "$duration" \
-    --import-copy "$work/floor-copy.sqlite" > "$work/parts/floor.json" || log "floor.py failed"
+log "floor: the same request lines on the same SQLite file, in process, at the same concurrency"
+for kind in $kinds; do
+    [[ "$kind" == health ]] && continue
+    for conns in "$connections" 1; do
+        timeout $(( ${duration%.*} + 120 )) "$bin/chrono-floor" --db "$work/chrono.sqlite" \
+            --requests "$work/requests/$kind.ndjson" --connections "$conns" --duration "$duration" --label "$kind" \
+            > "$work/parts/floor-$kind-c$conns.json" || log "chrono-floor failed on $kind"
+    done
+done
+log "raw insert rate of the same rows (import baseline)"
+python3 "$root/Tools/bench/floor.py" "$work/chrono.sqlite" "$work/requests" --raw-insert-only \
+    --import-copy "$work/floor-copy.sqlite" > "$work/parts/raw-insert.json" || log "floor.py failed"
 
 result="$root/Tools/bench/results/$events-$(date -u +%Y%m%dT%H%M%SZ).json"
 python3 "$root/Tools/bench/summarize.py" "$work" "$result"
