@@ -2,16 +2,18 @@
 """Checks that chronod and the floor answer the benchmark's queries alike, so their ratio compares equal work.
 
 For the first SAMPLE lines of each request file, sends the request to chronod on 127.0.0.1:PORT and runs
-floor.py's query on the SQLite file, then compares: timelines by the ordered event ids; search by the
+floor.py's query on the SQLite file (or, with --floor-bin, asks `chrono-floor --print` for its answers), then
+compares: timelines by the ordered event ids; search by the
 set of entity ids; neighbours by the node set (untruncated answers only); paths by their length.
 Prints one JSON object with, per kind, how many agreed and the first disagreement.
 
-Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20]
+Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20] [--floor-bin .build/release/chrono-floor]
 """
 import argparse
 import json
 import pathlib
 import socket
+import subprocess
 
 from floor import Floor
 
@@ -29,6 +31,13 @@ def floor_answer(floor, kind, params):
         refs = floor.path(params)
         return len(refs) - 1 if refs else None
     return None
+
+
+def floor_bin_answers(binary, db, path, sample):
+    """chrono-floor's comparable answers for the first `sample` lines of `path`, by line number."""
+    output = subprocess.run([str(binary), "--db", str(db), "--requests", str(path), "--print", str(sample)],
+                            check=True, capture_output=True, text=True, timeout=300).stdout
+    return {item["line"]: item["answer"] for item in map(json.loads, output.splitlines())}
 
 
 def daemon_answer(kind, result):
@@ -52,8 +61,9 @@ def main():
     parser.add_argument("db", type=pathlib.Path)
     parser.add_argument("requests", type=pathlib.Path)
     parser.add_argument("--sample", type=int, default=20)
+    parser.add_argument("--floor-bin", type=pathlib.Path, help="compare with this chrono-floor instead of floor.py")
     args = parser.parse_args()
-    floor = Floor(args.db)
+    floor = None if args.floor_bin else Floor(args.db)
     report = {}
     with socket.create_connection(("127.0.0.1", args.port), timeout=30) as connection:
         replies = connection.makefile("r", encoding="utf-8")
@@ -62,6 +72,7 @@ def main():
             if not path.exists():
                 continue
             agreed, compared, first = 0, 0, None
+            answers = floor_bin_answers(args.floor_bin, args.db, path, args.sample) if args.floor_bin else None
             for number, line in enumerate(path.read_text().splitlines()[: args.sample], 1):
                 connection.sendall(line.replace("$ID", str(number)).encode() + b"\n")
                 frame = json.loads(replies.readline())
@@ -70,7 +81,8 @@ def main():
                     first = first or {"params": params, "daemon": frame.get("status"), "message": frame.get("message")}
                     compared += 1
                     continue
-                mine, theirs = floor_answer(floor, kind, params), daemon_answer(kind, frame["result"])
+                mine = answers.get(number) if answers is not None else floor_answer(floor, kind, params)
+                theirs = daemon_answer(kind, frame["result"])
                 if mine is None or theirs is None:
                     continue  # truncated or unreachable on one side: not comparable
                 compared += 1
