@@ -61,6 +61,7 @@ struct ChronoFloor: ParsableCommand {
         let cpuBefore = Self.cpuSeconds()
         let outcome = FloorRunner(path: self.db, requests: requests)
             .run(connections: self.connections, warmup: self.warmup, duration: self.duration)
+        let cpu = Self.cpuSeconds() - cpuBefore
         let report = FloorReport(
             label: self.label,
             database: self.db,
@@ -75,7 +76,8 @@ struct ChronoFloor: ParsableCommand {
             errors: outcome.completed - outcome.ok,
             throughputRps: Double(outcome.completed) / self.duration,
             latencyMs: FloorReport.Latency(outcome.latencies),
-            cpuS: Self.cpuSeconds() - cpuBefore,
+            cpuS: cpu,
+            cpuMsPerCall: cpu * 1_000 / Double(max(1, outcome.calls)),
             failures: outcome.failures
         )
         let encoder = JSONEncoder()

@@ -13,6 +13,8 @@ final class FloorConnection {
         guard sqlite3_open_v2(path, &database, flags, nil) == SQLITE_OK, let database else {
             throw FloorError.sqlite("cannot open \(path)", sql: "open")
         }
+        // Concurrent first readers of a WAL file wait for whichever one rebuilds the shared-memory index.
+        sqlite3_busy_timeout(database, 10_000)
         self.database = database
         self.spanClasses = []
         var classes: [Int64] = []

@@ -41,6 +41,8 @@ struct FloorReport: Codable {
     var throughputRps: Double
     var latencyMs: Latency
     var cpuS: Double
+    /// CPU seconds per call in milliseconds, over all calls (the warm-up's included, as its CPU is).
+    var cpuMsPerCall: Double
     var failures: [String]
 
     enum CodingKeys: String, CodingKey {
@@ -53,6 +55,7 @@ struct FloorReport: Codable {
         case throughputRps = "throughput_rps"
         case latencyMs = "latency_ms"
         case cpuS = "cpu_s"
+        case cpuMsPerCall = "cpu_ms_per_call"
         case failures
     }
 }

@@ -8,6 +8,8 @@ final class FloorRunner: @unchecked Sendable {
         var latencies: [UInt64] = []
         var completed: UInt64 = 0
         var ok: UInt64 = 0
+        /// Calls made, the warm-up's included (the denominator of CPU per call).
+        var calls: UInt64 = 0
         var failures: [String] = []
         var connected = 0
     }
@@ -52,6 +54,7 @@ final class FloorRunner: @unchecked Sendable {
                 guard started < end else { break }
                 let request = self.requests[next % self.requests.count]
                 next += 1
+                local.calls += 1
                 var succeeded = true
                 do {
                     _ = try connection.answer(request)
@@ -73,6 +76,7 @@ final class FloorRunner: @unchecked Sendable {
             self.outcome.latencies += local.latencies
             self.outcome.completed += local.completed
             self.outcome.ok += local.ok
+            self.outcome.calls += local.calls
             self.outcome.connected += local.connected
             self.outcome.failures += local.failures.prefix(max(0, 10 - self.outcome.failures.count))
         }
