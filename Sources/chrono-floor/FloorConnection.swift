@@ -15,6 +15,8 @@ final class FloorConnection {
         }
         // Concurrent first readers of a WAL file wait for whichever one rebuilds the shared-memory index.
         sqlite3_busy_timeout(database, 10_000)
+        // The same page cache as chronod's readers (ChronoStore's ConnectionWorker.readerCacheKiB).
+        sqlite3_exec(database, "PRAGMA cache_size = -65536", nil, nil, nil)
         self.database = database
         self.spanClasses = []
         var classes: [Int64] = []
