@@ -31,6 +31,9 @@ struct ChronoFloor: ParsableCommand {
     @Option(help: "Warm-up seconds, not measured.")
     var warmup = 1.0
 
+    @Option(help: "Page cache per connection in KiB (chronod's readers use 65536).")
+    var cacheKib = 65_536
+
     @Option(help: "A label copied into the report.")
     var label = "floor"
 
@@ -39,6 +42,9 @@ struct ChronoFloor: ParsableCommand {
 
     func validate() throws {
         guard (1...1000).contains(self.connections) else { throw ValidationError("--connections: expected 1...1000") }
+        guard (100...4_194_304).contains(self.cacheKib) else {
+            throw ValidationError("--cache-kib: expected 100...4194304")
+        }
         guard self.duration > 0, self.duration <= 600 else {
             throw ValidationError("--duration: expected more than 0 and at most 600 seconds")
         }
@@ -59,7 +65,7 @@ struct ChronoFloor: ParsableCommand {
             return
         }
         let cpuBefore = Self.cpuSeconds()
-        let outcome = FloorRunner(path: self.db, requests: requests)
+        let outcome = FloorRunner(path: self.db, cacheKiB: self.cacheKib, requests: requests)
             .run(connections: self.connections, warmup: self.warmup, duration: self.duration)
         let cpu = Self.cpuSeconds() - cpuBefore
         let report = FloorReport(
@@ -87,7 +93,7 @@ struct ChronoFloor: ParsableCommand {
     }
 
     private func printAnswers(_ requests: [FloorRequest]) throws {
-        let connection = try FloorConnection(path: self.db)
+        let connection = try FloorConnection(path: self.db, cacheKiB: self.cacheKib)
         for (index, request) in requests.enumerated() {
             let object: [String: Any] = ["line": index + 1, "answer": try connection.answer(request).comparable]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])

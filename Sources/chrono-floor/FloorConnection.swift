@@ -7,7 +7,7 @@ final class FloorConnection {
     /// The span classes present in `events`, and how far the events of each class may reach (days).
     private(set) var spanClasses: [Int64]
 
-    init(path: String) throws(FloorError) {
+    init(path: String, cacheKiB: Int) throws(FloorError) {
         var database: OpaquePointer?
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(path, &database, flags, nil) == SQLITE_OK, let database else {
@@ -15,8 +15,7 @@ final class FloorConnection {
         }
         // Concurrent first readers of a WAL file wait for whichever one rebuilds the shared-memory index.
         sqlite3_busy_timeout(database, 10_000)
-        // The same page cache as chronod's readers (ChronoStore's ConnectionWorker.readerCacheKiB).
-        sqlite3_exec(database, "PRAGMA cache_size = -65536", nil, nil, nil)
+        sqlite3_exec(database, "PRAGMA cache_size = -\(cacheKiB)", nil, nil, nil)
         self.database = database
         self.spanClasses = []
         var classes: [Int64] = []

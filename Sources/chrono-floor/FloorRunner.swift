@@ -15,12 +15,14 @@ final class FloorRunner: @unchecked Sendable {
     }
 
     private let path: String
+    private let cacheKiB: Int
     private let requests: [FloorRequest]
     private let lock = NSLock()
     private var outcome = Outcome()
 
-    init(path: String, requests: [FloorRequest]) {
+    init(path: String, cacheKiB: Int, requests: [FloorRequest]) {
         self.path = path
+        self.cacheKiB = cacheKiB
         self.requests = requests
     }
 
@@ -46,7 +48,7 @@ final class FloorRunner: @unchecked Sendable {
     private func work(index: Int, connections: Int, measureFrom: UInt64, end: UInt64) {
         var local = Outcome()
         do {
-            let connection = try FloorConnection(path: self.path)
+            let connection = try FloorConnection(path: self.path, cacheKiB: self.cacheKiB)
             local.connected = 1
             var next = index * self.requests.count / connections
             while true {
