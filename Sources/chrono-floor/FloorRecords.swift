@@ -47,13 +47,15 @@ enum FloorAnswer {
     case neighborhood(nodes: [FloorRef], edges: [FloorEdge], truncated: Bool)
     case path(nodes: [FloorRef], edges: [FloorEdge])
 
-    /// The comparable core of the answer, as `Tools/bench/compare.py` compares the daemon's.
+    /// The comparable core of the answer, as `Tools/bench/compare.py` compares the daemon's: event ids in
+    /// order, entity ids sorted, a neighbourhood's node ids (root included) and whether it was truncated, a
+    /// path's length.
     var comparable: Any {
         switch self {
         case .revision(let revision): revision
         case .events(let events): events.map(\.id)
         case .search(let hits): hits.map(\.ref.id).sorted()
-        case .neighborhood(let nodes, _, let truncated): truncated ? NSNull() : nodes.map(\.id).sorted()
+        case .neighborhood(let nodes, _, let truncated): ["nodes": nodes.map(\.id).sorted(), "truncated": truncated]
         case .path(let nodes, _): nodes.isEmpty ? NSNull() : nodes.count - 1
         }
     }

@@ -4,7 +4,8 @@
 For the first SAMPLE lines of each request file, sends the request to chronod on 127.0.0.1:PORT and runs
 floor.py's query on the SQLite file (or, with --floor-bin, asks `chrono-floor --print` for its answers), then
 compares: timelines by the ordered event ids; search by the
-set of entity ids; neighbours by the node set (untruncated answers only); paths by their length.
+set of entity ids; neighbours by the node set (untruncated answers only with floor.py; all, with the truncation
+flag, with chrono-floor); paths by their length.
 Prints one JSON object with, per kind, how many agreed and the first disagreement.
 
 Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20] [--floor-bin .build/release/chrono-floor]
@@ -40,7 +41,12 @@ def floor_bin_answers(binary, db, path, sample):
     return {item["line"]: item["answer"] for item in map(json.loads, output.splitlines())}
 
 
-def daemon_answer(kind, result):
+def daemon_answer(kind, result, exact=False):
+    """The daemon's comparable answer; `exact` compares truncated neighbourhoods too (chrono-floor expands
+    in the store's order, so its truncated answers are the same nodes)."""
+    if exact and kind.startswith("neighbors"):
+        nodes = [node["entity"]["id"] for node in result["nodes"] if node["entity"]["id"] != result["root"]["id"]]
+        return {"nodes": sorted([result["root"]["id"]] + nodes), "truncated": bool(result.get("truncated"))}
     if kind in ("timeline", "actor_timeline"):
         return [event["id"] for event in result["events"]]
     if kind == "search":
@@ -82,7 +88,7 @@ def main():
                     compared += 1
                     continue
                 mine = answers.get(number) if answers is not None else floor_answer(floor, kind, params)
-                theirs = daemon_answer(kind, frame["result"])
+                theirs = daemon_answer(kind, frame["result"], exact=answers is not None)
                 if mine is None or theirs is None:
                     continue  # truncated or unreachable on one side: not comparable
                 compared += 1
