@@ -32,7 +32,18 @@ extension FloorConnection {
     /// Events of span class `c` span at most `2^c` days, so one that meets the window has its lower bound
     /// within `2^c` days of it: each present class is one bounded slice of `events_span`, read in order and
     /// cut at the page size; the slices are merged.
+    ///
+    /// Events with an open start sort before all others; when they alone fill the page, they are the page.
     func window(lower: Int64, upper: Int64, limit: Int) throws(FloorError) -> [Int64] {
+        var rowids: [Int64] = []
+        try self.statement(
+            """
+            SELECT rowid FROM events WHERE lower = -1125899906842624 AND fuzzy_lower <= ?2 AND fuzzy_upper >= ?1
+            ORDER BY lower, precision, id LIMIT ?3
+            """
+        ).run([.integer(lower), .integer(upper), .integer(Int64(limit))]) { row in rowids.append(row.int64(0)) }
+        if rowids.count >= limit { return rowids }
+        rowids = []
         let slices = self.spanClasses.map { spanClass in
             let reach = Int64(1) << spanClass
             return """
@@ -42,7 +53,6 @@ extension FloorConnection {
                 """
         }
         let sql = slices.joined(separator: " UNION ALL ") + " ORDER BY lower, precision, id LIMIT ?3"
-        var rowids: [Int64] = []
         try self.statement(sql).run([.integer(lower), .integer(upper), .integer(Int64(limit))]) { row in
             rowids.append(row.int64(0))
         }
