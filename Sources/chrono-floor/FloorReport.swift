@@ -14,7 +14,10 @@ struct FloorReport: Codable {
             let sorted = nanoseconds.sorted()
             func ms(_ quantile: Double) -> Double {
                 guard !sorted.isEmpty else { return 0 }
-                let rank = Swift.min(sorted.count - 1, Swift.max(0, Int((quantile * Double(sorted.count)).rounded(.up)) - 1))
+                let rank = Swift.min(
+                    sorted.count - 1,
+                    Swift.max(0, Int((quantile * Double(sorted.count)).rounded(.up)) - 1)
+                )
                 return Double(sorted[rank]) / 1e6
             }
             self.mean = sorted.isEmpty ? 0 : Double(sorted.reduce(0, +)) / Double(sorted.count) / 1e6

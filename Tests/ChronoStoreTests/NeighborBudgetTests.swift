@@ -35,7 +35,12 @@ struct NeighborBudgetTests {
 
     /// Breadth-first expansion as the store defines it: frontier in discovery order, each node's relations
     /// by (other end, relation id), stopping at the first new entity past the budget.
-    static func reference(_ graph: RandomGraph, root: String, depth: Int, limit: Int)
+    static func reference(
+        _ graph: RandomGraph,
+        root: String,
+        depth: Int,
+        limit: Int
+    )
         -> (depths: [String: Int], edges: [String], truncatedAt: String?)
     {
         var depths = [root: 0]

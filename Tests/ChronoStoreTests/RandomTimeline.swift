@@ -1,6 +1,6 @@
+import ChronoGraph
 import Foundation
 
-import ChronoGraph
 @testable import ChronoStore
 
 /// Seeded random events with dates of every shape the timeline meets (days, months, years, approximate

@@ -50,7 +50,9 @@ extension FloorConnection {
     /// One shortest path of at most `maxDepth` hops by bidirectional breadth-first search, expanding the
     /// smaller frontier, with the daemon's budget of 20,000 reached entities.
     func path(from source: String, to target: String, maxDepth: Int) throws(FloorError) -> FloorAnswer {
-        guard let sourceRef = try self.ref(source), try self.ref(target) != nil else { return .path(nodes: [], edges: []) }
+        guard let sourceRef = try self.ref(source), try self.ref(target) != nil else {
+            return .path(nodes: [], edges: [])
+        }
         if source == target { return .path(nodes: [sourceRef], edges: []) }
         var parents: [[String: (node: String, edge: String)]] = [[:], [:]]
         var distances: [[String: Int]] = [[source: 0], [target: 0]]
@@ -79,7 +81,10 @@ extension FloorConnection {
         return .path(nodes: [], edges: [])
     }
 
-    private func materialize(_ meeting: String, parents: [[String: (node: String, edge: String)]]) throws(FloorError)
+    private func materialize(
+        _ meeting: String,
+        parents: [[String: (node: String, edge: String)]]
+    ) throws(FloorError)
         -> FloorAnswer
     {
         var nodes = [meeting]

@@ -5,7 +5,8 @@ extension FloorConnection {
         switch request {
         case .health:
             var revision: Int64 = 0
-            try self.statement("SELECT value FROM meta WHERE key = 'revision'").run([]) { row in revision = row.int64(0) }
+            try self.statement("SELECT value FROM meta WHERE key = 'revision'").run([]) { row in revision = row.int64(0)
+            }
             return .revision(revision)
         case .timeline(let lower, let upper, let limit):
             return .events(try self.events(try self.window(lower: lower, upper: upper, limit: limit)))
