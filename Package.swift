@@ -26,6 +26,7 @@ let package = Package(
         // Libraries for the separate packages under Tools/ (Tools/fuzz depends on this package by path).
         .library(name: "ChronoProtocol", targets: ["ChronoProtocol"]),
         .library(name: "ChronoGraph", targets: ["ChronoGraph"]),
+        .executable(name: "chrono-floor", targets: ["chrono-floor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -123,6 +124,12 @@ let package = Package(
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "chrono-floor",
+            dependencies: ["CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 

@@ -2,16 +2,19 @@
 """Checks that chronod and the floor answer the benchmark's queries alike, so their ratio compares equal work.
 
 For the first SAMPLE lines of each request file, sends the request to chronod on 127.0.0.1:PORT and runs
-floor.py's query on the SQLite file, then compares: timelines by the ordered event ids; search by the
-set of entity ids; neighbours by the node set (untruncated answers only); paths by their length.
+floor.py's query on the SQLite file (or, with --floor-bin, asks `chrono-floor --print` for its answers), then
+compares: timelines by the ordered event ids; search by the
+set of entity ids; neighbours by the node set (untruncated answers only with floor.py; all, with the truncation
+flag, with chrono-floor); paths by their length.
 Prints one JSON object with, per kind, how many agreed and the first disagreement.
 
-Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20]
+Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20] [--floor-bin .build/release/chrono-floor]
 """
 import argparse
 import json
 import pathlib
 import socket
+import subprocess
 
 from floor import Floor
 
@@ -31,7 +34,19 @@ def floor_answer(floor, kind, params):
     return None
 
 
-def daemon_answer(kind, result):
+def floor_bin_answers(binary, db, path, sample):
+    """chrono-floor's comparable answers for the first `sample` lines of `path`, by line number."""
+    output = subprocess.run([str(binary), "--db", str(db), "--requests", str(path), "--print", str(sample)],
+                            check=True, capture_output=True, text=True, timeout=300).stdout
+    return {item["line"]: item["answer"] for item in map(json.loads, output.splitlines())}
+
+
+def daemon_answer(kind, result, exact=False):
+    """The daemon's comparable answer; `exact` compares truncated neighbourhoods too (chrono-floor expands
+    in the store's order, so its truncated answers are the same nodes)."""
+    if exact and kind.startswith("neighbors"):
+        nodes = [node["entity"]["id"] for node in result["nodes"] if node["entity"]["id"] != result["root"]["id"]]
+        return {"nodes": sorted([result["root"]["id"]] + nodes), "truncated": bool(result.get("truncated"))}
     if kind in ("timeline", "actor_timeline"):
         return [event["id"] for event in result["events"]]
     if kind == "search":
@@ -52,8 +67,9 @@ def main():
     parser.add_argument("db", type=pathlib.Path)
     parser.add_argument("requests", type=pathlib.Path)
     parser.add_argument("--sample", type=int, default=20)
+    parser.add_argument("--floor-bin", type=pathlib.Path, help="compare with this chrono-floor instead of floor.py")
     args = parser.parse_args()
-    floor = Floor(args.db)
+    floor = None if args.floor_bin else Floor(args.db)
     report = {}
     with socket.create_connection(("127.0.0.1", args.port), timeout=30) as connection:
         replies = connection.makefile("r", encoding="utf-8")
@@ -62,6 +78,7 @@ def main():
             if not path.exists():
                 continue
             agreed, compared, first = 0, 0, None
+            answers = floor_bin_answers(args.floor_bin, args.db, path, args.sample) if args.floor_bin else None
             for number, line in enumerate(path.read_text().splitlines()[: args.sample], 1):
                 connection.sendall(line.replace("$ID", str(number)).encode() + b"\n")
                 frame = json.loads(replies.readline())
@@ -70,7 +87,8 @@ def main():
                     first = first or {"params": params, "daemon": frame.get("status"), "message": frame.get("message")}
                     compared += 1
                     continue
-                mine, theirs = floor_answer(floor, kind, params), daemon_answer(kind, frame["result"])
+                mine = answers.get(number) if answers is not None else floor_answer(floor, kind, params)
+                theirs = daemon_answer(kind, frame["result"], exact=answers is not None)
                 if mine is None or theirs is None:
                     continue  # truncated or unreachable on one side: not comparable
                 compared += 1

@@ -33,8 +33,9 @@ extension GraphReader {
     /// The most relations one expansion step reads, so a hub cannot make a traversal hold unbounded memory.
     static let maximumAdjacencyRows = 100_000
 
-    /// The relations at each of `ids` that pass `filter`, at most `adjacencyRowLimit` of them.
-    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter) throws -> Adjacency {
+    /// The relations at each of `ids` that pass `filter`, at most `cap` (default `adjacencyRowLimit`) of them.
+    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter, cap: Int? = nil) throws -> Adjacency {
+        let limit = cap ?? self.adjacencyRowLimit
         var result = Adjacency()
         guard !ids.isEmpty else { return result }
         var values: [String: SQLiteValue] = ["ids": try Self.list(ids)]
@@ -46,10 +47,10 @@ extension GraphReader {
         var rows = 0
         for forward in [true, false] where filter.direction == .both || (filter.direction == .out) == forward {
             let sql = AdjacencySQL.make(forward: forward, typed: !filter.types.isEmpty, dated: filter.window != nil)
-            values["cap"] = .int(self.adjacencyRowLimit - rows + 1)
+            values["cap"] = .int(limit - rows + 1)
             try self.connection.cached(sql).run(named: values) { row in
                 rows += 1
-                guard rows <= self.adjacencyRowLimit else {
+                guard rows <= limit else {
                     result.capped = true
                     return
                 }

@@ -14,22 +14,25 @@ extension GraphReader {
         )
         let kinds = Set(query.kinds)
         var depths: [String: Int] = [root.id: 0]
-        var refs: [String: EntityRef] = [root.id: root]
+        var refs: [String: EntityRef?] = [root.id: root]
         var edges: Set<String> = []
         var frontier = [root.id]
         var truncated: Truncated?
+        // Each node's relations are read when it is expanded, so a search that spends its node budget early
+        // never reads the rest of its frontier; at most `adjacencyRowLimit` relations are read per level.
         level: for depth in 1...query.depth {
-            let step = try self.adjacency(frontier, filter: filter)
-            let adjacency = step.byNode
-            let reached = try self.refs(Set(adjacency.values.flatMap { $0.map(\.other) }).subtracting(refs.keys))
-            refs.merge(reached) { old, _ in old }
             var next: [String] = []
+            var rows = 0
             for near in frontier {
-                for adjacent in adjacency[near] ?? [] {
-                    guard let ref = refs[adjacent.other],
-                        kinds.isEmpty || kinds.contains(ref.kind) || depths[ref.id] == 0
-                    else { continue }
-                    if depths[ref.id] == nil {
+                let step = try self.adjacency([near], filter: filter, cap: self.adjacencyRowLimit - rows)
+                let adjacent = step.byNode[near] ?? []
+                rows += adjacent.count
+                for adjacent in adjacent {
+                    if depths[adjacent.other] == nil {
+                        if refs[adjacent.other] == nil { refs[adjacent.other] = .some(try self.ref(adjacent.other)) }
+                        guard let ref = refs[adjacent.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind) else {
+                            continue
+                        }
                         guard depths.count - 1 < query.limit else {
                             truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
                             break level
@@ -39,17 +42,17 @@ extension GraphReader {
                     }
                     edges.insert(adjacent.edge)
                 }
+                if step.capped {
+                    truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: "depth \(depth)")
+                    break level
+                }
             }
             try self.context.check()
-            if step.capped {
-                truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: "depth \(depth)")
-                break
-            }
             frontier = next
             if frontier.isEmpty { break }
         }
         let nodes = depths.filter { $0.value > 0 }.compactMap { id, depth in
-            refs[id].map { NeighborNode(entity: $0, depth: depth) }
+            (refs[id] ?? nil).map { NeighborNode(entity: $0, depth: depth) }
         }
         .sorted { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
         return Neighborhood(

@@ -34,13 +34,21 @@ extension GraphReader {
             )
             values["set\(index)"] = try Self.list(set)
         }
-        let sql = TimelineSQL.make(
-            mode: query.mode,
-            filterDriven: !sets.isEmpty || values["text"] != nil,
-            filters: filters
-        )
-        let keys = try self.connection.cached(sql).map(named: values) { row in
-            (rowid: row.int64(0), cursor: TimelineCursor(lower: row.int64(1), precision: row.int(2), id: row.text(3)))
+        let filterDriven = !sets.isEmpty || values["text"] != nil
+        func fetch(_ sql: String) throws -> [(rowid: Int64, cursor: TimelineCursor)] {
+            try self.connection.cached(sql).map(named: values) { row in
+                (row.int64(0), TimelineCursor(lower: row.int64(1), precision: row.int(2), id: row.text(3)))
+            }
+        }
+        // Events with an open start sort before every other event: when they alone fill the page (and its
+        // look-ahead row), no span-class slice can add to it.
+        var keys = [(rowid: Int64, cursor: TimelineCursor)]()
+        if query.mode == .overlaps, !filterDriven {
+            values["open"] = .integer(Schema.openLower)
+            keys = try fetch(TimelineSQL.openStart(filters: filters))
+        }
+        if keys.count <= query.limit {
+            keys = try fetch(TimelineSQL.make(mode: query.mode, filterDriven: filterDriven, filters: filters))
         }
         try self.context.check()
         let page = Array(keys.prefix(query.limit))
@@ -67,6 +75,12 @@ enum TimelineSQL {
     private static let after = "(lower, precision, id) > (:clower, :cprecision, :cid)"
     private static let overlaps = "fuzzy_lower <= :hi AND fuzzy_upper >= :lo"
     private static let within = "lower >= :lo AND upper <= :hi"
+
+    /// The page's events among those with an open start (`lower = :open`), read in order from `events_order`.
+    static func openStart(filters: [String]) -> String {
+        let condition = (["lower = :open", Self.overlaps, Self.after] + filters).joined(separator: " AND ")
+        return "SELECT rowid, lower, precision, id FROM events WHERE \(condition) \(Self.order) LIMIT :limit"
+    }
 
     /// The statement for a mode and a set of filter fragments.
     ///
