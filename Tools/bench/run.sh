@@ -164,7 +164,8 @@ for kind in $kinds; do
 done
 
 log "checking that chronod and the floor give the same answers"
-(cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$work/chrono.sqlite" "$work/requests") \
+(cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$work/chrono.sqlite" "$work/requests" \
+    --floor-bin "$bin/chrono-floor") \
     > "$work/parts/compare.json" || log "compare.py failed"
 
 log "subscription fan-out: 1,000 subscribers, 20 commits"

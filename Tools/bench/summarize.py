@@ -44,7 +44,7 @@ def main():
     parts = run / "parts"
     result = {
         "meta": load(parts / "meta.json"), "import": load(parts / "import.json"), "idle": load(parts / "idle.json"),
-        "agreement": load(parts / "compare.json"), "raw_insert": load(parts / "raw-insert.json"),
+        "agreement": load(parts / "compare.json"), "raw_insert": (load(parts / "raw-insert.json") or {}).get("raw_insert"),
         "fanout": load(parts / "fanout.json"), "snapshots": load(parts / "snapshots.json"),
         "daemon": {path.stem.removeprefix("daemon-"): load(path) for path in sorted(parts.glob("daemon-*.json"))},
         "floor": {path.stem.removeprefix("floor-"): load(path) for path in sorted(parts.glob("floor-*.json"))},
