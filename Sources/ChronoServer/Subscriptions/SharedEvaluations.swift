@@ -8,7 +8,7 @@ import NIOConcurrencyHelpers
 /// few reader connections. Here the first subscription to ask for a revision starts one evaluation and
 /// the others await it; a result at or after the asked revision is reused. Each query's last change
 /// (from one revision's result to the next) is kept too, so subscriptions in step get the same frame
-/// and its size without diffing again. An entry lives while a subscription holds it.
+/// already encoded, without diffing or encoding again. An entry lives while a subscription holds it.
 final class SharedEvaluations: Sendable {
     /// What identifies a query: its method and its params in canonical JSON.
     struct Key: Hashable, Sendable {
@@ -27,12 +27,11 @@ final class SharedEvaluations: Sendable {
         var revision: Int64
     }
 
-    /// A change frame between two revisions of one query, with its encoded size.
+    /// The change frame between two revisions of one query (`nil` when nothing differs), encoded.
     struct Change: Sendable {
         var from: Int64
         var to: Int64
-        var frame: SubscriptionFrame?
-        var bytes: Int
+        var frame: EncodedFrame?
     }
 
     private struct Entry {
@@ -101,12 +100,7 @@ final class SharedEvaluations: Sendable {
         let known = self.entries.withLockedValue { $0[key]?.change }
         if let known, known.from == old.revision, known.to == new.revision { return known }
         let frame = SubscriptionFrame.change(from: old.items, to: new.items, revision: new.revision)
-        let change = Change(
-            from: old.revision,
-            to: new.revision,
-            frame: frame,
-            bytes: try frame.map { try WireCoding.encode($0).count } ?? 0
-        )
+        let change = Change(from: old.revision, to: new.revision, frame: try frame.map(EncodedFrame.init))
         self.entries.withLockedValue { entries in
             guard var entry = entries[key] else { return }
             if (entry.change?.to ?? Int64.min) <= change.to { entry.change = change }

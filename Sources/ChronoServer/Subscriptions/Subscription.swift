@@ -41,13 +41,13 @@ struct Subscription: Sendable {
                 ?? SubscriptionFrame(kind: "change", revision: current.revision, added: [], removed: [], changed: [])
             first.since = since
         }
-        _ = queue.push(first, bytes: 0)
+        _ = queue.push(initial: first)
         let (triggers, trigger) = AsyncStream.makeStream(of: Trigger.self, bufferingPolicy: .bufferingNewest(2))
         // The sender is not a child of the group below: on overflow it must finish the write in progress
         // (cancelling a suspended socket write would lose the connection) and then stop at the closed queue.
         let sender = Task {
             defer { queue.close() }
-            while let frame = await queue.next() { try await self.context.send(frame) }
+            while let frame = await queue.next() { try await self.context.send(frame.payload) }
         }
         do {
             return try await withTaskCancellationHandler {
@@ -68,7 +68,7 @@ struct Subscription: Sendable {
                         if latest > current.revision {
                             let next = try await self.evaluate(key, atLeast: latest)
                             let change = try self.shared.change(of: key, from: current, to: next)
-                            if let frame = change.frame, !queue.push(frame, bytes: change.bytes) {
+                            if let frame = change.frame, !queue.push(frame) {
                                 // Closed already: the sender stopped because the client is gone.
                                 guard !queue.isClosed else { throw CancellationError() }
                                 queue.close()
