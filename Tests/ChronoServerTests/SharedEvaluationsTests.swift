@@ -82,4 +82,13 @@ private actor Runs {
         // No difference, no frame.
         #expect(try shared.change(of: Self.key, from: new, to: SharedEvaluations.Evaluation(items: new.items, revision: 5)).frame == nil)
     }
+
+    @Test func anEncodedFrameEncodesAsItsFrameThroughAnyEncoder() throws {
+        let items = ResultItems(["events": [["id": "a", "title": "x/y"]], "next_cursor": "c"])
+        let encoded = try EncodedFrame(SubscriptionFrame.initial(items, revision: 7))
+        #expect(try WireCoding.encode(encoded) == encoded.json)
+        let text = String(decoding: encoded.json, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"added":[{"collection":"","id":"next_cursor","value":"c"}"#))
+        #expect(text.contains(#""kind":"initial""#) && text.contains(#""revision":7"#) && text.contains("x/y"))
+    }
 }

@@ -8,7 +8,8 @@ import NIOConcurrencyHelpers
 /// few reader connections. Here the first subscription to ask for a revision starts one evaluation and
 /// the others await it; a result at or after the asked revision is reused. Each query's last change
 /// (from one revision's result to the next) is kept too, so subscriptions in step get the same frame
-/// already encoded, without diffing or encoding again. An entry lives while a subscription holds it.
+/// already encoded, without diffing or encoding again; likewise the latest initial frame. An entry lives
+/// while a subscription holds it.
 final class SharedEvaluations: Sendable {
     /// What identifies a query: its method and its params in canonical JSON.
     struct Key: Hashable, Sendable {
@@ -39,6 +40,7 @@ final class SharedEvaluations: Sendable {
         var latest: Evaluation?
         var running: Task<Evaluation, any Error>?
         var change: Change?
+        var initial: (revision: Int64, frame: EncodedFrame)?
     }
 
     private enum Step {
@@ -107,6 +109,21 @@ final class SharedEvaluations: Sendable {
             entries[key] = entry
         }
         return change
+    }
+
+    /// The initial frame of `evaluation` (a result of `key`), encoded once per revision.
+    func initialFrame(of key: Key, _ evaluation: Evaluation) throws -> EncodedFrame {
+        let known = self.entries.withLockedValue { $0[key]?.initial }
+        if let known, known.revision == evaluation.revision { return known.frame }
+        let frame = try EncodedFrame(SubscriptionFrame.initial(evaluation.items, revision: evaluation.revision))
+        self.entries.withLockedValue { entries in
+            guard var entry = entries[key] else { return }
+            if (entry.initial?.revision ?? Int64.min) <= evaluation.revision {
+                entry.initial = (evaluation.revision, frame)
+            }
+            entries[key] = entry
+        }
+        return frame
     }
 
     private func run(_ key: Key, _ evaluate: @Sendable () async throws -> Evaluation) async throws -> Evaluation {

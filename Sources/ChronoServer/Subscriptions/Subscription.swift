@@ -32,14 +32,15 @@ struct Subscription: Sendable {
             maximumBytes: self.configuration.queueBytes
         )
         var current = try await self.evaluate(key, atLeast: self.live.commits.latestRevision)
-        var first = SubscriptionFrame.initial(current.items, revision: current.revision)
+        var first = try self.shared.initialFrame(of: key, current)
         if let since = self.since {
             let past = try await self.live.store(atRevision: since)
             let old = try await self.evaluate(on: try Self.descriptor(self.query.name, on: past))
-            first =
+            var frame =
                 SubscriptionFrame.change(from: old.items, to: current.items, revision: current.revision)
                 ?? SubscriptionFrame(kind: "change", revision: current.revision, added: [], removed: [], changed: [])
-            first.since = since
+            frame.since = since
+            first = try EncodedFrame(frame)
         }
         _ = queue.push(initial: first)
         let (triggers, trigger) = AsyncStream.makeStream(of: Trigger.self, bufferingPolicy: .bufferingNewest(2))

@@ -45,9 +45,10 @@ final class SubscriptionQueue: Sendable {
         }
     }
 
-    /// Queues an initial frame; `false` once closed. It is not counted against the byte bound.
-    func push(initial frame: SubscriptionFrame) -> Bool {
-        self.push(.frame(frame), bytes: 0)
+    /// Queues the first frame (initial, or a resumed subscription's change); `false` once closed. It is
+    /// not counted against the byte bound.
+    func push(initial frame: EncodedFrame) -> Bool {
+        self.push(.encoded(frame), bytes: 0)
     }
 
     /// Queues an encoded change frame; `false` when it would pass a bound.
