@@ -77,10 +77,17 @@ private actor Runs {
         #expect(frame.revision == 4)
         #expect(encoded.json == (try WireCoding.encode(frame)))
         // The same pair of revisions gives the kept change, whatever items are passed.
-        let again = try shared.change(of: Self.key, from: old, to: SharedEvaluations.Evaluation(items: old.items, revision: 4))
+        let again = try shared.change(
+            of: Self.key,
+            from: old,
+            to: SharedEvaluations.Evaluation(items: old.items, revision: 4)
+        )
         #expect(again.frame?.frame.added?.map(\.id) == ["c"])
         // No difference, no frame.
-        #expect(try shared.change(of: Self.key, from: new, to: SharedEvaluations.Evaluation(items: new.items, revision: 5)).frame == nil)
+        #expect(
+            try shared.change(of: Self.key, from: new, to: SharedEvaluations.Evaluation(items: new.items, revision: 5))
+                .frame == nil
+        )
     }
 
     @Test func anEncodedFrameEncodesAsItsFrameThroughAnyEncoder() throws {

@@ -56,7 +56,10 @@ import Testing
                 let revisions = frames[index].filter { $0["kind"]?.stringValue != "progress" }.compactMap {
                     $0["revision"]?.intValue
                 }
-                #expect(revisions == revisions.sorted() && Set(revisions).count == revisions.count, "subscriber \(index)")
+                #expect(
+                    revisions == revisions.sorted() && Set(revisions).count == revisions.count,
+                    "subscriber \(index)"
+                )
                 if Self.queries[query].0 == .timelineQuery {
                     #expect(frames[index].contains { $0["kind"]?.stringValue == "change" }, "subscriber \(index)")
                 }

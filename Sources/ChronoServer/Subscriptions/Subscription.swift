@@ -103,7 +103,10 @@ struct Subscription: Sendable {
 
     /// The subscribed query's result at `revision` or later: shared with every subscription of the same
     /// query, except for a call with a deadline (its deadline must not cut other subscribers' evaluation).
-    private func evaluate(_ key: SharedEvaluations.Key, atLeast revision: Int64) async throws
+    private func evaluate(
+        _ key: SharedEvaluations.Key,
+        atLeast revision: Int64
+    ) async throws
         -> SharedEvaluations.Evaluation
     {
         guard self.context.deadline == nil else { return try await self.evaluate(on: self.query) }

@@ -28,7 +28,9 @@ extension LiveGraph {
             let key = RecordKey(kind: entry.kind, id: entry.id)
             if let before = entry.before {
                 guard let value = JSONValue.parsing(before.utf8) else {
-                    throw ChronoError.dataLoss("change log: the earlier form of \(entry.kind) \"\(entry.id)\" is not JSON")
+                    throw ChronoError.dataLoss(
+                        "change log: the earlier form of \(entry.kind) \"\(entry.id)\" is not JSON"
+                    )
                 }
                 state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
             } else if entry.op == "insert" {
