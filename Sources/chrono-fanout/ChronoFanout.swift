@@ -63,6 +63,9 @@ struct ChronoFanout: AsyncParsableCommand {
     @Flag(help: "Keep the written events (default: retract them at the end).")
     var keep = false
 
+    @Option(help: "chronod's process id: report its CPU time per commit (Linux /proc).")
+    var serverPid: Int?
+
     @Option(help: "A label copied into the report.")
     var label = "fanout"
 
@@ -102,7 +105,8 @@ struct ChronoFanout: AsyncParsableCommand {
             commitTimeout: .nanoseconds(Int64(self.commitTimeout * 1e9)),
             gap: .milliseconds(Int64(self.gapMs)),
             settle: .milliseconds(300),
-            cleanup: !self.keep
+            cleanup: !self.keep,
+            serverPID: self.serverPid
         )
         let outcome = try await runner.run()
         let encoder = JSONEncoder()
@@ -148,6 +152,7 @@ struct ChronoFanout: AsyncParsableCommand {
             lastNotificationMs: .init(last),
             commitMs: .init(commitTimes),
             clientCPUS: outcome.cpuSeconds,
+            serverCPUMsPerCommit: outcome.serverCPUSeconds.map { $0 * 1000 / Double(max(1, outcome.commits.count)) },
             errors: outcome.errors.total,
             errorCounts: outcome.errors.counts,
             errorSamples: outcome.errors.samples

@@ -47,6 +47,8 @@ struct FanoutReport: Encodable, Sendable {
     /// Per commit: from the write's send to its acknowledgement.
     var commitMs: Latency
     var clientCPUS: Double
+    /// chronod's CPU milliseconds per commit (write + every notification), with `--server-pid`.
+    var serverCPUMsPerCommit: Double?
     var errors: Int
     var errorCounts: [String: Int]
     var errorSamples: [String]
@@ -62,6 +64,7 @@ struct FanoutReport: Encodable, Sendable {
         case lastNotificationMs = "last_notification_ms"
         case commitMs = "commit_ms"
         case clientCPUS = "client_cpu_s"
+        case serverCPUMsPerCommit = "server_cpu_ms_per_commit"
         case errorCounts = "error_counts"
         case errorSamples = "error_samples"
     }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOExtras
 import NIOPosix
@@ -28,6 +29,8 @@ struct FanoutRunner: Sendable {
     var gap: TimeAmount
     var settle: TimeAmount
     var cleanup: Bool
+    /// chronod's process id, to read its CPU time around the commits (`/proc/<pid>/stat`), if known.
+    var serverPID: Int?
 
     /// What a run observed.
     struct Outcome: Sendable {
@@ -36,6 +39,8 @@ struct FanoutRunner: Sendable {
         var commits: [FanoutCoordinator.Commit]
         var errors: FanoutErrors
         var cpuSeconds: Double
+        /// chronod's CPU seconds from the first write to the last commit's end, when `serverPID` is set.
+        var serverCPUSeconds: Double?
     }
 
     /// Runs the benchmark.
@@ -72,6 +77,7 @@ struct FanoutRunner: Sendable {
         let armSeconds = Double((NIODeadline.now() - armStart).nanoseconds) / 1e9
         let armed = try await loop.submit { coordinator.armedSubscribers }.get()
         var committed: [Int] = []
+        let serverCPUBefore = self.serverPID.flatMap(Self.processCPUSeconds)
         for index in 1...self.commits {
             let line = try self.workload.writeRequest(commit: index, call: index)
             let marker = self.workload.eventID(commit: index)
@@ -87,6 +93,7 @@ struct FanoutRunner: Sendable {
             if try await loop.submit({ coordinator.finished.last?.revision != nil }).get() { committed.append(index) }
             try await Task.sleep(nanoseconds: UInt64(self.gap.nanoseconds))
         }
+        let serverCPUAfter = self.serverPID.flatMap(Self.processCPUSeconds)
         try await Task.sleep(nanoseconds: UInt64(self.settle.nanoseconds))
         var (finished, errors) = try await loop.submit { (coordinator.finished, coordinator.errors) }.get()
         errors.merge(connectErrors)
@@ -101,7 +108,15 @@ struct FanoutRunner: Sendable {
         try? await writerChannel.close().get()
         let cpu = Self.cpuSeconds() - cpuBefore
         try await group.shutdownGracefully()
-        return Outcome(armed: armed, armSeconds: armSeconds, commits: finished, errors: errors, cpuSeconds: cpu)
+        let serverCPU = serverCPUBefore.flatMap { before in serverCPUAfter.map { $0 - before } }
+        return Outcome(
+            armed: armed,
+            armSeconds: armSeconds,
+            commits: finished,
+            errors: errors,
+            cpuSeconds: cpu,
+            serverCPUSeconds: serverCPU
+        )
     }
 
     private func connectWriter(loop: any EventLoop) async throws -> (any Channel, NIOLoopBound<LineCallHandler>) {
@@ -147,6 +162,16 @@ struct FanoutRunner: Sendable {
             }
             .connect(host: self.host, port: self.port)
             .get()
+    }
+
+    /// User plus system CPU seconds of process `pid` (Linux `/proc/<pid>/stat`); `nil` when unreadable.
+    static func processCPUSeconds(_ pid: Int) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// User plus system CPU time of this process, in seconds.
