@@ -18,8 +18,9 @@ done
 mkdir -p "$work"
 extra=()
 if ! grep -q '"id":"azerbaijan"' "$graph/entities.jsonl"; then
-    doc="$(sed -nE 's/.*"id":"([^"]+\.txt)".*/\1/p' "$graph/documents.jsonl" | head -1)"
-    actor="$(sed -nE 's/.*"id":"(actor-[0-9]+)".*/\1/p' "$graph/entities.jsonl" | head -1)"
+    # grep -m1 stops at the first match itself (no SIGPIPE under pipefail on a large file).
+    doc="$(grep -m1 -oE '"id":"[^"]+\.txt"' "$graph/documents.jsonl" | cut -d'"' -f4)"
+    actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$graph/entities.jsonl" | cut -d'"' -f4)"
     extra=(--doc "$doc" --actor "$actor" --year 1995)
 fi
 "$bin/chronod" --host 127.0.0.1 --port 0 --db "$work/chrono.sqlite" --graph "$graph" > "$work/chronod.out" 2>> "$work/chronod.log" &
