@@ -132,6 +132,16 @@ let package = Package(
             dependencies: ["CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "chrono-fanout",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tests
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),

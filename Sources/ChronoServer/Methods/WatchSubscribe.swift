@@ -11,7 +11,8 @@ enum WatchSubscribe {
     ]
 
     static func descriptor(live: LiveGraph, configuration: LiveConfiguration) -> MethodDescriptor {
-        MethodDescriptor(.watchSubscribe, schema: "watch_subscribe") { context in
+        let shared = SharedEvaluations()
+        return MethodDescriptor(.watchSubscribe, schema: "watch_subscribe") { context in
             let params = try Params(context.params, allowed: ["query", "since_revision"])
             guard case .object(let query)? = params.raw("query") else {
                 throw ChronoError.invalidArgument("params.query: expected an object {\"method\", \"params\"}")
@@ -50,7 +51,8 @@ enum WatchSubscribe {
                 queryParams: queryParams,
                 since: since,
                 context: context,
-                configuration: configuration
+                configuration: configuration,
+                shared: shared
             )
             return try await subscription.run()
         }

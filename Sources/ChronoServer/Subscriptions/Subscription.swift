@@ -2,13 +2,14 @@ import ChronoProtocol
 import ChronoStore
 import Foundation
 
-/// One running `chrono.v1.Watch/Subscribe` call: re-runs its read query after each commit and sends the
+/// One running `chrono.v1.Watch/Subscribe` call: follows its read query after each commit and sends the
 /// difference, with progress frames while nothing changes.
 ///
-/// Arming: the commit feed is listened to before the first result is computed, so any commit after that
-/// result wakes the subscription; each re-run reads the graph at its then-current revision and is diffed
-/// against the previous result. A producer task fills a bounded `SubscriptionQueue`; a sender task drains
-/// it to the client, so a slow client only ever blocks its own sender.
+/// Arming: the commit feed is listened to before the first result is read, and that result is read at
+/// the feed's latest revision or later, so any commit after it wakes the subscription. After a commit the
+/// query is evaluated once for every subscription following it (`SharedEvaluations`), at the commit's
+/// revision or later, and diffed against the previous result. A producer task fills a bounded
+/// `SubscriptionQueue`; a sender task drains it to the client, so a slow client only blocks its own sender.
 struct Subscription: Sendable {
     let live: LiveGraph
     let query: MethodDescriptor
@@ -16,34 +17,38 @@ struct Subscription: Sendable {
     let since: Int64?
     let context: CallContext
     let configuration: LiveConfiguration
+    let shared: SharedEvaluations
 
     private enum Trigger: Sendable { case commit, tick }
 
     /// Streams frames until the call is cancelled, its query fails, or its queue overflows.
     func run() async throws -> MethodResult {
         let commits = self.live.commits.listen()
+        let key = SharedEvaluations.Key(method: self.query.name, params: self.queryParams)
+        self.shared.retain(key)
+        defer { self.shared.release(key) }
         let queue = SubscriptionQueue(
             maximumFrames: self.configuration.queueFrames,
             maximumBytes: self.configuration.queueBytes
         )
-        var (items, revision) = try await self.evaluate(on: self.query)
-        var first = SubscriptionFrame.initial(items, revision: revision)
+        var current = try await self.evaluate(key, atLeast: self.live.commits.latestRevision)
+        var first = try self.shared.initialFrame(of: key, current)
         if let since = self.since {
             let past = try await self.live.store(atRevision: since)
-            let descriptor = try Self.descriptor(self.query.name, on: past)
-            let (old, _) = try await self.evaluate(on: descriptor)
-            first =
-                SubscriptionFrame.change(from: old, to: items, revision: revision)
-                ?? SubscriptionFrame(kind: "change", revision: revision, added: [], removed: [], changed: [])
-            first.since = since
+            let old = try await self.evaluate(on: try Self.descriptor(self.query.name, on: past))
+            var frame =
+                SubscriptionFrame.change(from: old.items, to: current.items, revision: current.revision)
+                ?? SubscriptionFrame(kind: "change", revision: current.revision, added: [], removed: [], changed: [])
+            frame.since = since
+            first = try EncodedFrame(frame)
         }
-        _ = queue.push(first, bytes: 0)
+        _ = queue.push(initial: first)
         let (triggers, trigger) = AsyncStream.makeStream(of: Trigger.self, bufferingPolicy: .bufferingNewest(2))
         // The sender is not a child of the group below: on overflow it must finish the write in progress
         // (cancelling a suspended socket write would lose the connection) and then stop at the closed queue.
         let sender = Task {
             defer { queue.close() }
-            while let frame = await queue.next() { try await self.context.send(frame) }
+            while let frame = await queue.next() { try await self.context.send(frame.payload) }
         }
         do {
             return try await withTaskCancellationHandler {
@@ -60,21 +65,20 @@ struct Subscription: Sendable {
                     defer { group.cancelAll() }
                     for await event in triggers {
                         try Task.checkCancellation()
-                        let current = try await self.live.store.revision()
-                        if current > revision {
-                            let (next, nextRevision) = try await self.evaluate(on: self.query)
-                            if let frame = SubscriptionFrame.change(from: items, to: next, revision: nextRevision),
-                                !queue.push(frame, bytes: try JSONEncoder().encode(frame).count)
-                            {
+                        let latest = self.live.commits.latestRevision
+                        if latest > current.revision {
+                            let next = try await self.evaluate(key, atLeast: latest)
+                            let change = try self.shared.change(of: key, from: current, to: next)
+                            if let frame = change.frame, !queue.push(frame) {
                                 // Closed already: the sender stopped because the client is gone.
                                 guard !queue.isClosed else { throw CancellationError() }
                                 queue.close()
                                 _ = await sender.result
                                 throw Self.overflow(queue)
                             }
-                            (items, revision) = (next, max(revision, nextRevision))
+                            current = next
                         } else if event == .tick {
-                            queue.pushProgress(revision)
+                            queue.pushProgress(current.revision)
                         }
                     }
                     throw CancellationError()
@@ -97,13 +101,28 @@ struct Subscription: Sendable {
         )
     }
 
+    /// The subscribed query's result at `revision` or later: shared with every subscription of the same
+    /// query, except for a call with a deadline (its deadline must not cut other subscribers' evaluation).
+    private func evaluate(
+        _ key: SharedEvaluations.Key,
+        atLeast revision: Int64
+    ) async throws
+        -> SharedEvaluations.Evaluation
+    {
+        guard self.context.deadline == nil else { return try await self.evaluate(on: self.query) }
+        let subscription = self
+        return try await self.shared.evaluation(of: key, atLeast: revision) {
+            try await subscription.evaluate(on: subscription.query)
+        }
+    }
+
     /// Runs the subscribed query through `descriptor`; the result's items and revision.
-    private func evaluate(on descriptor: MethodDescriptor) async throws -> (ResultItems, Int64) {
+    private func evaluate(on descriptor: MethodDescriptor) async throws -> SharedEvaluations.Evaluation {
         let result = try await descriptor.handler(self.context.with(params: self.queryParams))
         let value = try JSONValue(encoding: result.value)
         let revision: Int64
         if let known = result.revision { revision = known } else { revision = try await self.live.store.revision() }
-        return (ResultItems(value), revision)
+        return SharedEvaluations.Evaluation(items: ResultItems(value), revision: revision)
     }
 
     /// The graph method `name` answered from `store`.

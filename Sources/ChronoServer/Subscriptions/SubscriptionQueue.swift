@@ -13,9 +13,9 @@ final class SubscriptionQueue: Sendable {
     let maximumBytes: Int
 
     private struct State {
-        var frames: [(frame: SubscriptionFrame, bytes: Int)] = []
+        var frames: [(frame: QueuedFrame, bytes: Int)] = []
         var bytes = 0
-        var waiter: CheckedContinuation<SubscriptionFrame?, Never>?
+        var waiter: CheckedContinuation<QueuedFrame?, Never>?
         var closed = false
     }
 
@@ -26,8 +26,37 @@ final class SubscriptionQueue: Sendable {
         self.maximumBytes = max(1, maximumBytes)
     }
 
-    /// Queues a change or initial frame of `bytes` encoded bytes; `false` when it would pass a bound.
-    func push(_ frame: SubscriptionFrame, bytes: Int) -> Bool {
+    /// A frame as held: encoded already (change frames shared by subscribers in step), or not.
+    enum QueuedFrame: Sendable {
+        case frame(SubscriptionFrame)
+        case encoded(EncodedFrame)
+
+        /// What the sender passes to `CallContext.send`.
+        var payload: any Encodable & Sendable {
+            switch self {
+            case .frame(let frame): frame
+            case .encoded(let encoded): encoded
+            }
+        }
+
+        var isProgress: Bool {
+            if case .frame(let frame) = self { return frame.kind == "progress" }
+            return false
+        }
+    }
+
+    /// Queues the first frame (initial, or a resumed subscription's change); `false` once closed. It is
+    /// not counted against the byte bound.
+    func push(initial frame: EncodedFrame) -> Bool {
+        self.push(.encoded(frame), bytes: 0)
+    }
+
+    /// Queues an encoded change frame; `false` when it would pass a bound.
+    func push(_ frame: EncodedFrame) -> Bool {
+        self.push(.encoded(frame), bytes: frame.json.count)
+    }
+
+    private func push(_ frame: QueuedFrame, bytes: Int) -> Bool {
         self.state.withLockedValue { state in
             guard !state.closed else { return false }
             if let waiter = state.waiter {
@@ -46,13 +75,13 @@ final class SubscriptionQueue: Sendable {
 
     /// Queues a progress frame, replacing one still waiting; dropped when the queue is full.
     func pushProgress(_ revision: Int64) {
-        let frame = SubscriptionFrame.progress(revision)
+        let frame = QueuedFrame.frame(.progress(revision))
         self.state.withLockedValue { state in
             guard !state.closed else { return }
             if let waiter = state.waiter {
                 state.waiter = nil
                 waiter.resume(returning: frame)
-            } else if let last = state.frames.last, last.frame.kind == "progress" {
+            } else if let last = state.frames.last, last.frame.isProgress {
                 state.frames[state.frames.count - 1].frame = frame
             } else if state.frames.count < self.maximumFrames {
                 state.frames.append((frame, 0))
@@ -61,9 +90,9 @@ final class SubscriptionQueue: Sendable {
     }
 
     /// The next frame, waiting for one; `nil` once closed (or when the waiting task is cancelled).
-    func next() async -> SubscriptionFrame? {
+    func next() async -> QueuedFrame? {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<SubscriptionFrame?, Never>) in
+            await withCheckedContinuation { (continuation: CheckedContinuation<QueuedFrame?, Never>) in
                 self.state.withLockedValue { state in
                     if !state.frames.isEmpty {
                         let first = state.frames.removeFirst()
@@ -89,7 +118,7 @@ final class SubscriptionQueue: Sendable {
 
     /// Ends the queue: frames still held are dropped and a waiting `next()` returns `nil`.
     func close() {
-        let waiter = self.state.withLockedValue { state -> CheckedContinuation<SubscriptionFrame?, Never>? in
+        let waiter = self.state.withLockedValue { state -> CheckedContinuation<QueuedFrame?, Never>? in
             state.closed = true
             state.frames.removeAll()
             state.bytes = 0

@@ -72,8 +72,8 @@ public struct SnapshotArchive: Sendable {
         var records: [CanonicalRecord] = []
         for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard !line.isEmpty else { continue }
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)),
-                case .object(let object) = value, case .string(let kind)? = object["record"],
+            guard let value = JSONValue.parsing(line), case .object(let object) = value,
+                case .string(let kind)? = object["record"],
                 case .string(let id)? = object["id"]
             else {
                 throw ChronoError.dataLoss("\(label): line \(index + 1) is not a record")

@@ -1,5 +1,4 @@
 internal import ChronoProtocol
-internal import Foundation
 
 extension LiveGraph {
     /// A read-only store holding the graph as it was at `revision`, rebuilt from the live graph by undoing
@@ -28,7 +27,11 @@ extension LiveGraph {
         for entry in entries {
             let key = RecordKey(kind: entry.kind, id: entry.id)
             if let before = entry.before {
-                let value = try JSONDecoder().decode(JSONValue.self, from: Data(before.utf8))
+                guard let value = JSONValue.parsing(before.utf8) else {
+                    throw ChronoError.dataLoss(
+                        "change log: the earlier form of \(entry.kind) \"\(entry.id)\" is not JSON"
+                    )
+                }
                 state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
             } else if entry.op == "insert" {
                 state[key] = nil

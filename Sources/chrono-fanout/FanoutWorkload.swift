@@ -1,0 +1,60 @@
+import Foundation
+
+/// The request lines of a run: what each subscriber follows and what each commit writes.
+///
+/// Subscriber `s` follows `Timeline/Query` of the events *within* `year`, limit `50 + s % distinct` (so
+/// `distinct` different queries). Commit `k` upserts an event dated 1 January of `year` (day precision)
+/// whose id sorts before every generated one, so it is first in every subscriber's window: each commit
+/// changes every result, and its change frame names the new event.
+struct FanoutWorkload: Sendable {
+    var runID: String
+    var year: Int
+    var actor: String
+    var document: String
+    var eventType: String
+    var distinct: Int
+
+    /// The id of the event commit `index` writes.
+    func eventID(commit index: Int) -> String {
+        "0000-fanout-\(self.runID)-\(index)"
+    }
+
+    /// The subscribed query of subscriber `subscriber`, as a JSON object text.
+    func query(subscriber: Int) -> String {
+        let limit = 50 + subscriber % self.distinct
+        return #"{"method":"chrono.v1.Timeline/Query","params":{"from":"\#(self.year)","to":"\#(self.year)","#
+            + #""mode":"within","limit":\#(limit)}}"#
+    }
+
+    /// The `Watch/Subscribe` request of `subscriber`, with call id `call`.
+    func subscribeRequest(subscriber: Int, call: Int) -> String {
+        #"{"id":\#(call),"method":"chrono.v1.Watch/Subscribe","params":{"query":\#(self.query(subscriber: subscriber))}}"#
+    }
+
+    /// The `Facts/Write` request of commit `index`, with call id `call`.
+    func writeRequest(commit index: Int, call: Int) throws -> String {
+        let event: [String: Any] = [
+            "record": "event",
+            "id": self.eventID(commit: index),
+            "type": self.eventType,
+            "title": "Fan-out benchmark commit \(index)",
+            "summary": "Written by chrono-fanout run \(self.runID) to notify every subscriber.",
+            "date": ["edtf": String(format: "%04d-01-01", self.year), "text": "1 January \(self.year)"],
+            "participants": [["entity": self.actor, "role": "agent"]],
+            "citations": [["doc": self.document, "lines": [1, 1]]],
+        ]
+        return try Self.call(call, method: "chrono.v1.Facts/Write", params: ["upserts": [event]])
+    }
+
+    /// The `Facts/Write` request retracting the events of `commits`, with call id `call`.
+    func cleanupRequest(commits: [Int], call: Int) throws -> String {
+        let ids = commits.map { self.eventID(commit: $0) }
+        return try Self.call(call, method: "chrono.v1.Facts/Write", params: ["retractions": ids])
+    }
+
+    private static func call(_ id: Int, method: String, params: [String: Any]) throws -> String {
+        let request: [String: Any] = ["id": id, "method": method, "params": params]
+        let data = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

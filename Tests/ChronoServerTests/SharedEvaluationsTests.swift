@@ -1,0 +1,101 @@
+import ChronoProtocol
+import Testing
+
+@testable import ChronoServer
+
+/// Counts evaluations.
+private actor Runs {
+    private(set) var count = 0
+
+    func add() { self.count += 1 }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct SharedEvaluationsTests {
+    private static let key = SharedEvaluations.Key(method: .timelineQuery, params: ["from": 1990, "limit": 5])
+
+    /// An evaluation that counts its runs and answers `{"events": [...]}` at `revision`.
+    private static func counting(
+        _ runs: Runs,
+        revision: Int64,
+        events: [String]
+    ) -> @Sendable () async throws -> SharedEvaluations.Evaluation {
+        {
+            await runs.add()
+            await Task.yield()
+            let value: JSONValue = ["events": .array(events.map { ["id": .string($0)] })]
+            return SharedEvaluations.Evaluation(items: ResultItems(value), revision: revision)
+        }
+    }
+
+    @Test func concurrentSubscribersOfOneQueryShareOneEvaluationPerRevision() async throws {
+        let shared = SharedEvaluations()
+        let runs = Runs()
+        for _ in 0..<50 { shared.retain(Self.key) }
+        let first = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for _ in 0..<50 {
+                group.addTask {
+                    try await shared.evaluation(
+                        of: Self.key,
+                        atLeast: 3,
+                        evaluate: Self.counting(runs, revision: 3, events: ["a", "b"])
+                    ).revision
+                }
+            }
+            return try await group.reduce(into: [Int64]()) { $0.append($1) }
+        }
+        #expect(first == Array(repeating: 3, count: 50))
+        #expect(await runs.count == 1)
+        // A later revision is evaluated again, once; an earlier one is answered from the latest result.
+        let next = try await shared.evaluation(
+            of: Self.key,
+            atLeast: 4,
+            evaluate: Self.counting(runs, revision: 4, events: ["a", "c"])
+        )
+        let stale = try await shared.evaluation(
+            of: Self.key,
+            atLeast: 2,
+            evaluate: Self.counting(runs, revision: 9, events: [])
+        )
+        #expect(next.revision == 4 && stale.revision == 4)
+        #expect(await runs.count == 2)
+        for _ in 0..<50 { shared.release(Self.key) }
+        #expect(shared.count == 0)
+    }
+
+    @Test func theChangeBetweenTwoRevisionsIsComputedOnceAndIsTheDiff() throws {
+        let shared = SharedEvaluations()
+        shared.retain(Self.key)
+        defer { shared.release(Self.key) }
+        let old = SharedEvaluations.Evaluation(items: ResultItems(["events": [["id": "a"], ["id": "b"]]]), revision: 3)
+        let new = SharedEvaluations.Evaluation(items: ResultItems(["events": [["id": "a"], ["id": "c"]]]), revision: 4)
+        let change = try shared.change(of: Self.key, from: old, to: new)
+        let encoded = try #require(change.frame)
+        let frame = encoded.frame
+        #expect(frame.added?.map(\.id) == ["c"])
+        #expect(frame.removed?.map(\.id) == ["b"])
+        #expect(frame.changed?.isEmpty == true)
+        #expect(frame.revision == 4)
+        #expect(encoded.json == Array(try WireCoding.encode(frame)))
+        // The same pair of revisions gives the kept change, whatever items are passed.
+        let again = try shared.change(
+            of: Self.key,
+            from: old,
+            to: SharedEvaluations.Evaluation(items: old.items, revision: 4)
+        )
+        #expect(again.frame?.frame.added?.map(\.id) == ["c"])
+        // No difference, no frame.
+        #expect(
+            try shared.change(of: Self.key, from: new, to: SharedEvaluations.Evaluation(items: new.items, revision: 5))
+                .frame == nil
+        )
+    }
+
+    @Test func anEncodedFrameEncodesAsItsFrameThroughAnyEncoder() throws {
+        let items = ResultItems(["events": [["id": "a", "title": "x/y"]], "next_cursor": "c"])
+        let encoded = try EncodedFrame(SubscriptionFrame.initial(items, revision: 7))
+        #expect(Array(try WireCoding.encode(encoded)) == encoded.json)
+        let text = String(decoding: encoded.json, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"added":[{"collection":"","id":"next_cursor","value":"c"}"#))
+        #expect(text.contains(#""kind":"initial""#) && text.contains(#""revision":7"#) && text.contains("x/y"))
+    }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Times Snapshot/Create and Snapshot/Restore on a running chronod and compares the snapshot's
+compression with gzip -6 of the same canonical bytes (issue 7). Standard library only.
+
+Steps, each bounded by --timeout: Stats/Get -> Snapshot/Create (timed) -> the snapshot's gzip bytes
+(Snapshot/Export when the answer fits the 16 MiB frame limit, otherwise read-only from the snapshots
+table of --db) -> inflate, check both SHA-256 against the manifest -> gzip level 6 of the canonical
+bytes with Python's zlib (timed) -> Snapshot/Restore of that snapshot (timed) -> an `as_of` read (the
+first one unpacks the snapshot into a cached database; timed). With --pid, chronod's CPU seconds
+(utime+stime from /proc) for each step and its peak RSS are reported too. Prints one JSON object.
+
+Usage: python3 Tools/bench/snapshots.py --port PORT [--db chrono.sqlite] [--pid PID] [--label 1e5]
+"""
+import argparse
+import base64
+import gzip
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from chrono_client import ChronoClient  # noqa: E402
+
+FRAME_LIMIT = 16 * 1024 * 1024
+
+
+def cpu_seconds(pid):
+    """chronod's user+system CPU seconds, or None without --pid."""
+    if pid is None:
+        return None
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_kb(pid):
+    """chronod's VmHWM in KiB, or None without --pid."""
+    if pid is None:
+        return None
+    with open(f"/proc/{pid}/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return None
+
+
+def timed(step, pid, call):
+    """Runs call(), returns its value and records wall and chronod CPU seconds in `step`."""
+    cpu = cpu_seconds(pid)
+    start = time.perf_counter()
+    value = call()
+    step["wall_s"] = round(time.perf_counter() - start, 4)
+    if cpu is not None:
+        step["chronod_cpu_s"] = round(cpu_seconds(pid) - cpu, 3)
+    return value
+
+
+def stored_gzip(client, manifest, db):
+    """The snapshot's gzip bytes: from Snapshot/Export if it fits in a frame, else from --db (read-only)."""
+    if manifest["compressed_size"] * 4 // 3 + 4096 < FRAME_LIMIT:
+        exported = client.call("chrono.v1.Snapshot/Export", {"id": manifest["id"]})
+        return base64.b64decode(exported["data"]), "Snapshot/Export"
+    if db is None:
+        raise SystemExit("the snapshot is too large for Snapshot/Export: give --db (chronod's SQLite file)")
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        row = connection.execute("SELECT data FROM snapshots WHERE id = ?", (manifest["id"],)).fetchone()
+    if row is None:
+        raise SystemExit(f"snapshot {manifest['id']} is not in {db}")
+    return bytes(row[0]), "database (read-only)"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--db", help="chronod's SQLite file, read when the snapshot is too large to export")
+    parser.add_argument("--pid", type=int, help="chronod's PID, for its CPU time and peak RSS")
+    parser.add_argument("--label", default="snapshots")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per call (default 900)")
+    parser.add_argument("--no-restore", action="store_true", help="skip Snapshot/Restore")
+    args = parser.parse_args()
+
+    report = {"label": args.label}
+    with ChronoClient(args.host, args.port, timeout=args.timeout) as client:
+        stats = client.call("chrono.v1.Stats/Get")
+        report["revision_before"] = stats["revision"]
+        report["counts"] = stats["counts"]
+
+        create = {}
+        manifest = timed(create, args.pid, lambda: client.call("chrono.v1.Snapshot/Create"))
+        report["create"] = create
+        report["manifest"] = {key: manifest[key] for key in ("id", "revision", "size", "compressed_size")}
+
+        compressed, source = stored_gzip(client, manifest, args.db)
+        canonical = gzip.decompress(compressed)
+        report["canonical_source"] = source
+        report["hashes_match"] = (
+            hashlib.sha256(canonical).hexdigest() == manifest["sha256"]
+            and hashlib.sha256(compressed).hexdigest() == manifest["compressed_sha256"]
+            and len(canonical) == manifest["size"]
+        )
+        gzip_step = {}
+        reference = timed(gzip_step, None, lambda: gzip.compress(canonical, compresslevel=6, mtime=0))
+        report["gzip6"] = {"compressed_size": len(reference), "python_wall_s": gzip_step["wall_s"]}
+        report["ratio"] = {
+            "snapshot": round(len(canonical) / len(compressed), 4),
+            "gzip6": round(len(canonical) / len(reference), 4),
+            "snapshot_size_vs_gzip6": round(len(compressed) / len(reference), 4),
+        }
+
+        if not args.no_restore:
+            restore = {}
+            result = timed(restore, args.pid, lambda: client.call("chrono.v1.Snapshot/Restore", {"id": manifest["id"]}))
+            restore["result"] = result
+            report["restore"] = restore
+
+        as_of = {}
+        timed(as_of, args.pid, lambda: client.call("chrono.v1.Stats/Get", {"as_of": manifest["id"]}))
+        report["as_of_first_read"] = as_of
+        as_of_again = {}
+        timed(as_of_again, args.pid, lambda: client.call("chrono.v1.Stats/Get", {"as_of": manifest["id"]}))
+        report["as_of_cached_read"] = as_of_again
+    report["chronod_peak_rss_kb"] = peak_rss_kb(args.pid)
+    print(json.dumps(report, sort_keys=True))
+    return 0 if report["hashes_match"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
