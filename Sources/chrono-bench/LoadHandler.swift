@@ -68,7 +68,7 @@ final class LoadHandler: ChannelInboundHandler {
             self.report.completed += 1
             self.report.histogram.record(now - sentAt)
             if let marker = self.plan.okMarker {
-                if line.readableBytesView.firstRange(of: marker) != nil {
+                if ByteSearch.firstOffset(of: marker, in: line) != nil {
                     self.report.ok += 1
                 }
             } else {
@@ -121,30 +121,30 @@ final class LoadHandler: ChannelInboundHandler {
         guard self.plan.matchByID else {
             return self.inOrder.isEmpty ? nil : self.inOrder.removeFirst()
         }
-        guard let id = Self.numericID(in: line.readableBytesView) else { return nil }
+        guard let id = Self.numericID(in: line) else { return nil }
         return self.byID.removeValue(forKey: id)
     }
 
+    private static let idKey = Array(#""id":"#.utf8)
+
     /// The first `"id":` field whose value is an unsigned integer, as in `{"id":42,...}`.
-    static func numericID(in bytes: ByteBufferView) -> UInt64? {
-        let key = Array(#""id":"#.utf8)
-        var rest = bytes[...]
-        while let range = rest.firstRange(of: key) {
-            var index = range.upperBound
-            while index < rest.endIndex, rest[index] == UInt8(ascii: " ") {
-                index = rest.index(after: index)
+    static func numericID(in line: ByteBuffer) -> UInt64? {
+        var start = 0
+        while let found = ByteSearch.firstOffset(of: Self.idKey, in: line, from: start) {
+            let digits = line.withUnsafeReadableBytes { bytes -> (value: UInt64, count: Int) in
+                var index = found + Self.idKey.count
+                while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                var value: UInt64 = 0
+                var count = 0
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), count < 19 {
+                    value = value * 10 + UInt64(bytes[index] - UInt8(ascii: "0"))
+                    count += 1
+                    index += 1
+                }
+                return (value, count)
             }
-            var value: UInt64 = 0
-            var digits = 0
-            while index < rest.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(rest[index]), digits < 19 {
-                value = value * 10 + UInt64(rest[index] - UInt8(ascii: "0"))
-                digits += 1
-                index = rest.index(after: index)
-            }
-            if digits > 0 {
-                return value
-            }
-            rest = rest[range.upperBound...]
+            if digits.count > 0 { return digits.value }
+            start = found + Self.idKey.count
         }
         return nil
     }

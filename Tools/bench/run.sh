@@ -171,16 +171,23 @@ log "checking that chronod and the floor give the same answers"
 log "subscription fan-out: 1,000 subscribers, 20 commits"
 fanout_args=()
 if ! grep -q '"id":"azerbaijan"' "$work/graph/entities.jsonl"; then
-    doc="$(sed -nE 's/.*"id":"([^"]+\.txt)".*/\1/p' "$work/graph/documents.jsonl" | head -1)"
-    actor="$(sed -nE 's/.*"id":"(actor-[0-9]+)".*/\1/p' "$work/graph/entities.jsonl" | head -1)"
+    doc="$(grep -m1 -oE '"id":"[^"]+\.txt"' "$work/graph/documents.jsonl" | cut -d'"' -f4)"
+    actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$work/graph/entities.jsonl" | cut -d'"' -f4)"
     fanout_args=(--doc "$doc" --actor "$actor" --year 1995)
 fi
-timeout 900 "$bin/chrono-fanout" --port "$port" --subscribers 1000 --commits 20 --server-pid "$chronod" \
+timeout 900 "$bin/chrono-fanout" --port "$port" --subscribers 1000 --connections 100 --commits 20 \
+    --commit-timeout 60 --server-pid "$chronod" \
     "${fanout_args[@]}" > "$work/parts/fanout.json" || log "chrono-fanout failed"
 
-log "snapshot create/restore and compression vs gzip -6"
-timeout 1800 python3 "$root/Tools/bench/snapshots.py" --port "$port" --db "$work/chrono.sqlite" --pid "$chronod" \
-    --label "$events" > "$work/parts/snapshots.json" || log "snapshots.py failed"
+if (( events <= 100000 )); then
+    log "snapshot create/restore and compression vs gzip -6"
+    timeout 1800 python3 "$root/Tools/bench/snapshots.py" --port "$port" --db "$work/chrono.sqlite" \
+        --pid "$chronod" --label "$events" > "$work/parts/snapshots.json" || log "snapshots.py failed"
+else
+    # Restore and the first as_of read rebuild a whole database from the records in memory (about 1.4 GB
+    # at 10^5): not run at larger scales on a shared machine.
+    log "snapshots: skipped above 10^5 events"
+fi
 
 log "stopping chronod"
 stop_chronod
