@@ -44,9 +44,13 @@ extension GraphLoader {
                 }
                 before += file.size
             }
-            progress?(
-                GraphLoadProgress(bytesRead: before, totalBytes: totalBytes, records: stream.records, isReadingDone: true)
+            let done = GraphLoadProgress(
+                bytesRead: before,
+                totalBytes: totalBytes,
+                records: stream.records,
+                isReadingDone: true
             )
+            progress?(done)
             try stream.finish()
             return Report(records: stream.records, revision: revision)
         }

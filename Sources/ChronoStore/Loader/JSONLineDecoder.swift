@@ -25,7 +25,8 @@ struct JSONLineDecoder {
         decoder.skipWhitespace()
         guard decoder.peek == UInt8(ascii: "{"), let value = decoder.value() else { return nil }
         decoder.skipWhitespace()
-        return decoder.index == bytes.count ? value : nil
+        guard decoder.index == bytes.count else { return nil }
+        return value
     }
 
     private var peek: UInt8 { self.index < self.bytes.count ? self.bytes[self.index] : 0 }
@@ -45,9 +46,9 @@ struct JSONLineDecoder {
         case UInt8(ascii: "{"): return self.object()
         case UInt8(ascii: "["): return self.array()
         case UInt8(ascii: "\""): return self.string().map { .string($0) }
-        case UInt8(ascii: "t"): return self.literal("true") ? .bool(true) : nil
-        case UInt8(ascii: "f"): return self.literal("false") ? .bool(false) : nil
-        case UInt8(ascii: "n"): return self.literal("null") ? .null : nil
+        case UInt8(ascii: "t"): return self.literal("true", .bool(true))
+        case UInt8(ascii: "f"): return self.literal("false", .bool(false))
+        case UInt8(ascii: "n"): return self.literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return self.integer().map { .int($0) }
         default: return nil
         }
@@ -113,12 +114,13 @@ struct JSONLineDecoder {
         }
     }
 
-    private mutating func literal(_ word: StaticString) -> Bool {
+    /// `value` when the bytes at the index spell `word`; `nil` otherwise.
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) -> JSONValue? {
         let count = word.utf8CodeUnitCount
-        guard self.bytes.count - self.index >= count else { return false }
-        for offset in 0..<count where self.bytes[self.index + offset] != word.utf8Start[offset] { return false }
+        guard self.bytes.count - self.index >= count else { return nil }
+        for offset in 0..<count where self.bytes[self.index + offset] != word.utf8Start[offset] { return nil }
         self.index += count
-        return true
+        return value
     }
 
     /// An integer without fraction or exponent that fits in `Int64`; not `-0`.
@@ -154,7 +156,8 @@ struct JSONLineDecoder {
         while self.index < self.bytes.count {
             let byte = self.bytes[self.index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self)
+                let content = UnsafeBufferPointer(rebasing: self.bytes[start..<self.index])
+                let text = String(validating: content, as: UTF8.self)
                 self.index += 1
                 return text
             }
