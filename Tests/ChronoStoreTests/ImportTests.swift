@@ -70,6 +70,32 @@ struct ImportTests {
         }
     }
 
+    @Test func errorsComeInLineOrderWhetherFoundByTheParserOrTheChecks() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try Self.graph.write(to: directory.url)
+        let events = url.appendingPathComponent("events.jsonl")
+        var lines = try String(contentsOf: events, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[4_999] = "not json"
+        try (lines.joined(separator: "\n") + "\n").write(to: events, atomically: true, encoding: .utf8)
+        let path = directory.url.appendingPathComponent("built.sqlite").path
+        let parseError = await #expect(throws: GraphLoadError.self) {
+            try await GraphLoader(directory: url).build(database: path)
+        }
+        #expect(parseError?.file == "Graph/events.jsonl")
+        #expect(parseError?.line == 5_000)
+        #expect(parseError?.message.contains("not valid JSON") == true, "\(String(describing: parseError))")
+        lines[2_999] = lines[2_999].replacingOccurrences(of: #""type":"other""#, with: #""type":"picnic""#)
+        try (lines.joined(separator: "\n") + "\n").write(to: events, atomically: true, encoding: .utf8)
+        let checkError = await #expect(throws: GraphLoadError.self) {
+            try await GraphLoader(directory: url).build(database: path)
+        }
+        #expect(checkError?.line == 3_000)
+        #expect(checkError?.message.contains("type: \"picnic\" is not in the vocabulary") == true)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: path + ".importing"))
+    }
+
     @Test func anUnknownReferenceIsReportedAtItsLineAfterReading() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

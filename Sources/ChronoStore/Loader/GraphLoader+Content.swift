@@ -5,8 +5,9 @@ extension GraphLoader {
     static let progressInterval = 4_096
 
     /// Replaces everything on `connection` with the graph: clears the tables, bumps the revision, stores the
-    /// vocabulary and streams every file through `StreamingImport`, with the secondary indexes rebuilt once
-    /// at the end. Run inside a transaction, which the caller commits or rolls back.
+    /// vocabulary and streams every file through `StreamingImport` (parsed a few batches ahead on another
+    /// thread by `ParsedBatches`), with the secondary indexes rebuilt once at the end. Run inside a
+    /// transaction, which the caller commits or rolls back.
     func replaceContent(
         _ connection: Connection,
         vocabulary: Vocabulary,
@@ -23,18 +24,17 @@ extension GraphLoader {
                 validator: GraphValidator(vocabulary: vocabulary),
                 writer: RecordWriter(connection: connection, revision: revision)
             )
-            let parser = GraphRecordParser()
-            var before: Int64 = 0
-            for file in files {
-                try file.reader.forEachLine { bytes, line, consumed in
-                    guard let located = try Self.parse(bytes, parser: parser, file: file.label, line: line) else {
-                        return
-                    }
+            let batches = ParsedBatches(files: files)
+            defer { batches.stop() }
+            var bytesRead: Int64 = 0
+            while true {
+                let batch = batches.next()
+                for located in batch.records {
                     try stream.add(located)
                     if stream.records % Self.progressInterval == 0 {
                         progress?(
                             GraphLoadProgress(
-                                bytesRead: before + consumed,
+                                bytesRead: bytesRead,
                                 totalBytes: totalBytes,
                                 records: stream.records,
                                 isReadingDone: false
@@ -42,10 +42,12 @@ extension GraphLoader {
                         )
                     }
                 }
-                before += file.size
+                bytesRead = batch.bytesRead
+                if let error = batch.error { throw error }
+                if batch.isLast { break }
             }
             let done = GraphLoadProgress(
-                bytesRead: before,
+                bytesRead: bytesRead,
                 totalBytes: totalBytes,
                 records: stream.records,
                 isReadingDone: true
