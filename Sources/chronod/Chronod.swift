@@ -109,7 +109,8 @@ struct Chronod: AsyncParsableCommand {
         return trimmed
     }
 
-    /// Opens the database, building it from `graph` first when the file does not exist yet.
+    /// Opens the database, building it from `graph` first when the file does not exist yet; the file
+    /// appears only once the build is complete.
     private static func openStore(database: String, graph: String, logger: Logger) async throws -> GraphStore {
         let fileManager = FileManager.default
         guard !fileManager.fileExists(atPath: database) else {
@@ -118,14 +119,14 @@ struct Chronod: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
         try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
         logger.info("building the database from the graph", metadata: ["db": "\(database)", "graph": "\(graph)"])
-        do {
-            let store = try await GraphStore.open(path: database)
-            let report = try await GraphLoader(directory: URL(fileURLWithPath: graph)).load(into: store)
-            logger.info("database built", metadata: ["records": "\(report.records)", "revision": "\(report.revision)"])
-            return store
-        } catch {
-            for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: database + suffix) }
-            throw error
-        }
+        let progress = ImportProgress(logger: logger)
+        defer { progress.finish() }
+        let report = try await GraphLoader(directory: URL(fileURLWithPath: graph)).build(
+            database: database,
+            progress: progress.report
+        )
+        progress.finish()
+        logger.info("database built", metadata: ["records": "\(report.records)", "revision": "\(report.revision)"])
+        return try await GraphStore.open(path: database)
     }
 }

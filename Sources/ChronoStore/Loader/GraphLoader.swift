@@ -20,25 +20,19 @@ public struct GraphLoader: Sendable {
         public var revision: Int64
     }
 
-    /// Replaces the content of `store` with the graph in `directory`.
+    /// Replaces the content of `store` with the graph in `directory`, streaming: each line is parsed,
+    /// checked and written as it is read, in one transaction, with the secondary indexes rebuilt at the end.
     ///
-    /// - Throws: `GraphLoadError` naming the file and line of the first invalid record; the store is unchanged.
+    /// - Parameter progress: called on the writer's thread every few thousand records.
+    /// - Throws: `GraphLoadError` naming the file and line of the first invalid record found; the store is
+    ///   unchanged.
     @discardableResult
-    public func load(into store: GraphStore) async throws -> Report {
-        let (vocabulary, records) = try self.read()
+    public func load(into store: GraphStore, progress: GraphLoadProgressHandler? = nil) async throws -> Report {
+        let vocabulary = try self.vocabulary()
+        let files = try self.files()
         return try await store.writer.run(deadline: nil) { connection, _ in
             try connection.transaction { connection in
-                try Self.clear(connection)
-                try GraphValidator(vocabulary: vocabulary).validate(
-                    records,
-                    against: StoredGraphContent(connection: connection)
-                )
-                let revision = try GraphStore.revision(connection) + 1
-                try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
-                try Self.store(vocabulary, connection)
-                let writer = RecordWriter(connection: connection, revision: revision)
-                for located in RecordWriter.dependencyOrder(records) { try writer.insert(located.record) }
-                return Report(records: records.count, revision: revision)
+                try self.replaceContent(connection, vocabulary: vocabulary, files: files, progress: progress)
             }
         }
     }
@@ -47,55 +41,71 @@ public struct GraphLoader: Sendable {
     ///
     /// - Throws: `GraphLoadError` naming the first unreadable file or unparsable line.
     public func records() throws -> [LocatedRecord] {
-        try self.read().1
-    }
-
-    /// Reads and parses every file, reporting the first unparsable line.
-    func read() throws -> (Vocabulary, [LocatedRecord]) {
-        let label = self.directory.lastPathComponent
-        let vocabularyURL = self.directory.appendingPathComponent("vocabulary.json")
-        guard let vocabularyData = FileManager.default.contents(atPath: vocabularyURL.path) else {
-            throw GraphLoadError(file: "\(label)/vocabulary.json", line: 0, message: "cannot read the vocabulary")
-        }
-        let vocabulary: Vocabulary
-        do {
-            vocabulary = try Vocabulary(json: Array(vocabularyData))
-        } catch {
-            throw GraphLoadError(file: "\(label)/vocabulary.json", line: 0, message: error.message)
-        }
         let parser = GraphRecordParser()
         var records: [LocatedRecord] = []
-        for relative in try self.files() {
-            let file = "\(label)/\(relative)"
-            guard let data = FileManager.default.contents(atPath: self.directory.appendingPathComponent(relative).path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw GraphLoadError(file: file, line: 0, message: "cannot read the file as UTF-8")
-            }
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                guard !trimmed.allSatisfy(\.isWhitespace) else { continue }
-                do {
-                    records.append(
-                        LocatedRecord(record: try parser.parse(String(trimmed)), file: file, line: index + 1)
-                    )
-                } catch {
-                    throw GraphLoadError(file: file, line: index + 1, message: error.description)
+        for file in try self.files() {
+            try file.reader.forEachLine { bytes, line, _ in
+                if let record = try Self.parse(bytes, parser: parser, file: file.label, line: line) {
+                    records.append(record)
                 }
             }
         }
-        return (vocabulary, records)
+        return records
     }
 
-    /// The `*.jsonl` files under the directory, relative paths in path order.
-    private func files() throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: self.directory.path) else {
-            throw GraphLoadError(file: self.directory.lastPathComponent, line: 0, message: "cannot list the directory")
+    /// Parses one line, naming its file and line on error; `nil` for a blank line.
+    ///
+    /// Takes `JSONLineDecoder`'s fast path when it can, else the parser's own (`JSONSerialization`), which
+    /// reads the same lines to the same records and words every syntax error.
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        parser: GraphRecordParser,
+        file: String,
+        line: Int
+    ) throws -> LocatedRecord? {
+        do {
+            if let value = JSONLineDecoder.decode(bytes, maximumDepth: GraphRecordParser.maximumDepth) {
+                return LocatedRecord(record: try parser.parse(value), file: file, line: line)
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw GraphLoadError(file: file, line: line, message: "the line is not valid UTF-8")
+            }
+            guard !text.allSatisfy(\.isWhitespace) else { return nil }
+            return LocatedRecord(record: try parser.parse(text), file: file, line: line)
+        } catch let error as GraphRecordError {
+            throw GraphLoadError(file: file, line: line, message: error.description)
         }
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".jsonl") }.sorted()
     }
 
-    private static func clear(_ connection: Connection) throws {
+    /// The vocabulary in `vocabulary.json`.
+    func vocabulary() throws -> Vocabulary {
+        let label = self.directory.lastPathComponent
+        let url = self.directory.appendingPathComponent("vocabulary.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw GraphLoadError(file: "\(label)/vocabulary.json", line: 0, message: "cannot read the vocabulary")
+        }
+        do {
+            return try Vocabulary(json: Array(data))
+        } catch {
+            throw GraphLoadError(file: "\(label)/vocabulary.json", line: 0, message: error.message)
+        }
+    }
+
+    /// The `*.jsonl` files under the directory, in path order, with their sizes.
+    func files() throws -> [GraphFile] {
+        let label = self.directory.lastPathComponent
+        guard let enumerator = FileManager.default.enumerator(atPath: self.directory.path) else {
+            throw GraphLoadError(file: label, line: 0, message: "cannot list the directory")
+        }
+        let paths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".jsonl") }.sorted()
+        return paths.map { relative in
+            let url = self.directory.appendingPathComponent(relative)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)??.int64Value
+            return GraphFile(url: url, label: "\(label)/\(relative)", size: size ?? 0)
+        }
+    }
+
+    static func clear(_ connection: Connection) throws {
         try connection.execute(
             """
             DELETE FROM citations; DELETE FROM claims; DELETE FROM disputes; DELETE FROM figures;
@@ -105,7 +115,7 @@ public struct GraphLoader: Sendable {
         )
     }
 
-    private static func store(_ vocabulary: Vocabulary, _ connection: Connection) throws {
+    static func store(_ vocabulary: Vocabulary, _ connection: Connection) throws {
         let insert = try connection.cached("INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)")
         for (family, kinds) in vocabulary.entityKinds {
             for kind in kinds { try insert.run(["entity_kinds", .text(kind), .text(family)]) }

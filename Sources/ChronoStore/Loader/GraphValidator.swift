@@ -36,11 +36,13 @@ public struct GraphValidator: Sendable {
         }
     }
 
-    private func error(_ located: LocatedRecord, _ message: String) -> GraphLoadError {
+    /// The error naming `located`'s file and line.
+    func error(_ located: LocatedRecord, _ message: String) -> GraphLoadError {
         GraphLoadError(file: located.file, line: located.line, message: message)
     }
 
-    private func problem(
+    /// The first problem with `record`, in field order, or `nil`; `known` and `lines` look up references.
+    func problem(
         _ record: GraphRecord,
         known: (String, String) throws -> Bool,
         lines: (String) throws -> Int?
