@@ -1,9 +1,10 @@
+import NIOCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NIOCore
 
 /// Substring search in a buffer's readable bytes with the C library's `memchr` and `memcmp`: the generic
 /// `firstRange(of:)` on a `ByteBufferView` costs milliseconds on a 40 KB response line.
@@ -19,7 +20,9 @@ enum ByteSearch {
                     guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - pattern.count + 1)
                     else { return nil }
                     let index = base.distance(to: UnsafeRawPointer(hit))
-                    if let needleBase = pattern.baseAddress, memcmp(hit, needleBase, pattern.count) == 0 { return index }
+                    if let needleBase = pattern.baseAddress, memcmp(hit, needleBase, pattern.count) == 0 {
+                        return index
+                    }
                     offset = index + 1
                 }
                 return nil

@@ -66,6 +66,24 @@ import Testing
         #expect(self.reason("NaN") == .unexpectedByte(UInt8(ascii: "N")))
     }
 
+    @Test func sameNameInSiblingObjectsIsFine() throws {
+        let value = try self.parse(#"{"a":{"x":1},"b":{"x":2},"c":[{"x":3},{"x":4}]}"#)
+        #expect(value["c"] == [["x": 3], ["x": 4]])
+        #expect(try self.parse(#"{"s":"x,}","t":"\"}"}"#) == ["s": "x,}", "t": "\"}"])
+    }
+
+    @Test func requestLinesWithATrailingCommaOrATwiceNamedMemberGetANullId() {
+        for line in [#"{"id":1,"method":"chrono.v1.Health/Check",}"#, #"{"id":1,"id":2,"method":"m"}"#] {
+            #expect {
+                _ = try Request.parse(line: Data(line.utf8))
+            } throws: { error in
+                guard let error = error as? RequestLineError else { return false }
+                return error.id == nil && error.error.code == .invalidArgument
+                    && error.error.message.hasPrefix("request line is not valid JSON: ")
+            }
+        }
+    }
+
     @Test func refusesInvalidUTF8InStrings() throws {
         let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
         let reason = bytes.withUnsafeBytes { buffer in

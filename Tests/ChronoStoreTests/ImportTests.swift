@@ -54,7 +54,8 @@ struct ImportTests {
         defer { directory.remove() }
         let url = try Self.graph.write(to: directory.url)
         let events = url.appendingPathComponent("events.jsonl")
-        let bad = #"{"record":"event","id":"late","type":"other","title":"t","date":{"edtf":"2001"},"#
+        let bad =
+            #"{"record":"event","id":"late","type":"other","title":"t","date":{"edtf":"2001"},"#
             + #""participants":[{"entity":"n1","role":"hero"}],"citations":[{"doc":"d.txt","lines":[1,1]}]}"#
         let text = try String(contentsOf: events, encoding: .utf8) + bad + "\n"
         try text.write(to: events, atomically: true, encoding: .utf8)
@@ -101,7 +102,8 @@ struct ImportTests {
         defer { directory.remove() }
         let url = try Self.graph.write(to: directory.url)
         let early = url.appendingPathComponent("a-early.jsonl")
-        try (#"{"record":"relation","id":"n1--cooperates_with--ghost","type":"cooperates_with","from":"n1","#
+        try
+            (#"{"record":"relation","id":"n1--cooperates_with--ghost","type":"cooperates_with","from":"n1","#
             + #""to":"ghost","citations":[{"doc":"d.txt","lines":[1,1]}]}"# + "\n")
             .write(to: early, atomically: true, encoding: .utf8)
         let store = try await GraphStore.open(path: directory.databasePath)

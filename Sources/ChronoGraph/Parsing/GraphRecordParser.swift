@@ -7,21 +7,19 @@ internal import Foundation
 /// (`participants[2].role`). Vocabulary and cross-record checks are `GraphValidator`'s job.
 /// Never traps, whatever the input.
 public struct GraphRecordParser: Sendable {
+    /// The deepest nesting of arrays and objects a line may have; records need 4.
+    public static let maximumDepth = 16
+
     /// Creates a parser.
     public init() {}
 
     /// Parses `line` (one JSON object, without its newline).
     public func parse(_ line: String) throws(GraphRecordError) -> GraphRecord {
+        let value: JSONValue
         do {
-            try JSONSyntaxCheck.check(line.utf8, maximumDepth: Self.maximumDepth)
+            value = try JSONParser.parse(line, maximumDepth: Self.maximumDepth)
         } catch {
             throw GraphRecordError(path: "", message: "not valid JSON: \(error)")
-        }
-        // JSONSerialization, not JSONDecoder into JSONValue: the latter finds each value's type by trying
-        // and failing, and thrown errors made loading thousands of lines an order of magnitude slower.
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)), let value = Self.value(object)
-        else {
-            throw GraphRecordError(path: "", message: "not valid JSON")
         }
         return try self.parse(value)
     }

@@ -1,4 +1,5 @@
 internal import ChronoGraph
+internal import ChronoProtocol
 public import Foundation
 
 /// Builds the database from a `Graph/` directory: every `*.jsonl` file under it (in path order) and
@@ -54,24 +55,25 @@ public struct GraphLoader: Sendable {
     }
 
     /// Parses one line, naming its file and line on error; `nil` for a blank line.
-    ///
-    /// Takes `JSONLineDecoder`'s fast path when it can, else the parser's own (`JSONSerialization`), which
-    /// reads the same lines to the same records and words every syntax error.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>,
         parser: GraphRecordParser,
         file: String,
         line: Int
     ) throws -> LocatedRecord? {
+        let raw = UnsafeRawBufferPointer(bytes)
+        guard raw.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
         do {
-            if let value = JSONLineDecoder.decode(bytes, maximumDepth: GraphRecordParser.maximumDepth) {
-                return LocatedRecord(record: try parser.parse(value), file: file, line: line)
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(raw, maximumDepth: GraphRecordParser.maximumDepth)
+            } catch {
+                guard String(validating: bytes, as: UTF8.self) != nil else {
+                    throw GraphLoadError(file: file, line: line, message: "the line is not valid UTF-8")
+                }
+                throw GraphRecordError(path: "", message: "not valid JSON: \(error)")
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw GraphLoadError(file: file, line: line, message: "the line is not valid UTF-8")
-            }
-            guard !text.allSatisfy(\.isWhitespace) else { return nil }
-            return LocatedRecord(record: try parser.parse(text), file: file, line: line)
+            return LocatedRecord(record: try parser.parse(value), file: file, line: line)
         } catch let error as GraphRecordError {
             throw GraphLoadError(file: file, line: line, message: error.description)
         }
