@@ -5,9 +5,9 @@ import ChronoStore
 /// The methods answered from the graph store. Each passes the call's deadline to the store, which interrupts
 /// SQLite when it passes; results carry the revision they were computed at.
 enum GraphMethods {
-    /// One descriptor per graph method.
+    /// One descriptor per graph method; unary calls run on the store's reader threads.
     static func descriptors(store: GraphStore) -> [MethodDescriptor] {
-        [
+        let unary: [MethodDescriptor] = [
             Self.method(.timelineQuery, "timeline_query") { params, deadline in
                 try await store.timeline(try GraphQueries.timeline(params), deadline: deadline)
             },
@@ -38,6 +38,11 @@ enum GraphMethods {
                 return try await store.stats(deadline: deadline)
             },
         ]
+        return unary.map { descriptor in
+            var descriptor = descriptor
+            if !descriptor.name.isStreaming { descriptor.executor = { store.readExecutor() } }
+            return descriptor
+        }
     }
 
     /// A unary method whose result is a `GraphResult`, stamped with the revision it was computed at.

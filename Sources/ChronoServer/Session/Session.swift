@@ -161,7 +161,7 @@ final class Session: Sendable {
         let started = ContinuousClock.now
         self.state.withLockedValue { state in
             // Created under the lock, so the task cannot finish before it is on record.
-            let task = Task {
+            let task = Task(executorPreference: descriptor.executor?()) {
                 let outcome: Result<MethodResult, any Error>
                 do {
                     outcome = .success(try await descriptor.handler(context))

@@ -11,6 +11,8 @@ final class ConnectionWorker: @unchecked Sendable {
     private let queue: DispatchQueue
     private let connection: Connection
     private let afterEachRun: (@Sendable (Connection) -> Void)?
+    /// Runs tasks on this connection's queue (see `GraphStore.readExecutor()`).
+    let executor: QueueExecutor
 
     /// Opens a connection on a new serial queue labelled `label`; `afterEachRun` runs on the queue after
     /// every `run`, whatever its outcome.
@@ -39,6 +41,7 @@ final class ConnectionWorker: @unchecked Sendable {
     private init(queue: DispatchQueue, connection: Connection, afterEachRun: (@Sendable (Connection) -> Void)?) {
         self.queue = queue
         self.connection = connection
+        self.executor = QueueExecutor(queue: queue)
         self.afterEachRun = afterEachRun
     }
 

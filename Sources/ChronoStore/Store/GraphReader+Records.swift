@@ -42,7 +42,7 @@ extension GraphReader {
 
     /// Events with the given rowids, in the order given, with participants and citations.
     func events(rowids: [Int64]) throws -> [Event] {
-        let list = SQLiteValue.text(try RecordWriter.json(rowids))
+        let list = Self.list(rowids)
         var participants: [Int64: [(entity: String, role: String)]] = [:]
         try self.connection.cached(
             """

@@ -15,7 +15,20 @@ struct GraphReader {
 
     /// A JSON array of `values`, for `json_each`.
     static func list(_ values: some Sequence<String>) throws -> SQLiteValue {
-        .text(try RecordWriter.json(Array(values)))
+        var writer = WireWriter()
+        writer.beginArray()
+        for value in values { writer.string(value) }
+        writer.endArray()
+        return .text(String(decoding: writer.bytes, as: UTF8.self))
+    }
+
+    /// A JSON array of `rowids`, for `json_each`.
+    static func list(_ rowids: [Int64]) -> SQLiteValue {
+        var writer = WireWriter()
+        writer.beginArray()
+        for rowid in rowids { writer.int(rowid) }
+        writer.endArray()
+        return .text(String(decoding: writer.bytes, as: UTF8.self))
     }
 
     /// Parses a stored EDTF string; a stored string that no longer parses means corrupt data.

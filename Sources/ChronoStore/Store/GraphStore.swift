@@ -52,7 +52,9 @@ public final class GraphStore: Sendable {
         deadline: ContinuousClock.Instant?,
         _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
     ) async throws -> T {
-        let reader = self.readers[self.counter.next() % self.readers.count]
+        // A task already running on a reader's queue (it prefers that reader's executor) reads there.
+        let reader =
+            self.readers.first { $0.executor.isCurrent } ?? self.readers[self.counter.next() % self.readers.count]
         return try await reader.run(deadline: deadline) { connection, context in
             try connection.read { connection in try body(connection, context) }
         }
@@ -66,6 +68,12 @@ public final class GraphStore: Sendable {
         try await self.read(deadline: deadline) { connection, context in
             try body(GraphReader(connection: connection, context: context))
         }
+    }
+
+    /// A reader connection's queue as a task executor, in turn: a task that prefers it runs its reads on the
+    /// same thread as its own code, with no hand-over between threads.
+    public func readExecutor() -> any TaskExecutor {
+        self.readers[self.counter.next() % self.readers.count].executor
     }
 
     /// The current graph revision.
