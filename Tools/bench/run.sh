@@ -82,20 +82,21 @@ done
 start="$(now)"
 if [[ -n "$graph" ]]; then
     log "using the generated graph in $graph"
-    ln -s "$(cd "$graph" && pwd)" "$work/graph"
+    graph="$(cd "$graph" && pwd)"
 else
     log "generating $events events (seed $seed)"
-    python3 "$root/Tools/graph_generate.py" "$work/graph" --events "$events" --seed "$seed"
+    graph="$work/graph"
+    python3 "$root/Tools/graph_generate.py" "$graph" --events "$events" --seed "$seed"
 fi
 generate_s="$(python3 -c "import time; print(round(time.monotonic() - $start, 3))")"
-python3 "$root/Tools/bench/make_requests.py" "$work/graph" "$work/requests" --seed "$seed"
+python3 "$root/Tools/bench/make_requests.py" "$graph" "$work/requests" --seed "$seed"
 printf '{"events": %s, "seed": %s, "duration_s": %s, "connections": %s, "generate_s": %s, "cores": %s, "kernel": "%s", "cpu": "%s", "started_utc": "%s", "git": "%s"}\n' \
     "$events" "$seed" "$duration" "$connections" "$generate_s" "$(nproc)" "$(uname -r)" \
     "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" "$(date -u +%FT%TZ)" \
     "$(git -C "$root" rev-parse --short HEAD)" > "$work/parts/meta.json"
 
 start_chronod() {  # sets $chronod (PID) and $port; the first start on a missing file imports the graph
-    "$bin/chronod" --host 127.0.0.1 --port 0 --db "$work/chrono.sqlite" --graph "$work/graph" \
+    "$bin/chronod" --host 127.0.0.1 --port 0 --db "$work/chrono.sqlite" --graph "$graph" \
         > "$work/chronod.out" 2>> "$work/chronod.log" &
     chronod=$!
     pids+=("$chronod")
@@ -128,7 +129,7 @@ log "imported in ${import_s}s; restarting on the built database"
 start_chronod
 sleep 1
 printf '{"seconds": %s, "records": %s, "peak_rss_kb_import": %s, "cpu_s_import": %s, "idle_rss_kb": %s, "db_bytes": %s}\n' \
-    "$import_s" "$(cat "$work"/graph/*.jsonl | wc -l)" "$rss_after_import" "$cpu_import" "$(rss_kb "$chronod" VmRSS)" \
+    "$import_s" "$(cat "$graph"/*.jsonl | wc -l)" "$rss_after_import" "$cpu_import" "$(rss_kb "$chronod" VmRSS)" \
     "$(du -cb "$work"/chrono.sqlite* | tail -1 | cut -f1)" > "$work/parts/import.json"
 log "1,000 idle connections"
 timeout 120 python3 "$root/Tools/bench/idle_connections.py" "$port" "$chronod" --connections 1000 \
@@ -170,9 +171,9 @@ log "checking that chronod and the floor give the same answers"
 
 log "subscription fan-out: 1,000 subscribers, 20 commits"
 fanout_args=()
-if ! grep -q '"id":"azerbaijan"' "$work/graph/entities.jsonl"; then
-    doc="$(grep -m1 -oE '"id":"[^"]+\.txt"' "$work/graph/documents.jsonl" | cut -d'"' -f4)"
-    actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$work/graph/entities.jsonl" | cut -d'"' -f4)"
+if ! grep -q '"id":"azerbaijan"' "$graph/entities.jsonl"; then
+    doc="$(grep -m1 -oE '"id":"[^"]+\.txt"' "$graph/documents.jsonl" | cut -d'"' -f4)"
+    actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$graph/entities.jsonl" | cut -d'"' -f4)"
     fanout_args=(--doc "$doc" --actor "$actor" --year 1995)
 fi
 timeout 900 "$bin/chrono-fanout" --port "$port" --subscribers 1000 --connections 100 --commits 20 \
