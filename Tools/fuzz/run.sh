@@ -36,8 +36,17 @@ export CHRONOGRAPH_ROOT="$here/.build/chronograph"
 
 cd "$here"
 echo "== building harnesses (release, -sanitize=fuzzer,address)"
+# The linker's "Cannot export local symbol" notes are noise; the build's own status decides.
+set +e
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
-    | grep -v "Cannot export local symbol" || true
+    | grep -v "Cannot export local symbol"
+build_status=${PIPESTATUS[0]}
+set -e
+if [ "$build_status" -ne 0 ]; then
+    echo "run.sh: the harnesses did not build (exit $build_status); after files were removed from the package," \
+        "a stale Tools/fuzz/.build can cause this: delete it and run again" >&2
+    exit 1
+fi
 bin="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)"
 
 max_len() {
