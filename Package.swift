@@ -19,6 +19,14 @@ let liveServerTestDependencies: [Target.Dependency] = [
     .product(name: "Logging", package: "swift-log"),
 ]
 
+/// What the benchmark's network load tools (`chrono-bench`, `chrono-fanout`) need: a NIO client and a CLI.
+let loadToolDependencies: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOExtras", package: "swift-nio-extras"),
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
 let package = Package(
     name: "Chronograph",
     platforms: [.macOS(.v14)],
@@ -118,15 +126,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono-bench",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: loadToolDependencies,
             swiftSettings: swiftSettings
         ),
-
         .executableTarget(
             name: "chrono-floor",
             dependencies: ["CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -134,12 +136,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono-fanout",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: loadToolDependencies,
             swiftSettings: swiftSettings
         ),
 
