@@ -9,6 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 /// What the test targets that start a real server on loopback and talk to it need.
 let liveServerTestDependencies: [Target.Dependency] = [
+    "ChronoTesting",
     "ChronoServer",
     "ChronoClient",
     "ChronoProtocol",
@@ -141,23 +142,30 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        // What every suite shares: the heavy-suite turn, child processes that never outlive their suite.
+        .target(
+            name: "ChronoTesting",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Tests/ChronoTesting",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoStoreTests",
-            dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
+            dependencies: ["ChronoTesting", "ChronoStore", "ChronoGraph", "ChronoProtocol"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GraphDataTests",
-            dependencies: ["ChronoStore", "ChronoGraph", "ChronoProtocol"],
+            dependencies: ["ChronoTesting", "ChronoStore", "ChronoGraph", "ChronoProtocol"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoCompression"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronoCompressionTests", dependencies: ["ChronoTesting", "ChronoCompression"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronoServerTests",
-            dependencies: [
+            dependencies: ["ChronoTesting", 
                 "ChronoServer",
                 "ChronoProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -172,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HardeningTests",
-            dependencies: [
+            dependencies: ["ChronoTesting", 
                 "chronod",
                 "ChronoServer",
                 "ChronoClient",
@@ -187,12 +195,12 @@ let package = Package(
         ),
         .testTarget(
             name: "chronodTests",
-            dependencies: ["chronod", "ChronoClient", "ChronoProtocol"],
+            dependencies: ["ChronoTesting", "chronod", "ChronoClient", "ChronoProtocol"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "chronoCLITests",
-            dependencies: ["ChronoCLI", "ChronoProtocol", "chrono", "chronod"],
+            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "chrono", "chronod"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

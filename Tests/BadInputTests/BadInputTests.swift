@@ -1,9 +1,10 @@
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 /// Issue 8, item 1: every case of the bad-input corpus, sent to a live server, gets the right status; the
 /// connection and the daemon keep serving; nothing is written.
-@Suite(.timeLimit(.minutes(2))) struct BadInputTests {
+@Suite(.heavy, .timeLimit(.minutes(2))) struct BadInputTests {
     /// What one case got back, collected first and checked afterwards.
     private struct Answer: Sendable {
         var testCase: BadInputCase

@@ -1,4 +1,5 @@
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @testable import ChronoServer
@@ -10,7 +11,7 @@ private actor Runs {
     func add() { self.count += 1 }
 }
 
-@Suite(.timeLimit(.minutes(1))) struct SharedEvaluationsTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct SharedEvaluationsTests {
     private static let key = SharedEvaluations.Key(method: .timelineQuery, params: ["from": 1990, "limit": 5])
 
     /// An evaluation that counts its runs and answers `{"events": [...]}` at `revision`.

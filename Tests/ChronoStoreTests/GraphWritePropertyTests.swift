@@ -1,11 +1,12 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Random write sequences against a model", .timeLimit(.minutes(1)))
+@Suite("Random write sequences against a model", .heavy, .timeLimit(.minutes(1)))
 struct GraphWritePropertyTests {
     private static let citation = [Citation(doc: "doc-a.txt", first: 5, last: 6)]
 

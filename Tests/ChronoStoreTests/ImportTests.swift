@@ -1,11 +1,12 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Streaming import and building a database file", .timeLimit(.minutes(2)))
+@Suite("Streaming import and building a database file", .heavy, .timeLimit(.minutes(2)))
 struct ImportTests {
     private static let graph = ImportTestGraph(
         graph: RandomGraph(nodes: 2_000, edges: 6_000, seed: 11),

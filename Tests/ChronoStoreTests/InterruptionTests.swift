@@ -1,10 +1,11 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Deadlines and cancellation interrupt queries", .timeLimit(.minutes(1)))
+@Suite("Deadlines and cancellation interrupt queries", .heavy, .timeLimit(.minutes(1)))
 struct InterruptionTests {
     /// A statement that runs for minutes unless interrupted.
     private static let endless =

@@ -1,10 +1,11 @@
 import ChronoGraph
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Budgeted neighbourhoods checked against a reference expansion", .timeLimit(.minutes(2)))
+@Suite("Budgeted neighbourhoods checked against a reference expansion", .heavy, .timeLimit(.minutes(2)))
 struct NeighborBudgetTests {
     @Test(arguments: [UInt64(13), 21])
     func truncatedNeighbourhoodsMatchTheReference(seed: UInt64) async throws {

@@ -1,10 +1,11 @@
 import ChronoGraph
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Traversals checked against plain BFS on seeded random graphs", .timeLimit(.minutes(2)))
+@Suite("Traversals checked against plain BFS on seeded random graphs", .heavy, .timeLimit(.minutes(2)))
 struct RandomGraphTraversalTests {
     private func load(_ graph: RandomGraph) async throws -> (TemporaryDirectory, GraphStore) {
         let directory = try TemporaryDirectory()

@@ -1,10 +1,11 @@
 import ChronoGraph
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoStore
 
-@Suite("Timeline windows checked against a full scan on seeded random events", .timeLimit(.minutes(2)))
+@Suite("Timeline windows checked against a full scan on seeded random events", .heavy, .timeLimit(.minutes(2)))
 struct RandomTimelineTests {
     @Test(arguments: [UInt64(5), 99])
     func windowPagesMatchAFullScan(seed: UInt64) async throws {

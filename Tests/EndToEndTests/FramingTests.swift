@@ -1,8 +1,9 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct FramingTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct FramingTests {
     private static let health = #"{"id":99,"method":"chrono.v1.Health/Check"}"#
 
     @Test func badLinesGetAnErrorAndTheConnectionLivesOn() async throws {

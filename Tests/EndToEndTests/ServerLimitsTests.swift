@@ -1,10 +1,11 @@
 import ChronoClient
 import ChronoProtocol
 import ChronoServer
+import ChronoTesting
 import Logging
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct ServerLimitsTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct ServerLimitsTests {
     @Test func connectionBeyondTheLimitGetsResourceExhaustedThenClose() async throws {
         try await withServer(configuration: .init(maximumConnections: 1)) { port in
             let first = try await ChronoClient.connect(host: "127.0.0.1", port: port)

@@ -1,8 +1,9 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct TraversalMethodsTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct TraversalMethodsTests {
     @Test func neighborsPathsAndSubgraphAnswerWithCitedEdges() async throws {
         try await withServer { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)

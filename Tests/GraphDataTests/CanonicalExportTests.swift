@@ -1,9 +1,10 @@
 import ChronoGraph
 import ChronoStore
+import ChronoTesting
 import Foundation
 import Testing
 
-@Suite("Canonical export of the repository's Graph/", .timeLimit(.minutes(2)))
+@Suite("Canonical export of the repository's Graph/", .heavy, .timeLimit(.minutes(2)))
 struct CanonicalExportTests {
     private static func canonicalLines(_ records: [GraphRecord]) throws -> [String] {
         let encoder = JSONEncoder()

@@ -1,10 +1,11 @@
 import ChronoGraph
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Foundation
 import Testing
 
-@Suite("The repository's Graph/ data", .timeLimit(.minutes(2)))
+@Suite("The repository's Graph/ data", .heavy, .timeLimit(.minutes(2)))
 struct GraphDataTests {
     @Test func loadsIntoAFreshDatabaseWithEveryReferenceResolved() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("graphdata-\(UUID().uuidString)")
@@ -60,7 +61,7 @@ struct GraphDataTests {
     }
 }
 
-@Suite("Citations of the repository's Graph/ against the source documents", .timeLimit(.minutes(2)))
+@Suite("Citations of the repository's Graph/ against the source documents", .heavy, .timeLimit(.minutes(2)))
 struct GraphCitationTests {
     /// Runs only where the seed documents sit beside the repository (`../shared/seeds`) or at
     /// `/work/shared/seeds`; they are not part of the repository, so elsewhere this is skipped.

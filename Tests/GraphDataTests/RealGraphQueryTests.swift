@@ -1,10 +1,11 @@
 import ChronoGraph
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Foundation
 import Testing
 
-@Suite("Queries over the repository's Graph/", .timeLimit(.minutes(2)))
+@Suite("Queries over the repository's Graph/", .heavy, .timeLimit(.minutes(2)))
 struct RealGraphQueryTests {
     private func withStore(_ body: (GraphStore, [LocatedRecord]) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realgraph-\(UUID().uuidString)")

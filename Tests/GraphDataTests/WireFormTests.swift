@@ -1,12 +1,13 @@
 import ChronoGraph
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Foundation
 import Testing
 
 /// The hand-written wire form of query results (`WireEncodable`) against `JSONEncoder`'s, on real answers
 /// over the repository graph: the same JSON value, and every object's members in sorted order.
-@Suite("Wire form of query results", .timeLimit(.minutes(2)))
+@Suite("Wire form of query results", .heavy, .timeLimit(.minutes(2)))
 struct WireFormTests {
     private static func check(_ value: some WireEncodable, _ label: String) throws {
         var writer = WireWriter()

@@ -1,6 +1,7 @@
 import ChronoClient
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Foundation
 import NIOCore
 import Testing
@@ -9,7 +10,7 @@ import Testing
 
 /// Writes need the token, compared in constant time; tokens come from a file or the environment and are never
 /// logged; a non-loopback bind without a token refuses to start.
-@Suite(.timeLimit(.minutes(1))) struct AccessTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct AccessTests {
     private static let token = "s3cret-token-7f9a"
 
     @Test func tokenComparisonNeedsEveryByteAndTheExactLength() {
@@ -76,9 +77,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let database = scratch.appendingPathComponent("never.sqlite").path
         for host in ["0.0.0.0", "::"] {
-            let refusal = try await ChronodProcess.refusal(arguments: ["--host", host, "--port", "0", "--db", database])
+            let refusal = try await Chronod.refusal(arguments: ["--host", host, "--port", "0", "--db", database])
             #expect(refusal.status != 0)
-            #expect(refusal.errorOutput.contains("--host \(host) is not a loopback address"))
+            #expect(refusal.stderr.contains("--host \(host) is not a loopback address"))
             #expect(!FileManager.default.fileExists(atPath: database))
         }
     }
@@ -91,19 +92,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let empty = scratch.appendingPathComponent("empty-token")
         try Data("\n".utf8).write(to: empty)
-        let emptyRun = try await ChronodProcess.refusal(arguments: ["--token-file", empty.path, "--port", "0"])
-        let both = try await ChronodProcess.refusal(arguments: [
+        let emptyRun = try await Chronod.refusal(arguments: ["--token-file", empty.path, "--port", "0"])
+        let both = try await Chronod.refusal(arguments: [
             "--token-file", empty.path, "--token", "x", "--port", "0",
         ])
-        let absent = try await ChronodProcess.refusal(arguments: [
+        let absent = try await Chronod.refusal(arguments: [
             "--token-file", scratch.path + "/absent", "--port", "0",
         ])
         #expect(emptyRun.status != 0)
-        #expect(emptyRun.errorOutput.contains("the first line is empty"))
+        #expect(emptyRun.stderr.contains("the first line is empty"))
         #expect(both.status != 0)
-        #expect(both.errorOutput.contains("--token and --token-file are exclusive"))
+        #expect(both.stderr.contains("--token and --token-file are exclusive"))
         #expect(absent.status != 0)
-        #expect(absent.errorOutput.contains("cannot be read"))
+        #expect(absent.stderr.contains("cannot be read"))
     }
 
     @Test func chronodTakesItsTokenFromAFileOrTheEnvironmentAndNeverLogsIt() async throws {
@@ -118,7 +119,7 @@ import Testing
         ]
         for (index, source) in sources.enumerated() {
             let database = fixture.directory.appendingPathComponent("daemon-\(index).sqlite").path
-            let daemon = try await ChronodProcess.start(
+            let daemon = try await Chronod.start(
                 arguments: ["--db", database, "--graph", graph] + source.arguments,
                 environment: source.environment
             )
@@ -131,7 +132,7 @@ import Testing
                 metadata: ["authorization": Self.token]
             )
             try await client.close()
-            let log = await daemon.stop()
+            let log = await daemon.stop().stderr
             #expect(without.status == .unauthenticated)
             #expect(with.status == .ok)
             #expect(!log.isEmpty)

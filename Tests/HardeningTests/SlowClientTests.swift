@@ -1,12 +1,13 @@
 import ChronoClient
 import ChronoProtocol
 import ChronoServer
+import ChronoTesting
 import Foundation
 import NIOCore
 import Testing
 
 /// Slow and abusive clients are cut off at their bounds while an ordinary client is served meanwhile.
-@Suite(.timeLimit(.minutes(1))) struct SlowClientTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct SlowClientTests {
     @Test func idleConnectionIsClosedAfterTheIdleTimeoutWhileOthersAreServed() async throws {
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }

@@ -1,12 +1,13 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoStore
 
 /// Writes fail with a clear status on a full or read-only database, and the daemon keeps serving reads.
-@Suite(.timeLimit(.minutes(1))) struct StorageFaultTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct StorageFaultTests {
     /// Ten heavy new events: far more than a database held at its current size can take.
     private static let batch: JSONValue = .array(
         (0..<10).map { index in

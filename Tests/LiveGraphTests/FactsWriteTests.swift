@@ -1,9 +1,10 @@
 import ChronoGraph
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct FactsWriteTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct FactsWriteTests {
     @Test func writeCommitsOneRevisionAndIsVisibleToReads() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }

@@ -1,10 +1,11 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @testable import ChronoStore
 
-@Suite(.timeLimit(.minutes(1))) struct HistoryTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct HistoryTests {
     @Test func graphAtAnEarlierRevisionIsRebuiltFromTheChangeLog() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }

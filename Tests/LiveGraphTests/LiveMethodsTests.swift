@@ -1,11 +1,12 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoServer
 
-@Suite(.timeLimit(.minutes(1))) struct LiveMethodsTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct LiveMethodsTests {
     @Test func writesNeedTheDaemonTokenWhenItHasOne() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }

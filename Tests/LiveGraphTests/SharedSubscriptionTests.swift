@@ -1,12 +1,13 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @testable import ChronoServer
 
 /// Many subscriptions of the same queries share one evaluation per commit (`SharedEvaluations`); each of
 /// them must still see every change exactly once, in revision order, and end equal to a fresh query.
-@Suite(.timeLimit(.minutes(2))) struct SharedSubscriptionTests {
+@Suite(.heavy, .timeLimit(.minutes(2))) struct SharedSubscriptionTests {
     static let queries: [(MethodName, [String: JSONValue])] = [
         (.timelineQuery, ["from": 1980, "to": 2030, "limit": 500]),
         (.timelineQuery, ["from": 1980, "to": 2030, "limit": 40]),

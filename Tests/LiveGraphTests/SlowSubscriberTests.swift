@@ -1,12 +1,13 @@
 import ChronoClient
 import ChronoProtocol
 import ChronoServer
+import ChronoTesting
 import Foundation
 import NIOCore
 import NIOPosix
 import Testing
 
-@Suite(.timeLimit(.minutes(2))) struct SlowSubscriberTests {
+@Suite(.heavy, .timeLimit(.minutes(2))) struct SlowSubscriberTests {
     private struct Observed: Sendable {
         var ordinary: StatusCode
         var frames: [Frame]

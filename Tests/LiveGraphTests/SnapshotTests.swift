@@ -2,10 +2,11 @@ import ChronoCompression
 import ChronoGraph
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Foundation
 import Testing
 
-@Suite(.timeLimit(.minutes(2))) struct SnapshotTests {
+@Suite(.heavy, .timeLimit(.minutes(2))) struct SnapshotTests {
     @Test func roundTripThroughExportAndImportGivesByteIdenticalCanonicalExport() async throws {
         let source = try await LiveFixture.make()
         let target = try await LiveFixture.make()
@@ -99,17 +100,10 @@ import Testing
         let archive = try await fixture.live.archive(try await fixture.live.createSnapshot().id)
         let file = fixture.directory.appendingPathComponent("export.jsonl.gz")
         try Data(archive.compressed).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zcat)
-        process.arguments = [file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try await ChildProcess.run(zcat, [file.path])
         let expected = try archive.unpack().map { $0.line + "\n" }.joined()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: output, as: UTF8.self) == expected)
+        #expect(output.status == 0)
+        #expect(output.stdout == expected)
     }
 
     @Test func restoreUnderConcurrentReadsShowsTheOldGraphOrTheNewNeverAMix() async throws {

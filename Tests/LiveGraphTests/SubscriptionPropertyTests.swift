@@ -1,10 +1,11 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @testable import ChronoServer
 
-@Suite(.timeLimit(.minutes(2))) struct SubscriptionPropertyTests {
+@Suite(.heavy, .timeLimit(.minutes(2))) struct SubscriptionPropertyTests {
     static let queries: [(MethodName, [String: JSONValue])] = [
         (.timelineQuery, ["from": 1980, "to": 2030, "limit": 500]),
         (.graphNeighbors, ["id": "entity-000", "depth": 2]),

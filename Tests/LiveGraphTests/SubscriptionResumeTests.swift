@@ -1,10 +1,11 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @testable import ChronoServer
 
-@Suite(.timeLimit(.minutes(2))) struct SubscriptionResumeTests {
+@Suite(.heavy, .timeLimit(.minutes(2))) struct SubscriptionResumeTests {
     static let params: [String: JSONValue] = ["from": 1980, "to": 2030, "limit": 500]
 
     private static func subscribe(_ client: ChronoClient, since: Int64? = nil) -> AsyncThrowingStream<Frame, any Error>

@@ -1,8 +1,9 @@
+import ChronoTesting
 import Foundation
 import Testing
 
 /// Runs the built `chrono` executable, as a user or a script would.
-@Suite("chrono binary: help, validation and exit codes without a daemon", .timeLimit(.minutes(1)))
+@Suite("chrono binary: help, validation and exit codes without a daemon", .heavy, .timeLimit(.minutes(1)))
 struct BinaryTests {
     func chrono(
         _ arguments: [String],

@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono` against the built `chronod`: health, validation before I/O, a stopped daemon, subscriptions.
-@Suite("chrono against a live chronod: health, exit codes, subscriptions", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: health, exit codes, subscriptions", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveDaemonTests {
     @Test("health answers SERVING with a revision, as JSON")
     func health() async throws {

@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono` against the built `chronod`: one entity, an unknown one and an ambiguous name.
-@Suite("chrono against a live chronod: entities", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: entities", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveEntityTests {
     @Test("show gives the entity with its relations and events")
     func show() async throws {

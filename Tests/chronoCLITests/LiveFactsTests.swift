@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono` against the built `chronod`: disputes, figures and stats.
-@Suite("chrono against a live chronod: disputes, figures, stats", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: disputes, figures, stats", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveFactsTests {
     @Test("disputes, figures and stats hold the fixture's items")
     func facts() async throws {

@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono` against the built `chronod`: entities, neighbourhoods, paths and graph exports.
-@Suite("chrono against a live chronod: entities and graphs", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: entities and graphs", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveGraphTests {
     @Test("neighbors exports GraphML and GEXF with as many nodes and edges as its JSON result")
     func neighborsExports() async throws {

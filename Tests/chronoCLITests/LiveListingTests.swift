@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono` against the built `chronod` serving the fixture graph: listings and their formats.
-@Suite("chrono against a live chronod: listings", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: listings", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveListingTests {
     @Test("timeline JSON holds the fixture's events of 2007-2011 in order; CSV and NDJSON agree with it")
     func timeline() async throws {

@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono snapshot` and `--as-of` against the built `chronod`.
-@Suite("chrono against a live chronod: snapshots and --as-of", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: snapshots and --as-of", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveSnapshotTests {
     @Test("create, export (zcat prints the records), import, then diff against the live graph is empty")
     func roundTrip() async throws {

@@ -1,11 +1,12 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 @testable import ChronoCLI
 
 /// The built `chrono write` and `chrono import` against the built `chronod`.
-@Suite("chrono against a live chronod: write and import", .serialized, .timeLimit(.minutes(1)))
+@Suite("chrono against a live chronod: write and import", .heavy, .serialized, .timeLimit(.minutes(1)))
 struct LiveWriteTests {
     @Test("a write from stdin commits one insert, and the timeline then shows the new event")
     func writeThenTimeline() async throws {

@@ -1,19 +1,13 @@
 import ChronoClient
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
 /// Runs the built `chronod` binary: the shipped entry point, not just the library.
-@Suite(.timeLimit(.minutes(1))) struct ChronodProcessTests {
+@Suite(.heavy, .timeLimit(.minutes(1))) struct ChronodProcessTests {
     private static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `chronod` executable built next to the test bundle.
-    private static var executable: URL {
-        var directory = Bundle.main.bundleURL
-        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        return directory.appendingPathComponent("chronod")
-    }
 
     @Test func servesOnAnEphemeralPortAndExitsCleanlyOnSIGTERM() async throws {
         let scratch = try Self.scratchDirectory()
@@ -47,18 +41,10 @@ import Testing
         #expect(run.status == 0)
     }
 
-    @Test func rejectsAPortOutOfRange() throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--port", "70000"]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        #expect(message.contains("--port must be between 0 and 65535, got 70000"))
+    @Test func rejectsAPortOutOfRange() async throws {
+        let run = try await ChildProcess.run(try Chronod.executable, ["--port", "70000"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--port must be between 0 and 65535, got 70000"))
     }
 
     private struct Run {
@@ -74,51 +60,23 @@ import Testing
         environment: [String: String],
         signal: Int32
     ) async throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        let handle = output.fileHandleForReading
-        let line = try #require(await Self.offCooperativePool { Self.firstLine(of: handle) })
+        let daemon = try ChildProcess.start(
+            try Chronod.executable,
+            arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        )
+        let line = try await daemon.firstLine(within: .seconds(60))
         let port = try #require(line.split(separator: ":").last.flatMap { Int($0) })
         let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
         let health = try await client.call(.healthCheck)
         try await client.close()
-
-        kill(process.processIdentifier, signal)
-        await Self.offCooperativePool { process.waitUntilExit() }
-        return Run(line: line, health: health, reason: process.terminationReason, status: process.terminationStatus)
+        let output = await daemon.stop(signal)
+        return Run(line: line, health: health, reason: output.reason, status: output.status)
     }
 
     private static func scratchDirectory() throws -> URL {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         return scratch
-    }
-
-    /// Runs blocking `work` on a Dispatch thread: the cooperative pool has one thread per core, and a test
-    /// blocked on a child process there would stall the in-process servers of tests running beside it.
-    private static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
-    }
-
-    /// Reads bytes up to the first newline (bounded: the daemon prints its line first).
-    private static func firstLine(of handle: FileHandle) -> String? {
-        var bytes: [UInt8] = []
-        while bytes.count < 4096 {
-            let chunk = handle.readData(ofLength: 1)
-            guard let byte = chunk.first else { break }
-            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(byte)
-        }
-        return nil
     }
 }

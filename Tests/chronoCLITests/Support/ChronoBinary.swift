@@ -1,3 +1,4 @@
+import ChronoTesting
 import Foundation
 
 /// Runs the built `chrono` executable against a port, with no terminal (so the default format is NDJSON).
@@ -17,7 +18,7 @@ enum ChronoBinary {
         environment: [String: String] = [:]
     ) async throws -> Run {
         guard let path = BuiltProducts.path("chrono") else {
-            throw LiveDaemon.Failure("the chrono executable is not built")
+            throw ChildProcess.Failure(description: "the chrono executable is not built")
         }
         let output = try await ProcessRunner.run(
             path,

@@ -1,0 +1,79 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every child process the tests have started and not yet seen exit, so that none outlives its suite or the
+/// test process.
+///
+/// Invariant: a pid is listed from just after its launch until its exit has been seen; launching and listing
+/// happen under one lock, so an exit seen at once still finds its entry. The list is mirrored into a fixed
+/// table of pids that the signal handlers read without a lock.
+enum ChildProcesses {
+    /// A running child: its name for messages and the suite that started it, if any.
+    private struct Entry {
+        var name: String
+        var owner: String?
+    }
+
+    /// The suite whose tests are running in this task (set by `HeavySuiteTrait`).
+    @TaskLocal static var owner: String?
+
+    private static let running = NIOLockedValueBox([Int32: Entry]())
+    /// Pids for the signal handlers: a slot holds a running child's pid or 0.
+    nonisolated(unsafe) private static let slots: UnsafeMutablePointer<Int32> = {
+        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: Self.slotCount)
+        slots.initialize(repeating: 0, count: Self.slotCount)
+        return slots
+    }()
+    private static let slotCount = 1_024
+    private static let installHandlers: Void = {
+        atexit { ChildProcesses.killAll() }
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number) { received in
+                ChildProcesses.killAllFromSignalHandler()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }()
+
+    /// Launches `process` and lists it.
+    static func launch(_ process: Process, name: String) throws {
+        _ = Self.installHandlers
+        try Self.running.withLockedValue { running in
+            try process.run()
+            let pid = process.processIdentifier
+            running[pid] = Entry(name: name, owner: Self.owner)
+            if let free = (0..<Self.slotCount).first(where: { Self.slots[$0] == 0 }) { Self.slots[free] = pid }
+        }
+    }
+
+    /// Takes an exited child off the list.
+    static func exited(_ pid: Int32) {
+        Self.running.withLockedValue { running in
+            running[pid] = nil
+            if let slot = (0..<Self.slotCount).first(where: { Self.slots[$0] == pid }) { Self.slots[slot] = 0 }
+        }
+    }
+
+    /// Sends `SIGKILL` to every child still running (those started by the suite `owner`'s tests, when given)
+    /// and returns what it killed, as "name (pid N)".
+    @discardableResult
+    static func killAll(startedBy owner: String? = nil) -> [String] {
+        let victims = Self.running.withLockedValue { running in
+            running.filter { owner == nil || $0.value.owner == owner }
+        }
+        for pid in victims.keys { kill(pid, SIGKILL) }
+        return victims.sorted { $0.key < $1.key }.map { "\($0.value.name) (pid \($0.key))" }
+    }
+
+    /// `killAll` for a signal handler: no lock, no allocation.
+    private static func killAllFromSignalHandler() {
+        for slot in 0..<Self.slotCount where Self.slots[slot] > 0 { kill(Self.slots[slot], SIGKILL) }
+    }
+}
