@@ -76,6 +76,22 @@ import Testing
         #expect(!channel.isActive)
     }
 
+    @Test func answersTheSocketHasNotTakenKeepTheConnectionOpen() throws {
+        let budget = OutputBudget(limit: 1_000)
+        let channel = try Self.channel(budget: budget)
+        // A frame queued for a client slow to read: its bytes stay pending until the socket takes them.
+        #expect(budget.reserve(600))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(25))
+        #expect(channel.isActive)
+        // The socket takes it now: that is activity, so the idle timeout counts from here.
+        try channel.writeOutbound(ByteBuffer(repeating: 0x61, count: 600))
+        #expect(budget.pendingBytes == 0)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        #expect(!channel.isActive)
+    }
+
     @Test func incompleteLineClosesAtThePartialLineTimeout() throws {
         let channel = try Self.channel()
         try channel.writeInbound(ByteBuffer(string: "{\"id\":1,"))

@@ -149,6 +149,30 @@ import Testing
         }
     }
 
+    @Test func answersQueuedForAClientSlowToReadAreAllDeliveredPastTheIdleTimeout() async throws {
+        let fixture = try await HardeningFixture.make(heavy: true)
+        defer { fixture.remove() }
+        let configuration = ChronoServer.Configuration(
+            shutdownGracePeriod: .milliseconds(200),
+            idleTimeout: .seconds(1)
+        )
+        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+            let statuses = try await RawClient.with(port: port, receiveBuffer: 4_096) { slow in
+                // About 1.2 MB per answer and 8 answers: more than the socket buffers hold, so several of them
+                // wait in the server's queue, well within the 32 MiB output bound.
+                let lines = (1...8).map { id in
+                    RawClient.line(id: id, method: .timelineQuery, params: "{\"limit\":500}")
+                }
+                try await slow.send(lines.joined())
+                // Five idle timeouts pass before the client starts reading (a busy or slow client); the server
+                // has written nothing new meanwhile, yet the connection is serving answers and must stay open.
+                try await Task.sleep(for: .seconds(5))
+                return try await slow.statuses(count: 8)
+            }
+            #expect(statuses == Array(repeating: .ok, count: 8))
+        }
+    }
+
     @Test func connectionLimitHoldsUnderManyConnectionsAndAdmittedClientsAreServed() async throws {
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }

@@ -2,8 +2,11 @@ import Logging
 import NIOCore
 
 /// Guards one connection at the socket end of its pipeline: closes it when it has been silent for the idle
-/// timeout with no call in flight, when a line has stayed incomplete for the partial-line timeout, and releases the `OutputBudget`
-/// as the socket takes each frame.
+/// timeout with no call in flight and no answer waiting for the socket, when a line has stayed incomplete for the
+/// partial-line timeout, and releases the `OutputBudget` as the socket takes each frame.
+///
+/// Silent means no byte moved either way: a frame the socket takes counts as activity when it is taken, not
+/// when it was queued, so a client slowly reading a long answer is never taken for an idle one.
 ///
 /// Sees raw bytes both ways: requests before line framing, and whole frames (each ending in its newline).
 /// Confined to the channel's event loop, like every channel handler.
@@ -79,8 +82,11 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
         let bytes = self.unwrapOutboundIn(data).readableBytes
         self.lastActivity = context.eventLoop.now
         let promise = promise ?? context.eventLoop.makePromise()
-        let budget = self.budget
-        promise.futureResult.whenComplete { _ in budget.release(bytes) }
+        let eventLoop = context.eventLoop
+        promise.futureResult.assumeIsolated().whenComplete { _ in
+            self.budget.release(bytes)
+            self.lastActivity = eventLoop.now
+        }
         context.write(data, promise: promise)
     }
 
@@ -96,8 +102,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
             self.scheduleIdleCheck(context: context, in: self.idleTimeout - quiet)
             return
         }
-        // A call still running (a slow query, a quiet stream) keeps the connection open.
-        guard !self.calls.isBusy else {
+        // A call still running (a slow query, a quiet stream), or answers the socket has not taken yet (a client
+        // slow to read), keep the connection open.
+        guard !self.calls.isBusy, self.budget.pendingBytes == 0 else {
             self.scheduleIdleCheck(context: context, in: self.idleTimeout)
             return
         }
