@@ -27,6 +27,9 @@ import re
 import sys
 import unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import graph_refs  # noqa: E402  (the ref rule's one implementation)
+
 # Required and optional fields per record kind, as ChronoGraph's GraphRecordParser reads them (it rejects
 # unknown fields); `subject` of disputes and figures is optional there but required by Graph/README.md.
 RECORD_FIELDS = {
@@ -248,6 +251,7 @@ class Linter:
         self.seeds = find_seeds(root)
         self.doc_lines = {}
         self.doc_norm = {}
+        self.sources = None  # Graph/sources.json, the attribution table (None when absent)
 
     def rel(self, path):
         return os.path.relpath(path, self.root)
@@ -747,11 +751,53 @@ class Linter:
             where = self.first_where.get(eid, ("Graph/entities.jsonl", 0))
             self.report.error(where, f"entity '{eid}' is on both sides of a direction: abroad by '{abroad[eid]}', "
                                      f"at home by '{home[eid]}'; split it into one entity per population")
+    def load_sources(self):
+        """Reads the attribution table and, with the documents present, checks it against them."""
+        path = os.path.join(self.root, "Graph", "sources.json")
+        if not os.path.exists(path):
+            return
+        where = (self.rel(path), 0)
+        try:
+            self.sources = graph_refs.load_table(path)
+        except graph_refs.TableError as exc:
+            self.report.error(where, str(exc))
+            return
+        if self.seeds:
+            for problem in graph_refs.verify_table(self.sources, self.seeds):
+                self.report.error(where, problem)
+
+    def check_source_refs(self, where, rec):
+        """A citation whose lines (or the footnote they point at) name a source carries that source's ref, as
+        Graph/sources.json gives it; a citation whose lines name none carries no ref (Tools/graph_refs.py fixes both)."""
+        if self.sources is None or rec.get("record") == "document":
+            return
+        lists = [("citations", rec.get("citations"))]
+        lists += [(f"claims[{i}].citations", c.get("citations")) for i, c in enumerate(rec.get("claims") or [])
+                  if isinstance(c, dict)]
+        for path, cits in lists:
+            for i, c in enumerate(cits if isinstance(cits, list) else []):
+                if not isinstance(c, dict):
+                    continue
+                want = graph_refs.expected_ref(self.sources, c.get("doc"), c.get("lines"))
+                have = c.get("ref")
+                if have == want:
+                    continue
+                at = f"'{rec.get('id')}': {path}[{i}] ({c.get('doc')} {c.get('lines')})"
+                if have is None:
+                    self.report.error(where, f"{at}: the cited lines name a source but ref is missing; "
+                                             f"expected {want!r} (python3 Tools/graph_refs.py)")
+                elif want is None:
+                    self.report.error(where, f"{at}: ref {have!r}, but Graph/sources.json attributes these lines "
+                                             f"to no source")
+                else:
+                    self.report.error(where, f"{at}: ref {have!r} differs from Graph/sources.json: {want!r}")
 
     def run(self):
         self.load()
         self.merge()
+        self.load_sources()
         for where, rec in self.records:
+            self.check_source_refs(where, rec)
             self.check_record(where, rec)
             self.check_content(where, rec)
             self.check_copying(where, rec)
