@@ -8,6 +8,11 @@ attributes, participants, claims and citations, as Tools/graph_merge.py does) an
 problem as `file:line: error: ...`.
 When the source documents are present (../shared/seeds relative to the repository root, or
 /work/shared/seeds) it also applies the citation content rule of Graph/README.md.
+It also checks meaning that a program can see (issue 17): each closed end of a date interval is named by
+the record's own cited lines; no alias is a bare number, a lone generic word, a designator such as
+"Article 15" that another instrument's name carries, or a form shared by two entities; no moved_to/left
+relation rests only on a stock table (STOCK_TABLES); no group is both abroad and at home (check_direction).
+Tests: python3 -m unittest discover -s Tools -p 'test_graph_lint.py'.
 With --coverage it prints, instead of the summary, the Markdown coverage tables that end Graph/README.md
 (counts by record kind, entity family and kind, and by document); errors then go to stderr.
 Exits 1 when there are errors. Standard library only.
@@ -21,6 +26,9 @@ import os
 import re
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import graph_refs  # noqa: E402  (the ref rule's one implementation)
 
 # Required and optional fields per record kind, as ChronoGraph's GraphRecordParser reads them (it rejects
 # unknown fields); `subject` of disputes and figures is optional there but required by Graph/README.md.
@@ -41,6 +49,26 @@ EVENT_ID_RE = re.compile(r"^[0-9]{3}[0-9x]-")
 # The EDTF subset the project's parser accepts: YYYY, YYYY-MM, YYYY-MM-DD, a year ending in X or XX
 # (decade, century), each optionally followed by ?, ~ or %; intervals a/b with an open (..) or empty end.
 EDTF_PART_RE = re.compile(r"^(?:[0-9]{4}(?:-(0[1-9]|1[0-2])(?:-([0-3][0-9]))?)?|[0-9]{3}X|[0-9]{2}XX)[?~%]?$")
+
+# Aliases that name a kind of thing, not one thing (issue 17): a lone generic word is no alias unless it is the
+# entity's own name ("Refugees" may keep "refugees").
+STOP_WORD_ALIASES = {
+    "police", "government", "authorities", "ministry", "president", "court", "army", "agency",
+    "azerbaijanis", "azeri", "azeris", "azerbaijani", "citizens", "nationals", "people", "population",
+    "migrants", "emigrants", "immigrants", "immigrant", "refugees", "foreigners", "illegals", "workers",
+    "law", "decree", "agreement", "agreements", "treaty", "convention", "code", "article", "paragraph", "programme",
+    "the", "a", "an", "of", "and", "state", "country", "countries", "republic",
+}
+BARE_NUMBER_RE = re.compile(r"^[0-9][0-9\s.,\-–/]*$")
+# A designator without its instrument ("Article 15", "Paragraph 10", "Part 2"): ambiguous as soon as another
+# entity's name carries the same designator.
+DESIGNATOR_RE = re.compile(r"^(article|art\.|paragraph|para\.|part|clause|section|chapter|item)\s*[0-9][0-9\-.]*$", re.I)
+# Stock tables: how many people live somewhere at a date (World Bank factbook boxes in 003). A moved_to/left
+# relation citing only these lines turns a stock into a move (review §4.3). {document: [(first, last), ...]}
+STOCK_TABLES = {
+    "003_d94e756ed0cfba1e.txt": [(74, 92), (102, 118)],
+}
+HOME_STATE = "azerbaijan"
 
 FOLD = {"ə": "e", "ı": "i", "ß": "ss", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe",
         "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
@@ -223,6 +251,7 @@ class Linter:
         self.seeds = find_seeds(root)
         self.doc_lines = {}
         self.doc_norm = {}
+        self.sources = None  # Graph/sources.json, the attribution table (None when absent)
 
     def rel(self, path):
         return os.path.relpath(path, self.root)
@@ -537,6 +566,15 @@ class Linter:
             span = str(lo) if lo == hi else f"{lo}..{hi}"
             self.report.error(where, f"'{rid}': cited text has no year in {span} for {path} "
                                      f"({date['edtf']}); cite the line naming the year too")
+            return
+        # Each closed end of an interval must be named by the record's own lines, not only some year inside it
+        # (a borrowed end passes the rule above when another year of the span happens to be cited).
+        for part in date["edtf"].split("/") if "/" in date["edtf"] else []:
+            b = year_bounds(part.rstrip("?~%"))
+            if b and not any(b[0] <= y <= b[1] for y in years):
+                span = str(b[0]) if b[0] == b[1] else f"{b[0]}..{b[1]}"
+                self.report.error(where, f"'{rid}': {path} ({date['edtf']}) has an end in {span} that its own "
+                                         f"cited lines do not name; cite that line or leave the end open (..)")
 
     def check_content(self, where, rec):
         kind, rid = rec.get("record"), rec.get("id")
@@ -612,14 +650,161 @@ class Linter:
             if isinstance(a, str) and not any(normalise(a) in d for d in self.doc_norm.values()):
                 self.report.warning(where, f"entity '{rec.get('id')}': alias {a!r} occurs in no document")
 
+    def check_alias_meaning(self):
+        """Aliases that are bare numbers, lone generic words, or that would match several entities."""
+        owners = {}
+        names = {}
+        for rid, rec in self.merged.items():
+            if rec.get("record") != "entity":
+                continue
+            names[rid] = normalise(rec.get("name") or "")
+            for form in [rec.get("name")] + list(rec.get("aliases") or []):
+                if isinstance(form, str) and form.strip():
+                    owners.setdefault(normalise(form), set()).add(rid)
+        for rid, rec in self.merged.items():
+            if rec.get("record") != "entity":
+                continue
+            where = self.first_where[rid]
+            own_name = names[rid]
+            for alias in rec.get("aliases") or []:
+                if not isinstance(alias, str):
+                    continue
+                n = normalise(alias)
+                if BARE_NUMBER_RE.match(n):
+                    self.report.error(where, f"entity '{rid}': alias {alias!r} is a bare number")
+                elif n in STOP_WORD_ALIASES and n != own_name:
+                    self.report.error(where, f"entity '{rid}': alias {alias!r} is a generic word, not a name")
+                shared = sorted(owners.get(n, set()) - {rid})
+                if shared:
+                    self.report.error(where, f"entity '{rid}': alias {alias!r} also names {', '.join(shared)}")
+                if DESIGNATOR_RE.match(n):
+                    pattern = re.compile(rf"(?<![a-z0-9]){re.escape(n)}(?![0-9])")
+                    others = sorted(o for o, nm in names.items() if o != rid and pattern.search(nm))
+                    if others:
+                        self.report.error(where, f"entity '{rid}': alias {alias!r} names no instrument and would "
+                                                 f"match {', '.join(others)}")
+
+    @staticmethod
+    def in_stock_table(c):
+        rng = c.get("lines") if isinstance(c, dict) else None
+        if not isinstance(rng, list) or len(rng) != 2:
+            return False
+        return any(a <= rng[0] and rng[1] <= b for a, b in STOCK_TABLES.get(c.get("doc"), []))
+
+    def check_stock_moves(self):
+        """A moved_to/left relation whose only citations are stock tables states a move the text never makes."""
+        for rid, rec in self.merged.items():
+            if rec.get("record") != "relation" or rec.get("type") not in ("moved_to", "left"):
+                continue
+            cits = [c for c in rec.get("citations") or [] if isinstance(c, dict)]
+            if cits and all(self.in_stock_table(c) for c in cits):
+                self.report.error(self.first_where[rid], f"relation '{rid}': a {rec['type']} link cited only from "
+                                                         f"a stock table (how many live where); record a figure or a "
+                                                         f"dated 'hosts' link instead")
+
+    def check_direction(self):
+        """An entity both abroad (left Azerbaijan, hosted by another state) and at home (hosted by or moving
+        to Azerbaijan) merges two populations."""
+        abroad, home = {}, {}
+
+        def came_from_abroad(eid):
+            """Foreigners who left Azerbaijan again (Chechen refugees) left a foreign state first."""
+            return any(r.get("record") == "relation" and r.get("type") == "left" and r.get("from") == eid
+                       and r.get("to") != HOME_STATE for r in self.merged.values())
+
+        for rid, rec in self.merged.items():
+            if rec.get("record") != "relation":
+                continue
+            t, f, to = rec.get("type"), rec.get("from"), rec.get("to")
+            target = self.merged.get(to) or {}
+            if t == "left" and to == HOME_STATE and not came_from_abroad(f):
+                abroad.setdefault(f, rid)
+            elif t == "hosts" and f != HOME_STATE and (self.merged.get(f) or {}).get("kind") == "state":
+                abroad.setdefault(to, rid)
+            elif t == "hosts" and f == HOME_STATE:
+                home.setdefault(to, rid)
+            elif t == "moved_to" and to == HOME_STATE:
+                home.setdefault(f, rid)
+            elif t == "located_in" and to == HOME_STATE and target.get("record") == "entity":
+                home.setdefault(f, rid)
+        # One step of propagation between groups: a group is on both sides a group it is part of (or that is part
+        # of it) is on; and a group that is an event's subject is abroad when the event's agent group is (the
+        # emigrants as agent, "asylum seekers" as what they became).
+        groups = {rid for rid, rec in self.merged.items() if rec.get("record") == "entity" and rec.get("kind") == "group"}
+        both_ways, abroad_only = [], []
+        for rid, rec in self.merged.items():
+            if rec.get("record") == "relation" and rec.get("type") == "part_of":
+                both_ways += [(rec.get("from"), rec.get("to"), rid), (rec.get("to"), rec.get("from"), rid)]
+            elif rec.get("record") == "event":
+                parts = [p for p in rec.get("participants") or [] if isinstance(p, dict) and p.get("entity") in groups]
+                agents = [p["entity"] for p in parts if p.get("role") == "agent"]
+                subjects = [p["entity"] for p in parts if p.get("role") == "subject"]
+                abroad_only += [(s, a, rid) for s in subjects for a in agents if s != a]
+        direct_abroad, direct_home = dict(abroad), dict(home)
+        for x, y, rid in both_ways + abroad_only:
+            if x in groups and y in direct_abroad and x not in abroad:
+                abroad[x] = f"{rid}' with '{y}"
+        for x, y, rid in both_ways:
+            if x in groups and y in direct_home and x not in home:
+                home[x] = f"{rid}' with '{y}"
+        for eid in sorted(abroad.keys() & home.keys()):
+            where = self.first_where.get(eid, ("Graph/entities.jsonl", 0))
+            self.report.error(where, f"entity '{eid}' is on both sides of a direction: abroad by '{abroad[eid]}', "
+                                     f"at home by '{home[eid]}'; split it into one entity per population")
+    def load_sources(self):
+        """Reads the attribution table and, with the documents present, checks it against them."""
+        path = os.path.join(self.root, "Graph", "sources.json")
+        if not os.path.exists(path):
+            return
+        where = (self.rel(path), 0)
+        try:
+            self.sources = graph_refs.load_table(path)
+        except graph_refs.TableError as exc:
+            self.report.error(where, str(exc))
+            return
+        if self.seeds:
+            for problem in graph_refs.verify_table(self.sources, self.seeds):
+                self.report.error(where, problem)
+
+    def check_source_refs(self, where, rec):
+        """A citation whose lines (or the footnote they point at) name a source carries that source's ref, as
+        Graph/sources.json gives it; a citation whose lines name none carries no ref (Tools/graph_refs.py fixes both)."""
+        if self.sources is None or rec.get("record") == "document":
+            return
+        lists = [("citations", rec.get("citations"))]
+        lists += [(f"claims[{i}].citations", c.get("citations")) for i, c in enumerate(rec.get("claims") or [])
+                  if isinstance(c, dict)]
+        for path, cits in lists:
+            for i, c in enumerate(cits if isinstance(cits, list) else []):
+                if not isinstance(c, dict):
+                    continue
+                want = graph_refs.expected_ref(self.sources, c.get("doc"), c.get("lines"))
+                have = c.get("ref")
+                if have == want:
+                    continue
+                at = f"'{rec.get('id')}': {path}[{i}] ({c.get('doc')} {c.get('lines')})"
+                if have is None:
+                    self.report.error(where, f"{at}: the cited lines name a source but ref is missing; "
+                                             f"expected {want!r} (python3 Tools/graph_refs.py)")
+                elif want is None:
+                    self.report.error(where, f"{at}: ref {have!r}, but Graph/sources.json attributes these lines "
+                                             f"to no source")
+                else:
+                    self.report.error(where, f"{at}: ref {have!r} differs from Graph/sources.json: {want!r}")
+
     def run(self):
         self.load()
         self.merge()
+        self.load_sources()
         for where, rec in self.records:
+            self.check_source_refs(where, rec)
             self.check_record(where, rec)
             self.check_content(where, rec)
             self.check_copying(where, rec)
             self.check_aliases(where, rec)
+        self.check_alias_meaning()
+        self.check_stock_moves()
+        self.check_direction()
 
     # Summary -------------------------------------------------------------------------------------
     def summary(self):
