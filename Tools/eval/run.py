@@ -58,6 +58,7 @@ STRATEGIES: dict[str, tuple[list[list[str]], str]] = {
         [["disputes", "--text", "{text}", "--limit", "{page}"], ["figures", "--text", "{text}", "--limit", "{page}"]],
         "lines",
     ),
+    "contested-fact": ([["disputes", "--text", "{text}", "--limit", "{page}"]], "lines"),
 }
 
 CALL_TIMEOUT = 30.0  # seconds for one chrono call
