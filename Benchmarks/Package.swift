@@ -19,11 +19,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// What the network load tools (`chrono-bench`, `chrono-fanout`) need: a NIO client and a CLI.
+/// What the network load tools (`chrono-bench`, `chrono-fanout`) need: the shared client, NIO and a CLI.
 let loadToolDependencies: [Target.Dependency] = [
+    "BenchSupport",
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOPosix", package: "swift-nio"),
-    .product(name: "NIOExtras", package: "swift-nio-extras"),
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
@@ -37,6 +37,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
+        // What the three tools share: the byte scanner, the NIO line client, CPU time and percentiles.
+        .target(
+            name: "BenchSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "chrono-bench",
             dependencies: loadToolDependencies,
@@ -45,6 +55,7 @@ let package = Package(
         .executableTarget(
             name: "chrono-floor",
             dependencies: [
+                "BenchSupport",
                 .product(name: "CSQLite", package: root),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -52,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono-fanout",
-            dependencies: loadToolDependencies,
+            dependencies: loadToolDependencies + [.product(name: "ChronoProtocol", package: root)],
             swiftSettings: swiftSettings
         ),
     ]
