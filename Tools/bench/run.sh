@@ -71,19 +71,19 @@ except (OSError, ValueError):
 EOF
 }
 
+# chronod from the main package, the tools from the Benchmarks/ package (which the main build never builds).
+# Both builds are incremental, so a run always measures the checked-out code and not a stale binary.
+build() {  # name, swift build arguments... -> exits when the build fails, pointing at its log
+    local name="$1"; shift
+    log "building $name (release)"
+    (cd "$root" && swift build -c release "$@" > "$work/build-$name.log" 2>&1) || {
+        log "the $name build failed: $work/build-$name.log"; keep=1; exit 1
+    }
+}
+build chronod --product chronod
+build benchmarks --package-path Benchmarks
 bin="$(cd "$root" && swift build -c release --show-bin-path)"
 bench_bin="$(cd "$root" && swift build -c release --package-path Benchmarks --show-bin-path)"
-if [[ ! -x "$bin/chronod" ]]; then
-    log "building chronod (release)"
-    (cd "$root" && swift build -c release --product chronod > "$work/build-chronod.log" 2>&1)
-fi
-for product in chrono-bench chrono-floor chrono-fanout; do
-    if [[ ! -x "$bench_bin/$product" ]]; then
-        log "building $product (release, Benchmarks/)"
-        (cd "$root" && swift build -c release --package-path Benchmarks --product "$product" \
-            > "$work/build-$product.log" 2>&1)
-    fi
-done
 
 start="$(now)"
 if [[ -n "$graph" ]]; then
