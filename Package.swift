@@ -20,22 +20,14 @@ let liveServerTestDependencies: [Target.Dependency] = [
     .product(name: "Logging", package: "swift-log"),
 ]
 
-/// What the benchmark's network load tools (`chrono-bench`, `chrono-fanout`) need: a NIO client and a CLI.
-let loadToolDependencies: [Target.Dependency] = [
-    .product(name: "NIOCore", package: "swift-nio"),
-    .product(name: "NIOPosix", package: "swift-nio"),
-    .product(name: "NIOExtras", package: "swift-nio-extras"),
-    .product(name: "ArgumentParser", package: "swift-argument-parser"),
-]
-
 let package = Package(
     name: "Chronograph",
     platforms: [.macOS(.v14)],
     products: [
-        // Libraries for the separate packages under Tools/ (Tools/fuzz depends on this package by path).
+        // Libraries for the separate packages that depend on this one by path: Tools/fuzz and Benchmarks.
         .library(name: "ChronoProtocol", targets: ["ChronoProtocol"]),
         .library(name: "ChronoGraph", targets: ["ChronoGraph"]),
-        .executable(name: "chrono-floor", targets: ["chrono-floor"]),
+        .library(name: "CSQLite", targets: ["CSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -123,21 +115,6 @@ let package = Package(
         .executableTarget(
             name: "chrono",
             dependencies: ["ChronoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "chrono-bench",
-            dependencies: loadToolDependencies,
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "chrono-floor",
-            dependencies: ["CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "chrono-fanout",
-            dependencies: loadToolDependencies,
             swiftSettings: swiftSettings
         ),
 

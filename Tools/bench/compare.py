@@ -8,7 +8,7 @@ set of entity ids; neighbours by the node set (untruncated answers only with flo
 flag, with chrono-floor); paths by their length.
 Prints one JSON object with, per kind, how many agreed and the first disagreement.
 
-Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20] [--floor-bin .build/release/chrono-floor]
+Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20] [--floor-bin Benchmarks/.build/release/chrono-floor]
 """
 import argparse
 import json

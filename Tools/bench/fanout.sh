@@ -12,9 +12,11 @@ set -euo pipefail
 graph="${1:?GRAPH_DIR}"; work="${2:?WORK_DIR}"; shift 2
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$(cd "$root" && swift build -c release --show-bin-path)"
-for product in chronod chrono-fanout; do
-    [[ -x "$bin/$product" ]] || { echo "build it first: swift build -c release --product $product" >&2; exit 1; }
-done
+bench_bin="$(cd "$root" && swift build -c release --package-path Benchmarks --show-bin-path)"
+[[ -x "$bin/chronod" ]] || { echo "build it first: swift build -c release --product chronod" >&2; exit 1; }
+[[ -x "$bench_bin/chrono-fanout" ]] || {
+    echo "build it first: swift build -c release --package-path Benchmarks --product chrono-fanout" >&2; exit 1
+}
 mkdir -p "$work"
 extra=()
 if ! grep -q '"id":"azerbaijan"' "$graph/entities.jsonl"; then
@@ -32,4 +34,4 @@ until grep -q "chronod listening on" "$work/chronod.out" 2> /dev/null; do
     sleep 0.5
 done
 port="$(sed -nE 's/.*chronod listening on .*:([0-9]+).*/\1/p' "$work/chronod.out" | head -1)"
-timeout 900 "$bin/chrono-fanout" --port "$port" "${extra[@]}" "$@"
+timeout 900 "$bench_bin/chrono-fanout" --port "$port" "${extra[@]}" "$@"

@@ -71,13 +71,19 @@ except (OSError, ValueError):
 EOF
 }
 
+# chronod from the main package, the tools from the Benchmarks/ package (which the main build never builds).
+# Both builds are incremental, so a run always measures the checked-out code and not a stale binary.
+build() {  # name, swift build arguments... -> exits when the build fails, pointing at its log
+    local name="$1"; shift
+    log "building $name (release)"
+    (cd "$root" && swift build -c release "$@" > "$work/build-$name.log" 2>&1) || {
+        log "the $name build failed: $work/build-$name.log"; keep=1; exit 1
+    }
+}
+build chronod --product chronod
+build benchmarks --package-path Benchmarks
 bin="$(cd "$root" && swift build -c release --show-bin-path)"
-for product in chronod chrono-bench chrono-floor chrono-fanout; do
-    if [[ ! -x "$bin/$product" ]]; then
-        log "building $product (release)"
-        (cd "$root" && swift build -c release --product "$product" > "$work/build-$product.log" 2>&1)
-    fi
-done
+bench_bin="$(cd "$root" && swift build -c release --package-path Benchmarks --show-bin-path)"
 
 start="$(now)"
 if [[ -n "$graph" ]]; then
@@ -139,7 +145,7 @@ load() {  # kind connections pipeline -> parts/daemon-<kind>-c<C>-p<P>.json, wit
     local kind="$1" conns="$2" pipeline="$3" cpu_before
     log "chronod $kind, $conns connections, pipeline $pipeline, ${duration}s"
     cpu_before="$(cpu_s "$chronod")"
-    if timeout $(( ${duration%.*} + 60 )) "$bin/chrono-bench" --port "$port" --connections "$conns" \
+    if timeout $(( ${duration%.*} + 60 )) "$bench_bin/chrono-bench" --port "$port" --connections "$conns" \
         --pipeline "$pipeline" --duration "$duration" --requests "$work/requests/$kind.ndjson" --match-id \
         --ok-contains '"status":"OK"' --label "$kind" > "$work/bench.json"; then
         python3 - "$work/bench.json" "$cpu_before" "$(cpu_s "$chronod")" "$(rss_kb "$chronod" VmRSS)" \
@@ -166,7 +172,7 @@ done
 
 log "checking that chronod and the floor give the same answers"
 (cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$work/chrono.sqlite" "$work/requests" \
-    --floor-bin "$bin/chrono-floor") \
+    --floor-bin "$bench_bin/chrono-floor") \
     > "$work/parts/compare.json" || log "compare.py failed"
 
 log "subscription fan-out: 1,000 subscribers, 20 commits"
@@ -176,7 +182,7 @@ if ! grep -q '"id":"azerbaijan"' "$graph/entities.jsonl"; then
     actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$graph/entities.jsonl" | cut -d'"' -f4)"
     fanout_args=(--doc "$doc" --actor "$actor" --year 1995)
 fi
-timeout 900 "$bin/chrono-fanout" --port "$port" --subscribers 1000 --connections 100 --commits 20 \
+timeout 900 "$bench_bin/chrono-fanout" --port "$port" --subscribers 1000 --connections 100 --commits 20 \
     --commit-timeout 60 --server-pid "$chronod" \
     "${fanout_args[@]}" > "$work/parts/fanout.json" || log "chrono-fanout failed"
 
@@ -202,7 +208,7 @@ if command -v redis-server > /dev/null; then
     pids+=("$redis")
     for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break; sleep 0.1; done
     for pipeline in 1 16; do
-        timeout $(( ${duration%.*} + 60 )) "$bin/chrono-bench" --port "$redis_port" --connections "$connections" \
+        timeout $(( ${duration%.*} + 60 )) "$bench_bin/chrono-bench" --port "$redis_port" --connections "$connections" \
             --pipeline "$pipeline" --duration "$duration" --crlf --line PING --ok-contains PONG \
             --label "redis-ping" > "$work/parts/redis-chrono-bench-p$pipeline.json" || log "chrono-bench on redis failed"
     done
@@ -231,7 +237,7 @@ log "floor: the same request lines on the same SQLite file, in process, at the s
 for kind in $kinds; do
     [[ "$kind" == health ]] && continue
     for conns in "$connections" 1; do
-        timeout $(( ${duration%.*} + 120 )) "$bin/chrono-floor" --db "$work/chrono.sqlite" \
+        timeout $(( ${duration%.*} + 120 )) "$bench_bin/chrono-floor" --db "$work/chrono.sqlite" \
             --requests "$work/requests/$kind.ndjson" --connections "$conns" --duration "$duration" --label "$kind" \
             > "$work/parts/floor-$kind-c$conns.json" || log "chrono-floor failed on $kind"
     done

@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// The JSON report, in the shape of `chrono-bench`'s (snake_case keys, sorted) so `summarize.py` reads both.
 struct FloorReport: Codable {
     /// Latency percentiles in milliseconds.
@@ -11,21 +13,13 @@ struct FloorReport: Codable {
 
         /// The percentiles of `nanoseconds` (nearest rank).
         init(_ nanoseconds: [UInt64]) {
-            let sorted = nanoseconds.sorted()
-            func ms(_ quantile: Double) -> Double {
-                guard !sorted.isEmpty else { return 0 }
-                let rank = Swift.min(
-                    sorted.count - 1,
-                    Swift.max(0, Int((quantile * Double(sorted.count)).rounded(.up)) - 1)
-                )
-                return Double(sorted[rank]) / 1e6
-            }
-            self.mean = sorted.isEmpty ? 0 : Double(sorted.reduce(0, +)) / Double(sorted.count) / 1e6
-            self.p50 = ms(0.50)
-            self.p90 = ms(0.90)
-            self.p99 = ms(0.99)
-            self.p999 = ms(0.999)
-            self.max = Double(sorted.last ?? 0) / 1e6
+            let sorted = SortedDurations(nanoseconds)
+            self.mean = sorted.meanMilliseconds
+            self.p50 = sorted.milliseconds(at: 0.50)
+            self.p90 = sorted.milliseconds(at: 0.90)
+            self.p99 = sorted.milliseconds(at: 0.99)
+            self.p999 = sorted.milliseconds(at: 0.999)
+            self.max = sorted.maximumMilliseconds
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchSupport
 import CSQLite
 import Foundation
 
@@ -64,10 +65,10 @@ struct ChronoFloor: ParsableCommand {
             try self.printAnswers(Array(requests.prefix(count)))
             return
         }
-        let cpuBefore = Self.cpuSeconds()
+        let cpuBefore = ProcessCPU.ownSeconds()
         let outcome = FloorRunner(path: self.db, cacheKiB: self.cacheKib, requests: requests)
             .run(connections: self.connections, warmup: self.warmup, duration: self.duration)
-        let cpu = Self.cpuSeconds() - cpuBefore
+        let cpu = ProcessCPU.ownSeconds() - cpuBefore
         let report = FloorReport(
             label: self.label,
             database: self.db,
@@ -99,13 +100,5 @@ struct ChronoFloor: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
             Swift.print(String(decoding: data, as: UTF8.self))
         }
-    }
-
-    /// User + system CPU seconds of this process.
-    private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

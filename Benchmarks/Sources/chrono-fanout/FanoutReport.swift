@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// The JSON result of one fan-out run, printed on standard output (snake_case keys, sorted).
 struct FanoutReport: Encodable, Sendable {
     /// Percentiles of a set of durations, in milliseconds.
@@ -10,17 +12,12 @@ struct FanoutReport: Encodable, Sendable {
 
         /// Percentiles of `nanoseconds` (nearest rank); all zero when empty.
         init(_ nanoseconds: [UInt64]) {
-            let sorted = nanoseconds.sorted()
-            func at(_ q: Double) -> Double {
-                guard !sorted.isEmpty else { return 0 }
-                let rank = Swift.max(1, Int((q * Double(sorted.count)).rounded(.up)))
-                return Double(sorted[rank - 1]) / 1e6
-            }
+            let sorted = SortedDurations(nanoseconds)
             self.count = sorted.count
-            self.p50 = at(0.5)
-            self.p90 = at(0.9)
-            self.p99 = at(0.99)
-            self.max = sorted.last.map { Double($0) / 1e6 } ?? 0
+            self.p50 = sorted.milliseconds(at: 0.5)
+            self.p90 = sorted.milliseconds(at: 0.9)
+            self.p99 = sorted.milliseconds(at: 0.99)
+            self.max = sorted.maximumMilliseconds
         }
     }
 

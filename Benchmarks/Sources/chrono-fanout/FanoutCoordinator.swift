@@ -1,3 +1,4 @@
+import BenchSupport
 import NIOCore
 
 /// Everything the run observes, confined to the tool's single event loop: which subscriptions are armed,
@@ -93,8 +94,8 @@ final class FanoutCoordinator: @unchecked Sendable {
         case .success(let (line, time)):
             self.commit?.ackAt = time
             let view = line
-            guard FrameScan.contains(Self.okStatus, in: view), let revision = FrameScan.revision(in: view) else {
-                self.errors.note(.write, "commit \(self.commit?.index ?? 0): \(FrameScan.excerpt(view))")
+            guard ByteScan.contains(Self.okStatus, in: view), let revision = FrameScan.revision(in: view) else {
+                self.errors.note(.write, "commit \(self.commit?.index ?? 0): \(ByteScan.excerpt(view))")
                 self.finish(expectNotifications: false)
                 return
             }
@@ -117,7 +118,7 @@ final class FanoutCoordinator: @unchecked Sendable {
         guard let callID = FrameScan.callID(in: line), callID >= 1,
             let subscriber = self.subscriber(connection: connection, call: callID)
         else {
-            self.errors.note(.unexpectedFrame, "connection \(connection): \(FrameScan.excerpt(line))")
+            self.errors.note(.unexpectedFrame, "connection \(connection): \(ByteScan.excerpt(line))")
             return
         }
         switch FrameScan.kind(of: line) {
@@ -134,10 +135,10 @@ final class FanoutCoordinator: @unchecked Sendable {
         case .progress:
             break
         case .terminal:
-            self.errors.note(.ended, "subscriber \(subscriber) ended: \(FrameScan.excerpt(line))")
+            self.errors.note(.ended, "subscriber \(subscriber) ended: \(ByteScan.excerpt(line))")
             self.kill(subscriber)
         case .other:
-            self.errors.note(.unexpectedFrame, "subscriber \(subscriber): \(FrameScan.excerpt(line))")
+            self.errors.note(.unexpectedFrame, "subscriber \(subscriber): \(ByteScan.excerpt(line))")
         }
     }
 
@@ -153,8 +154,8 @@ final class FanoutCoordinator: @unchecked Sendable {
     }
 
     private func change(_ line: ByteBuffer, subscriber: Int, at time: UInt64) {
-        guard var commit = self.commit, FrameScan.contains(commit.marker, in: line) else {
-            self.errors.note(.unexpectedChange, "subscriber \(subscriber): \(FrameScan.excerpt(line))")
+        guard var commit = self.commit, ByteScan.contains(commit.marker, in: line) else {
+            self.errors.note(.unexpectedChange, "subscriber \(subscriber): \(ByteScan.excerpt(line))")
             return
         }
         guard commit.receivedAt[subscriber] == nil else {

@@ -1,10 +1,5 @@
+import BenchSupport
 import NIOCore
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Cheap byte scans of one server frame line, so the client spends microseconds per notification and
 /// its own parsing does not delay the timestamps of the frames behind it.
@@ -29,9 +24,9 @@ enum FrameScan {
     static func kind(of line: ByteBuffer) -> Kind {
         line.withUnsafeReadableBytes { bytes in
             guard bytes.starts(with: Self.dataPrefix) else {
-                return Self.firstIndex(of: Self.statusKey, in: bytes) != nil ? .terminal : .other
+                return ByteScan.firstIndex(of: Self.statusKey, in: bytes) != nil ? .terminal : .other
             }
-            guard let start = Self.lastIndex(of: Self.kindKey, in: bytes) else { return .other }
+            guard let start = ByteScan.lastIndex(of: Self.kindKey, in: bytes) else { return .other }
             let value = bytes[(start + Self.kindKey.count)...]
             if value.starts(with: "change\"".utf8) { return .change }
             if value.starts(with: "progress\"".utf8) { return .progress }
@@ -50,52 +45,13 @@ enum FrameScan {
         Self.lastInteger(after: Self.revisionKey, in: line).map(Int64.init)
     }
 
-    /// Whether `line` contains `needle`.
-    static func contains(_ needle: [UInt8], in line: ByteBuffer) -> Bool {
-        line.withUnsafeReadableBytes { Self.firstIndex(of: needle, in: $0) != nil }
-    }
-
-    /// The first 200 bytes of `line` as text, for error messages.
-    static func excerpt(_ line: ByteBuffer) -> String {
-        String(decoding: line.readableBytesView.prefix(200), as: UTF8.self)
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: UnsafeRawBufferPointer) -> Int? {
-        guard let base = bytes.baseAddress, !needle.isEmpty else { return nil }
-        var start = 0
-        while start + needle.count <= bytes.count {
-            guard let hit = memchr(base + start, Int32(needle[0]), bytes.count - start - needle.count + 1) else {
-                return nil
-            }
-            let index = hit - UnsafeMutableRawPointer(mutating: base)
-            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            start = index + 1
-        }
-        return nil
-    }
-
-    private static func lastIndex(of needle: [UInt8], in bytes: UnsafeRawBufferPointer) -> Int? {
-        var start = bytes.count - needle.count
-        while start >= 0 {
-            if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
-            start -= 1
-        }
-        return nil
-    }
-
     private static func lastInteger(after key: [UInt8], in line: ByteBuffer) -> Int? {
         line.withUnsafeReadableBytes { bytes in
             var end = bytes.count
-            while let start = Self.lastIndex(of: key, in: UnsafeRawBufferPointer(rebasing: bytes[..<end])) {
-                var index = start + key.count
-                var value = 0
-                var digits = 0
-                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), digits < 18 {
-                    value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-                    digits += 1
-                    index += 1
+            while let start = ByteScan.lastIndex(of: key, in: UnsafeRawBufferPointer(rebasing: bytes[..<end])) {
+                if let value = ByteScan.unsignedInteger(at: start + key.count, in: bytes, maxDigits: 18) {
+                    return Int(value)
                 }
-                if digits > 0 { return value }
                 end = start
             }
             return nil

@@ -1,3 +1,4 @@
+import ChronoProtocol
 import Foundation
 
 /// The request lines of a run: what each subscriber follows and what each commit writes.
@@ -33,28 +34,33 @@ struct FanoutWorkload: Sendable {
 
     /// The `Facts/Write` request of commit `index`, with call id `call`.
     func writeRequest(commit index: Int, call: Int) throws -> String {
-        let event: [String: Any] = [
+        let event: JSONValue = [
             "record": "event",
-            "id": self.eventID(commit: index),
-            "type": self.eventType,
-            "title": "Fan-out benchmark commit \(index)",
-            "summary": "Written by chrono-fanout run \(self.runID) to notify every subscriber.",
-            "date": ["edtf": String(format: "%04d-01-01", self.year), "text": "1 January \(self.year)"],
-            "participants": [["entity": self.actor, "role": "agent"]],
-            "citations": [["doc": self.document, "lines": [1, 1]]],
+            "id": .string(self.eventID(commit: index)),
+            "type": .string(self.eventType),
+            "title": .string("Fan-out benchmark commit \(index)"),
+            "summary": .string("Written by chrono-fanout run \(self.runID) to notify every subscriber."),
+            "date": [
+                "edtf": .string(String(format: "%04d-01-01", self.year)),
+                "text": .string("1 January \(self.year)"),
+            ],
+            "participants": [["entity": .string(self.actor), "role": "agent"]],
+            "citations": [["doc": .string(self.document), "lines": [1, 1]]],
         ]
         return try Self.call(call, method: "chrono.v1.Facts/Write", params: ["upserts": [event]])
     }
 
     /// The `Facts/Write` request retracting the events of `commits`, with call id `call`.
     func cleanupRequest(commits: [Int], call: Int) throws -> String {
-        let ids = commits.map { self.eventID(commit: $0) }
-        return try Self.call(call, method: "chrono.v1.Facts/Write", params: ["retractions": ids])
+        let ids = commits.map { JSONValue.string(self.eventID(commit: $0)) }
+        return try Self.call(call, method: "chrono.v1.Facts/Write", params: ["retractions": .array(ids)])
     }
 
-    private static func call(_ id: Int, method: String, params: [String: Any]) throws -> String {
-        let request: [String: Any] = ["id": id, "method": method, "params": params]
-        let data = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+    /// The request line: the protocol's own JSON value, with sorted keys.
+    private static func call(_ id: Int, method: String, params: JSONValue) throws -> String {
+        let request: JSONValue = ["id": .int(Int64(id)), "method": .string(method), "params": params]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(request), as: UTF8.self)
     }
 }

@@ -1,14 +1,12 @@
+import BenchSupport
 import NIOCore
 
 /// Drives one connection: keeps `pipeline` calls in flight until the window closes, and times each answer.
 ///
-/// Sits after a `LineBasedFrameDecoder`, so each read is one response line. Lives on its channel's
+/// The session of a `LineHandler`, so each line it receives is one response line. Lives on its channel's
 /// event loop: every method, including `start` and `stop`, must be called there. Writes made while
-/// handling a batch of reads are flushed once, in `channelReadComplete`.
-final class LoadHandler: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
-
+/// handling a batch of reads are flushed once, at the end of the batch.
+final class LoadSession: LineSession {
     private enum Phase {
         case idle
         case running(measureFrom: UInt64, measureUntil: UInt64)
@@ -22,31 +20,21 @@ final class LoadHandler: ChannelInboundHandler {
     private var inOrder = CircularBuffer<UInt64>()
     private var byID: [UInt64: UInt64] = [:]
     private var report = ConnectionReport()
-    private var context: ChannelHandlerContext?
-    private var needsFlush = false
 
-    /// A handler for the connection numbered `index`, which starts at its own place in the request lines.
+    /// A session for the connection numbered `index`, which starts at its own place in the request lines.
     init(plan: LoadPlan, index: Int) {
         self.plan = plan
         self.nextTemplate = (index * 7919) % plan.templates.count
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        self.context = context
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        self.context = nil
-    }
-
     /// Sends the first `pipeline` calls; answers count from `measureFrom` to `measureUntil` (uptime ns).
-    func start(measureFrom: UInt64, measureUntil: UInt64) {
-        guard case .idle = self.phase, let context = self.context else { return }
+    func start(measureFrom: UInt64, measureUntil: UInt64, on handler: LineHandler<LoadSession>) {
+        guard case .idle = self.phase, handler.isAdded else { return }
         self.phase = .running(measureFrom: measureFrom, measureUntil: measureUntil)
         for _ in 0..<self.plan.pipeline {
-            self.send(context: context)
+            self.send(on: handler)
         }
-        context.flush()
+        handler.flush()
     }
 
     /// Stops sending and returns what this connection measured.
@@ -56,9 +44,7 @@ final class LoadHandler: ChannelInboundHandler {
         return self.report
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let line = Self.unwrapInboundIn(data)
-        let now = NIODeadline.now().uptimeNanoseconds
+    func received(_ line: ByteBuffer, at now: UInt64, on handler: LineHandler<LoadSession>) {
         guard case .running(let measureFrom, let measureUntil) = self.phase else { return }
         guard let sentAt = self.takeSendTime(for: line) else {
             self.report.unmatched += 1
@@ -68,7 +54,7 @@ final class LoadHandler: ChannelInboundHandler {
             self.report.completed += 1
             self.report.histogram.record(now - sentAt)
             if let marker = self.plan.okMarker {
-                if ByteSearch.firstOffset(of: marker, in: line) != nil {
+                if ByteScan.contains(marker, in: line) {
                     self.report.ok += 1
                 }
             } else {
@@ -76,45 +62,32 @@ final class LoadHandler: ChannelInboundHandler {
             }
         }
         if now < measureUntil {
-            self.send(context: context)
-            self.needsFlush = true
+            self.send(on: handler)
         }
     }
 
-    func channelReadComplete(context: ChannelHandlerContext) {
-        if self.needsFlush {
-            self.needsFlush = false
-            context.flush()
-        }
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        if case .running = self.phase {
+    func ended(by error: (any Error)?) {
+        if let error {
+            self.report.failure = self.report.failure ?? "\(error)"
+        } else if case .running = self.phase {
             self.report.failure = self.report.failure ?? "connection closed by the server"
         }
-        context.fireChannelInactive()
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        self.report.failure = self.report.failure ?? "\(error)"
-        context.close(promise: nil)
-    }
-
-    private func send(context: ChannelHandlerContext) {
+    private func send(on handler: LineHandler<LoadSession>) {
         let number = self.nextNumber
         self.nextNumber += 1
         let template = self.plan.templates[self.nextTemplate]
         self.nextTemplate = (self.nextTemplate + 1) % self.plan.templates.count
-        var buffer = context.channel.allocator.buffer(capacity: 256)
-        template.write(number: number, ending: self.plan.lineEnding, into: &buffer)
+        let ending = self.plan.lineEnding
         let now = NIODeadline.now().uptimeNanoseconds
+        handler.write(capacity: 256) { template.write(number: number, ending: ending, into: &$0) }
         if self.plan.matchByID {
             self.byID[number] = now
         } else {
             self.inOrder.append(now)
         }
         self.report.sent += 1
-        context.write(Self.wrapOutboundOut(buffer), promise: nil)
     }
 
     private func takeSendTime(for line: ByteBuffer) -> UInt64? {
@@ -129,23 +102,15 @@ final class LoadHandler: ChannelInboundHandler {
 
     /// The first `"id":` field whose value is an unsigned integer, as in `{"id":42,...}`.
     static func numericID(in line: ByteBuffer) -> UInt64? {
-        var start = 0
-        while let found = ByteSearch.firstOffset(of: Self.idKey, in: line, from: start) {
-            let digits = line.withUnsafeReadableBytes { bytes -> (value: UInt64, count: Int) in
+        line.withUnsafeReadableBytes { bytes -> UInt64? in
+            var start = 0
+            while let found = ByteScan.firstIndex(of: Self.idKey, in: bytes, from: start) {
                 var index = found + Self.idKey.count
                 while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
-                var value: UInt64 = 0
-                var count = 0
-                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), count < 19 {
-                    value = value * 10 + UInt64(bytes[index] - UInt8(ascii: "0"))
-                    count += 1
-                    index += 1
-                }
-                return (value, count)
+                if let value = ByteScan.unsignedInteger(at: index, in: bytes, maxDigits: 19) { return value }
+                start = found + Self.idKey.count
             }
-            if digits.count > 0 { return digits.value }
-            start = found + Self.idKey.count
+            return nil
         }
-        return nil
     }
 }
