@@ -1,0 +1,364 @@
+"""The asyncio client: the same protocol core and methods as :class:`~chronograph.Client`, awaitable.
+
+    async with await AsyncClient.connect("127.0.0.1", 7701) as client:
+        print(await client.health())
+        async for data in client.timeline_stream(from_="2013", to="2013"):
+            ...
+
+One reader task owns the stream's read side and routes frames; a streaming call buffers at most
+``stream_buffer`` frames before the reader stops reading (TCP then pushes back on the daemon).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import ssl as ssl_module
+from typing import Any, AsyncIterator, Mapping, Optional
+
+from ._core import MAX_IN_FLIGHT, ProtocolCore, full_method, result_of, run_actions
+from ._methods import MethodsMixin
+from ._subscription import SUBSCRIBE, Backoff, SubscriptionState, Update
+from .client import DEADLINE_GRACE_S
+from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
+
+
+class _AsyncInbox:
+    def __init__(self, capacity: Optional[int]):
+        self.items: collections.deque = collections.deque()
+        self.capacity = capacity
+        self.readable = asyncio.Event()
+        self.space = asyncio.Event()
+        self.space.set()
+        self.abandoned = False
+
+    async def put(self, item: Any, *, final: bool = False) -> None:
+        while (not final and self.capacity is not None and len(self.items) >= self.capacity
+               and not self.abandoned):
+            self.space.clear()
+            await self.space.wait()
+        if not self.abandoned:
+            self.items.append(item)
+            self.readable.set()
+
+    def put_nowait(self, item: Any) -> None:
+        if not self.abandoned:
+            self.items.append(item)
+            self.readable.set()
+
+    async def get(self) -> Any:
+        while not self.items:
+            self.readable.clear()
+            await self.readable.wait()
+        item = self.items.popleft()
+        self.space.set()
+        return item
+
+    def abandon(self) -> None:
+        self.abandoned = True
+        self.items.clear()
+        self.space.set()
+
+
+class AsyncCall:
+    """One call in flight on an :class:`AsyncClient`: ``await call.result()``, ``async for data in call``,
+    ``async for frame in call.frames()``, ``await call.cancel()``."""
+
+    def __init__(self, client: "AsyncClient", method: str, deadline_ms: Optional[int], capacity: Optional[int]):
+        self.client = client
+        self.method = method
+        self.deadline_ms = deadline_ms
+        self.inbox = _AsyncInbox(capacity)
+        self.state = None
+        self.terminal: Optional[dict] = None
+        self.started = asyncio.get_running_loop().time()
+
+    @property
+    def id(self) -> int:
+        return self.state.id
+
+    @property
+    def done(self) -> bool:
+        return self.terminal is not None or self.state.done
+
+    async def _wait(self) -> Any:
+        if self.deadline_ms is None:
+            return await self.inbox.get()
+        remaining = self.started + self.deadline_ms / 1000 + DEADLINE_GRACE_S - asyncio.get_running_loop().time()
+        try:
+            return await asyncio.wait_for(self.inbox.get(), max(remaining, 0))
+        except asyncio.TimeoutError:
+            await self.cancel()
+            raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
+                from None
+
+    async def frames(self) -> AsyncIterator[dict]:
+        """Every frame of the call, ending with the terminal frame."""
+        while self.terminal is None:
+            item = await self._wait()
+            if isinstance(item, ChronographError):
+                raise item
+            if "status" in item:
+                self.terminal = item
+            yield item
+
+    async def __aiter__(self) -> AsyncIterator[Any]:
+        try:
+            async for frame in self.frames():
+                if "status" not in frame:
+                    yield frame["data"]
+                elif frame["status"] != "OK":
+                    raise error_from_frame(frame)
+        finally:
+            if self.terminal is None:
+                await self.close()
+
+    async def result(self) -> Any:
+        """The ``result`` of the terminal frame, or its typed error."""
+        async for _frame in self.frames():
+            pass
+        return result_of(self.terminal)
+
+    async def cancel(self) -> bool:
+        """``Call/Cancel`` for this call; True when the daemon found it in flight."""
+        if self.done:
+            return False
+        try:
+            result = await self.client.call("chrono.v1.Call/Cancel", {"id": self.id}, deadline_ms=10_000,
+                                            _reserved=True)
+            return bool(result["cancelled"])
+        except ConnectionLost:
+            return False
+
+    async def close(self) -> None:
+        """Gives up on the call (cancelling it if it still runs)."""
+        if not self.done:
+            await self.cancel()
+        self.inbox.abandon()
+
+
+class AsyncClient(MethodsMixin):
+    """An asyncio connection to chronod; create it with ``await AsyncClient.connect(host, port, ...)``
+    (same options as :class:`~chronograph.Client`: ``token``, ``metadata``, ``ssl``, ``timeout``)."""
+
+    def __init__(self, host: str, port: int, *, token: Optional[str] = None,
+                 metadata: Optional[Mapping[str, str]] = None, ssl: Optional[ssl_module.SSLContext] = None,
+                 server_hostname: Optional[str] = None, timeout: float = 10.0, stream_buffer: int = 256):
+        self.host, self.port = host, port
+        self.token, self.base_metadata = token, dict(metadata or {})
+        self.ssl, self.server_hostname, self.timeout = ssl, server_hostname, timeout
+        self.stream_buffer = stream_buffer
+        self.core = ProtocolCore(token=token, metadata=metadata)
+        self.slots = asyncio.Semaphore(MAX_IN_FLIGHT)
+        self.reader: Optional[asyncio.StreamReader] = None
+        self.writer: Optional[asyncio.StreamWriter] = None
+        self.task: Optional[asyncio.Task] = None
+
+    @classmethod
+    async def connect(cls, host: str = "127.0.0.1", port: int = 7701, **options: Any) -> "AsyncClient":
+        """Opens the connection (and the TLS session when ``ssl`` is given)."""
+        client = cls(host, port, **options)
+        try:
+            client.reader, client.writer = await asyncio.wait_for(
+                asyncio.open_connection(host, port, ssl=client.ssl,
+                                        server_hostname=(client.server_hostname or host) if client.ssl else None,
+                                        limit=2 ** 16),
+                client.timeout)
+        except (OSError, asyncio.TimeoutError, ssl_module.SSLError) as error:
+            raise ConnectionLost(f"cannot connect to chronod at {host}:{port}: {error!r}") from None
+        client.task = asyncio.get_running_loop().create_task(client._read())
+        return client
+
+    async def __aenter__(self) -> "AsyncClient":
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self.close()
+
+    async def _read(self) -> None:
+        error: Optional[ChronographError] = None
+        try:
+            while True:
+                data = await self.reader.read(65536)
+                if not data:
+                    break
+                for call, item in self.core.feed(data):
+                    if isinstance(item, ChronographError):
+                        call.fail(item)
+                    else:
+                        await call.deliver(item)
+                if self.core.closed is not None:
+                    break
+        except ChronographError as failure:
+            error = failure
+        except (OSError, ValueError, asyncio.IncompleteReadError):
+            pass
+        except asyncio.CancelledError:
+            pass
+        run_actions(self.core.close(error))
+        if self.writer is not None:
+            self.writer.close()
+
+    async def close(self) -> None:
+        """Closes the connection; calls in flight fail with :class:`~chronograph.ConnectionLost`."""
+        if self.writer is not None:
+            self.writer.close()
+            try:
+                await self.writer.wait_closed()
+            except (OSError, ssl_module.SSLError):
+                pass
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+            try:
+                await self.task
+            except asyncio.CancelledError:
+                pass
+
+    @property
+    def closed(self) -> bool:
+        return self.core.closed is not None
+
+    async def start(self, method: str, params: Optional[Mapping[str, Any]] = None, *,
+                    deadline_ms: Optional[int] = None, metadata: Optional[Mapping[str, str]] = None,
+                    _reserved: bool = False) -> AsyncCall:
+        """Sends a request and returns its :class:`AsyncCall` without waiting for the answer."""
+        method = full_method(method)
+        streaming = method in (SUBSCRIBE, "chrono.v1.Timeline/Stream")
+        call = AsyncCall(self, method, deadline_ms, self.stream_buffer if streaming else None)
+        if not _reserved:
+            await self.slots.acquire()
+
+        async def deliver(frame: dict) -> None:
+            if "status" in frame and not _reserved:
+                self.slots.release()
+            await call.inbox.put(frame, final="status" in frame)
+
+        def fail(error: ChronographError) -> None:
+            if not _reserved:
+                self.slots.release()
+            call.inbox.put_nowait(error)
+
+        try:
+            call.state = self.core.register(method, deliver, fail)
+            line = self.core.encode(call.state, params, deadline_ms, metadata)
+        except ChronographError:
+            if not _reserved:
+                self.slots.release()
+            raise
+        try:
+            self.writer.write(line)
+            await self.writer.drain()
+        except (OSError, ssl_module.SSLError) as error:
+            run_actions(self.core.close(ConnectionLost(f"cannot write to chronod: {error}")))
+        return call
+
+    async def call(self, method: str, params: Optional[Mapping[str, Any]] = None, *,
+                   deadline_ms: Optional[int] = None, metadata: Optional[Mapping[str, str]] = None,
+                   _reserved: bool = False) -> Any:
+        """Calls a unary method; returns its ``result`` or raises the typed error."""
+        call = await self.start(method, params, deadline_ms=deadline_ms, metadata=metadata, _reserved=_reserved)
+        return await call.result()
+
+    def stream(self, method: str, params: Optional[Mapping[str, Any]] = None, *,
+               deadline_ms: Optional[int] = None, metadata: Optional[Mapping[str, str]] = None
+               ) -> AsyncIterator[Any]:
+        """An async iterator of each data frame's ``data``; leaving the loop early cancels the call."""
+
+        async def run() -> AsyncIterator[Any]:
+            call = await self.start(method, params, deadline_ms=deadline_ms, metadata=metadata)
+            async for data in call:
+                yield data
+
+        return run()
+
+    async def cancel(self, call_id: int) -> bool:
+        """``Call/Cancel`` for the call with id ``call_id`` on this connection."""
+        result = await self.call("chrono.v1.Call/Cancel", {"id": call_id}, _reserved=True)
+        return bool(result["cancelled"])
+
+    def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
+                  reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,
+                  backoff_max: float = 2.0, buffer: Optional[int] = None) -> "AsyncSubscription":
+        """An async iterator of :class:`~chronograph.Update`; the same guarantees as
+        :class:`~chronograph.client.Subscription` (own connection, reconnect, resume, resync, cut-off)."""
+        return AsyncSubscription(self, query, since_revision, progress=progress,
+                                 reconnect_timeout=reconnect_timeout, backoff_initial=backoff_initial,
+                                 backoff_max=backoff_max, buffer=buffer)
+
+    async def _sibling(self, buffer: Optional[int]) -> "AsyncClient":
+        return await AsyncClient.connect(self.host, self.port, token=self.token, metadata=self.base_metadata,
+                                         ssl=self.ssl, server_hostname=self.server_hostname, timeout=self.timeout,
+                                         stream_buffer=buffer or self.stream_buffer)
+
+
+class AsyncSubscription:
+    """The asyncio form of :class:`~chronograph.client.Subscription`: ``async for update in subscription``."""
+
+    def __init__(self, client: AsyncClient, query: Any, since_revision: Optional[int], *, progress: bool,
+                 reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
+                 buffer: Optional[int]):
+        self.parent = client
+        self.state = SubscriptionState(query, since_revision, progress=progress)
+        self.reconnect_timeout = reconnect_timeout
+        self.backoff = Backoff(backoff_initial, backoff_max)
+        self.buffer = buffer
+        self.connection: Optional[AsyncClient] = None
+        self.closing = False
+        self._iterator = self._run()
+
+    last_revision = property(lambda self: self.state.last_revision)
+    reconnects = property(lambda self: self.state.reconnects)
+    resyncs = property(lambda self: self.state.resyncs)
+    cut_offs = property(lambda self: self.state.cut_offs)
+
+    def items(self) -> dict:
+        """The query's result as of ``last_revision``, as ``{collection: {id: value}}``."""
+        return self.state.current()
+
+    def __aiter__(self) -> "AsyncSubscription":
+        return self
+
+    async def __anext__(self) -> Update:
+        return await self._iterator.__anext__()
+
+    async def close(self) -> None:
+        """Ends the subscription and its connection."""
+        self.closing = True
+        if self.connection is not None:
+            await self.connection.close()
+
+    async def _connect(self) -> Optional[AsyncClient]:
+        loop = asyncio.get_running_loop()
+        failing_since = loop.time()
+        while not self.closing:
+            try:
+                return await self.parent._sibling(self.buffer)
+            except ConnectionLost:
+                if self.reconnect_timeout is not None and loop.time() - failing_since > self.reconnect_timeout:
+                    raise
+                await asyncio.sleep(self.backoff.next_delay())
+        return None
+
+    async def _run(self) -> AsyncIterator[Update]:
+        while not self.closing:
+            self.connection = await self._connect()
+            if self.connection is None:
+                return
+            try:
+                call = await self.connection.start(SUBSCRIBE, self.state.params())
+                async for data in call:
+                    self.backoff.reset()
+                    update = self.state.on_data(data)
+                    if update is not None:
+                        yield update
+                raise ConnectionLost("subscription ended without an error status")
+            except ChronographError as error:
+                if self.closing:
+                    return
+                update = self.state.on_end(error)
+                if update is not None:
+                    yield update
+                elif not self.state.resync_pending:
+                    await asyncio.sleep(self.backoff.next_delay())
+            finally:
+                await self.connection.close()
