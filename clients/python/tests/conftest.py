@@ -23,6 +23,15 @@ SCHEMAS = REPO / "Protocol" / "schemas"
 CITATION = {"doc": "000_58cdf720df08e1c1.txt", "lines": [3, 5]}
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+# `timeout` (and CI runners) stop pytest with SIGTERM: turn it into KeyboardInterrupt so that fixtures still
+# stop their daemons by PID.
+signal.signal(signal.SIGTERM, _interrupt)
+
+
 def chronod_path() -> pathlib.Path:
     return pathlib.Path(os.environ.get("CHRONOD", REPO / ".build" / "debug" / "chronod"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 import typing
 
 import pytest
@@ -114,11 +115,15 @@ def test_many_calls_in_flight_on_one_connection(shared_daemon):
 
 def test_a_stream_left_early_is_cancelled_and_the_connection_goes_on(shared_daemon):
     with chronograph.Client("127.0.0.1", shared_daemon.port, stream_buffer=4) as client:
-        call = client.stream("Timeline/Stream")
-        for index, _data in enumerate(call):
-            if index == 2:
-                break
+        with client.stream("Timeline/Stream") as call:
+            for index, _data in enumerate(call):
+                if index == 2:
+                    break
         assert call.inbox.abandoned
+        deadline = time.monotonic() + 5
+        while not call.done and time.monotonic() < deadline:  # the CANCELLED terminal frame is routed
+            time.sleep(0.01)
+        assert call.done
         assert client.health()["status"] == "SERVING"
 
 

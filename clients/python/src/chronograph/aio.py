@@ -88,6 +88,7 @@ class AsyncCall:
         try:
             return await asyncio.wait_for(self.inbox.get(), max(remaining, 0))
         except asyncio.TimeoutError:
+            self.inbox.abandon()
             await self.cancel()
             raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
                 from None
@@ -102,16 +103,28 @@ class AsyncCall:
                 self.terminal = item
             yield item
 
-    async def __aiter__(self) -> AsyncIterator[Any]:
-        try:
-            async for frame in self.frames():
-                if "status" not in frame:
-                    yield frame["data"]
-                elif frame["status"] != "OK":
-                    raise error_from_frame(frame)
-        finally:
-            if self.terminal is None:
-                await self.close()
+    def __aiter__(self) -> "AsyncCall":
+        return self
+
+    async def __anext__(self) -> Any:
+        """The next data frame's ``data``; at the terminal frame, stops or raises its typed error."""
+        if self.terminal is not None:
+            raise StopAsyncIteration
+        item = await self._wait()
+        if isinstance(item, ChronographError):
+            raise item
+        if "status" not in item:
+            return item["data"]
+        self.terminal = item
+        if item["status"] != "OK":
+            raise error_from_frame(item)
+        raise StopAsyncIteration
+
+    async def __aenter__(self) -> "AsyncCall":
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self.close()
 
     async def result(self) -> Any:
         """The ``result`` of the terminal frame, or its typed error."""
@@ -132,9 +145,9 @@ class AsyncCall:
 
     async def close(self) -> None:
         """Gives up on the call (cancelling it if it still runs)."""
+        self.inbox.abandon()  # first: a reader waiting for room in this inbox must not block the cancel
         if not self.done:
             await self.cancel()
-        self.inbox.abandon()
 
 
 class AsyncClient(MethodsMixin):
@@ -259,17 +272,11 @@ class AsyncClient(MethodsMixin):
         call = await self.start(method, params, deadline_ms=deadline_ms, metadata=metadata, _reserved=_reserved)
         return await call.result()
 
-    def stream(self, method: str, params: Optional[Mapping[str, Any]] = None, *,
-               deadline_ms: Optional[int] = None, metadata: Optional[Mapping[str, str]] = None
-               ) -> AsyncIterator[Any]:
-        """An async iterator of each data frame's ``data``; leaving the loop early cancels the call."""
-
-        async def run() -> AsyncIterator[Any]:
-            call = await self.start(method, params, deadline_ms=deadline_ms, metadata=metadata)
-            async for data in call:
-                yield data
-
-        return run()
+    async def stream(self, method: str, params: Optional[Mapping[str, Any]] = None, *,
+                     deadline_ms: Optional[int] = None, metadata: Optional[Mapping[str, str]] = None) -> AsyncCall:
+        """Starts a streaming call: ``async for data in await client.stream(...)``; ``async with`` it to
+        cancel the call when leaving the block early."""
+        return await self.start(method, params, deadline_ms=deadline_ms, metadata=metadata)
 
     async def cancel(self, call_id: int) -> bool:
         """``Call/Cancel`` for the call with id ``call_id`` on this connection."""

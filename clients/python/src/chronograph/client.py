@@ -63,7 +63,8 @@ class _Inbox:
 
 
 class Call:
-    """One call in flight: iterate its data, wait for its result, or cancel it.
+    """One call in flight: iterate its data, wait for its result, or cancel it; as a context manager
+    (``with client.stream(...) as call:``) leaving the block cancels the call if it is still running.
 
     ``frames()`` yields every raw frame up to and including the terminal one; ``result()`` returns the
     ``result`` of an ``OK`` terminal frame or raises the typed error; iterating a ``Call`` yields the ``data``
@@ -97,12 +98,14 @@ class Call:
         try:
             return self.inbox.get(max(timeout, 0) if timeout is not None else None)
         except TimeoutError:
+            self.inbox.abandon()
             self.cancel()
             raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
                 from None
 
     def frames(self) -> Iterator[dict]:
-        """Every frame of the call, ending with the terminal frame (connection errors are raised)."""
+        """Every frame of the call not read yet, ending with the terminal frame (connection errors are
+        raised)."""
         while self.terminal is None:
             item = self._wait()
             if isinstance(item, ChronographError):
@@ -111,16 +114,28 @@ class Call:
                 self.terminal = item
             yield item
 
-    def __iter__(self) -> Iterator[Any]:
-        try:
-            for frame in self.frames():
-                if "status" not in frame:
-                    yield frame["data"]
-                elif frame["status"] != "OK":
-                    raise error_from_frame(frame)
-        finally:
-            if self.terminal is None:
-                self.close()
+    def __iter__(self) -> "Call":
+        return self
+
+    def __next__(self) -> Any:
+        """The next data frame's ``data``; at the terminal frame, stops or raises its typed error."""
+        if self.terminal is not None:
+            raise StopIteration
+        item = self._wait()
+        if isinstance(item, ChronographError):
+            raise item
+        if "status" not in item:
+            return item["data"]
+        self.terminal = item
+        if item["status"] != "OK":
+            raise error_from_frame(item)
+        raise StopIteration
+
+    def __enter__(self) -> "Call":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
     def result(self) -> Any:
         """Waits for the terminal frame; returns its ``result`` or raises its typed error."""
@@ -141,9 +156,9 @@ class Call:
 
     def close(self) -> None:
         """Gives up on the call: cancels it if it is still running and drops frames still to come."""
+        self.inbox.abandon()  # first: a reader waiting for room in this inbox must not block the cancel
         if not self.done:
             self.cancel()
-        self.inbox.abandon()
 
 
 class Client(MethodsMixin):
@@ -272,8 +287,8 @@ class Client(MethodsMixin):
 
     def stream(self, method: str, params: Optional[Mapping[str, Any]] = None, *,
                deadline_ms: Optional[int] = None, metadata: Optional[Mapping[str, str]] = None) -> Call:
-        """Starts a streaming call; iterate the returned :class:`Call` for each data frame's ``data``.
-        Leaving the loop early cancels the call."""
+        """Starts a streaming call; iterate the returned :class:`Call` for each data frame's ``data``. Use it
+        in a ``with`` block to cancel the call when leaving the block early."""
         return self.start(method, params, deadline_ms=deadline_ms, metadata=metadata)
 
     def cancel(self, call_id: int) -> bool:
