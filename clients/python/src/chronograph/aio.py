@@ -19,7 +19,7 @@ from typing import Any, AsyncIterator, Mapping, Optional
 from ._core import MAX_IN_FLIGHT, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
 from ._subscription import SUBSCRIBE, Backoff, SubscriptionState, Update
-from .client import DEADLINE_GRACE_S
+from .client import DEADLINE_GRACE_S, open_socket
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
 
 
@@ -156,8 +156,10 @@ class AsyncClient(MethodsMixin):
 
     def __init__(self, host: str, port: int, *, token: Optional[str] = None,
                  metadata: Optional[Mapping[str, str]] = None, ssl: Optional[ssl_module.SSLContext] = None,
-                 server_hostname: Optional[str] = None, timeout: float = 10.0, stream_buffer: int = 256):
+                 server_hostname: Optional[str] = None, timeout: float = 10.0, stream_buffer: int = 256,
+                 receive_buffer: Optional[int] = None):
         self.host, self.port = host, port
+        self.receive_buffer = receive_buffer
         self.token, self.base_metadata = token, dict(metadata or {})
         self.ssl, self.server_hostname, self.timeout = ssl, server_hostname, timeout
         self.stream_buffer = stream_buffer
@@ -172,11 +174,15 @@ class AsyncClient(MethodsMixin):
         """Opens the connection (and the TLS session when ``ssl`` is given)."""
         client = cls(host, port, **options)
         try:
-            client.reader, client.writer = await asyncio.wait_for(
-                asyncio.open_connection(host, port, ssl=client.ssl,
-                                        server_hostname=(client.server_hostname or host) if client.ssl else None,
-                                        limit=2 ** 16),
-                client.timeout)
+            hostname = (client.server_hostname or host) if client.ssl else None
+            if client.receive_buffer is None:
+                opening = asyncio.open_connection(host, port, ssl=client.ssl, server_hostname=hostname)
+            else:
+                sock = await asyncio.get_running_loop().run_in_executor(
+                    None, open_socket, host, port, client.timeout, client.receive_buffer)
+                sock.setblocking(False)
+                opening = asyncio.open_connection(sock=sock, ssl=client.ssl, server_hostname=hostname)
+            client.reader, client.writer = await asyncio.wait_for(opening, client.timeout)
         except (OSError, asyncio.TimeoutError, ssl_module.SSLError) as error:
             raise ConnectionLost(f"cannot connect to chronod at {host}:{port}: {error!r}") from None
         client.task = asyncio.get_running_loop().create_task(client._read())
@@ -285,17 +291,19 @@ class AsyncClient(MethodsMixin):
 
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,
-                  backoff_max: float = 2.0, buffer: Optional[int] = None) -> "AsyncSubscription":
+                  backoff_max: float = 2.0, buffer: Optional[int] = None,
+                  receive_buffer: Optional[int] = None) -> "AsyncSubscription":
         """An async iterator of :class:`~chronograph.Update`; the same guarantees as
         :class:`~chronograph.client.Subscription` (own connection, reconnect, resume, resync, cut-off)."""
         return AsyncSubscription(self, query, since_revision, progress=progress,
                                  reconnect_timeout=reconnect_timeout, backoff_initial=backoff_initial,
-                                 backoff_max=backoff_max, buffer=buffer)
+                                 backoff_max=backoff_max, buffer=buffer, receive_buffer=receive_buffer)
 
-    async def _sibling(self, buffer: Optional[int]) -> "AsyncClient":
+    async def _sibling(self, buffer: Optional[int], receive_buffer: Optional[int]) -> "AsyncClient":
         return await AsyncClient.connect(self.host, self.port, token=self.token, metadata=self.base_metadata,
                                          ssl=self.ssl, server_hostname=self.server_hostname, timeout=self.timeout,
-                                         stream_buffer=buffer or self.stream_buffer)
+                                         stream_buffer=buffer or self.stream_buffer,
+                                         receive_buffer=receive_buffer or self.receive_buffer)
 
 
 class AsyncSubscription:
@@ -303,8 +311,9 @@ class AsyncSubscription:
 
     def __init__(self, client: AsyncClient, query: Any, since_revision: Optional[int], *, progress: bool,
                  reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
-                 buffer: Optional[int]):
+                 buffer: Optional[int], receive_buffer: Optional[int] = None):
         self.parent = client
+        self.receive_buffer = receive_buffer
         self.state = SubscriptionState(query, since_revision, progress=progress)
         self.reconnect_timeout = reconnect_timeout
         self.backoff = Backoff(backoff_initial, backoff_max)
@@ -339,7 +348,7 @@ class AsyncSubscription:
         failing_since = loop.time()
         while not self.closing:
             try:
-                return await self.parent._sibling(self.buffer)
+                return await self.parent._sibling(self.buffer, self.receive_buffer)
             except ConnectionLost:
                 if self.reconnect_timeout is not None and loop.time() - failing_since > self.reconnect_timeout:
                     raise

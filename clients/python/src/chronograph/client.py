@@ -24,6 +24,24 @@ from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_fr
 DEADLINE_GRACE_S = 2.0
 
 
+def open_socket(host: str, port: int, timeout: float, receive_buffer: Optional[int]) -> socket.socket:
+    """A connected TCP socket (``SO_RCVBUF`` set before connecting when ``receive_buffer`` is given)."""
+    if receive_buffer is None:
+        return socket.create_connection((host, port), timeout=timeout)
+    error: Optional[OSError] = None
+    for family, kind, proto, _name, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+            sock.settimeout(timeout)
+            sock.connect(address)
+            return sock
+        except OSError as failure:
+            sock.close()
+            error = failure
+    raise error or OSError(f"no address for {host}")
+
+
 class _Inbox:
     """A call's frames: a FIFO the reader fills and the caller drains, bounded for streams."""
 
@@ -166,15 +184,19 @@ class Client(MethodsMixin):
 
     ``Client(host, port, token=None, metadata=None, ssl=None, timeout=10.0)``: ``token`` goes in every
     request's ``metadata.authorization`` (the write right); ``ssl`` is an :class:`ssl.SSLContext` to speak TLS
-    (``server_hostname`` defaults to ``host``); ``timeout`` bounds the connect. Use it as a context manager or
+    (``server_hostname`` defaults to ``host``); ``timeout`` bounds the connect. ``stream_buffer`` is how many
+    frames a streaming call holds for a slow reader; ``receive_buffer`` (bytes, ``SO_RCVBUF``) caps the
+    kernel's buffer so that a slow reader pushes back on the daemon sooner. Use it as a context manager or
     call :meth:`close`. Thread safe: many threads may call at once, and :meth:`start` lets one thread keep
     many calls in flight.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 7701, *, token: Optional[str] = None,
                  metadata: Optional[Mapping[str, str]] = None, ssl: Optional[ssl_module.SSLContext] = None,
-                 server_hostname: Optional[str] = None, timeout: float = 10.0, stream_buffer: int = 256):
+                 server_hostname: Optional[str] = None, timeout: float = 10.0, stream_buffer: int = 256,
+                 receive_buffer: Optional[int] = None):
         self.host, self.port = host, port
+        self.receive_buffer = receive_buffer
         self.token, self.base_metadata = token, dict(metadata or {})
         self.ssl, self.server_hostname, self.timeout = ssl, server_hostname, timeout
         self.stream_buffer = stream_buffer
@@ -183,7 +205,7 @@ class Client(MethodsMixin):
         self.write_lock = threading.Lock()
         self.slots = threading.BoundedSemaphore(MAX_IN_FLIGHT)
         try:
-            sock = socket.create_connection((host, port), timeout=timeout)
+            sock = open_socket(host, port, timeout, receive_buffer)
         except OSError as error:
             raise ConnectionLost(f"cannot connect to chronod at {host}:{port}: {error}") from None
         try:
@@ -297,18 +319,20 @@ class Client(MethodsMixin):
 
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,
-                  backoff_max: float = 2.0, buffer: Optional[int] = None) -> "Subscription":
+                  backoff_max: float = 2.0, buffer: Optional[int] = None,
+                  receive_buffer: Optional[int] = None) -> "Subscription":
         """Subscribes to a read query on a connection of its own; see :class:`Subscription`.
 
         ``query`` is ``{"method": "chrono.v1.Timeline/Query", "params": {...}}`` (or a method name).
         """
         return Subscription(self, query, since_revision, progress=progress, reconnect_timeout=reconnect_timeout,
-                            backoff_initial=backoff_initial, backoff_max=backoff_max, buffer=buffer)
+                            backoff_initial=backoff_initial, backoff_max=backoff_max, buffer=buffer,
+                            receive_buffer=receive_buffer)
 
-    def _sibling(self, buffer: Optional[int]) -> "Client":
+    def _sibling(self, buffer: Optional[int], receive_buffer: Optional[int]) -> "Client":
         return Client(self.host, self.port, token=self.token, metadata=self.base_metadata, ssl=self.ssl,
                       server_hostname=self.server_hostname, timeout=self.timeout,
-                      stream_buffer=buffer or self.stream_buffer)
+                      stream_buffer=buffer or self.stream_buffer, receive_buffer=receive_buffer or self.receive_buffer)
 
 
 class Subscription:
@@ -328,8 +352,9 @@ class Subscription:
 
     def __init__(self, client: Client, query: Any, since_revision: Optional[int], *, progress: bool,
                  reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
-                 buffer: Optional[int]):
+                 buffer: Optional[int], receive_buffer: Optional[int] = None):
         self.parent = client
+        self.receive_buffer = receive_buffer
         self.state = SubscriptionState(query, since_revision, progress=progress)
         self.reconnect_timeout = reconnect_timeout
         self.backoff = Backoff(backoff_initial, backoff_max)
@@ -382,7 +407,7 @@ class Subscription:
             if self.closing:
                 raise StopIteration
             try:
-                return self.parent._sibling(self.buffer)
+                return self.parent._sibling(self.buffer, self.receive_buffer)
             except ConnectionLost:
                 if (self.reconnect_timeout is not None
                         and time.monotonic() - failing_since > self.reconnect_timeout):
