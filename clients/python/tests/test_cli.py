@@ -9,7 +9,10 @@ import socket
 import subprocess
 import sys
 
-SOURCE = str(pathlib.Path(__file__).resolve().parents[1] / "src")
+import chronograph
+
+# The directory holding the package the tests import (installed or src/), for the child process.
+SOURCE = str(pathlib.Path(chronograph.__file__).resolve().parents[1])
 
 
 def cli(*args: str, timeout: float = 30) -> subprocess.CompletedProcess:
