@@ -160,7 +160,8 @@ def schemas():
 def event_record(event_id: str, day: str, title: str = "Test event") -> dict:
     """A Graph/ event record for writes (dated ``day``)."""
     return {"record": "event", "id": event_id, "type": "publication", "title": title, "summary": "Written by a test.",
-            "date": {"edtf": day}, "participants": [{"entity": "azerbaijan", "role": "subject"}], "citations": [CITATION]}
+            "date": {"edtf": day}, "participants": [{"entity": "azerbaijan", "role": "subject"}],
+            "citations": [CITATION]}
 
 
 def entity_record(entity_id: str, name: str, aliases=(), summary: str = "Written by a test.") -> dict:

@@ -58,7 +58,8 @@ def test_statuses_from_a_live_daemon_are_typed(daemon):
         with pytest.raises(chronograph.FailedPrecondition):
             client.write(retractions=["azerbaijan"])
         with pytest.raises(chronograph.OutOfRange):
-            list(client.stream("Watch/Subscribe", {"query": {"method": "chrono.v1.Stats/Get"}, "since_revision": 10_000}))
+            future = {"query": {"method": "chrono.v1.Stats/Get"}, "since_revision": 10_000}
+            list(client.stream("Watch/Subscribe", future))
         with pytest.raises(chronograph.ResourceExhausted):
             client.search("x" * (1024 * 1024))
         # After all of that the connection still serves.

@@ -8,8 +8,6 @@ import socket
 import threading
 import time
 
-import pytest
-
 import chronograph
 from conftest import entity_record, event_record
 

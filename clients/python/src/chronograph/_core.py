@@ -15,7 +15,7 @@ import json
 from typing import Any, Callable, Mapping, Optional
 
 from .dates import decode_hook
-from .errors import ChronographError, ConnectionLost, ProtocolError, error_from_frame
+from .errors import ChronographError, ConnectionLost, ProtocolError, ResourceExhausted, error_from_frame
 
 #: Largest frame the daemon sends (16 MiB) plus room for its envelope.
 MAX_FRAME_BYTES = 16 * 1024 * 1024 + 64 * 1024
@@ -99,8 +99,6 @@ class ProtocolCore:
             request["metadata"] = merged
         line = json.dumps(request, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         if len(line) > MAX_REQUEST_BYTES:
-            from .errors import ResourceExhausted
-
             self.calls.pop(call.id, None)
             raise ResourceExhausted(
                 f"request line of {len(line)} bytes is over the daemon's limit of {MAX_REQUEST_BYTES}")
