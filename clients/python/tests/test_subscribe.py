@@ -125,6 +125,7 @@ def test_blocking_subscription_delivers_initial_then_each_change(daemon):
 
 
 def test_subscription_survives_the_daemon_killed_and_restarted_mid_stream(daemon):
+    """SIGKILL, restart on the same database and port, then SIGTERM and restart again, while writes go on."""
     ids = expected_ids(60)
     with chronograph.Client("127.0.0.1", daemon.port) as client:
         subscription = client.subscribe(WINDOW, backoff_max=0.5, reconnect_timeout=60)
@@ -140,12 +141,16 @@ def test_subscription_survives_the_daemon_killed_and_restarted_mid_stream(daemon
             daemon.kill()  # SIGKILL while the writer is writing and the subscriber is reading
             time.sleep(0.3)
             daemon.start(port=port)
+            while len(consumer.seen) < 35 and time.monotonic() < deadline + 60:
+                time.sleep(0.01)
+            daemon.stop()  # and a graceful stop (SIGTERM: UNAVAILABLE, then the connection closes)
+            daemon.start(port=port)
             run_until(consumer, writer)
         finally:
             subscription.close()
             consumer.join(10)
         check_exactly_once(consumer, ids)
-        assert subscription.reconnects >= 1 and writer.retries >= 1
+        assert subscription.reconnects >= 2 and writer.retries >= 1 and daemon.starts == 3
     with chronograph.Client("127.0.0.1", daemon.port) as client:
         fresh = client.timeline(WINDOW["params"])
         assert subscription.items()["events"] == {e["id"]: e for e in fresh["events"]}

@@ -89,7 +89,7 @@ class AsyncCall:
             return await asyncio.wait_for(self.inbox.get(), max(remaining, 0))
         except asyncio.TimeoutError:
             self.inbox.abandon()
-            await self.cancel()
+            await self.cancel(wait=False)
             raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
                 from None
 
@@ -132,16 +132,26 @@ class AsyncCall:
             pass
         return result_of(self.terminal)
 
-    async def cancel(self) -> bool:
-        """``Call/Cancel`` for this call; True when the daemon found it in flight."""
+    async def cancel(self, wait: bool = True) -> bool:
+        """``Call/Cancel`` for this call; True when the daemon found it in flight (False when it had ended, or
+        no answer came within 10 s; without ``wait``, False at once)."""
         if self.done:
             return False
         try:
-            result = await self.client.call("chrono.v1.Call/Cancel", {"id": self.id}, deadline_ms=10_000,
-                                            _reserved=True)
-            return bool(result["cancelled"])
-        except ConnectionLost:
+            request = await self.client.start("chrono.v1.Call/Cancel", {"id": self.id}, _reserved=True)
+        except ChronographError:
             return False
+        if not wait:
+            request.inbox.abandon()
+            return False
+        try:
+            answer = await asyncio.wait_for(request.inbox.get(), 10.0)
+        except asyncio.TimeoutError:
+            request.inbox.abandon()
+            return False
+        if isinstance(answer, ChronographError):
+            return False
+        return bool(result_of(answer)["cancelled"])
 
     async def close(self) -> None:
         """Gives up on the call (cancelling it if it still runs)."""

@@ -117,7 +117,7 @@ class Call:
             return self.inbox.get(max(timeout, 0) if timeout is not None else None)
         except TimeoutError:
             self.inbox.abandon()
-            self.cancel()
+            self.cancel(wait=False)
             raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
                 from None
 
@@ -161,16 +161,27 @@ class Call:
             pass
         return result_of(self.terminal)
 
-    def cancel(self) -> bool:
-        """Sends ``Call/Cancel`` for this call. True when the daemon found it in flight (the call then ends
-        with :class:`~chronograph.Cancelled`)."""
+    def cancel(self, wait: bool = True) -> bool:
+        """Sends ``Call/Cancel`` for this call. With ``wait``, returns True when the daemon found it in flight
+        (the call then ends with :class:`~chronograph.Cancelled`); False when it had ended, or no answer came
+        within 10 s. Without ``wait`` it returns False at once (the answer is dropped)."""
         if self.done:
             return False
         try:
-            return bool(self.client.call("chrono.v1.Call/Cancel", {"id": self.id}, deadline_ms=10_000,
-                                         _reserved=True)["cancelled"])
-        except ConnectionLost:
+            request = self.client.start("chrono.v1.Call/Cancel", {"id": self.id}, _reserved=True)
+        except ChronographError:
             return False
+        if not wait:
+            request.inbox.abandon()
+            return False
+        try:
+            answer = request.inbox.get(10.0)
+        except TimeoutError:
+            request.inbox.abandon()
+            return False
+        if isinstance(answer, ChronographError):
+            return False
+        return bool(result_of(answer)["cancelled"])
 
     def close(self) -> None:
         """Gives up on the call: cancels it if it is still running and drops frames still to come."""
