@@ -264,8 +264,7 @@ def test_resync_after_compaction_is_a_fresh_initial_result_flagged_as_such(daemo
             assert initial.kind == "initial"
             seen_at = first.last_revision
         for index, event_id in enumerate(expected_ids(3, "py-resync")):
-            client.write(upserts=[event_record(event_id, day(index))])
-        current = client.health()["revision"]
+            current = client.write(upserts=[event_record(event_id, day(index))])["revision"]
         assert client.compact(current)["compacted"] >= 1
         with client.subscribe(WINDOW, since_revision=seen_at) as resumed:
             update = next(resumed)
