@@ -159,10 +159,11 @@ def test_subscription_survives_the_daemon_killed_and_restarted_mid_stream(daemon
 class CuttingProxy:
     """A loopback TCP proxy that, on its first ``cuts`` connections, forwards the daemon's bytes until
     ``after`` of them have passed and then forwards only part of the next chunk, ending inside a line, and
-    closes both sides. Later connections are relayed whole. Bounded: ``stop`` closes everything."""
+    closes both sides (with ``freeze``, it instead goes silent and keeps the connection open, as a dead
+    network path does). Later connections are relayed whole. Bounded: ``stop`` closes everything."""
 
-    def __init__(self, upstream_port: int, cuts: int = 3, after: int = 1500):
-        self.upstream_port, self.cuts, self.after = upstream_port, cuts, after
+    def __init__(self, upstream_port: int, cuts: int = 3, after: int = 1500, freeze: bool = False):
+        self.upstream_port, self.cuts, self.after, self.freeze = upstream_port, cuts, after, freeze
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.listener.settimeout(0.2)
         self.port = self.listener.getsockname()[1]
@@ -209,6 +210,8 @@ class CuttingProxy:
                         position -= 1
                     target.sendall(chunk[:position])
                     self.cuts_done += 1
+                    while self.freeze and not self.stopping and source.recv(65536):
+                        pass  # swallow everything, close nothing
                     if chunk[position - 1] != ord("\n"):
                         self.cut_mid_line += 1
                     break
@@ -253,6 +256,28 @@ def test_subscription_through_a_proxy_that_cuts_mid_frame(daemon):
             check_exactly_once(consumer, ids)
             assert proxy.cuts_done >= 2 and proxy.cut_mid_line >= 1
             assert subscription.reconnects >= proxy.cuts_done
+    finally:
+        proxy.stop()
+
+
+def test_a_silent_connection_is_taken_for_dead_and_replaced(daemon):
+    ids = expected_ids(30)
+    # Connection 0 is the client's own (idle: the subscription opens connection 1, which freezes).
+    proxy = CuttingProxy(daemon.port, cuts=2, after=1500, freeze=True)
+    try:
+        with chronograph.Client("127.0.0.1", proxy.port) as client:
+            subscription = client.subscribe(WINDOW, stall_timeout=2.0, backoff_max=0.2, reconnect_timeout=30)
+            consumer = Consumer(subscription, len(ids))
+            consumer.start()
+            writer = Writer(daemon.port, ids, pause=0.05)
+            writer.start()
+            try:
+                run_until(consumer, writer, timeout=60)
+            finally:
+                subscription.close()
+                consumer.join(10)
+            check_exactly_once(consumer, ids)
+            assert proxy.cuts_done == 1 and subscription.reconnects == 1
     finally:
         proxy.stop()
 

@@ -72,6 +72,8 @@ class AsyncCall:
         self.state = None
         self.terminal: Optional[dict] = None
         self.started = asyncio.get_running_loop().time()
+        #: Seconds without any frame after which the connection is taken for dead (None: wait forever).
+        self.idle_timeout: Optional[float] = None
 
     @property
     def id(self) -> int:
@@ -82,13 +84,20 @@ class AsyncCall:
         return self.terminal is not None or self.state.done
 
     async def _wait(self) -> Any:
-        if self.deadline_ms is None:
+        wait = None
+        if self.deadline_ms is not None:
+            wait = self.started + self.deadline_ms / 1000 + DEADLINE_GRACE_S - asyncio.get_running_loop().time()
+        idle = self.idle_timeout is not None and (wait is None or self.idle_timeout < wait)
+        if idle:
+            wait = self.idle_timeout
+        if wait is None:
             return await self.inbox.get()
-        remaining = self.started + self.deadline_ms / 1000 + DEADLINE_GRACE_S - asyncio.get_running_loop().time()
         try:
-            return await asyncio.wait_for(self.inbox.get(), max(remaining, 0))
+            return await asyncio.wait_for(self.inbox.get(), max(wait, 0))
         except asyncio.TimeoutError:
             self.inbox.abandon()
+            if idle:
+                raise ConnectionLost(f"no frame for {self.idle_timeout} s: the connection looks dead") from None
             await self.cancel(wait=False)
             raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
                 from None
@@ -302,12 +311,14 @@ class AsyncClient(MethodsMixin):
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,
                   backoff_max: float = 2.0, buffer: Optional[int] = None,
-                  receive_buffer: Optional[int] = None) -> "AsyncSubscription":
+                  receive_buffer: Optional[int] = None,
+                  stall_timeout: Optional[float] = 10.0) -> "AsyncSubscription":
         """An async iterator of :class:`~chronograph.Update`; the same guarantees as
         :class:`~chronograph.client.Subscription` (own connection, reconnect, resume, resync, cut-off)."""
         return AsyncSubscription(self, query, since_revision, progress=progress,
                                  reconnect_timeout=reconnect_timeout, backoff_initial=backoff_initial,
-                                 backoff_max=backoff_max, buffer=buffer, receive_buffer=receive_buffer)
+                                 backoff_max=backoff_max, buffer=buffer, receive_buffer=receive_buffer,
+                                 stall_timeout=stall_timeout)
 
     async def _sibling(self, buffer: Optional[int], receive_buffer: Optional[int]) -> "AsyncClient":
         return await AsyncClient.connect(self.host, self.port, token=self.token, metadata=self.base_metadata,
@@ -321,9 +332,11 @@ class AsyncSubscription:
 
     def __init__(self, client: AsyncClient, query: Any, since_revision: Optional[int], *, progress: bool,
                  reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
-                 buffer: Optional[int], receive_buffer: Optional[int] = None):
+                 buffer: Optional[int], receive_buffer: Optional[int] = None,
+                 stall_timeout: Optional[float] = 10.0):
         self.parent = client
         self.receive_buffer = receive_buffer
+        self.stall_timeout = stall_timeout
         self.state = SubscriptionState(query, since_revision, progress=progress)
         self.reconnect_timeout = reconnect_timeout
         self.backoff = Backoff(backoff_initial, backoff_max)
@@ -373,6 +386,7 @@ class AsyncSubscription:
             try:
                 call = await self.connection.start(SUBSCRIBE, self.state.params())
                 async for data in call:
+                    call.idle_timeout = self.stall_timeout  # silence past it: a dead path, reconnect
                     self.backoff.reset()
                     update = self.state.on_data(data)
                     if update is not None:

@@ -98,6 +98,8 @@ class Call:
         self.state = None
         self.terminal: Optional[dict] = None
         self.started = time.monotonic()
+        #: Seconds without any frame after which the connection is taken for dead (None: wait forever).
+        self.idle_timeout: Optional[float] = None
 
     @property
     def id(self) -> int:
@@ -110,13 +112,18 @@ class Call:
         return self.terminal is not None or self.state.done
 
     def _wait(self) -> Any:
-        timeout = None
+        wait = None
         if self.deadline_ms is not None:
-            timeout = self.started + self.deadline_ms / 1000 + DEADLINE_GRACE_S - time.monotonic()
+            wait = self.started + self.deadline_ms / 1000 + DEADLINE_GRACE_S - time.monotonic()
+        idle = self.idle_timeout is not None and (wait is None or self.idle_timeout < wait)
+        if idle:
+            wait = self.idle_timeout
         try:
-            return self.inbox.get(max(timeout, 0) if timeout is not None else None)
+            return self.inbox.get(max(wait, 0) if wait is not None else None)
         except TimeoutError:
             self.inbox.abandon()
+            if idle:
+                raise ConnectionLost(f"no frame for {self.idle_timeout} s: the connection looks dead") from None
             self.cancel(wait=False)
             raise DeadlineExceeded(f"no answer {self.deadline_ms} ms + {DEADLINE_GRACE_S} s after the request") \
                 from None
@@ -331,14 +338,14 @@ class Client(MethodsMixin):
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,
                   backoff_max: float = 2.0, buffer: Optional[int] = None,
-                  receive_buffer: Optional[int] = None) -> "Subscription":
+                  receive_buffer: Optional[int] = None, stall_timeout: Optional[float] = 10.0) -> "Subscription":
         """Subscribes to a read query on a connection of its own; see :class:`Subscription`.
 
         ``query`` is ``{"method": "chrono.v1.Timeline/Query", "params": {...}}`` (or a method name).
         """
         return Subscription(self, query, since_revision, progress=progress, reconnect_timeout=reconnect_timeout,
                             backoff_initial=backoff_initial, backoff_max=backoff_max, buffer=buffer,
-                            receive_buffer=receive_buffer)
+                            receive_buffer=receive_buffer, stall_timeout=stall_timeout)
 
     def _sibling(self, buffer: Optional[int], receive_buffer: Optional[int]) -> "Client":
         return Client(self.host, self.port, token=self.token, metadata=self.base_metadata, ssl=self.ssl,
@@ -354,7 +361,9 @@ class Subscription:
     :class:`~chronograph.Unavailable`; ``None`` retries forever) and resumes with ``since_revision`` set to
     the last revision it delivered. When that history was compacted it resyncs: the next update is a fresh
     ``initial`` with ``resync=True``. When the daemon cut it off for falling behind it yields a ``cut_off``
-    update and resumes. Any other end (the query's own error, such as ``NOT_FOUND``) is raised.
+    update and resumes. Any other end (the query's own error, such as ``NOT_FOUND``) is raised. Once the
+    stream has started, ``stall_timeout`` seconds without a frame (the daemon sends progress every second)
+    count as a dead connection: it reconnects.
 
     ``last_revision`` is the revision of the result delivered so far; ``items()`` is that result as
     ``{collection: {id: value}}``; ``reconnects``, ``resyncs`` and ``cut_offs`` count what happened.
@@ -363,9 +372,11 @@ class Subscription:
 
     def __init__(self, client: Client, query: Any, since_revision: Optional[int], *, progress: bool,
                  reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
-                 buffer: Optional[int], receive_buffer: Optional[int] = None):
+                 buffer: Optional[int], receive_buffer: Optional[int] = None,
+                 stall_timeout: Optional[float] = 10.0):
         self.parent = client
         self.receive_buffer = receive_buffer
+        self.stall_timeout = stall_timeout
         self.state = SubscriptionState(query, since_revision, progress=progress)
         self.reconnect_timeout = reconnect_timeout
         self.backoff = Backoff(backoff_initial, backoff_max)
@@ -434,6 +445,9 @@ class Subscription:
             try:
                 call = self.connection.start(SUBSCRIBE, self.state.params())
                 for data in call:
+                    # The daemon sends progress every second once armed: silence past stall_timeout means a
+                    # dead path (a half-open TCP connection), not a quiet graph.
+                    call.idle_timeout = self.stall_timeout
                     self.backoff.reset()
                     update = self.state.on_data(data)
                     if update is not None:
