@@ -7,6 +7,10 @@ missing=()
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The Python client's tests run in a virtualenv (.ci/run): Debian splits venv/ensurepip into python3-venv.
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+# Its TLS tests make a throwaway certificate with openssl.
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
@@ -19,4 +23,10 @@ fi
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
     echo "install-deps: installing Python jsonschema"
     python3 -m pip install --quiet jsonschema
+fi
+
+# pytest runs clients/python/tests (.ci/run installs it, with the package, into a virtualenv as well).
+if ! python3 -c 'import pytest' 2>/dev/null; then
+    echo "install-deps: installing Python pytest"
+    python3 -m pip install --quiet pytest
 fi

@@ -21,8 +21,9 @@ import sqlite3
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from chrono_client import ChronoClient  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "clients", "python", "src"))  # the chronograph package
+import chronograph  # noqa: E402
 
 FRAME_LIMIT = 16 * 1024 * 1024
 
@@ -84,7 +85,7 @@ def main():
     args = parser.parse_args()
 
     report = {"label": args.label}
-    with ChronoClient(args.host, args.port, timeout=args.timeout) as client:
+    with chronograph.Client(args.host, args.port, timeout=args.timeout) as client:
         stats = client.call("chrono.v1.Stats/Get")
         report["revision_before"] = stats["revision"]
         report["counts"] = stats["counts"]

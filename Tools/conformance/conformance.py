@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "Tools"))
-from chrono_client import ChronoClient  # noqa: E402
+sys.path.insert(0, str(ROOT / "clients" / "python" / "src"))  # the chronograph package, used from the tree
+import chronograph  # noqa: E402
 import live_checks  # noqa: E402
 
 BASE = "https://chronograph.local/protocol/v1/"
@@ -55,8 +55,7 @@ class Checker:
 def call(client, checker, methods, name, params, expect="OK"):
     """Calls `name`, validates every frame and the result, returns the terminal frame."""
     checker.exercised.add(name)
-    call_id = client.request(name, params)
-    frames = list(client.frames(call_id))
+    frames = list(client.start(name, params).frames())
     entry = methods.get(name)
     if entry is None:
         checker.failures += 1
@@ -92,7 +91,7 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     checker = Checker(ROOT / "Protocol" / "schemas")
-    with ChronoClient(args.host, args.port) as client:
+    with chronograph.Client(args.host, args.port) as client:
         listing = call(client, checker, {"chrono.v1.Reflection/List": {
             "request_schema": "reflection_list.request.schema.json",
             "result_schema": "reflection_list.result.schema.json"}}, "chrono.v1.Reflection/List", {})
@@ -125,7 +124,7 @@ def main():
         live_checks.run(client, checker, methods, call)
         call(client, checker, methods, "chrono.v1.Entity/Get", {"id": "no_such_entity_anywhere"}, expect="NOT_FOUND")
         call(client, checker, methods, "chrono.v1.Timeline/Query", {"limit": "ten"}, expect="INVALID_ARGUMENT")
-        terminal = client.call_frame("chrono.v1.Nope/Nothing")
+        terminal = list(client.start("chrono.v1.Nope/Nothing").frames())[-1]
         checker.validate("unknown method", terminal, "response.schema.json")
         missing = sorted((set(methods) | set(REQUIRED)) - checker.exercised)
         if missing:

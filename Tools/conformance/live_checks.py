@@ -23,9 +23,9 @@ def run(client, checker, methods, call):
     entry = methods.get(SUBSCRIBE, {"request_schema": "watch_subscribe.request.schema.json",
                                     "data_schema": "watch_subscribe.data.schema.json"})
     checker.validate(f"{SUBSCRIBE} params", params, entry["request_schema"])
-    subscription = client.request(SUBSCRIBE, params, deadline_ms=1500)
+    subscription = client.start(SUBSCRIBE, params, deadline_ms=1500)
     call(client, checker, methods, "chrono.v1.Facts/Write", {"upserts": [entity]})
-    frames = list(client.frames(subscription))
+    frames = list(subscription.frames())
     for frame in frames[:-1]:
         checker.validate(f"{SUBSCRIBE} data frame", frame, "frame.schema.json")
         checker.validate(f"{SUBSCRIBE} data", frame["data"], entry["data_schema"])
