@@ -42,6 +42,20 @@ struct GraphWriteTests {
         #expect(try await fixture.store.changes(after: 0).count == 46)
     }
 
+    @Test func theLatestRevisionIsCurrentTheMomentAWriteReturns() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        #expect(fixture.store.latestRevision == 1)
+        // Every answer is stamped with `latestRevision`: it must never lag a write that has returned.
+        for index in 0..<50 {
+            let entity = try self.record(
+                #"{"record":"entity","id":"place-\#(index)","kind":"place","name":"Place \#(index)",\#(self.citation)}"#
+            )
+            let report = try await fixture.live.write(upserts: [entity], retractions: [])
+            #expect(fixture.store.latestRevision == report.revision)
+        }
+    }
+
     @Test func rejectsAnInvalidBatchWithoutWritingAnything() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }

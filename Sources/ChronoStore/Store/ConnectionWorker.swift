@@ -15,7 +15,7 @@ final class ConnectionWorker: @unchecked Sendable {
     let executor: QueueExecutor
 
     /// Opens a connection on a new serial queue labelled `label`; `afterEachRun` runs on the queue after
-    /// every `run`, whatever its outcome.
+    /// every `run`, whatever its outcome, and before the run's caller resumes.
     static func open(
         path: String,
         label: String,
@@ -56,15 +56,19 @@ final class ConnectionWorker: @unchecked Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 self.queue.async {
-                    defer { self.afterEachRun?(self.connection) }
+                    let result: Result<T, any Error>
                     do {
                         try context.check()
                         self.connection.interruptCheck = { context.shouldStop }
                         defer { self.connection.interruptCheck = nil }
-                        continuation.resume(returning: try body(self.connection, context))
+                        result = .success(try body(self.connection, context))
                     } catch {
-                        continuation.resume(throwing: context.translate(error))
+                        result = .failure(context.translate(error))
                     }
+                    // Before the caller resumes: whatever it does next (answer a call, start another) sees what
+                    // this run left behind, such as the writer's newest revision.
+                    self.afterEachRun?(self.connection)
+                    continuation.resume(with: result)
                 }
             }
         } onCancel: {
