@@ -1,8 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import ChronoServer
 import ChronoStore
 import Foundation
 import Logging
+
+extension GraphConflictResolution: ExpressibleByArgument {}
 
 /// `chronod`: serves the Chronograph graph over the protocol of `Protocol/PROTOCOL.md`.
 @main
@@ -26,8 +28,22 @@ struct Chronod: AsyncParsableCommand {
     @Option(help: "SQLite file, built from --graph when missing (env CHRONO_DB; default var/chronograph.sqlite).")
     var db: String?
 
-    @Option(help: "Graph/ directory to build a missing database from (env CHRONO_GRAPH; default Graph).")
+    @Option(
+        help: """
+            Graph/ directory: a missing database is built from it, and a changed one is applied to an existing \
+            database as one new revision on start (env CHRONO_GRAPH; default Graph).
+            """
+    )
     var graph: String?
+
+    @Option(
+        help: """
+            When the graph directory and live writes changed the same records since the database last took the \
+            directory in: 'graph' takes the directory's version, 'database' keeps the live one (default: refuse \
+            to start and list them).
+            """
+    )
+    var resolveGraphConflicts: GraphConflictResolution?
 
     @Option(help: "Token writes must carry in metadata.authorization (env CHRONO_TOKEN; required off loopback).")
     var token: String?
@@ -66,6 +82,7 @@ struct Chronod: AsyncParsableCommand {
 
         let store = try await Self.openStore(database: database, graph: graph, logger: logger)
         let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
+        try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
         let server = try await ChronoServer.bind(
             host: host,
             port: port,
@@ -107,6 +124,49 @@ struct Chronod: AsyncParsableCommand {
         let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValidationError("--token-file \(path): the first line is empty") }
         return trimmed
+    }
+
+    /// Applies a changed graph directory to the database as one new revision (`LiveGraph.takeGraphChanges`), so
+    /// a corrected `Graph/` is never served stale; a conflict with live writes stops the start with a message
+    /// that names the records and the option that settles them.
+    private static func takeGraphChanges(
+        _ live: LiveGraph,
+        graph: String,
+        resolution: GraphConflictResolution?,
+        logger: Logger
+    ) async throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: graph, isDirectory: &isDirectory), isDirectory.boolValue else {
+            logger.info("no graph directory; serving the database as it is", metadata: ["graph": "\(graph)"])
+            return
+        }
+        let update: GraphSourceUpdate
+        do {
+            update = try await live.takeGraphChanges(
+                from: GraphLoader(directory: URL(fileURLWithPath: graph)),
+                resolving: resolution
+            )
+        } catch let error as GraphSourceError {
+            FileHandle.standardError.write(Data("chronod: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
+        guard update.folderChanged else { return }
+        var metadata: Logger.Metadata = [
+            "graph": "\(graph)", "kept_live_writes": "\(update.keptLiveWrites.count)",
+            "settled": "\(update.settled.count)",
+        ]
+        if let report = update.report {
+            metadata["revision"] = "\(report.revision)"
+            metadata["inserted"] = "\(report.inserted)"
+            metadata["updated"] = "\(report.updated)"
+            metadata["deleted"] = "\(report.deleted)"
+            logger.info(
+                "the graph directory changed: its differences are committed as a new revision",
+                metadata: metadata
+            )
+        } else {
+            logger.info("the graph directory changed, but no record differs from the database", metadata: metadata)
+        }
     }
 
     /// Opens the database, building it from `graph` first when the file does not exist yet; the file

@@ -39,6 +39,11 @@ struct ImportTests {
         let exported = try await GraphStore.open(path: built).export()
         #expect(Set(exported.records) == Set(records.map(\.record)))
         #expect(exported.records.count == records.count)
+        // Both remember the folder they took in, so a later change to it can be applied.
+        let source = GraphSource(hash: try GraphLoader(directory: url).contentHash(), revision: 1)
+        for path in [built, directory.databasePath] {
+            #expect(try GraphSource.load(Connection(path: path, readOnly: true)) == source)
+        }
     }
 
     @Test func theFixtureGraphWithItsForwardReferencesBuildsLikeTheWholeBatchLoad() async throws {

@@ -4,8 +4,8 @@ extension GraphLoader {
     /// Records between two progress reports.
     static let progressInterval = 4_096
 
-    /// Replaces everything on `connection` with the graph: clears the tables, bumps the revision, stores the
-    /// vocabulary and streams every file through `StreamingImport` (parsed a few batches ahead on another
+    /// Replaces everything on `connection` with the graph: clears the tables, bumps the revision, records the
+    /// folder's content hash (`GraphSource`), stores the vocabulary and streams every file through `StreamingImport` (parsed a few batches ahead on another
     /// thread by `ParsedBatches`), with the secondary indexes rebuilt once at the end. Run inside a
     /// transaction, which the caller commits or rolls back.
     func replaceContent(
@@ -17,6 +17,7 @@ extension GraphLoader {
         try Self.clear(connection)
         let revision = try GraphStore.revision(connection) + 1
         try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
+        try GraphSource(hash: try self.contentHash(), revision: revision).record(connection)
         try Self.store(vocabulary, connection)
         let totalBytes = files.reduce(0) { $0 + $1.size }
         return try connection.withSecondaryIndexesDeferred { connection in

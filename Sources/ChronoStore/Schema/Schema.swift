@@ -11,7 +11,7 @@ enum Schema {
     static let spanClasses = 0...52
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, ChangeLog.migration]
+    static let migrations: [String] = [version1, version2, ChangeLog.migration, GraphSource.migration]
 
     /// The current version.
     static var version: Int { self.migrations.count }
