@@ -39,7 +39,7 @@ RECORD_FIELDS = {
     "event": ({"record", "id", "type", "title", "date", "participants", "citations"}, {"summary"}),
     "relation": ({"record", "id", "type", "from", "to", "citations"}, {"date", "summary"}),
     "dispute": ({"record", "id", "subject", "topic", "claims"}, set()),
-    "figure": ({"record", "id", "subject", "measure", "value", "qualifier", "unit", "citations"}, {"date"}),
+    "figure": ({"record", "id", "subject", "measure", "value", "qualifier", "unit", "citations"}, {"date", "high"}),
 }
 INSTRUMENT_DATE_KEYS = {"adopted", "signed", "in_force", "amended", "ratified", "expires"}
 QUALIFIERS = {"exact", "over", "under", "about", "almost"}
@@ -478,6 +478,11 @@ class Linter:
             v = rec.get("value")
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 self.report.error(where, f"figure '{rid}': value must be a number")
+            h = rec.get("high")
+            if "high" in rec and (isinstance(h, bool) or not isinstance(h, (int, float))
+                                  or not isinstance(v, (int, float)) or h <= v):
+                self.report.error(where, f"figure '{rid}': high must be a number above value (a range runs from "
+                                         f"value up to high)")
             if "qualifier" in rec and rec["qualifier"] not in QUALIFIERS:
                 self.report.error(where, f"figure '{rid}': unknown qualifier {rec['qualifier']!r}")
             if "date" in rec:

@@ -56,7 +56,13 @@ struct GraphRecordParserTests {
             #"{"record":"figure","id":"f","subject":"s","measure":"m","value":1432.6,"qualifier":"over","unit":"people","citations":[{"doc":"d","lines":[1,1]}]}"#
         )
         guard case .figure(let value) = figure else { throw GraphRecordError(path: "", message: "not a figure") }
-        #expect(value.value == 1432.6 && value.qualifier == .over && value.date == nil)
+        #expect(value.value == 1432.6 && value.qualifier == .over && value.date == nil && value.high == nil)
+
+        let range = try self.parser.parse(
+            #"{"record":"figure","id":"r","measure":"m","value":600000,"high":800000,"qualifier":"about","unit":"people","citations":[{"doc":"d","lines":[1,1]}]}"#
+        )
+        guard case .figure(let span) = range else { throw GraphRecordError(path: "", message: "not a figure") }
+        #expect(span.value == 600_000 && span.high == 800_000)
     }
 
     static let invalid: [(line: String, path: String)] = [
@@ -125,6 +131,14 @@ struct GraphRecordParserTests {
         (
             #"{"record":"figure","id":"f","measure":"m","value":1,"qualifier":"roughly","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#,
             "qualifier"
+        ),
+        (
+            #"{"record":"figure","id":"f","measure":"m","value":2000,"high":1500,"qualifier":"about","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "high"
+        ),
+        (
+            #"{"record":"figure","id":"f","measure":"m","value":1,"high":"2","qualifier":"about","unit":"u","citations":[{"doc":"d","lines":[1,1]}]}"#,
+            "high"
         ),
     ]
 

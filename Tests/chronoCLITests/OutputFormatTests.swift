@@ -73,6 +73,8 @@ struct OutputFormatTests {
         #expect(rows[0][3] == "from 1991 to 2006 (1991/2006)")
         #expect(rows[1][2] == "221 people")
         #expect(EntityLabel.number(.double(1432.6)) == "1,432.6")
+        let range: JSONValue = ["value": 600_000, "high": 800_000, "qualifier": "about", "unit": "people"]
+        #expect(FiguresPresenter.value(range) == "about 600,000–800,000 people")
     }
 
     @Test("stats and health become name/value rows")

@@ -168,6 +168,18 @@ public struct GraphRecordParser: Sendable {
         guard let value = valueJSON.doubleValue, value.isFinite else {
             throw GraphRecordError(path: "value", message: "expected a number, got \(valueJSON.typeName)")
         }
+        let high = try reader.optional("high").map { (json) throws(GraphRecordError) -> Double in
+            guard let high = json.doubleValue, high.isFinite else {
+                throw GraphRecordError(path: "high", message: "expected a number, got \(json.typeName)")
+            }
+            guard high > value else {
+                throw GraphRecordError(
+                    path: "high",
+                    message: "\(high) is not above value \(value): a range runs from value up to high"
+                )
+            }
+            return high
+        }
         let qualifierText = try reader.string("qualifier")
         guard let qualifier = FigureQualifier(rawValue: qualifierText) else {
             let allowed = FigureQualifier.allCases.map(\.rawValue).joined(separator: ", ")
@@ -183,6 +195,7 @@ public struct GraphRecordParser: Sendable {
             subject: subject,
             measure: measure,
             value: value,
+            high: high,
             qualifier: qualifier,
             unit: unit,
             date: date,

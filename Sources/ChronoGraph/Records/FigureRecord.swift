@@ -11,8 +11,10 @@ public struct FigureRecord: Sendable, Hashable {
     public var subject: String?
     /// What is measured.
     public var measure: String
-    /// The number.
+    /// The number; the lower end when the documents give a range.
     public var value: Double
+    /// The upper end of a range ("600,000-800,000"), above `value`; nil for a single number.
+    public var high: Double?
     /// Exact, over, under, about or almost.
     public var qualifier: FigureQualifier
     /// The unit (`people`, `USD`, `percent`…).
@@ -28,6 +30,7 @@ public struct FigureRecord: Sendable, Hashable {
         subject: String?,
         measure: String,
         value: Double,
+        high: Double? = nil,
         qualifier: FigureQualifier,
         unit: String,
         date: DateValue?,
@@ -37,6 +40,7 @@ public struct FigureRecord: Sendable, Hashable {
         self.subject = subject
         self.measure = measure
         self.value = value
+        self.high = high
         self.qualifier = qualifier
         self.unit = unit
         self.date = date

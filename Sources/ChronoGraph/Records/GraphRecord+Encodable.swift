@@ -3,7 +3,7 @@
 extension GraphRecord: Encodable {
     private enum Key: String, CodingKey {
         case record, id, title, lines, kind, name, aliases, summary, attributes, number, dates, citations, type
-        case date, participants, from, to, subject, topic, claims, measure, value, qualifier, unit
+        case date, participants, from, to, subject, topic, claims, measure, value, high, qualifier, unit
     }
 
     /// A date in the `Graph/` format.
@@ -64,6 +64,7 @@ extension GraphRecord: Encodable {
             try container.encodeIfPresent(figure.subject, forKey: .subject)
             try container.encode(figure.measure, forKey: .measure)
             try container.encode(FigureValue(figure.value), forKey: .value)
+            try container.encodeIfPresent(figure.high.map(FigureValue.init), forKey: .high)
             try container.encode(figure.qualifier, forKey: .qualifier)
             try container.encode(figure.unit, forKey: .unit)
             try container.encodeIfPresent(figure.date.map(StoredDate.init), forKey: .date)

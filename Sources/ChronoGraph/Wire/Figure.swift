@@ -19,15 +19,19 @@ public struct Figure: Sendable, Hashable, Encodable {
         set { self.record[keyPath: keyPath] = newValue }
     }
 
-    private enum CodingKeys: String, CodingKey { case id, subject, measure, value, qualifier, unit, date, citations }
+    private enum CodingKeys: String, CodingKey {
+        case id, subject, measure, value, high, qualifier, unit, date, citations
+    }
 
-    /// Encodes the wire form; `subject` is `null` when absent, an integral `value` is written as an integer.
+    /// Encodes the wire form; `subject` is `null` when absent, `high` only for a range, and an integral number is
+    /// written as an integer.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.record.id, forKey: .id)
         try container.encode(self.subject, forKey: .subject)
         try container.encode(self.record.measure, forKey: .measure)
         try container.encode(FigureValue(self.record.value), forKey: .value)
+        try container.encodeIfPresent(self.record.high.map(FigureValue.init), forKey: .high)
         try container.encode(self.record.qualifier, forKey: .qualifier)
         try container.encode(self.record.unit, forKey: .unit)
         try container.encodeIfPresent(self.record.date, forKey: .date)

@@ -106,14 +106,14 @@ struct RecordWriter {
         try self.connection.cached(
             """
             INSERT INTO figures(id, subject, measure, value, qualifier, unit, date_edtf, date_text, fuzzy_lower,
-                                fuzzy_upper)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                fuzzy_upper, high)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).run([
             .text(figure.id), .optionalText(figure.subject), .text(figure.measure), .real(figure.value),
             .text(figure.qualifier.rawValue), .text(figure.unit), .optionalText(figure.date?.edtf.edtf),
             .optionalText(figure.date?.text), bounds.map { .integer($0.fuzzyLower) } ?? .null,
-            bounds.map { .integer($0.fuzzyUpper) } ?? .null,
+            bounds.map { .integer($0.fuzzyUpper) } ?? .null, figure.high.map { .real($0) } ?? .null,
         ])
         try self.insertCitations(figure.citations, kind: "figure", owner: figure.id)
     }

@@ -11,7 +11,7 @@ enum Schema {
     static let spanClasses = 0...52
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, ChangeLog.migration, GraphSource.migration]
+    static let migrations: [String] = [version1, version2, ChangeLog.migration, GraphSource.migration, version5]
 
     /// The current version.
     static var version: Int { self.migrations.count }
@@ -114,5 +114,10 @@ enum Schema {
         CREATE INDEX events_span ON events(span_class, lower, precision, id, fuzzy_lower, fuzzy_upper);
         DROP INDEX events_order;
         CREATE INDEX events_order ON events(lower, precision, id, upper, fuzzy_lower, fuzzy_upper);
+        """
+
+    /// A figure that is a range keeps its upper end (`value` is the lower).
+    private static let version5 = """
+        ALTER TABLE figures ADD COLUMN high REAL;
         """
 }

@@ -182,7 +182,7 @@ struct RecordExporter {
         var records: [String: JSONValue] = [:]
         try self.connection.cached(
             """
-            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text FROM figures
+            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text, high FROM figures
             WHERE id IN (SELECT value FROM json_each(?))
             """
         ).run([list]) { row in
@@ -194,6 +194,7 @@ struct RecordExporter {
             ]
             if let subject = row.optionalText(1) { object["subject"] = .string(subject) }
             if let edtf = row.optionalText(6) { object["date"] = Self.date(edtf, row.optionalText(7)) }
+            if !row.isNull(8) { object["high"] = .double(row.double(8)) }
             records[id] = .object(object)
         }
         return records

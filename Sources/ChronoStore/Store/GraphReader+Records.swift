@@ -110,7 +110,7 @@ extension GraphReader {
         var records: [String: FigureRecord] = [:]
         try self.connection.cached(
             """
-            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text FROM figures
+            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text, high FROM figures
             WHERE id IN (SELECT value FROM json_each(?))
             """
         ).run([try Self.list(ids)]) { row in
@@ -121,6 +121,7 @@ extension GraphReader {
                 subject: row.optionalText(1),
                 measure: row.text(2),
                 value: row.double(3),
+                high: row.isNull(8) ? nil : row.double(8),
                 qualifier: qualifier,
                 unit: row.text(5),
                 date: try Self.date(row.optionalText(6), text: row.optionalText(7)),

@@ -9,14 +9,16 @@ public enum FiguresPresenter {
         let rows = figures.map { figure in
             [
                 figure.text("id"), EntityLabel.text(figure["subject"]), figure.text("measure"), Self.value(figure),
-                figure.text("qualifier"), figure["value"]?.scalarText ?? "", figure.text("unit"),
+                figure.text("qualifier"), figure["value"]?.scalarText ?? "", figure["high"]?.scalarText ?? "",
+                figure.text("unit"),
                 DateDisplay.text(figure["date"]), citations.format(list: figure.list("citations")),
             ]
         }
         let table = Table(
             columns: [
                 .init("ID", csvOnly: true), .init("SUBJECT"), .init("MEASURE"), .init("VALUE"),
-                .init("QUALIFIER", csvOnly: true), .init("NUMBER", csvOnly: true), .init("UNIT", csvOnly: true),
+                .init("QUALIFIER", csvOnly: true), .init("NUMBER", csvOnly: true), .init("HIGH", csvOnly: true),
+                .init("UNIT", csvOnly: true),
                 .init("DATE"), .init("SOURCES"),
             ],
             rows: rows
@@ -24,10 +26,14 @@ public enum FiguresPresenter {
         return Presentation(result: result, records: figures, table: table)
     }
 
-    /// The quantity in words: `over 44,000 people` (an `exact` qualifier is not shown).
+    /// The quantity in words: `over 44,000 people`, `about 600,000–800,000 people` for a range (an `exact`
+    /// qualifier is not shown).
     static func value(_ figure: JSONValue) -> String {
         let qualifier = figure.text("qualifier")
-        let parts = [qualifier == "exact" ? "" : qualifier, EntityLabel.number(figure["value"]), figure.text("unit")]
+        let number =
+            figure["high"].map { "\(EntityLabel.number(figure["value"]))–\(EntityLabel.number($0))" }
+            ?? EntityLabel.number(figure["value"])
+        let parts = [qualifier == "exact" ? "" : qualifier, number, figure.text("unit")]
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

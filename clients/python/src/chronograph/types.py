@@ -80,6 +80,7 @@ class _FigureBase(TypedDict):
 
 class Figure(_FigureBase, total=False):
     date: DateValue
+    high: Any
 
 
 class Claim(TypedDict):
