@@ -17,7 +17,10 @@ import Testing
         )
         try await withHardenedServer(fixture.live, configuration: configuration) { port in
             let (ending, statuses) = try await RawClient.with(port: port) { idle in
-                // Ordinary clients, each on a short connection, are served while the idle one waits.
+                // Ordinary clients, each on a short connection, are served while the idle one waits. Each sends
+                // its call as soon as it is connected; the 5 s idle timeout is its margin: a client starved for
+                // 5 s between connect and send would be idle itself (heavy suites take turns, so nothing in
+                // this process starves it that long).
                 var statuses: [StatusCode] = []
                 for _ in 0..<6 {
                     let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
