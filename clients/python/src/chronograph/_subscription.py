@@ -145,3 +145,18 @@ class SubscriptionState:
         for (collection, item_id), value in self.items.items():
             result.setdefault(collection, {})[item_id] = value
         return result
+
+
+def setup_subscription(subscription: Any, client: Any, query: Any, since_revision: Optional[int], *,
+                       progress: bool, reconnect_timeout: Optional[float], backoff_initial: float,
+                       backoff_max: float, buffer: Optional[int], receive_buffer: Optional[int],
+                       stall_timeout: Optional[float]) -> None:
+    """The state the blocking and the asyncio subscription share, set on ``subscription``."""
+    subscription.parent = client
+    subscription.receive_buffer = receive_buffer
+    subscription.stall_timeout = stall_timeout
+    subscription.state = SubscriptionState(query, since_revision, progress=progress)
+    subscription.reconnect_timeout = reconnect_timeout
+    subscription.backoff = Backoff(backoff_initial, backoff_max)
+    subscription.buffer = buffer
+    subscription.closing = False

@@ -18,7 +18,7 @@ from typing import Any, AsyncIterator, Mapping, Optional
 
 from ._core import MAX_IN_FLIGHT, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
-from ._subscription import SUBSCRIBE, Backoff, SubscriptionState, Update
+from ._subscription import SUBSCRIBE, SubscriptionState, Update, setup_subscription
 from .client import DEADLINE_GRACE_S, open_socket
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
 
@@ -334,15 +334,11 @@ class AsyncSubscription:
                  reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
                  buffer: Optional[int], receive_buffer: Optional[int] = None,
                  stall_timeout: Optional[float] = 10.0):
-        self.parent = client
-        self.receive_buffer = receive_buffer
-        self.stall_timeout = stall_timeout
-        self.state = SubscriptionState(query, since_revision, progress=progress)
-        self.reconnect_timeout = reconnect_timeout
-        self.backoff = Backoff(backoff_initial, backoff_max)
-        self.buffer = buffer
+        setup_subscription(self, client, query, since_revision, progress=progress,
+                           reconnect_timeout=reconnect_timeout, backoff_initial=backoff_initial,
+                           backoff_max=backoff_max, buffer=buffer, receive_buffer=receive_buffer,
+                           stall_timeout=stall_timeout)
         self.connection: Optional[AsyncClient] = None
-        self.closing = False
         self._iterator = self._run()
 
     last_revision = property(lambda self: self.state.last_revision)

@@ -17,7 +17,7 @@ from typing import Any, Iterator, Mapping, Optional
 
 from ._core import MAX_IN_FLIGHT, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
-from ._subscription import SUBSCRIBE, Backoff, SubscriptionState, Update
+from ._subscription import SUBSCRIBE, SubscriptionState, Update, setup_subscription
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
 
 #: Extra time a client waits past a call's ``deadline_ms`` for the daemon's own DEADLINE_EXCEEDED.
@@ -374,15 +374,11 @@ class Subscription:
                  reconnect_timeout: Optional[float], backoff_initial: float, backoff_max: float,
                  buffer: Optional[int], receive_buffer: Optional[int] = None,
                  stall_timeout: Optional[float] = 10.0):
-        self.parent = client
-        self.receive_buffer = receive_buffer
-        self.stall_timeout = stall_timeout
-        self.state = SubscriptionState(query, since_revision, progress=progress)
-        self.reconnect_timeout = reconnect_timeout
-        self.backoff = Backoff(backoff_initial, backoff_max)
-        self.buffer = buffer
+        setup_subscription(self, client, query, since_revision, progress=progress,
+                           reconnect_timeout=reconnect_timeout, backoff_initial=backoff_initial,
+                           backoff_max=backoff_max, buffer=buffer, receive_buffer=receive_buffer,
+                           stall_timeout=stall_timeout)
         self.connection: Optional[Client] = None
-        self.closing = False
         self._iterator = self._run()
 
     @property
