@@ -55,9 +55,24 @@ struct BadInputCase: Decodable, Sendable, CustomStringConvertible {
             } else {
                 throw FixtureError(message: "\(self.name): a part has neither text nor base64")
             }
-            for _ in 0..<(part.times ?? 1) { bytes += piece }
+            bytes += Self.repeated(piece, times: part.times ?? 1)
         }
         return bytes
+    }
+
+    /// `piece` repeated `times` times, built by doubling (a few large copies rather than millions of small
+    /// appends: the corpus holds lines of several megabytes, and the suite also runs under sanitizers).
+    private static func repeated(_ piece: [UInt8], times: Int) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(piece.count * times)
+        var block = piece
+        var remaining = times
+        while remaining > 0 {
+            if remaining & 1 == 1 { result += block }
+            remaining >>= 1
+            if remaining > 0 { block += block }
+        }
+        return result
     }
 
     private static func decode(base64: String, case name: String) throws -> [UInt8] {
