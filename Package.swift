@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "ChronoClient",
                 "ChronoProtocol",
+                "ChronoGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -177,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "chronoCLITests",
-            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "chrono", "chronod"],
+            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "ChronoGraph", "chrono", "chronod"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

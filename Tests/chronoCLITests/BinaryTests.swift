@@ -43,7 +43,7 @@ struct BinaryTests {
         let output = try await self.chrono(["timeline", "--from", "2019-13", "--port", "1"])
         #expect(output.status == 64)
         #expect(output.stderr.contains("--from"))
-        #expect(output.stderr.contains("month 13 is out of range"))
+        #expect(output.stderr.contains("month 13 out of range"))
         #expect(!output.stderr.contains("cannot reach"))
     }
 

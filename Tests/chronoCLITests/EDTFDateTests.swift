@@ -1,45 +1,57 @@
+import ArgumentParser
+import ChronoGraph
+import ChronoProtocol
 import Testing
 
 @testable import ChronoCLI
 
-@Suite("EDTFDate: command-line dates are checked before any I/O")
+@Suite("--from and --to: command-line dates are checked by the daemon's EDTF grammar before any I/O")
 struct EDTFDateTests {
     @Test(
-        "accepts EDTF levels 0 and 1 and plain years",
+        "accepts EDTF levels 0 and 1, intervals, times and plain years",
         arguments: [
             "2007", "2007-03", "2007-03-19", "2007~", "2007?", "2007-03%", "199X", "19XX", "2004-XX",
-            "2007-21", "2008-02-29", "Y170000002", "-0500",
+            "2007-21", "2008-02-29", "Y170000002", "-0500", "2007/2010", "1991/..", "../1994",
+            "2004-01-01T10:10:10Z",
         ]
     )
     func acceptsValidDates(text: String) throws {
-        #expect(try EDTFDate(parsing: text).text == text)
+        let window = try WindowOptions.parse(["--from=\(text)"])
+        #expect(window.params["from"] == .string(text))
     }
 
     @Test(
         "rejects malformed dates with the reason",
         arguments: [
-            ("2019-13", "month 13 is out of range"),
-            ("2007-02-30", "day 30 is out of range"),
-            ("2007-02-29", "day 29 is out of range"),
-            ("07", "the year must be four digits"),
-            ("yesterday", "the year must be four digits"),
-            ("2007-3", "the month must be two digits"),
-            ("2007-03-19-01", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
-            ("", "it is empty"),
-            ("2007-21-01", "month 21 is out of range"),
+            ("2019-13", "month 13"),
+            ("2007-02-30", "day 30"),
+            ("2007-02-29", "day 29"),
+            ("07", "2007"),
+            ("yesterday", "2007"),
+            ("2007-3", "2007"),
+            ("2007-03-19-01", "2007"),
+            ("", "empty date"),
+            ("2007-21-01", "2007"),
         ]
     )
     func rejectsInvalidDates(text: String, reason: String) {
         #expect {
-            _ = try EDTFDate(parsing: text)
+            _ = try WindowOptions.date(text)
         } throws: { error in
             let message = String(describing: error)
-            return message.contains(reason) && message.contains("\"\(text)\"")
+            return message.contains(reason) && message.contains("not an EDTF date")
         }
     }
 
     @Test("trims surrounding spaces")
     func trimsSpaces() throws {
-        #expect(try EDTFDate(parsing: " 2007 ").text == "2007")
+        #expect(try WindowOptions.date(" 2007 ").edtf == "2007")
+    }
+
+    @Test("refuses a period that certainly starts after it ends, and lets overlapping ends through")
+    func checksTheOrderOfTheEnds() throws {
+        #expect(throws: (any Error).self) { try WindowOptions.parse(["--from", "2008", "--to", "2007"]).check() }
+        try WindowOptions.parse(["--from", "2007-06", "--to", "2007"]).check()
+        try WindowOptions.parse(["--from", "1991/..", "--to", "1994"]).check()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoGraph
 import ChronoProtocol
 
 extension Chrono {
@@ -51,8 +52,8 @@ extension Chrono {
         func validate() throws {
             try self.output.check(allowed: OutputFormat.listings + OutputFormat.graphs)
             try Params.checkName(self.entity, argument: "<entity>")
-            try Limits.check(self.depth, in: 1...6, option: "--depth")
-            try Limits.check(self.limit, in: 1...10_000, option: "--limit")
+            try Limits.check(self.depth, in: NeighborsQuery.depths, option: "--depth")
+            try Limits.check(self.limit, in: NeighborsQuery.limits, option: "--limit")
             try self.window.check()
         }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoGraph
 import ChronoProtocol
 
 extension Chrono {
@@ -49,8 +50,8 @@ extension Chrono {
             try self.output.check(allowed: OutputFormat.listings + OutputFormat.graphs)
             try Params.checkName(self.from, argument: "<from>")
             try Params.checkName(self.to, argument: "<to>")
-            try Limits.check(self.maxDepth, in: 1...8, option: "--max-depth")
-            try Limits.check(self.count, in: 1...10, option: "--paths")
+            try Limits.check(self.maxDepth, in: PathsQuery.depths, option: "--max-depth")
+            try Limits.check(self.count, in: PathsQuery.counts, option: "--paths")
         }
 
         func run() async throws {

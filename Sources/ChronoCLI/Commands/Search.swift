@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoGraph
 import ChronoProtocol
 
 extension Chrono {
@@ -35,7 +36,7 @@ extension Chrono {
 
         func validate() throws {
             try self.output.check(allowed: OutputFormat.listings)
-            try Limits.check(self.limit, in: 1...100, option: "--limit")
+            try Limits.check(self.limit, in: SearchQuery.limits, option: "--limit")
             guard !self.text.trimmingWhitespace.isEmpty else {
                 throw ValidationError("<text>: give at least one word to search for")
             }

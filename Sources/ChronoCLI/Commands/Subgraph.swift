@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoGraph
 import ChronoProtocol
 
 extension Chrono {
@@ -38,8 +39,8 @@ extension Chrono {
             for entity in self.entities {
                 try Params.checkName(entity, argument: "<entity>")
             }
-            try Limits.check(self.depth, in: 0...3, option: "--depth")
-            try Limits.check(self.limit, in: 1...10_000, option: "--limit")
+            try Limits.check(self.depth, in: SubgraphQuery.depths, option: "--depth")
+            try Limits.check(self.limit, in: SubgraphQuery.limits, option: "--limit")
         }
 
         func run() async throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoGraph
 import ChronoProtocol
 
 extension Chrono {
@@ -60,7 +61,7 @@ extension Chrono {
 
         func validate() throws {
             try self.output.check(allowed: OutputFormat.listings + [.timelinejs])
-            try Limits.check(self.limit, in: 1...500, option: "--limit")
+            try Limits.check(self.limit, in: TimelineQuery.limits, option: "--limit")
             try self.window.check()
             if self.all && (self.limit != nil || self.cursor != nil) {
                 throw ValidationError("--all streams every event; it takes no --limit or --cursor")

@@ -21,3 +21,15 @@ extension Params {
         throw ValidationError("\(argument): expected an entity id, name or alias, got an empty string")
     }
 }
+
+extension Character {
+    /// Whether this is one of the ASCII digits 0-9.
+    var isASCIIDigit: Bool { self.isASCII && self.isNumber }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    var trimmingWhitespace: String {
+        String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -21,9 +21,7 @@ public struct DisputesQuery: Sendable, Hashable {
 
     /// Checks the limit.
     public func validate() throws(ChronoError) {
-        guard Self.limits.contains(self.limit) else {
-            throw .invalidArgument("params.limit: must be between 1 and 1000, got \(self.limit)")
-        }
+        try Self.limits.require(self.limit, parameter: "limit")
     }
 }
 
@@ -60,8 +58,6 @@ public struct FiguresQuery: Sendable, Hashable {
 
     /// Checks the limit.
     public func validate() throws(ChronoError) {
-        guard Self.limits.contains(self.limit) else {
-            throw .invalidArgument("params.limit: must be between 1 and 1000, got \(self.limit)")
-        }
+        try Self.limits.require(self.limit, parameter: "limit")
     }
 }

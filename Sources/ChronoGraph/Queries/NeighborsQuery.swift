@@ -57,11 +57,7 @@ public struct NeighborsQuery: Sendable, Hashable {
 
     /// Checks the depth and limit, naming the offending parameter.
     public func validate() throws(ChronoError) {
-        guard Self.depths.contains(self.depth) else {
-            throw .invalidArgument("params.depth: must be between 1 and 6, got \(self.depth)")
-        }
-        guard Self.limits.contains(self.limit) else {
-            throw .invalidArgument("params.limit: must be between 1 and 10000, got \(self.limit)")
-        }
+        try Self.depths.require(self.depth, parameter: "depth")
+        try Self.limits.require(self.limit, parameter: "limit")
     }
 }

@@ -39,12 +39,8 @@ public struct PathsQuery: Sendable, Hashable {
 
     /// Checks depth, k and budget, naming the offending parameter.
     public func validate() throws(ChronoError) {
-        guard Self.depths.contains(self.maxDepth) else {
-            throw .invalidArgument("params.max_depth: must be between 1 and 8, got \(self.maxDepth)")
-        }
-        guard Self.counts.contains(self.k) else {
-            throw .invalidArgument("params.k: must be between 1 and 10, got \(self.k)")
-        }
+        try Self.depths.require(self.maxDepth, parameter: "max_depth")
+        try Self.counts.require(self.k, parameter: "k")
         guard self.nodeBudget >= 1 else { throw .invalidArgument("params.node_budget: must be at least 1") }
     }
 }

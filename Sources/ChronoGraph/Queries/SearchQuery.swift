@@ -22,8 +22,6 @@ public struct SearchQuery: Sendable, Hashable {
     /// Checks the text and limit, naming the offending parameter.
     public func validate() throws(ChronoError) {
         guard !self.text.allSatisfy(\.isWhitespace) else { throw .invalidArgument("params.text: must not be empty") }
-        guard Self.limits.contains(self.limit) else {
-            throw .invalidArgument("params.limit: must be between 1 and 100, got \(self.limit)")
-        }
+        try Self.limits.require(self.limit, parameter: "limit")
     }
 }

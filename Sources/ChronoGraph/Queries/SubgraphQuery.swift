@@ -4,6 +4,8 @@ public import ChronoProtocol
 public struct SubgraphQuery: Sendable, Hashable {
     /// Allowed depths.
     public static let depths = 0...3
+    /// Allowed node budgets.
+    public static let limits = 1...10_000
 
     /// The seed entities: ids, or names or aliases each resolving to one entity.
     public var ids: [String]
@@ -22,9 +24,7 @@ public struct SubgraphQuery: Sendable, Hashable {
     /// Checks ids, depth and limit, naming the offending parameter.
     public func validate() throws(ChronoError) {
         guard !self.ids.isEmpty else { throw .invalidArgument("params.ids: must name at least one entity") }
-        guard Self.depths.contains(self.depth) else {
-            throw .invalidArgument("params.depth: must be between 0 and 3, got \(self.depth)")
-        }
-        guard self.limit >= 1 else { throw .invalidArgument("params.limit: must be at least 1") }
+        try Self.depths.require(self.depth, parameter: "depth")
+        try Self.limits.require(self.limit, parameter: "limit")
     }
 }

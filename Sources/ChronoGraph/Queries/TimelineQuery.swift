@@ -57,9 +57,7 @@ public struct TimelineQuery: Sendable, Hashable {
 
     /// Checks the limits, naming the offending parameter.
     public func validate() throws(ChronoError) {
-        guard Self.limits.contains(self.limit) else {
-            throw .invalidArgument("params.limit: must be between 1 and 500, got \(self.limit)")
-        }
+        try Self.limits.require(self.limit, parameter: "limit")
         if let lower = self.from?.strict.lower, let upper = self.to?.strict.upper, lower > upper {
             throw .invalidArgument("params.to: window ends (\(upper.iso)) before it starts (\(lower.iso))")
         }

@@ -81,7 +81,7 @@ enum GraphQueries {
         let query = SubgraphQuery(
             ids: try params.strings("ids"),
             depth: try params.int("depth", in: SubgraphQuery.depths, default: 1),
-            limit: try params.int("limit", in: 1...10_000, default: 1_000)
+            limit: try params.int("limit", in: SubgraphQuery.limits, default: 1_000)
         )
         try query.validate()
         return query
