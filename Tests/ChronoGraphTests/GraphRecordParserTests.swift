@@ -45,12 +45,12 @@ struct GraphRecordParserTests {
         let relation = try self.parser.parse(
             #"{"record":"relation","id":"a--party_to--b","type":"party_to","from":"a","to":"b","citations":[{"doc":"d","lines":[1,2]}]}"#
         )
-        #expect(relation.kind == "relation" && relation.id == "a--party_to--b")
+        #expect(relation.kind == .relation && relation.id == "a--party_to--b")
 
         let dispute = try self.parser.parse(
             #"{"record":"dispute","id":"n","subject":"idps","topic":"t","claims":[{"claim":"a","citations":[{"doc":"d","lines":[1,1]}]},{"claim":"b","citations":[{"doc":"d","lines":[2,2]}]}]}"#
         )
-        #expect(dispute.kind == "dispute")
+        #expect(dispute.kind == .dispute)
 
         let figure = try self.parser.parse(
             #"{"record":"figure","id":"f","subject":"s","measure":"m","value":1432.6,"qualifier":"over","unit":"people","citations":[{"doc":"d","lines":[1,1]}]}"#

@@ -35,8 +35,8 @@ struct GraphWriteTests {
         let changes = try await fixture.store.changes(after: 1)
         #expect(
             changes == [
-                GraphChange(revision: 2, kind: "entity", id: "ganja", op: .insert),
-                GraphChange(revision: 2, kind: "relation", id: "ganja--located_in--azerbaijan", op: .insert),
+                GraphChange(revision: 2, kind: .entity, id: "ganja", op: .insert),
+                GraphChange(revision: 2, kind: .relation, id: "ganja--located_in--azerbaijan", op: .insert),
             ]
         )
         #expect(try await fixture.store.changes(after: 0).count == 46)
@@ -96,7 +96,7 @@ extension GraphWriteTests {
         #expect(Set(search.results.map(\.entity.id)) == ["state-migration-service", "milli-majlis"])
         #expect(
             try await fixture.store.changes(after: 1) == [
-                GraphChange(revision: 2, kind: "entity", id: "state-migration-service", op: .update)
+                GraphChange(revision: 2, kind: .entity, id: "state-migration-service", op: .update)
             ]
         )
     }

@@ -17,9 +17,9 @@ struct GraphDataTests {
         #expect(report.records == records.count)
         let stats = try await store.stats()
         #expect(stats.counts.documents == 5)
-        #expect(stats.counts.entities == records.filter { $0.record.kind == "entity" }.count)
-        #expect(stats.counts.events == records.filter { $0.record.kind == "event" }.count)
-        #expect(stats.counts.relations == records.filter { $0.record.kind == "relation" }.count)
+        #expect(stats.counts.entities == records.filter { $0.record.kind == .entity }.count)
+        #expect(stats.counts.events == records.filter { $0.record.kind == .event }.count)
+        #expect(stats.counts.relations == records.filter { $0.record.kind == .relation }.count)
         #expect(stats.counts.entities > 0 && stats.counts.events > 0 && stats.counts.relations > 0)
     }
 
@@ -86,7 +86,7 @@ extension GraphCitationTests {
             return LocatedRecord(record: .event(event), file: located.file, line: located.line)
         }
         let problems = try CitationCheck(records: moved, seeds: seeds).problems()
-        let events = moved.filter { $0.record.kind == "event" }.count
+        let events = moved.filter { $0.record.kind == .event }.count
         #expect(problems.count > events / 2, "only \(problems.count) of \(events) moved events caught")
     }
 }

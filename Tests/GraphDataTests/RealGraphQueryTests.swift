@@ -27,7 +27,7 @@ struct RealGraphQueryTests {
                 cursor = page.nextCursor
                 pages += 1
             } while cursor != nil && pages < 1_000
-            #expect(events.map(\.id).sorted() == records.filter { $0.record.kind == "event" }.map(\.record.id).sorted())
+            #expect(events.map(\.id).sorted() == records.filter { $0.record.kind == .event }.map(\.record.id).sorted())
             let keys = events.map { event in
                 (event.date.edtf.strict.lower?.ordinal ?? Int.min, event.date.edtf.precision, event.id)
             }

@@ -157,7 +157,7 @@ import Testing
         #expect(past.entity.summary == "Generated entity 5.")
         #expect(past.revision == snapshot.revision)
         #expect(now.entity.summary == "Changed later.")
-        #expect(diff.changed == [RecordKey(kind: "entity", id: "entity-005")])
+        #expect(diff.changed == [RecordKey(kind: .entity, id: "entity-005")])
         #expect(diff.added.isEmpty && diff.removed.isEmpty)
     }
 }

@@ -27,20 +27,19 @@ public struct GraphRecordParser: Sendable {
     /// Parses an already decoded JSON value.
     public func parse(_ value: JSONValue) throws(GraphRecordError) -> GraphRecord {
         var reader = try JSONObjectReader(value, path: "")
-        let kind = try reader.string("record")
+        let kindName = try reader.string("record")
+        guard let kind = RecordKind(rawValue: kindName) else {
+            let known = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw GraphRecordError(path: "record", message: "unknown record kind \"\(kindName)\" (\(known))")
+        }
         let record: GraphRecord
         switch kind {
-        case "document": record = .document(try self.document(&reader))
-        case "entity": record = .entity(try self.entity(&reader))
-        case "event": record = .event(try self.event(&reader))
-        case "relation": record = .relation(try self.relation(&reader))
-        case "dispute": record = .dispute(try self.dispute(&reader))
-        case "figure": record = .figure(try self.figure(&reader))
-        default:
-            throw GraphRecordError(
-                path: "record",
-                message: "unknown record kind \"\(kind)\" (document, entity, event, relation, dispute, figure)"
-            )
+        case .document: record = .document(try self.document(&reader))
+        case .entity: record = .entity(try self.entity(&reader))
+        case .event: record = .event(try self.event(&reader))
+        case .relation: record = .relation(try self.relation(&reader))
+        case .dispute: record = .dispute(try self.dispute(&reader))
+        case .figure: record = .figure(try self.figure(&reader))
         }
         try reader.finish()
         return record

@@ -25,15 +25,15 @@ public enum GraphRecord: Sendable, Hashable {
         }
     }
 
-    /// The value of the record's `record` field (`entity`, `event`…).
-    public var kind: String {
+    /// The value of the record's `record` field.
+    public var kind: RecordKind {
         switch self {
-        case .document: "document"
-        case .entity: "entity"
-        case .event: "event"
-        case .relation: "relation"
-        case .dispute: "dispute"
-        case .figure: "figure"
+        case .document: .document
+        case .entity: .entity
+        case .event: .event
+        case .relation: .relation
+        case .dispute: .dispute
+        case .figure: .figure
         }
     }
 }

@@ -7,15 +7,15 @@ public struct GraphChange: Sendable, Hashable, Encodable {
 
     /// The revision the change made.
     public var revision: Int64
-    /// The record kind (`entity`, `event`…).
-    public var kind: String
+    /// The record kind.
+    public var kind: RecordKind
     /// The record id.
     public var id: String
     /// What happened to it.
     public var op: Operation
 
     /// Creates a change.
-    public init(revision: Int64, kind: String, id: String, op: Operation) {
+    public init(revision: Int64, kind: RecordKind, id: String, op: Operation) {
         self.revision = revision
         self.kind = kind
         self.id = id

@@ -38,7 +38,7 @@ struct Subscription: Sendable {
             let old = try await self.evaluate(on: try Self.descriptor(self.query.name, on: past))
             var frame =
                 SubscriptionFrame.change(from: old.items, to: current.items, revision: current.revision)
-                ?? SubscriptionFrame(kind: "change", revision: current.revision, added: [], removed: [], changed: [])
+                ?? SubscriptionFrame(kind: .change, revision: current.revision, added: [], removed: [], changed: [])
             frame.since = since
             first = try EncodedFrame(frame)
         }

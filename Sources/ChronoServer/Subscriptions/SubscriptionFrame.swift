@@ -6,8 +6,18 @@ import ChronoProtocol
 /// when commits land faster than the query re-runs, several) added, removed or changed; `progress` says
 /// the result is current up to `revision`.
 struct SubscriptionFrame: Sendable, Encodable {
-    /// `initial`, `change` or `progress`.
-    var kind: String
+    /// What a frame is.
+    enum Kind: String, Sendable, Encodable {
+        /// Every item of the result at `revision`.
+        case initial
+        /// What one or more commits added, removed or changed.
+        case change
+        /// The result is current up to `revision`.
+        case progress
+    }
+
+    /// What this frame is.
+    var kind: Kind
     /// The revision the subscriber's result is current at, once it applies this frame.
     var revision: Int64
     /// Items new in the result (all of them in `initial`).
@@ -27,12 +37,12 @@ struct SubscriptionFrame: Sendable, Encodable {
     }
 
     static func progress(_ revision: Int64) -> SubscriptionFrame {
-        SubscriptionFrame(kind: "progress", revision: revision)
+        SubscriptionFrame(kind: .progress, revision: revision)
     }
 
     static func initial(_ items: ResultItems, revision: Int64) -> SubscriptionFrame {
         let added = items.items.keys.sorted().map { Item(collection: $0.collection, id: $0.id, value: items.items[$0]) }
-        return SubscriptionFrame(kind: "initial", revision: revision, added: added, removed: [], changed: [])
+        return SubscriptionFrame(kind: .initial, revision: revision, added: added, removed: [], changed: [])
     }
 
     /// The change from `old` to `new`, or `nil` when nothing differs.
@@ -52,6 +62,6 @@ struct SubscriptionFrame: Sendable, Encodable {
             removed.append(Item(collection: key.collection, id: key.id, value: nil))
         }
         guard !added.isEmpty || !removed.isEmpty || !changed.isEmpty else { return nil }
-        return SubscriptionFrame(kind: "change", revision: revision, added: added, removed: removed, changed: changed)
+        return SubscriptionFrame(kind: .change, revision: revision, added: added, removed: removed, changed: changed)
     }
 }

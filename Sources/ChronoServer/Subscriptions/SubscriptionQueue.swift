@@ -40,7 +40,7 @@ final class SubscriptionQueue: Sendable {
         }
 
         var isProgress: Bool {
-            if case .frame(let frame) = self { return frame.kind == "progress" }
+            if case .frame(let frame) = self { return frame.kind == .progress }
             return false
         }
     }

@@ -1,7 +1,9 @@
+import ChronoGraph
+
 /// What a `GraphValidator` needs to know about records already stored.
 protocol GraphContent {
-    /// Whether a record of `kind` (`entity`, `event`…) with `id` is stored.
-    func contains(kind: String, id: String) throws -> Bool
+    /// Whether a record of `kind` with `id` is stored.
+    func contains(kind: RecordKind, id: String) throws -> Bool
     /// The number of lines of document `id`, or `nil` when it is not stored.
     func documentLines(_ id: String) throws -> Int?
 }
@@ -10,18 +12,8 @@ protocol GraphContent {
 struct StoredGraphContent: GraphContent {
     let connection: Connection
 
-    func contains(kind: String, id: String) throws -> Bool {
-        let sql: String
-        switch kind {
-        case "document": sql = "SELECT 1 FROM documents WHERE id = ?"
-        case "entity": sql = "SELECT 1 FROM entities WHERE id = ?"
-        case "event": sql = "SELECT 1 FROM events WHERE id = ?"
-        case "relation": sql = "SELECT 1 FROM relations WHERE id = ?"
-        case "dispute": sql = "SELECT 1 FROM disputes WHERE id = ?"
-        case "figure": sql = "SELECT 1 FROM figures WHERE id = ?"
-        default: return false
-        }
-        return try self.connection.cached(sql).first([.text(id)]) { _ in true } ?? false
+    func contains(kind: RecordKind, id: String) throws -> Bool {
+        try self.connection.cached("SELECT 1 FROM \(kind.table) WHERE id = ?").first([.text(id)]) { _ in true } ?? false
     }
 
     func documentLines(_ id: String) throws -> Int? {

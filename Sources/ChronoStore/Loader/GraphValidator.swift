@@ -15,18 +15,17 @@ public struct GraphValidator: Sendable {
     }
 
     func validate(_ batch: [LocatedRecord], against stored: some GraphContent) throws {
-        var seen: Set<String> = []
+        var seen: Set<RecordKey> = []
         var documents: [String: Int] = [:]
         for located in batch {
-            let key = "\(located.record.kind)\u{0}\(located.record.id)"
-            guard seen.insert(key).inserted, try !stored.contains(kind: located.record.kind, id: located.record.id)
+            guard seen.insert(RecordKey(kind: located.record.kind, id: located.record.id)).inserted, try !stored.contains(kind: located.record.kind, id: located.record.id)
             else {
                 throw self.error(located, "id: duplicate \(located.record.kind) id \"\(located.record.id)\"")
             }
             if case .document(let document) = located.record { documents[document.id] = document.lines }
         }
-        let known = { (kind: String, id: String) throws -> Bool in
-            seen.contains("\(kind)\u{0}\(id)") ? true : try stored.contains(kind: kind, id: id)
+        let known = { (kind: RecordKind, id: String) throws -> Bool in
+            seen.contains(RecordKey(kind: kind, id: id)) ? true : try stored.contains(kind: kind, id: id)
         }
         let lines = { (id: String) throws -> Int? in try documents[id] ?? stored.documentLines(id) }
         for located in batch {
@@ -44,7 +43,7 @@ public struct GraphValidator: Sendable {
     /// The first problem with `record`, in field order, or `nil`; `known` and `lines` look up references.
     func problem(
         _ record: GraphRecord,
-        known: (String, String) throws -> Bool,
+        known: (RecordKind, String) throws -> Bool,
         lines: (String) throws -> Int?
     ) throws -> String? {
         switch record {
@@ -61,7 +60,7 @@ public struct GraphValidator: Sendable {
                 return "type: \"\(event.type)\" is not in the vocabulary's event_types"
             }
             for (index, participant) in event.participants.enumerated() {
-                guard try known("entity", participant.entity) else {
+                guard try known(.entity, participant.entity) else {
                     return "participants[\(index)].entity: unknown entity \"\(participant.entity)\""
                 }
                 guard self.vocabulary.participantRoles.contains(participant.role) else {
@@ -75,8 +74,8 @@ public struct GraphValidator: Sendable {
             guard self.vocabulary.relationTypes[relation.type] != nil else {
                 return "type: \"\(relation.type)\" is not in the vocabulary's relation_types"
             }
-            guard try known("entity", relation.from) else { return "from: unknown entity \"\(relation.from)\"" }
-            guard try known("entity", relation.to) else { return "to: unknown entity \"\(relation.to)\"" }
+            guard try known(.entity, relation.from) else { return "from: unknown entity \"\(relation.from)\"" }
+            guard try known(.entity, relation.to) else { return "to: unknown entity \"\(relation.to)\"" }
             let base = "\(relation.from)--\(relation.type)--\(relation.to)"
             let suffix = relation.id.hasPrefix(base + "--") ? relation.id.dropFirst(base.count + 2) : ""
             guard relation.id == base || (!suffix.isEmpty && suffix.allSatisfy(\.isNumber)) else {
@@ -106,8 +105,8 @@ public struct GraphValidator: Sendable {
     }
 
     /// Whether `id` names something a dispute or figure can be about: an entity, an event or a figure.
-    private static func isSubject(_ id: String, known: (String, String) throws -> Bool) throws -> Bool {
-        try known("entity", id) || known("event", id) || known("figure", id)
+    private static func isSubject(_ id: String, known: (RecordKind, String) throws -> Bool) throws -> Bool {
+        try known(.entity, id) || known(.event, id) || known(.figure, id)
     }
 
     private func citationProblem(

@@ -1,3 +1,5 @@
+import ChronoGraph
+
 /// Deletes stored records with their aliases, participants, claims, citations and search rows.
 ///
 /// Run inside a write transaction with deferred foreign keys: references to what is deleted are checked
@@ -6,33 +8,33 @@ struct RecordEraser {
     let connection: Connection
 
     /// The kinds of the stored records with `id`.
-    func kinds(of id: String) throws -> [String] {
+    func kinds(of id: String) throws -> [RecordKind] {
         try self.connection.cached(
             """
             SELECT 'document' FROM documents WHERE id = ?1 UNION ALL SELECT 'entity' FROM entities WHERE id = ?1
             UNION ALL SELECT 'event' FROM events WHERE id = ?1 UNION ALL SELECT 'relation' FROM relations WHERE id = ?1
             UNION ALL SELECT 'dispute' FROM disputes WHERE id = ?1 UNION ALL SELECT 'figure' FROM figures WHERE id = ?1
             """
-        ).map([.text(id)]) { $0.text(0) }
+        ).map([.text(id)]) { try RecordKind(stored: $0.text(0)) }
     }
 
     /// Deletes the record of `kind` with `id`, if stored.
-    func delete(kind: String, id: String) throws {
+    func delete(kind: RecordKind, id: String) throws {
         let statements: [String]
         switch kind {
-        case "document": statements = ["DELETE FROM documents WHERE id = ?1"]
-        case "entity", "event":
+        case .document: statements = ["DELETE FROM documents WHERE id = ?1"]
+        case .entity, .event:
             statements = [
-                "DELETE FROM search WHERE owner_kind = '\(kind)' AND owner = ?1",
-                "DELETE FROM citations WHERE owner_kind = '\(kind)' AND owner = ?1",
-                kind == "entity" ? "DELETE FROM entities WHERE id = ?1" : "DELETE FROM events WHERE id = ?1",
+                "DELETE FROM search WHERE owner_kind = '\(kind.rawValue)' AND owner = ?1",
+                "DELETE FROM citations WHERE owner_kind = '\(kind.rawValue)' AND owner = ?1",
+                "DELETE FROM \(kind.table) WHERE id = ?1",
             ]
-        case "relation":
+        case .relation:
             statements = [
                 "DELETE FROM citations WHERE owner_kind = 'relation' AND owner = ?1",
                 "DELETE FROM relations WHERE id = ?1",
             ]
-        case "dispute":
+        case .dispute:
             statements = [
                 """
                 DELETE FROM citations WHERE owner_kind = 'claim'
@@ -40,7 +42,7 @@ struct RecordEraser {
                 """,
                 "DELETE FROM disputes WHERE id = ?1",
             ]
-        default:
+        case .figure:
             statements = [
                 "DELETE FROM citations WHERE owner_kind = 'figure' AND owner = ?1", "DELETE FROM figures WHERE id = ?1",
             ]

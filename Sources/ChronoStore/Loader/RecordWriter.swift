@@ -23,7 +23,7 @@ struct RecordWriter {
         }
         guard logging else { return }
         try self.connection.cached("INSERT INTO changes(revision, kind, id, op) VALUES (?, ?, ?, 'insert')")
-            .run([.integer(self.revision), .text(record.kind), .text(record.id)])
+            .run([.integer(self.revision), .text(record.kind.rawValue), .text(record.id)])
     }
 
     private func insert(_ entity: EntityRecord) throws {
@@ -131,9 +131,9 @@ struct RecordWriter {
 
     /// Records in an order where every record comes after those it refers to (documents first).
     static func dependencyOrder(_ records: [LocatedRecord]) -> [LocatedRecord] {
-        let rank = ["document": 0, "entity": 1, "event": 2, "relation": 3, "dispute": 4, "figure": 5]
+        let rank: [RecordKind: Int] = [.document: 0, .entity: 1, .event: 2, .relation: 3, .dispute: 4, .figure: 5]
         return records.enumerated()
-            .sorted { (rank[$0.element.record.kind] ?? 9, $0.offset) < (rank[$1.element.record.kind] ?? 9, $1.offset) }
+            .sorted { (rank[$0.element.record.kind]!, $0.offset) < (rank[$1.element.record.kind]!, $1.offset) }
             .map(\.element)
     }
 

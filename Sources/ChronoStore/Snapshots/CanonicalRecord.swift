@@ -1,16 +1,17 @@
+public import ChronoGraph
 public import ChronoProtocol
 
 /// One record in canonical form: its kind, id and value; `line` is its canonical text.
 public struct CanonicalRecord: Sendable, Hashable {
-    /// The record kind (`entity`, `event`…).
-    public var kind: String
+    /// The record kind.
+    public var kind: RecordKind
     /// The record id.
     public var id: String
     /// The record as a JSON value.
     public var value: JSONValue
 
     /// Creates a canonical record.
-    public init(kind: String, id: String, value: JSONValue) {
+    public init(kind: RecordKind, id: String, value: JSONValue) {
         self.kind = kind
         self.id = id
         self.value = value
@@ -31,12 +32,12 @@ public struct CanonicalRecord: Sendable, Hashable {
 /// A record's identity: its kind and id.
 public struct RecordKey: Sendable, Hashable, Comparable, Codable {
     /// The record kind.
-    public var kind: String
+    public var kind: RecordKind
     /// The record id.
     public var id: String
 
     /// Creates a key.
-    public init(kind: String, id: String) {
+    public init(kind: RecordKind, id: String) {
         self.kind = kind
         self.id = id
     }

@@ -1,3 +1,4 @@
+internal import ChronoGraph
 internal import ChronoProtocol
 internal import Foundation
 
@@ -6,16 +7,13 @@ internal import Foundation
 /// The inverse of `RecordWriter`: what it writes, this reads back to the same record. Run it on one
 /// connection inside one transaction so the export is one consistent state.
 struct RecordExporter {
-    /// The record kinds in canonical order (sorted by name).
-    static let kinds = ["dispute", "document", "entity", "event", "figure", "relation"]
-
     let connection: Connection
 
     /// Every record, sorted by kind then id (byte order).
     func all() throws -> [CanonicalRecord] {
         var records: [CanonicalRecord] = []
-        for kind in Self.kinds {
-            let ids = try self.connection.prepare("SELECT id FROM \(Self.table(kind))").map { $0.text(0) }
+        for kind in RecordKind.allCases.sorted() {
+            let ids = try self.connection.prepare("SELECT id FROM \(kind.table)").map { $0.text(0) }
             let values = try self.records(kind: kind, ids: ids)
             for id in ids.sorted(by: CanonicalRecord.precedes) {
                 guard let value = values[id] else { continue }
@@ -26,33 +24,20 @@ struct RecordExporter {
     }
 
     /// The canonical line of record `kind`/`id`, or `nil` when there is none.
-    func line(kind: String, id: String) throws -> String? {
+    func line(kind: RecordKind, id: String) throws -> String? {
         try self.records(kind: kind, ids: [id])[id].map(CanonicalJSON.string)
     }
 
     /// The records of `kind` with `ids` that exist, by id.
-    func records(kind: String, ids: [String]) throws -> [String: JSONValue] {
+    func records(kind: RecordKind, ids: [String]) throws -> [String: JSONValue] {
         let list = try GraphReader.list(ids)
         switch kind {
-        case "document": return try self.documents(list)
-        case "entity": return try self.entities(list)
-        case "event": return try self.events(list)
-        case "relation": return try self.relations(list)
-        case "dispute": return try self.disputes(list)
-        case "figure": return try self.figures(list)
-        default: return [:]
-        }
-    }
-
-    /// The table holding records of `kind`.
-    static func table(_ kind: String) -> String {
-        switch kind {
-        case "document": "documents"
-        case "entity": "entities"
-        case "event": "events"
-        case "relation": "relations"
-        case "dispute": "disputes"
-        default: "figures"
+        case .document: return try self.documents(list)
+        case .entity: return try self.entities(list)
+        case .event: return try self.events(list)
+        case .relation: return try self.relations(list)
+        case .dispute: return try self.disputes(list)
+        case .figure: return try self.figures(list)
         }
     }
 

@@ -1,4 +1,5 @@
 internal import ChronoCompression
+internal import ChronoGraph
 internal import ChronoProtocol
 internal import Crypto
 internal import Foundation
@@ -20,11 +21,11 @@ public struct SnapshotArchive: Sendable {
     /// Packs `records` (already in canonical order) taken at `revision`.
     static func pack(_ records: [CanonicalRecord], revision: Int64) throws -> SnapshotArchive {
         var text = ""
-        var counts: [String: Int] = [:]
+        var counts: [String: Int] = [:]  // by the kind's name, as the manifest holds them
         for record in records {
             text += record.line
             text += "\n"
-            counts[record.kind, default: 0] += 1
+            counts[record.kind.rawValue, default: 0] += 1
         }
         let bytes = Array(text.utf8)
         let compressed = try GzipDeflater.compress(bytes)
@@ -73,7 +74,7 @@ public struct SnapshotArchive: Sendable {
         for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard !line.isEmpty else { continue }
             guard let value = JSONValue.parsing(line), case .object(let object) = value,
-                case .string(let kind)? = object["record"],
+                case .string(let kindName)? = object["record"], let kind = RecordKind(rawValue: kindName),
                 case .string(let id)? = object["id"]
             else {
                 throw ChronoError.dataLoss("\(label): line \(index + 1) is not a record")

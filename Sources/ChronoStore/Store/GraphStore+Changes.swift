@@ -13,9 +13,9 @@ extension GraphStore {
             ).map([.integer(revision), .int(max(0, limit))]) { row in
                 GraphChange(
                     revision: row.int64(0),
-                    kind: row.text(1),
+                    kind: try RecordKind(stored: row.text(1)),
                     id: row.text(2),
-                    op: GraphChange.Operation(rawValue: row.text(3)) ?? .update
+                    op: try GraphChange.Operation(stored: row.text(3))
                 )
             }
         }

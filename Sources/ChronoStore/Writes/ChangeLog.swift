@@ -1,3 +1,5 @@
+import ChronoGraph
+
 /// The change log: which records each commit changed, with the canonical record as it was before.
 ///
 /// `changes` (schema version 1) names every record a commit touched and how; `change_images` keeps the
@@ -22,12 +24,12 @@ enum ChangeLog {
     struct Entry: Sendable, Hashable {
         /// The revision that made the change.
         var revision: Int64
-        /// The record kind (`entity`, `event`…).
-        var kind: String
+        /// The record kind.
+        var kind: RecordKind
         /// The record id.
         var id: String
-        /// `insert`, `update` or `delete`.
-        var op: String
+        /// What the change did to the record.
+        var op: GraphChange.Operation
         /// The canonical line before the change; `nil` for an insert.
         var before: String?
     }
@@ -36,23 +38,23 @@ enum ChangeLog {
     static func record(
         _ connection: Connection,
         revision: Int64,
-        kind: String,
+        kind: RecordKind,
         id: String,
-        op: String,
+        op: GraphChange.Operation,
         before: String?
     ) throws {
         try connection.cached("INSERT OR REPLACE INTO changes(revision, kind, id, op) VALUES (?, ?, ?, ?)")
-            .run([.integer(revision), .text(kind), .text(id), .text(op)])
+            .run([.integer(revision), .text(kind.rawValue), .text(id), .text(op.rawValue)])
         try connection.cached("INSERT OR REPLACE INTO change_images(revision, kind, id, before) VALUES (?, ?, ?, ?)")
-            .run([.integer(revision), .text(kind), .text(id), .optionalText(before)])
+            .run([.integer(revision), .text(kind.rawValue), .text(id), .optionalText(before)])
     }
 
     /// Drops the log entry of `kind`/`id` at `revision` (a write that left the record as it was).
-    static func forget(_ connection: Connection, revision: Int64, kind: String, id: String) throws {
+    static func forget(_ connection: Connection, revision: Int64, kind: RecordKind, id: String) throws {
         try connection.cached("DELETE FROM changes WHERE revision = ? AND kind = ? AND id = ?")
-            .run([.integer(revision), .text(kind), .text(id)])
+            .run([.integer(revision), .text(kind.rawValue), .text(id)])
         try connection.cached("DELETE FROM change_images WHERE revision = ? AND kind = ? AND id = ?")
-            .run([.integer(revision), .text(kind), .text(id)])
+            .run([.integer(revision), .text(kind.rawValue), .text(id)])
     }
 
     /// The newest revision whose history was compacted away (0 when none was).
@@ -71,9 +73,9 @@ enum ChangeLog {
         ).map([.integer(revision)]) { row in
             Entry(
                 revision: row.int64(0),
-                kind: row.text(1),
+                kind: try RecordKind(stored: row.text(1)),
                 id: row.text(2),
-                op: row.text(3),
+                op: try GraphChange.Operation(stored: row.text(3)),
                 before: row.optionalText(4)
             )
         }

@@ -35,7 +35,7 @@ struct FactsWriter {
                 throw ChronoError.notFound("\(self.retractionLabel)[\(index)]: no record has id \"\(id)\"")
             }
             guard kinds.count == 1 else {
-                let list = kinds.joined(separator: ", ")
+                let list = kinds.map(\.rawValue).joined(separator: ", ")
                 throw ChronoError.invalidArgument(
                     "\(self.retractionLabel)[\(index)]: \"\(id)\" names records of several kinds (\(list))"
                 )
@@ -103,7 +103,7 @@ struct FactsWriter {
                     revision: self.revision,
                     kind: key.kind,
                     id: key.id,
-                    op: "update",
+                    op: .update,
                     before: old
                 )
                 outcome.updated += 1
@@ -113,7 +113,7 @@ struct FactsWriter {
                     revision: self.revision,
                     kind: key.kind,
                     id: key.id,
-                    op: "insert",
+                    op: .insert,
                     before: nil
                 )
                 outcome.inserted += 1
@@ -125,7 +125,7 @@ struct FactsWriter {
                 revision: self.revision,
                 kind: key.kind,
                 id: key.id,
-                op: "delete",
+                op: .delete,
                 before: entry.before
             )
             outcome.deleted += 1

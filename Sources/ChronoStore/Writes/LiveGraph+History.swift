@@ -1,3 +1,4 @@
+internal import ChronoGraph
 internal import ChronoProtocol
 
 extension LiveGraph {
@@ -33,7 +34,7 @@ extension LiveGraph {
                     )
                 }
                 state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
-            } else if entry.op == "insert" {
+            } else if entry.op == .insert {
                 state[key] = nil
             } else {
                 throw ChronoError.outOfRange(

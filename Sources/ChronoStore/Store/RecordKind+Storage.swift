@@ -1,0 +1,34 @@
+public import ChronoGraph
+internal import ChronoProtocol
+
+extension RecordKind {
+    /// The table holding records of this kind.
+    var table: String {
+        switch self {
+        case .dispute: "disputes"
+        case .document: "documents"
+        case .entity: "entities"
+        case .event: "events"
+        case .figure: "figures"
+        case .relation: "relations"
+        }
+    }
+
+    /// The kind stored as `text` in the database; any other text means the database is corrupt.
+    init(stored text: String) throws {
+        guard let kind = RecordKind(rawValue: text) else {
+            throw ChronoError.dataLoss("stored record kind \"\(text)\" is unknown")
+        }
+        self = kind
+    }
+}
+
+extension GraphChange.Operation {
+    /// The operation stored as `text` in the change log; any other text means the database is corrupt.
+    init(stored text: String) throws {
+        guard let operation = GraphChange.Operation(rawValue: text) else {
+            throw ChronoError.dataLoss("stored change operation \"\(text)\" is unknown")
+        }
+        self = operation
+    }
+}
