@@ -18,7 +18,8 @@ public struct GraphValidator: Sendable {
         var seen: Set<RecordKey> = []
         var documents: [String: Int] = [:]
         for located in batch {
-            guard seen.insert(RecordKey(kind: located.record.kind, id: located.record.id)).inserted, try !stored.contains(kind: located.record.kind, id: located.record.id)
+            guard seen.insert(RecordKey(kind: located.record.kind, id: located.record.id)).inserted,
+                try !stored.contains(kind: located.record.kind, id: located.record.id)
             else {
                 throw self.error(located, "id: duplicate \(located.record.kind) id \"\(located.record.id)\"")
             }
