@@ -77,6 +77,12 @@ public struct WireWriter {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not JSON"))
         }
+        self.finite(value)
+    }
+
+    /// Writes a finite number (the caller has checked): integral values within 2⁵³ without a fraction,
+    /// others in Swift's shortest round-trip form (as Python's `repr` writes them).
+    mutating func finite(_ value: Double) {
         if value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
             self.int(Int64(value))
         } else {

@@ -67,7 +67,7 @@ struct HardeningFixture {
         for index in 0..<Self.eventCount {
             lines.append(Self.event("event-\(index)", year: 1990 + index % 30, summary: padding))
         }
-        let text = lines.map(CanonicalJSON.string).joined(separator: "\n") + "\n"
+        let text = lines.map(\.canonicalText).joined(separator: "\n") + "\n"
         try Data(text.utf8).write(to: graph.appendingPathComponent("records.jsonl"))
     }
 }

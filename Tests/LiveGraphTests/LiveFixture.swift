@@ -98,7 +98,7 @@ struct LiveFixture {
             )
         }
         lines += Self.varied
-        let text = lines.map(CanonicalJSON.string).joined(separator: "\n") + "\n"
+        let text = lines.map(\.canonicalText).joined(separator: "\n") + "\n"
         try Data(text.utf8).write(to: graph.appendingPathComponent("records.jsonl"))
     }
 

@@ -53,12 +53,7 @@ public struct ImportPlan: Sendable {
         var current: [JSONValue] = []
         var size = overhead
         for record in records {
-            let length: Int
-            do {
-                length = try JSONOutput.compact(record).utf8.count + 1
-            } catch {
-                throw CLIFailure(.invalidArgument, "record \"\(record.text("id"))\": cannot be encoded")
-            }
+            let length = record.canonicalText.utf8.count + 1
             guard overhead + length <= capacity else {
                 let id = record.text("id")
                 throw CLIFailure(

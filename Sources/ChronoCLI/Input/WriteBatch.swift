@@ -23,7 +23,7 @@ public struct WriteBatch: Sendable {
 
     /// The encoded size of the params in bytes.
     public func encodedSize() throws -> Int {
-        try JSONOutput.compact(.object(self.params)).utf8.count
+        JSONValue.object(self.params).canonicalText.utf8.count
     }
 
     /// The largest params a request line can carry.

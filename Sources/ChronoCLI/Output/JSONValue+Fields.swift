@@ -20,7 +20,7 @@ extension JSONValue {
         case .double(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .string(let value): value
         case .array(let values): values.map(\.scalarText).joined(separator: ", ")
-        case .object: (try? JSONOutput.compact(self)) ?? ""
+        case .object: self.canonicalText
         }
     }
 }

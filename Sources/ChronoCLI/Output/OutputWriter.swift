@@ -1,3 +1,5 @@
+import ChronoProtocol
+
 /// Turns a presentation into the text of one output format.
 public enum OutputWriter {
     /// The text for `format`, and remarks for stderr (such as events a TimelineJS file had to leave out).
@@ -23,7 +25,7 @@ public enum OutputWriter {
         case .json:
             text = try JSONOutput.pretty(presentation.result) + "\n"
         case .ndjson:
-            text = try presentation.records.map { try JSONOutput.compact($0) + "\n" }.joined()
+            text = presentation.records.map { $0.canonicalText + "\n" }.joined()
         case .csv:
             text = CSVWriter.write(presentation.table)
         case .markdown:

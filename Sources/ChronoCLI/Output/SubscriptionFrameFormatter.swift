@@ -7,14 +7,14 @@ public enum SubscriptionFrameFormatter {
     /// Table form: `rev 42  change  <the rest of the frame as compact JSON>`, cut to the terminal width.
     public static func line(_ data: JSONValue, format: OutputFormat, terminal: Terminal) throws -> String {
         guard format == .table else {
-            return try JSONOutput.compact(data) + "\n"
+            return data.canonicalText + "\n"
         }
         var rest = data.objectValue ?? [:]
         let kind = rest.removeValue(forKey: "kind")?.scalarText ?? "?"
         let revision = rest.removeValue(forKey: "revision")?.scalarText ?? "?"
         var line = "rev \(revision)  \(kind)"
         if !rest.isEmpty {
-            line += "  " + (try JSONOutput.compact(.object(rest)))
+            line += "  " + JSONValue.object(rest).canonicalText
         }
         if line.count > terminal.width {
             line = String(line.prefix(max(1, terminal.width - 1))) + "…"

@@ -23,7 +23,7 @@ extension CommandRunner {
                 reply = try await connection.stream(method.rawValue, params: params, deadline: deadline) { data in
                     let record = data[key] ?? .null
                     if format == .ndjson {
-                        Self.write(try JSONOutput.compact(record) + "\n")
+                        Self.write(record.canonicalText + "\n")
                     } else {
                         records.append(record)
                     }

@@ -1,5 +1,4 @@
 import ChronoProtocol
-import ChronoStore
 
 /// A query result as a set of items keyed by collection and record id, the unit a subscription diffs.
 ///
@@ -42,11 +41,11 @@ struct ResultItems: Sendable, Equatable {
     }
 
     private static func identity(_ element: JSONValue) -> String {
-        guard case .object(let object) = element else { return CanonicalJSON.string(element) }
+        guard case .object(let object) = element else { return element.canonicalText }
         if case .string(let id)? = object["id"] { return id }
         for member in ["entity", "event", "ref"] {
             if case .object(let inner)? = object[member], case .string(let id)? = inner["id"] { return id }
         }
-        return CanonicalJSON.string(element)
+        return element.canonicalText
     }
 }

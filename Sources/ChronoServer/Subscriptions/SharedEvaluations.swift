@@ -1,5 +1,4 @@
 import ChronoProtocol
-import ChronoStore
 import NIOConcurrencyHelpers
 
 /// The results of subscribed queries, shared by every subscription that follows the same query.
@@ -18,7 +17,7 @@ final class SharedEvaluations: Sendable {
 
         init(method: MethodName, params: [String: JSONValue]) {
             self.method = method
-            self.params = CanonicalJSON.string(.object(params))
+            self.params = JSONValue.object(params).canonicalText
         }
     }
 

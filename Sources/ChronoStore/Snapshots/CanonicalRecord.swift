@@ -18,7 +18,7 @@ public struct CanonicalRecord: Sendable, Hashable {
     }
 
     /// The canonical text, without a newline.
-    public var line: String { CanonicalJSON.string(self.value) }
+    public var line: String { self.value.canonicalText }
 
     /// The key that orders and identifies records: kind, then id.
     public var key: RecordKey { RecordKey(kind: self.kind, id: self.id) }

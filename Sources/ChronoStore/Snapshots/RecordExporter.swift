@@ -25,7 +25,7 @@ struct RecordExporter {
 
     /// The canonical line of record `kind`/`id`, or `nil` when there is none.
     func line(kind: RecordKind, id: String) throws -> String? {
-        try self.records(kind: kind, ids: [id])[id].map(CanonicalJSON.string)
+        try self.records(kind: kind, ids: [id])[id].map(\.canonicalText)
     }
 
     /// The records of `kind` with `ids` that exist, by id.
