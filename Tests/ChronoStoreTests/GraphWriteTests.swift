@@ -42,6 +42,22 @@ struct GraphWriteTests {
         #expect(try await fixture.store.changes(after: 0).count == 46)
     }
 
+    @Test func aChangeLogRowOfAnUnknownKindOrOperationIsDataLossNotAGuess() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        // The schema's CHECK constraints keep such rows out; a damaged or foreign file can still hold them.
+        let connection = try Connection(path: fixture.directory.databasePath)
+        try connection.execute("PRAGMA ignore_check_constraints = ON")
+        try connection.execute("INSERT INTO changes(revision, kind, id, op) VALUES (1, 'entity', 'x', 'upsert')")
+        await #expect(throws: ChronoError.dataLoss("stored change operation \"upsert\" is unknown")) {
+            try await fixture.store.changes(after: 0)
+        }
+        try connection.execute("UPDATE changes SET kind = 'gadget', op = 'insert' WHERE id = 'x'")
+        await #expect(throws: ChronoError.dataLoss("stored record kind \"gadget\" is unknown")) {
+            try await fixture.store.changes(after: 0)
+        }
+    }
+
     @Test func theLatestRevisionIsCurrentTheMomentAWriteReturns() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
