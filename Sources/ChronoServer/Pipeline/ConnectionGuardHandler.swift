@@ -132,3 +132,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
         self.partialLineTimer = nil
     }
 }
+
+/// Lives on its channel's event loop only.
+@available(*, unavailable)
+extension ConnectionGuardHandler: Sendable {}

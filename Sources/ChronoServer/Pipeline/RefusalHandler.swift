@@ -53,3 +53,7 @@ final class RefusalHandler: ChannelInboundHandler {
         }
     }
 }
+
+/// Lives on its channel's event loop only.
+@available(*, unavailable)
+extension RefusalHandler: Sendable {}

@@ -83,3 +83,7 @@ final class SessionHandler: ChannelInboundHandler {
         context.flush()
     }
 }
+
+/// Lives on its channel's event loop only.
+@available(*, unavailable)
+extension SessionHandler: Sendable {}
