@@ -80,6 +80,8 @@ struct Chronod: AsyncParsableCommand {
         let token = try self.resolvedToken(environment: environment)
         try WriteAuthorization.checkBinding(host: host, token: token)
 
+        let lock = try Self.lock(database: database, logger: logger)
+        defer { withExtendedLifetime(lock) {} }
         let store = try await Self.openStore(database: database, graph: graph, logger: logger)
         let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
         try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
@@ -169,15 +171,25 @@ struct Chronod: AsyncParsableCommand {
         }
     }
 
+    /// Takes the database's one-writer lock (creating its directory first), or exits 75 (`EX_TEMPFAIL`)
+    /// naming the daemon that serves it.
+    private static func lock(database: String, logger: Logger) throws -> DatabaseLock {
+        let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            return try DatabaseLock.acquire(database: database)
+        } catch {
+            logger.error("\(error)")
+            throw ExitCode(75)
+        }
+    }
+
     /// Opens the database, building it from `graph` first when the file does not exist yet; the file
     /// appears only once the build is complete.
     private static func openStore(database: String, graph: String, logger: Logger) async throws -> GraphStore {
-        let fileManager = FileManager.default
-        guard !fileManager.fileExists(atPath: database) else {
+        guard !FileManager.default.fileExists(atPath: database) else {
             return try await GraphStore.open(path: database)
         }
-        let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
-        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
         logger.info("building the database from the graph", metadata: ["db": "\(database)", "graph": "\(graph)"])
         let progress = ImportProgress(logger: logger)
         defer { progress.finish() }

@@ -47,6 +47,27 @@ import Testing
         #expect(run.stderr.contains("--port must be between 0 and 65535, got 70000"))
     }
 
+    @Test func aSecondDaemonOnTheSameDatabaseRefusesToStartNamingTheFirst() async throws {
+        let scratch = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let database = scratch.appendingPathComponent("graph.sqlite").path
+        let graph = Self.repository.appendingPathComponent("Graph").path
+        let first = try await Chronod.start(arguments: ["--db", database, "--graph", graph])
+        let second = try await Chronod.refusal(
+            arguments: ["--host", "127.0.0.1", "--port", "0", "--db", database, "--graph", graph]
+        )
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("another chronod (pid \(first.child.pid)) is serving \(database)"))
+        #expect(!second.stdout.contains("listening"))
+        // The first still serves, and once it has stopped the file is free again.
+        let client = try await ChronoClient.connect(host: "127.0.0.1", port: first.port)
+        #expect(try await client.call(.healthCheck).status == .ok)
+        try await client.close()
+        #expect(await first.stop().status == 0)
+        let third = try await Chronod.start(arguments: ["--db", database, "--graph", graph])
+        #expect(await third.stop().status == 0)
+    }
+
     private struct Run {
         var line: String
         var health: Response

@@ -1,4 +1,4 @@
-public import ChronoGraph
+internal import ChronoGraph
 internal import ChronoProtocol
 
 extension RecordKind {

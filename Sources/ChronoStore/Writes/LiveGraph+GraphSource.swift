@@ -1,5 +1,5 @@
 internal import ChronoProtocol
-public import Foundation
+internal import Foundation
 
 /// How to settle records that both a changed `Graph/` and live writes changed since the database last took the
 /// folder in.
