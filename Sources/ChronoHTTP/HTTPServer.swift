@@ -5,18 +5,25 @@ import HTTPTypes
 import Hummingbird
 public import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// chronod's HTTP side, on Hummingbird: the JSON gateway onto `dispatcher` (`/v1/<Service>/<Method>`),
 /// the cited lines (`/v1/documents/lines`), `/metrics`, and the reading room's static pages at `/`.
 ///
-/// Lifecycle: `start` returns once the port is bound; `close` stops it and waits for it to end.
+/// Lifecycle: `start` returns once the port is bound; `close` shuts it down gracefully (requests in flight may
+/// finish for a grace period, then they are cancelled) and waits for it to end.
 public final class HTTPServer: Sendable {
+    /// How long `close` lets requests in flight finish, as the TCP server's default grace period.
+    static let shutdownGracePeriod: Duration = .seconds(5)
+
     /// The port actually bound (useful when binding to port 0).
     public let port: Int
+    private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    private init(port: Int, running: Task<Void, any Error>) {
+    private init(port: Int, group: ServiceGroup, running: Task<Void, any Error>) {
         self.port = port
+        self.group = group
         self.running = running
     }
 
@@ -40,21 +47,32 @@ public final class HTTPServer: Sendable {
             },
             logger: logger
         )
+        // chronod handles its signals itself: the group stops only when `close` asks it to.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger)
+        )
         let running = Task {
             defer { bound.finish() }
-            try await application.run()
+            try await group.run()
         }
         for await port in ports {
-            return HTTPServer(port: port, running: running)
+            return HTTPServer(port: port, group: group, running: running)
         }
         try await running.value
         throw ChronoError.unavailable("the HTTP server stopped before it was listening")
     }
 
-    /// Stops serving; returns once the server has ended.
+    /// Stops accepting, lets requests in flight finish for the grace period, then cancels the rest; returns
+    /// once the server has ended.
     public func close() async {
-        self.running.cancel()
-        _ = await self.running.result
+        await self.group.triggerGracefulShutdown()
+        let running = self.running
+        let timer = Task {
+            guard (try? await Task.sleep(for: Self.shutdownGracePeriod)) != nil else { return }
+            running.cancel()
+        }
+        _ = await running.result
+        timer.cancel()
     }
 
     static func router(

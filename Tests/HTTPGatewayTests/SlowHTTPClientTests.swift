@@ -1,3 +1,5 @@
+import ChronoClient
+import ChronoHTTP
 import ChronoProtocol
 import ChronoStore
 import ChronoTesting

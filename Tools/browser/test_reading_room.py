@@ -22,8 +22,12 @@ def severe_console_messages(browser):
 
 
 def screenshot(browser, name):
+    """Saves the page as screens/NAME.png, the window stretched to the page's height (at most 1600 px)."""
     SCREENS.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1200, min(max(height, 700), 1600))
     browser.save_screenshot(str(SCREENS / f"{name}.png"))
+    browser.set_window_size(1200, 900)
 
 
 def timeline_events(daemon):

@@ -100,7 +100,12 @@ const Timeline = (() => {
           const lo = item.e.openStart ? v0 : item.e.fuzzyLower, hi = (item.e.openEnd ? v1 : item.e.fuzzyUpper) + 1;
           const x0 = scale(lo), x1 = Math.max(scale(hi), x0 + 8);
           const labelWidth = Math.min(item.event.title.length, 48) * 6.6 + 10;
-          return { ...item, start: x0, end: x1 + labelWidth, x0, x1 };
+          // The label goes after the bar; before it when it would run off the right edge; inside a bar that
+          // leaves room on neither side.
+          const after = x1 + labelWidth <= WIDTH;
+          const side = after ? "after" : x0 - labelWidth > 0 ? "before" : "inside";
+          const start = side === "before" ? x0 - labelWidth : x0, end = side === "after" ? x1 + labelWidth : x1;
+          return { ...item, start, end, x0, x1, side };
         }).sort((a, b) => a.x0 - b.x0);
         const rows = lanes(laid);
         const group = el("g", { class: `band band-${band.name}` }, svg);
@@ -126,13 +131,15 @@ const Timeline = (() => {
       if (e.point) {
         el("circle", { cx: scale(e.lower + 0.5), cy: mid, r: 6, class: "point" }, g);
       } else {
-        el("rect", { x: scale(known0), y: mid - 5, width: Math.max(scale(known1) - scale(known0), 3), height: 10, rx: 2,
+        const tall = item.side === "inside";
+        el("rect", { x: scale(known0), y: mid - (tall ? 9 : 5), width: Math.max(scale(known1) - scale(known0), 3), height: tall ? 18 : 10, rx: 2,
           class: `bar ${e.faded ? "faded" : ""}` }, g);
       }
       if (e.openStart) { const x = scale(v0) + 2; el("path", { d: `M${x} ${mid} L${x + 10} ${mid - 7} L${x + 10} ${mid + 7} Z`, class: "arrow" }, g); }
       if (e.openEnd) { const x = scale(v1) - 2; el("path", { d: `M${x} ${mid} L${x - 10} ${mid - 7} L${x - 10} ${mid + 7} Z`, class: "arrow" }, g); }
       const label = event.title.length > 48 ? `${event.title.slice(0, 46)}…` : event.title;
-      el("text", { x: item.x1 + 5, y: mid + 4, class: "label" }, g).textContent = label;
+      const at = { after: [item.x1 + 5, "start"], before: [item.x0 - 5, "end"], inside: [Math.max(item.x0, 0) + 16, "start"] }[item.side];
+      el("text", { x: at[0], y: mid + 4, class: `label ${item.side}`, "text-anchor": at[1] }, g).textContent = label;
       const choose = () => open(event);
       g.addEventListener("click", choose);
       g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); choose(); } });
