@@ -43,7 +43,8 @@ struct DocumentLines: Sendable {
             throw .notFound("doc: \"\(doc)\" is not in the documents folder")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if all.last?.isEmpty == true { all.removeLast() }  // a final newline ends the last line, starts none
         let last = min(to, all.count)
         let lines = from > last ? [] : (from...last).map { Line(n: $0, text: String(all[$0 - 1])) }
         return Excerpt(doc: doc, from: from, to: last, lines: lines)
@@ -53,7 +54,9 @@ struct DocumentLines: Sendable {
     static func isPlainFileName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first != ".", name.utf8.count <= 255 else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "._-".unicodeScalars.contains(scalar))
         }
     }
 }

@@ -66,7 +66,14 @@ struct Gateway: Sendable {
             ?? (streaming ? nil : ContinuousClock.now + self.configuration.requestTimeout)
         let chunks = AsyncChannel<Chunk>()
         let task = Task { [logger, isLoopback = context.isLoopback] in
-            let frame = await self.run(call, descriptor, deadline: deadline, isLoopback: isLoopback, chunks: chunks, logger: logger)
+            let frame = await self.run(
+                call,
+                descriptor,
+                deadline: deadline,
+                isLoopback: isLoopback,
+                chunks: chunks,
+                logger: logger
+            )
             await chunks.send(.end(frame))
             chunks.finish()
         }
@@ -83,7 +90,11 @@ struct Gateway: Sendable {
     }
 
     /// The call as the line protocol would have received it, checked by the same parser (same messages).
-    private func parse(_ request: inout Request, id: ChronoProtocol.RequestID, method: String) async throws -> ChronoProtocol.Request {
+    private func parse(
+        _ request: inout Request,
+        id: ChronoProtocol.RequestID,
+        method: String
+    ) async throws -> ChronoProtocol.Request {
         let limit = self.configuration.maximumBodyBytes
         let body: ByteBuffer
         do {

@@ -1,5 +1,5 @@
-public import ChronoServer
 import ChronoProtocol
+public import ChronoServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -49,7 +49,11 @@ public final class HTTPServer: Sendable {
         )
         // chronod handles its signals itself: the group stops only when `close` asks it to.
         let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger)
+            configuration: ServiceGroupConfiguration(
+                services: [application],
+                gracefulShutdownSignals: [],
+                logger: logger
+            )
         )
         let running = Task {
             defer { bound.finish() }

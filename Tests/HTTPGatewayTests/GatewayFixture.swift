@@ -25,9 +25,14 @@ struct GatewayFixture {
     let tcpRun: Task<Void, any Error>
 
     /// Builds the database from `graph` (the repository's `Graph/` by default) and starts both servers.
-    static func start(graph: URL? = nil, configuration: HTTPConfiguration = HTTPConfiguration()) async throws -> GatewayFixture {
+    static func start(
+        graph: URL? = nil,
+        configuration: HTTPConfiguration = HTTPConfiguration()
+    ) async throws -> GatewayFixture {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chronograph-gateway-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "chronograph-gateway-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+            )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let database = directory.appendingPathComponent("graph.sqlite").path
         _ = try await GraphLoader(directory: graph ?? Self.repository.appendingPathComponent("Graph"))

@@ -59,7 +59,9 @@ import Testing
             let other = try #require(found[1]["entity"]?["id"]?.stringValue)
             let cases = Self.cases(entity: entity, other: other)
             let methods = try #require(
-                try await client.call(.reflectionList).result?["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+                try await client.call(.reflectionList).result?["methods"]?.arrayValue?.compactMap {
+                    $0["name"]?.stringValue
+                }
             )
             #expect(Set(methods) == Set(MethodName.allCases.map(\.rawValue)))
             for method in methods.sorted() {
@@ -155,7 +157,8 @@ import Testing
             #expect(try garbage.frame["status"]?.stringValue == "INVALID_ARGUMENT")
             let huge = try await fixture.post(
                 "chrono.v1.Entity/Search",
-                body: Data(#"{"text":""#.utf8) + Data(repeating: UInt8(ascii: "a"), count: 2_000_000) + Data(#""}"#.utf8)
+                body: Data(#"{"text":""#.utf8) + Data(repeating: UInt8(ascii: "a"), count: 2_000_000)
+                    + Data(#""}"#.utf8)
             )
             #expect(huge.code == 429)
             #expect(try huge.frame["status"]?.stringValue == "RESOURCE_EXHAUSTED")
@@ -178,7 +181,11 @@ import Testing
             let missing = try await fixture.post(compact, params: params)
             #expect(missing.code == 401)
             #expect(try missing.frame["status"]?.stringValue == "UNAUTHENTICATED")
-            let wrong = try await fixture.post(compact, params: params, headers: ["Authorization": "Bearer not-the-token"])
+            let wrong = try await fixture.post(
+                compact,
+                params: params,
+                headers: ["Authorization": "Bearer not-the-token"]
+            )
             #expect(wrong.code == 401)
             #expect(try wrong.frame["message"]?.stringValue == "metadata.authorization: the token is not valid")
             let granted = try await fixture.post(
@@ -206,7 +213,9 @@ import Testing
             )
             #expect(answer.code == 200)
             #expect(answer.contentType.hasPrefix("text/event-stream"))
-            let events = String(decoding: answer.body, as: UTF8.self).components(separatedBy: "\n\n").filter { !$0.isEmpty }
+            let events = String(decoding: answer.body, as: UTF8.self).components(separatedBy: "\n\n").filter {
+                !$0.isEmpty
+            }
             #expect(events.count > 1)
             #expect(events.dropLast().allSatisfy { $0.hasPrefix("event: data\ndata: {") })
             #expect(events.last?.hasPrefix("event: end\ndata: {") == true)

@@ -21,7 +21,6 @@ import Testing
         do {
             let client = try await fixture.client()
             let before = try await Self.scrape(fixture)
-            let ok = ["method": Self.method, "status": "OK"]
             for _ in 0..<3 { _ = try await client.call(.statsGet) }
             for _ in 0..<2 { _ = try await fixture.post(Self.method, params: [:]) }
             _ = try await fixture.post("chrono.v1.Entity/Get", params: [:])
@@ -29,8 +28,10 @@ import Testing
             let calls = "chrono_calls_total"
             #expect(after.types[calls] == "counter")
             #expect(after.types["chrono_call_duration_seconds"] == "histogram")
-            #expect(after.value(calls, ok.merging(["transport": "tcp"]) { $1 }) - before.value(calls, ok.merging(["transport": "tcp"]) { $1 }) == 3)
-            #expect(after.value(calls, ok.merging(["transport": "http"]) { $1 }) - before.value(calls, ok.merging(["transport": "http"]) { $1 }) == 2)
+            let tcpOK = ["method": Self.method, "status": "OK", "transport": "tcp"]
+            let httpOK = ["method": Self.method, "status": "OK", "transport": "http"]
+            #expect(after.value(calls, tcpOK) - before.value(calls, tcpOK) == 3)
+            #expect(after.value(calls, httpOK) - before.value(calls, httpOK) == 2)
             let refused = ["method": "chrono.v1.Entity/Get", "status": "INVALID_ARGUMENT", "transport": "http"]
             #expect(after.value(calls, refused) - before.value(calls, refused) == 1)
             let count = "chrono_call_duration_seconds_count"
@@ -55,7 +56,9 @@ import Testing
         #expect(throws: PrometheusText.Failure.self) { try PrometheusText("# TYPE x counter\nx{a=\"1} 1\n") }
         #expect(throws: PrometheusText.Failure.self) { try PrometheusText("# TYPE x counter\nx one\n") }
         #expect(throws: PrometheusText.Failure.self) {
-            try PrometheusText("# TYPE h histogram\nh_bucket{le=\"1\"} 2\nh_bucket{le=\"+Inf\"} 1\nh_count 1\nh_sum 1\n")
+            try PrometheusText(
+                "# TYPE h histogram\nh_bucket{le=\"1\"} 2\nh_bucket{le=\"+Inf\"} 1\nh_count 1\nh_sum 1\n"
+            )
         }
         let good = try PrometheusText("# TYPE x counter\nx{a=\"q\\\"\"} 2\nx{a=\"b\"} 3\n")
         #expect(good.value("x") == 5)

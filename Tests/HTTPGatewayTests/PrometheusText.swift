@@ -18,7 +18,9 @@ struct PrometheusText {
     private(set) var samples: [Sample] = []
 
     init(_ text: String) throws {
-        guard text.isEmpty || text.hasSuffix("\n") else { throw Failure(description: "the text must end with a newline") }
+        guard text.isEmpty || text.hasSuffix("\n") else {
+            throw Failure(description: "the text must end with a newline")
+        }
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
             let where_ = "line \(index + 1)"
             if line.isEmpty { continue }
@@ -31,7 +33,9 @@ struct PrometheusText {
                     guard parts.count == 4, kinds.contains(String(parts[3])) else {
                         throw Failure(description: "\(where_): bad TYPE")
                     }
-                    guard self.types[String(parts[2])] == nil else { throw Failure(description: "\(where_): TYPE twice") }
+                    guard self.types[String(parts[2])] == nil else {
+                        throw Failure(description: "\(where_): TYPE twice")
+                    }
                     self.types[String(parts[2])] = String(parts[3])
                 }
                 continue
@@ -91,7 +95,9 @@ struct PrometheusText {
     private static func isName(_ text: Substring) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" || first == ":"
         else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == ":") }
+        return text.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == ":")
+        }
     }
 
     private static func sample(_ line: Substring, where place: String) throws -> Sample {
@@ -106,7 +112,9 @@ struct PrometheusText {
             while rest.first != "}" {
                 guard let equals = rest.firstIndex(of: "=") else { throw Failure(description: "\(place): bad label") }
                 let label = rest[..<equals]
-                guard Self.isName(label), !label.contains(":") else { throw Failure(description: "\(place): bad label name") }
+                guard Self.isName(label), !label.contains(":") else {
+                    throw Failure(description: "\(place): bad label name")
+                }
                 rest = rest[rest.index(after: equals)...]
                 guard rest.first == "\"" else { throw Failure(description: "\(place): label value not quoted") }
                 rest = rest.dropFirst()

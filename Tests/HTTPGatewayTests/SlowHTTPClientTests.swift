@@ -50,7 +50,9 @@ import Testing
     }
 
     @Test func aClientThatDoesNotReadHoldsItsStreamAndEndsItByLeaving() async throws {
-        let graph = FileManager.default.temporaryDirectory.appendingPathComponent("chronograph-big-\(UUID().uuidString)")
+        let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chronograph-big-\(UUID().uuidString)"
+        )
         try Self.writeGraph(to: graph)
         defer { try? FileManager.default.removeItem(at: graph) }
         let fixture = try await GatewayFixture.start(graph: graph)
@@ -66,7 +68,8 @@ import Testing
                 .connect(host: "127.0.0.1", port: fixture.http.port)
                 .get()
             let body = "{}"
-            let request = "POST /v1/Timeline/Stream HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            let request =
+                "POST /v1/Timeline/Stream HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
             try await silent.writeAndFlush(ByteBuffer(string: request))
             try await Task.sleep(for: .seconds(4))

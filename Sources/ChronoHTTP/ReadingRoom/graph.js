@@ -63,7 +63,7 @@ const Graph = (() => {
       radii.push(radius);
     }
     const crowded = (count) => count > 14;
-    const outer = radius + (depths.length && crowded(byDepth.get(depths.at(-1)).length) ? 190 : 110);
+    const outer = radius + (depths.length && crowded(byDepth.get(depths.at(-1)).length) ? 215 : 110);
     const size = Math.max(2 * outer, 500), centre = size / 2;
     const position = new Map([[result.root.id, [centre, centre, 0, false]]]);
     depths.forEach((depth, ring) => {
