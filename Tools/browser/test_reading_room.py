@@ -4,6 +4,7 @@ import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import SCREENS
@@ -142,3 +143,28 @@ def test_a_shared_url_reopens_the_same_view(browser, daemon):
     assert browser.find_element(By.CSS_SELECTOR, "#card h2").text == title
     assert browser.find_element(By.NAME, "from").get_attribute("value") == "2006"
     assert browser.find_element(By.NAME, "to").get_attribute("value") == "2007"
+
+
+def test_at_200_percent_zoom_the_timeline_reflows_and_works_from_the_keyboard(browser, daemon):
+    # A 1200-pixel window at 200%: a viewport 600 CSS pixels wide, each drawn twice as large.
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 600, "height": 900, "deviceScaleFactor": 2, "mobile": False})
+    try:
+        open_view(browser, daemon, "/timeline?from=2006&to=2007")
+        page_width = browser.execute_script("return document.documentElement.scrollWidth")
+        assert page_width <= 600, "the page itself must not scroll sideways"
+        svg = browser.find_element(By.CSS_SELECTOR, "svg.timeline")
+        assert float(svg.get_attribute("width")) <= 600
+        label_size = browser.execute_script(
+            "return getComputedStyle(document.querySelector('svg.timeline .label')).fontSize")
+        assert label_size == "12px", "labels keep their CSS size, so zooming enlarges them"
+        view_box = browser.execute_script("return arguments[0].getAttribute('viewBox')", svg)
+        assert svg.get_attribute("width") == view_box.split()[2], "drawn 1:1, never shrunk"
+        first = browser.find_element(By.CSS_SELECTOR, "svg.timeline g.event")
+        browser.execute_script("arguments[0].focus()", first)
+        first.send_keys(Keys.ENTER)
+        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "card").is_displayed())
+        assert browser.find_element(By.CSS_SELECTOR, "#card h2").text
+        assert browser.switch_to.active_element.tag_name == "h2", "the card takes the focus"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

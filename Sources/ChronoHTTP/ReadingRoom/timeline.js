@@ -4,7 +4,7 @@
    open ends are arrows. Zoom with the wheel, the buttons or + and −; pan by dragging or with the arrow keys. */
 const Timeline = (() => {
   const NS = "http://www.w3.org/2000/svg";
-  const ROW = 26, BAND_GAP = 34, LEFT = 8, RIGHT = 8, AXIS = 34, WIDTH = 1100;
+  const ROW = 26, BAND_GAP = 34, LEFT = 8, RIGHT = 8, AXIS = 34, NARROWEST = 560;
 
   function el(name, attributes = {}, parent) {
     const node = document.createElementNS(NS, name);
@@ -25,8 +25,8 @@ const Timeline = (() => {
     return ends.length;
   }
 
-  /** Axis ticks for a span of days: decades, years, months or days. */
-  function ticks(v0, v1) {
+  /** Axis ticks for a span of days drawn over `pixels`: decades, years, months (or quarters) or days. */
+  function ticks(v0, v1, pixels) {
     const span = v1 - v0, out = [];
     const y0 = Dates.date(v0).getUTCFullYear(), y1 = Dates.date(v1).getUTCFullYear();
     const at = (y, m = 0, d = 1) => Math.round(Date.UTC(y, m, d) / Dates.DAY);
@@ -36,7 +36,8 @@ const Timeline = (() => {
       const step = span > 365 * 15 ? 5 : 1;
       for (let y = Math.ceil(y0 / step) * step; y <= y1; y += step) out.push([at(y), String(y)]);
     } else if (span > 60) {
-      for (let y = y0; y <= y1; y++) for (let m = 0; m < 12; m++) {
+      const step = (pixels / span) * 30 < 34 ? 3 : 1;
+      for (let y = y0; y <= y1; y++) for (let m = 0; m < 12; m += step) {
         const t = at(y, m);
         if (t >= v0 && t <= v1) out.push([t, m === 0 ? String(y) : Dates.MONTHS[m].slice(0, 3)]);
       }
@@ -82,12 +83,16 @@ const Timeline = (() => {
       title: name === "certainly" ? "Certainly in the window" : "Possibly in the window (its date reaches outside)",
     }));
 
+    // Drawn at the container's width in CSS pixels, never scaled: at 200% zoom the text is twice as large and
+    // the drawing reflows to the narrower page instead of shrinking.
+    let WIDTH = NARROWEST;
     function render() {
+      WIDTH = Math.max(container.clientWidth - 2, NARROWEST);
       svg.replaceChildren();
       const scale = (d) => LEFT + ((d - v0) / (v1 - v0)) * (WIDTH - LEFT - RIGHT);
       let y = AXIS;
       const axis = el("g", { class: "axis" }, svg);
-      for (const [t, label] of ticks(v0, v1)) {
+      for (const [t, label] of ticks(v0, v1, WIDTH - LEFT - RIGHT)) {
         const x = scale(t);
         el("line", { x1: x, x2: x, y1: 18, y2: "100%", class: "tick" }, axis);
         el("text", { x: x + 3, y: 14 }, axis).textContent = label;
@@ -113,6 +118,7 @@ const Timeline = (() => {
         y += Math.max(rows, 1) * ROW + BAND_GAP;
       }
       svg.setAttribute("viewBox", `0 0 ${WIDTH} ${y}`);
+      svg.setAttribute("width", WIDTH);
       svg.setAttribute("height", y);
     }
 
@@ -183,6 +189,13 @@ const Timeline = (() => {
       else return;
       ev.preventDefault();
     });
+    let resizing = null;
+    const observer = new ResizeObserver(() => { clearTimeout(resizing); resizing = setTimeout(() => {
+      if (!svg.isConnected) { observer.disconnect(); return; }
+      if (Math.max(container.clientWidth - 2, NARROWEST) !== WIDTH) render();
+    }, 100); });
+    observer.observe(container);
+    window.addEventListener("beforeprint", () => { if (svg.isConnected) render(); });
     render();
   }
 
