@@ -3,6 +3,7 @@ public import ChronoServer
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 import ServiceLifecycle
@@ -40,6 +41,9 @@ public final class HTTPServer: Sendable {
         let (ports, bound) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
             router: router,
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount(configuration.idleTimeout))
+            ),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 bound.yield(channel.localAddress?.port ?? 0)
