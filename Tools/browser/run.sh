@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 venv=.build/browser-venv
-if [ ! -x "$venv/bin/pytest" ] || ! "$venv/bin/python" -c 'import selenium' 2>/dev/null; then
+if [ ! -x "$venv/bin/pytest" ] || ! "$venv/bin/python" -c 'import selenium, PIL' 2>/dev/null; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet 'selenium>=4.15' pytest
+    "$venv/bin/pip" install --quiet 'selenium>=4.15' pytest pillow
 fi
 export CHRONOD="${CHRONOD:-$(swift build --show-bin-path)/chronod}"
 exec timeout 600 "$venv/bin/python" -m pytest -q -p no:cacheprovider Tools/browser "$@"

@@ -1,8 +1,10 @@
 """The reading room in a real browser against a live chronod: pages load without console errors, the timeline
 draws uncertain dates as ranges, cards show the cited lines, paths show their hops, and URLs reopen views."""
+import io
 import urllib.parse
 
 import pytest
+from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -27,7 +29,9 @@ def screenshot(browser, name):
     SCREENS.mkdir(exist_ok=True)
     height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.set_window_size(1200, min(max(height, 700), 1600))
-    browser.save_screenshot(str(SCREENS / f"{name}.png"))
+    # Reduced to a 128-colour palette: the committed screenshots stay small.
+    image = Image.open(io.BytesIO(browser.get_screenshot_as_png())).convert("RGB")
+    image.quantize(colors=128).save(SCREENS / f"{name}.png", optimize=True)
     browser.set_window_size(1200, 900)
 
 
