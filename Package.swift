@@ -35,6 +35,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -75,7 +81,26 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP side of chronod: the JSON gateway onto the same dispatcher, /metrics, and the reading room.
+        .target(
+            name: "ChronoHTTP",
+            dependencies: [
+                "ChronoServer",
+                "ChronoProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("ReadingRoom")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -107,6 +132,7 @@ let package = Package(
             name: "chronod",
             dependencies: [
                 "ChronoServer",
+                "ChronoHTTP",
                 "ChronoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -185,6 +211,11 @@ let package = Package(
         .testTarget(
             name: "LiveGraphTests",
             dependencies: liveServerTestDependencies + ["ChronoCompression"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPGatewayTests",
+            dependencies: liveServerTestDependencies + ["ChronoHTTP"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,6 +11,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 # Its TLS tests make a throwaway certificate with openssl.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The reading room's browser tests (Tools/browser) drive headless Chromium through its driver.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""

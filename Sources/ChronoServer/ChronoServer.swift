@@ -52,7 +52,7 @@ public final class ChronoServer: Sendable {
         logger: Logger = Logger(label: "chronod"),
         eventLoopGroup: MultiThreadedEventLoopGroup = .singleton
     ) async throws -> ChronoServer {
-        let registry = SessionRegistry(limit: configuration.maximumConnections)
+        let registry = SessionRegistry(limit: configuration.maximumConnections, metrics: dispatcher.metrics)
         let listener = try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)

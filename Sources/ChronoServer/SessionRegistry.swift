@@ -17,25 +17,30 @@ final class SessionRegistry: Sendable {
     }
 
     private let limit: Int
+    private let metrics: CallMetrics
     private let state = NIOLockedValueBox(State())
 
-    init(limit: Int) {
+    init(limit: Int, metrics: CallMetrics) {
         self.limit = limit
+        self.metrics = metrics
     }
 
     /// Adds `session` unless the server is full or shutting down.
     func admit(_ session: Session) -> Admission {
-        self.state.withLockedValue { state in
+        let admission = self.state.withLockedValue { state -> Admission in
             if state.draining { return .shuttingDown }
             guard state.sessions.count < self.limit else { return .tooManyConnections }
             state.sessions[ObjectIdentifier(session)] = session
             return .admitted
         }
+        if admission == .admitted { self.metrics.connection(opened: true, transport: .tcp) }
+        return admission
     }
 
     /// Removes a finished session.
     func remove(_ session: Session) {
-        self.state.withLockedValue { _ = $0.sessions.removeValue(forKey: ObjectIdentifier(session)) }
+        let removed = self.state.withLockedValue { $0.sessions.removeValue(forKey: ObjectIdentifier(session)) }
+        if removed != nil { self.metrics.connection(opened: false, transport: .tcp) }
     }
 
     /// Refuses new sessions from now on and returns the open ones.

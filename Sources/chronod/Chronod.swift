@@ -1,4 +1,5 @@
 public import ArgumentParser
+import ChronoHTTP
 import ChronoServer
 import ChronoStore
 import Foundation
@@ -57,10 +58,13 @@ struct Chronod: AsyncParsableCommand {
     @Option(help: "Seconds a request line may stay incomplete before the connection is closed (default 30).")
     var partialLineTimeout: Int = 30
 
+    @OptionGroup var web: WebOptions
+
     func validate() throws {
         if let port = try self.resolvedPort(), !(0...65_535).contains(port) {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
+        try self.web.validate()
         if self.token != nil, self.tokenFile != nil {
             throw ValidationError("--token and --token-file are exclusive: give one")
         }
@@ -85,10 +89,16 @@ struct Chronod: AsyncParsableCommand {
         let store = try await Self.openStore(database: database, graph: graph, logger: logger)
         let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
         try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
+        let metrics = MetricsRegistry()
+        let dispatcher = Dispatcher.serving(
+            live: live,
+            configuration: LiveConfiguration(token: token),
+            metrics: metrics.callMetrics
+        )
         let server = try await ChronoServer.bind(
             host: host,
             port: port,
-            dispatcher: .serving(live: live, configuration: LiveConfiguration(token: token)),
+            dispatcher: dispatcher,
             configuration: ChronoServer.Configuration(
                 idleTimeout: .seconds(self.idleTimeout),
                 partialLineTimeout: .seconds(self.partialLineTimeout)
@@ -99,9 +109,12 @@ struct Chronod: AsyncParsableCommand {
             logger.info("received signal \(signal); shutting down")
             Task { await server.close() }
         }
+        let http = try await self.web.start(host: host, dispatcher: dispatcher, metrics: metrics, logger: logger)
         // One unbuffered write, so a script reading the pipe sees the line at once.
         FileHandle.standardOutput.write(Data("chronod listening on \(server.address)\n".utf8))
+        if let http { FileHandle.standardOutput.write(Data("chronod reading room at \(http.url)\n".utf8)) }
         try await server.run()
+        await http?.server.close()
         signals.cancel()
         logger.info("stopped")
     }

@@ -7,11 +7,14 @@ public struct Dispatcher: Sendable {
     /// The graph revision now, for frames whose result does not name one; must be quick (it is read on
     /// the event loop).
     public let currentRevision: @Sendable () -> Int64
+    /// Where every transport records its calls.
+    public let metrics: CallMetrics
 
     /// Creates a dispatcher; with `reflection`, `chrono.v1.Reflection/List` is added, listing every method.
     public init(
         methods: [MethodDescriptor],
         reflection: Bool = true,
+        metrics: CallMetrics = CallMetrics(),
         currentRevision: @escaping @Sendable () -> Int64
     ) {
         var table = Dictionary(methods.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { _, last in last })
@@ -21,6 +24,7 @@ public struct Dispatcher: Sendable {
         }
         self.methods = table
         self.currentRevision = currentRevision
+        self.metrics = metrics
     }
 
     /// The method called `name`.

@@ -6,6 +6,7 @@ extension Dispatcher {
     public static func serving(
         live: LiveGraph,
         configuration: LiveConfiguration = LiveConfiguration(),
+        metrics: CallMetrics = CallMetrics(),
         started: ContinuousClock.Instant = .now
     ) -> Dispatcher {
         let store = live.store
@@ -16,7 +17,8 @@ extension Dispatcher {
                 + AsOfRouting.wrap(GraphMethods.descriptors(store: store), live: live)
                 + FactsMethods.descriptors(live: live, authorization: authorization)
                 + SnapshotMethods.descriptors(live: live, authorization: authorization)
-                + [WatchSubscribe.descriptor(live: live, configuration: configuration)],
+                + [WatchSubscribe.descriptor(live: live, configuration: configuration, metrics: metrics)],
+            metrics: metrics,
             currentRevision: revision
         )
     }

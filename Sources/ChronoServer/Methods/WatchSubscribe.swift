@@ -10,7 +10,11 @@ enum WatchSubscribe {
         .figuresList, .statsGet,
     ]
 
-    static func descriptor(live: LiveGraph, configuration: LiveConfiguration) -> MethodDescriptor {
+    static func descriptor(
+        live: LiveGraph,
+        configuration: LiveConfiguration,
+        metrics: CallMetrics
+    ) -> MethodDescriptor {
         let shared = SharedEvaluations()
         return MethodDescriptor(.watchSubscribe, schema: "watch_subscribe") { context in
             let params = try Params(context.params, allowed: ["query", "since_revision"])
@@ -54,6 +58,8 @@ enum WatchSubscribe {
                 configuration: configuration,
                 shared: shared
             )
+            metrics.subscriber(started: true)
+            defer { metrics.subscriber(started: false) }
             return try await subscription.run()
         }
     }

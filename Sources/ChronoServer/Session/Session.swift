@@ -82,6 +82,7 @@ final class Session: Sendable {
             return
         }
         let context = self.inlineContext(for: request)
+        let started = ContinuousClock.now
         let outcome: Result<MethodResult, any Error>
         do {
             outcome = .success(try inline(context))
@@ -89,8 +90,8 @@ final class Session: Sendable {
             outcome = .failure(error)
         }
         let action = self.state.withLockedValue { $0.machine.finish(id: request.id) }
-        if action.report, let frame = self.outcomeFrame(id: request.id, outcome: outcome, action: action) {
-            emit(frame)
+        if action.report {
+            emit(self.outcomeFrame(request, outcome: outcome, action: action, started: started, logger: self.logger))
         }
         if action.closeConnection { self.closeAfterFlush() }
     }
@@ -168,7 +169,7 @@ final class Session: Sendable {
                 } catch {
                     outcome = .failure(error)
                 }
-                self.finish(id: id, outcome: outcome, started: started, logger: logger)
+                self.finish(request, outcome: outcome, started: started, logger: logger)
             }
             let timer = deadline.map { deadline in
                 self.channel.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(until: deadline))) {
@@ -180,17 +181,18 @@ final class Session: Sendable {
     }
 
     private func finish(
-        id: RequestID,
+        _ request: Request,
         outcome: Result<MethodResult, any Error>,
         started: ContinuousClock.Instant,
         logger: Logger
     ) {
+        let id = request.id
         let action = self.state.withLockedValue { state in
             state.running.removeValue(forKey: id)?.timer?.cancel()
             return state.machine.finish(id: id)
         }
-        if action.report, let frame = self.outcomeFrame(id: id, outcome: outcome, action: action, logger: logger) {
-            self.write(frame)
+        if action.report {
+            self.write(self.outcomeFrame(request, outcome: outcome, action: action, started: started, logger: logger))
         }
         self.calls.ended()
         logger.debug(
@@ -242,10 +244,12 @@ final class Session: Sendable {
             defer { value += 1 }
             return value
         }
-        let line = try OutgoingFrame.data(id: id, seq: seq, data: data).encoded()
-        guard line.count <= self.configuration.maximumResultBytes else {
-            throw ChronoError.resourceExhausted("data frame of \(line.count) bytes exceeds the result size limit")
-        }
+        let line = try self.dispatcher.dataFrame(
+            id: id,
+            seq: seq,
+            data: data,
+            maximumBytes: self.configuration.maximumResultBytes
+        )
         let frame = self.lineBuffer(line)
         guard self.reserve(frame) else { throw CancellationError() }
         let written = self.channel.eventLoop.makePromise(of: Void.self)
@@ -274,59 +278,29 @@ final class Session: Sendable {
 
     // MARK: - Frames
 
+    /// The terminal frame of a call that ran, through the dispatcher that every transport shares.
     private func outcomeFrame(
-        id: RequestID,
+        _ request: Request,
         outcome: Result<MethodResult, any Error>,
         action: SessionStateMachine.FinishAction,
-        logger: Logger? = nil
-    ) -> ByteBuffer? {
-        let logger = logger ?? self.logger
-        if let override = action.override {
-            return self.failureFrame(id: id, error: override)
-        }
-        switch outcome {
-        case .success(let result):
-            let revision = result.revision ?? self.dispatcher.currentRevision()
-            do {
-                let line = try OutgoingFrame.terminal(id: id, result: result.value, revision: revision).encoded()
-                guard line.count <= self.configuration.maximumResultBytes else {
-                    let error = ChronoError.resourceExhausted(
-                        "result of \(line.count) bytes exceeds the limit of \(self.configuration.maximumResultBytes)"
-                            + " bytes; narrow the query (params.limit, params.depth)"
-                    )
-                    return self.failureFrame(id: id, error: error, revision: revision)
-                }
-                return self.lineBuffer(line)
-            } catch {
-                logger.error("result cannot be encoded", metadata: ["error": "\(error)"])
-                return self.failureFrame(id: id, error: .internal(), revision: revision)
-            }
-        case .failure(let error):
-            let (status, details) = ErrorMapping.status(for: error, logger: logger)
-            return self.failureFrame(id: id, error: status, details: details)
-        }
+        started: ContinuousClock.Instant,
+        logger: Logger
+    ) -> ByteBuffer {
+        let frame = self.dispatcher.terminalFrame(
+            id: request.id,
+            method: request.method,
+            outcome: outcome,
+            stoppedBy: action.override,
+            started: started,
+            transport: .tcp,
+            maximumResultBytes: self.configuration.maximumResultBytes,
+            logger: logger
+        )
+        return self.lineBuffer(frame.bytes)
     }
 
-    private func failureFrame(
-        id: RequestID?,
-        error: ChronoError,
-        revision: Int64? = nil,
-        details: JSONValue? = nil
-    ) -> ByteBuffer {
-        let response = Response(
-            id: id,
-            error: error,
-            revision: revision ?? self.dispatcher.currentRevision(),
-            details: details
-        )
-        do {
-            return self.lineBuffer(try OutgoingFrame.failure(response).encoded())
-        } catch {
-            self.logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
-            return self.lineBuffer(
-                Array(#"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#.utf8)
-            )
-        }
+    private func failureFrame(id: RequestID?, error: ChronoError) -> ByteBuffer {
+        self.lineBuffer(self.dispatcher.failureFrame(id: id, error: error, logger: self.logger).bytes)
     }
 
     /// A frame's bytes and its newline, in one buffer: one whole line on the wire.
