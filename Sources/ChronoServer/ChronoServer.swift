@@ -123,6 +123,11 @@ public final class ChronoServer: Sendable {
         try sync.addHandler(RefusalHandler(frame: frame))
     }
 
+    /// The number of connections being served now.
+    public var connectionCount: Int {
+        self.registry.sessions.count
+    }
+
     /// Accepts connections until `close()`; returns once every connection has ended.
     public func run() async throws {
         defer { self.shutdownTimer.withLockedValue { $0?.cancel() } }

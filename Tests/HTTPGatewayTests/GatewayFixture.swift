@@ -113,7 +113,7 @@ struct GatewayFixture {
     }
 
     func post(_ method: String, params: [String: JSONValue], headers: [String: String] = [:]) async throws -> Answer {
-        try await self.post(method, body: Data(CanonicalJSON.string(.object(params)).utf8), headers: headers)
+        try await self.post(method, body: Data(JSONValue.object(params).canonicalText.utf8), headers: headers)
     }
 
     func get(_ path: String) async throws -> Answer {

@@ -142,9 +142,9 @@ import Testing
                 ("chrono.v1.Stats/Get", [1, 2]),
             ]
             for (method, params) in cases {
-                let line = CanonicalJSON.string(["id": 1, "method": .string(method), "params": params])
+                let line = JSONValue.object(["id": 1, "method": .string(method), "params": params]).canonicalText
                 let tcp = try await Self.rawCall(line: line, port: fixture.tcp.port)
-                let http = try await fixture.post(method, body: Data(CanonicalJSON.string(params).utf8))
+                let http = try await fixture.post(method, body: Data(params.canonicalText.utf8))
                 let frame = try http.frame
                 #expect(frame["status"] == tcp["status"], "\(method) \(params)")
                 #expect(frame["message"] == tcp["message"], "\(method) \(params)")

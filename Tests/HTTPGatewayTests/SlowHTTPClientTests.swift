@@ -38,7 +38,7 @@ import Testing
                 "participants": [["entity": "state-a", "role": "agent"]], "citations": citation,
             ])
         }
-        let text = lines.map(CanonicalJSON.string).joined(separator: "\n") + "\n"
+        let text = lines.map(\.canonicalText).joined(separator: "\n") + "\n"
         try Data(text.utf8).write(to: directory.appendingPathComponent("records.jsonl"))
     }
 
