@@ -29,7 +29,7 @@ extension TimelinePage: WireEncodable {
             writer.string(cursor)
         }
         writer.key("ordering")
-        writer.string(Self.ordering)
+        writer.string(self.ordering)
         writer.key("window")
         try self.window.write(to: &writer)
         writer.endObject()
@@ -54,6 +54,10 @@ extension Event: WireEncodable {
         try writer.array(self.record.citations)
         writer.key("date")
         try self.record.date.write(to: &writer)
+        if let group = self.group {
+            writer.key("group")
+            writer.string(group.rawValue)
+        }
         writer.key("id")
         writer.string(self.record.id)
         writer.key("participants")

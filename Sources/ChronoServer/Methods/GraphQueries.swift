@@ -17,7 +17,7 @@ enum GraphQueries {
         let query = TimelineQuery(
             from: try params.date("from"),
             to: try params.date("to"),
-            mode: try params.choice("mode", as: TimelineMode.self) ?? .overlaps,
+            mode: try params.choice("mode", as: TimelineMode.self) ?? .certainFirst,
             actors: try params.strings("actors"),
             instruments: try params.strings("instruments"),
             types: try params.strings("types"),
@@ -36,6 +36,22 @@ enum GraphQueries {
             text: try params.requiredString("text"),
             kinds: try params.choices("kinds", as: EntityKind.self),
             limit: try params.int("limit", in: SearchQuery.limits, default: 20)
+        )
+        try query.validate()
+        return query
+    }
+
+    /// `chrono.v1.Search/Query`.
+    static func recordSearch(_ raw: [String: JSONValue]) throws(ChronoError) -> RecordSearchQuery {
+        let params = try Params(raw, allowed: ["text", "kinds", "from", "to", "doc", "limit", "cursor"])
+        let query = RecordSearchQuery(
+            text: try params.requiredString("text"),
+            kinds: try params.strings("kinds"),
+            from: try params.date("from"),
+            to: try params.date("to"),
+            doc: try params.string("doc"),
+            limit: try params.int("limit", in: RecordSearchQuery.limits, default: 20),
+            cursor: try params.string("cursor")
         )
         try query.validate()
         return query

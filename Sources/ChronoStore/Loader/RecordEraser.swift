@@ -23,7 +23,6 @@ struct RecordEraser {
         case "document": statements = ["DELETE FROM documents WHERE id = ?1"]
         case "entity", "event":
             statements = [
-                "DELETE FROM search WHERE owner_kind = '\(kind)' AND owner = ?1",
                 "DELETE FROM citations WHERE owner_kind = '\(kind)' AND owner = ?1",
                 kind == "entity" ? "DELETE FROM entities WHERE id = ?1" : "DELETE FROM events WHERE id = ?1",
             ]
@@ -45,6 +44,7 @@ struct RecordEraser {
                 "DELETE FROM citations WHERE owner_kind = 'figure' AND owner = ?1", "DELETE FROM figures WHERE id = ?1",
             ]
         }
+        try self.connection.cached("DELETE FROM search WHERE owner_kind = ?1 AND owner = ?2").run([.text(kind), .text(id)])
         for sql in statements { try self.connection.cached(sql).run([.text(id)]) }
     }
 

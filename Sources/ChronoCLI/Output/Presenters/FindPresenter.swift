@@ -1,0 +1,70 @@
+public import ChronoProtocol
+
+/// Presents a `Search/Query` result: for people, the hits grouped by kind (the kind of the best hit first),
+/// best first within each kind; for scripts (`ndjson`, `json`), the hits in rank order.
+public enum FindPresenter {
+    /// The presentation of `result` (`{"results": [RecordHit], "next_cursor"?}`).
+    public static func present(_ result: JSONValue) -> Presentation {
+        let hits = result.list("results")
+        let citations = CitationFormatter(scanning: result)
+        let kindOrder = hits.map { $0.text("kind") }.reduce(into: [String]()) { order, kind in
+            if !order.contains(kind) { order.append(kind) }
+        }
+        let grouped = kindOrder.flatMap { kind in hits.filter { $0.text("kind") == kind } }
+        let rows = grouped.map { hit in
+            [
+                Self.kindLabel(hit), DateDisplay.text(hit["date"]), hit.text("title"), hit.text("snippet"),
+                citations.format(list: hit.list("citations")), hit.text("id"), hit["score"]?.scalarText ?? "",
+            ]
+        }
+        let table = Table(
+            columns: [
+                .init("KIND", wraps: false), .init("DATE"), .init("TITLE"), .init("MATCH"), .init("SOURCES"),
+                .init("ID", csvOnly: true), .init("SCORE", csvOnly: true),
+            ],
+            rows: rows
+        )
+        var notes: [String] = []
+        if hits.isEmpty { notes.append("nothing matches these words") }
+        if let cursor = result["next_cursor"]?.stringValue, !cursor.isEmpty {
+            notes.append("more results follow: repeat with --cursor \(cursor)")
+        }
+        return Presentation(
+            result: result,
+            records: hits,
+            table: table,
+            view: { terminal in Self.groups(kindOrder, grouped, citations: citations, terminal: terminal) },
+            title: "Chronograph search",
+            notes: notes
+        )
+    }
+
+    /// `event`, or the entity's kind (`entity: law`).
+    private static func kindLabel(_ hit: JSONValue) -> String {
+        let kind = hit.text("kind")
+        let entityKind = hit.text("entity_kind")
+        return entityKind.isEmpty ? kind : "\(kind): \(entityKind)"
+    }
+
+    /// One heading per kind, then a line per hit: date, title, sources, and the matching excerpt indented.
+    static func groups(_ kinds: [String], _ hits: [JSONValue], citations: CitationFormatter, terminal: Terminal)
+        -> String
+    {
+        var lines: [String] = []
+        for kind in kinds {
+            let members = hits.filter { $0.text("kind") == kind }
+            let heading = "\(kind.prefix(1).uppercased() + kind.dropFirst())s (\(members.count))"
+            lines.append(terminal.colour ? ANSI.bold(heading) : heading)
+            for hit in members {
+                let head = [DateDisplay.text(hit["date"]), hit.text("title"), hit.text("entity_kind")]
+                    .filter { !$0.isEmpty }.joined(separator: " · ")
+                let sources = citations.format(list: hit.list("citations"))
+                lines.append("  " + head + (sources.isEmpty ? "" : "  [\(sources)]"))
+                let snippet = hit.text("snippet")
+                if !snippet.isEmpty, snippet != hit.text("title") { lines.append("      " + snippet) }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
