@@ -10,7 +10,9 @@ public enum NameVariants {
     private static let fillers: Set<String> = ["the", "a", "an", "of"]
     /// Trailing words naming the state in official titles ("Ministry of Internal Affairs of the Republic of
     /// Azerbaijan"), after fillers are dropped; dropped only when something is left before them.
-    private static let stateSuffixes: [[String]] = [["republic", "azerbaijan"], ["azerbaijan", "republic"], ["azerbaijan"]]
+    private static let stateSuffixes: [[String]] = [
+        ["republic", "azerbaijan"], ["azerbaijan", "republic"], ["azerbaijan"],
+    ]
     /// Romanisations that vary for one sound, each replaced by the shortest form: Ilkham/Ilham (kh),
     /// Shahin/Şahin (sh, after folding ş→s), Aliyev/Aliev (iy), Yevlakh/Evlakh (ye); applied left to right.
     private static let digraphs: [(String, String)] = [
@@ -20,9 +22,10 @@ public enum NameVariants {
     /// The words of `normalized` with fillers and a state suffix dropped.
     public static func significantWords(_ normalized: String) -> [String] {
         var words = normalized.split(separator: " ").map(String.init).filter { !Self.fillers.contains($0) }
-        for suffix in Self.stateSuffixes where words.count > suffix.count && Array(words.suffix(suffix.count)) == suffix {
+        if let suffix = Self.stateSuffixes.first(where: { Array(words.suffix($0.count)) == $0 }),
+            words.count > suffix.count
+        {
             words.removeLast(suffix.count)
-            break
         }
         return words
     }

@@ -1,5 +1,5 @@
 /// The words of a search text as the ranked search uses them: lowercased letter-and-digit runs, English
-/// stop words dropped (unless nothing else is left), at most 12.
+/// stop words and single letters dropped (unless nothing else is left), at most 12.
 ///
 /// The last word is the one a person may still be typing: the search matches it as a prefix.
 public enum SearchWords {
@@ -13,10 +13,12 @@ public enum SearchWords {
         "whom", "why", "will", "with", "would",
     ]
 
-    /// The search words of `text`.
+    /// The search words of `text`, split where the index splits (`700,000` is `700` and `000`); single
+    /// letters count as stop words.
     public static func of(_ text: String) -> [String] {
-        let all = NameNormalizer.normalize(text).split(separator: " ").map(String.init)
-        let content = all.filter { !Self.stopWords.contains($0) }
+        let spaced = String(text.map { $0.isLetter || $0.isNumber ? $0 : " " })
+        let all = NameNormalizer.normalize(spaced).split(separator: " ").map(String.init)
+        let content = all.filter { $0.count > 1 && !Self.stopWords.contains($0) }
         return Array((content.isEmpty ? all : content).prefix(12))
     }
 

@@ -13,7 +13,9 @@ struct NameVariantsTests {
     @Test func articlesAndTheStateSuffixDoNotDistinguishNames() {
         let full = NameVariants.key("ministry of internal affairs of the republic of azerbaijan")
         #expect(full == NameVariants.key("the ministry of internal affairs"))
-        #expect(NameVariants.key("president of azerbaijan") == NameVariants.key("president of the republic of azerbaijan"))
+        #expect(
+            NameVariants.key("president of azerbaijan") == NameVariants.key("president of the republic of azerbaijan")
+        )
         // A name that is only the state keeps its words.
         #expect(NameVariants.key("republic of azerbaijan") == "republic azerbaijan")
     }
@@ -27,9 +29,11 @@ struct NameVariantsTests {
     }
 
     @Test func searchWordsDropStopWordsAndBudgetTypos() {
-        #expect(SearchWords.of("What happened to the resettlement of forced migrants?") == [
-            "happened", "resettlement", "forced", "migrants",
-        ])
+        #expect(
+            SearchWords.of("What happened to the resettlement of forced migrants?") == [
+                "happened", "resettlement", "forced", "migrants",
+            ]
+        )
         #expect(SearchWords.of("the of") == ["the", "of"])
         #expect([4, 5, 8, 9].map { SearchWords.typoBudget(length: $0) } == [0, 1, 1, 2])
     }

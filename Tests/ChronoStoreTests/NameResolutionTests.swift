@@ -35,7 +35,8 @@ struct NameResolutionTests {
         let near = await #expect(throws: UnknownEntityError.self) {
             try await fixture.store.resolve("Migration Ministry", field: "params.from")
         }
-        #expect(Set(near?.suggestions.map(\.id) ?? []).isSuperset(of: ["migration-code", "state-migration-service"]))
+        let suggested = Set(near?.suggestions.map(\.id) ?? [])
+        #expect(suggested.isSuperset(of: ["migration-code", "state-migration-service"]))
         #expect(near?.status.code == .notFound)
         #expect(near?.status.message.hasPrefix("params.from: no entity") == true)
         #expect(near?.status.message.contains("did you mean") == true)

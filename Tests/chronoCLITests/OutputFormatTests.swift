@@ -88,7 +88,7 @@ struct OutputFormatTests {
 
     @Test("an empty listing prints nothing on stdout and says so on stderr")
     func emptyTable() throws {
-        let presentation = SearchPresenter.present(["results": []])
+        let presentation = FindPresenter.present(["results": []])
         let (text, notes) = try OutputWriter.render(presentation, as: .table, terminal: self.plain)
         #expect(text.isEmpty)
         #expect(notes == ["no results"])

@@ -97,7 +97,8 @@ public struct CommandRunner: Sendable {
         if !failure.candidates.isEmpty {
             lines.append(
                 failure.status == .notFound
-                    ? "chrono: did you mean one of these?" : "chrono: the name matches several entities; use one of these ids:"
+                    ? "chrono: did you mean one of these?"
+                    : "chrono: the name matches several entities; use one of these ids:"
             )
             let table = Table(
                 columns: [.init("ID", wraps: false), .init("KIND", wraps: false), .init("NAME")],

@@ -101,8 +101,14 @@ extension Neighborhood: WireEncodable {
 extension PathHop: WireEncodable {
     public func write(to writer: inout WireWriter) throws {
         writer.beginObject()
-        writer.key("edge")
-        try self.edge.write(to: &writer)
+        if let edge = self.edge {
+            writer.key("edge")
+            try edge.write(to: &writer)
+        }
+        if let event = self.event {
+            writer.key("event")
+            try event.write(to: &writer)
+        }
         writer.key("forward")
         writer.bool(self.forward)
         writer.endObject()

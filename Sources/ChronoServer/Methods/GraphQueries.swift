@@ -79,13 +79,14 @@ enum GraphQueries {
 
     /// `chrono.v1.Graph/Paths`.
     static func paths(_ raw: [String: JSONValue]) throws(ChronoError) -> PathsQuery {
-        let params = try Params(raw, allowed: ["from", "to", "max_depth", "relations", "k"])
+        let params = try Params(raw, allowed: ["from", "to", "max_depth", "relations", "k", "through_events"])
         let query = PathsQuery(
             from: try params.requiredString("from"),
             to: try params.requiredString("to"),
             maxDepth: try params.int("max_depth", in: PathsQuery.depths, default: 4),
             relations: try params.strings("relations"),
-            k: try params.int("k", in: PathsQuery.counts, default: 1)
+            k: try params.int("k", in: PathsQuery.counts, default: 1),
+            throughEvents: try params.bool("through_events", default: false)
         )
         try query.validate()
         return query

@@ -44,7 +44,9 @@ struct RecordEraser {
                 "DELETE FROM citations WHERE owner_kind = 'figure' AND owner = ?1", "DELETE FROM figures WHERE id = ?1",
             ]
         }
-        try self.connection.cached("DELETE FROM search WHERE owner_kind = ?1 AND owner = ?2").run([.text(kind), .text(id)])
+        try self.connection.cached("DELETE FROM search WHERE owner_kind = ?1 AND owner = ?2").run([
+            .text(kind), .text(id),
+        ])
         for sql in statements { try self.connection.cached(sql).run([.text(id)]) }
     }
 

@@ -11,7 +11,9 @@ enum Schema {
     static let spanClasses = 0...52
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6]
+    static let migrations: [String] = [
+        version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6,
+    ]
 
     /// The current version.
     static var version: Int { self.migrations.count }

@@ -7,8 +7,8 @@ extension GraphReader {
     /// Tried in order, the first step with any match deciding: the id; a name or alias equal after
     /// `NameNormalizer` (case, diacritics, punctuation); a name or alias equal after `NameVariants` (articles,
     /// the state suffix of official names, transliteration variants) or matching its initials; the ranked
-    /// search over names and aliases, where the best hit is used only when it holds every word and clearly
-    /// outranks the next.
+    /// search over names and aliases, where a hit holding every word is used only when it clearly outranks
+    /// the next or is the general entity the others are parts of (`mostGeneral`).
     ///
     /// - Throws: `AmbiguousEntityError` when a step finds several near-equal entities;
     ///   `UnknownEntityError` (with the nearest names) when none matches.
@@ -16,8 +16,10 @@ extension GraphReader {
         if let ref = try self.ref(text) { return ref }
         let normalized = NameNormalizer.normalize(text)
         guard !normalized.isEmpty else { throw UnknownEntityError(field: field, name: text, suggestions: []) }
-        let exact = try self.connection.cached("SELECT DISTINCT entity FROM aliases WHERE normalized = ? ORDER BY entity")
-            .map([.text(normalized)]) { $0.text(0) }
+        let exact = try self.connection.cached(
+            "SELECT DISTINCT entity FROM aliases WHERE normalized = ? ORDER BY entity"
+        )
+        .map([.text(normalized)]) { $0.text(0) }
         if let ref = try self.decide(exact, field: field, text: text) { return ref }
         let key = NameVariants.key(normalized)
         var variants: Set<String> = []
@@ -32,17 +34,32 @@ extension GraphReader {
         let words = SearchWords.of(text).count
         let ranked = try self.textMatches(text, kinds: ["entity"], namesOnly: true, cap: 50)
         let complete = ranked.filter { $0.matched.count == words }
-        if let best = complete.first, complete.count == 1 || best.relevance >= 1.5 * complete[1].relevance {
-            return try self.refs([best.id])[best.id] ?? { throw UnknownEntityError(field: field, name: text, suggestions: []) }()
+        let ids = complete.prefix(8).map(\.id)
+        let refs = try self.refs(ids)
+        if let best = complete.first, complete.count == 1 || best.relevance >= 1.5 * complete[1].relevance,
+            let ref = refs[best.id]
+        {
+            return ref
         }
-        if complete.count > 1 {
-            let ids = complete.prefix(8).map(\.id)
-            let refs = try self.refs(ids)
+        if let general = Self.mostGeneral(ids.compactMap { refs[$0] }) { return general }
+        if !complete.isEmpty {
             throw AmbiguousEntityError(field: field, name: text, candidates: ids.compactMap { refs[$0] })
         }
         let near = ranked.prefix(5).map(\.id)
-        let refs = try self.refs(near)
-        throw UnknownEntityError(field: field, name: text, suggestions: near.compactMap { refs[$0] })
+        let nearRefs = try self.refs(near)
+        throw UnknownEntityError(field: field, name: text, suggestions: near.compactMap { nearRefs[$0] })
+    }
+
+    /// The candidate whose name the names of all others contain, word for word, with more words: the general
+    /// entity of which the others are parts ("Law on X" among "Article 15 of the Law on X"), or `nil`.
+    static func mostGeneral(_ candidates: [EntityRef]) -> EntityRef? {
+        let words = candidates.map { Set(NameVariants.significantWords(NameNormalizer.normalize($0.name))) }
+        let general = candidates.indices.filter { index in
+            candidates.indices.allSatisfy { other in
+                other == index || (words[index].isSubset(of: words[other]) && words[index].count < words[other].count)
+            }
+        }
+        return general.count == 1 ? candidates[general[0]] : nil
     }
 
     /// The one entity of `ids`, `nil` for none, or `AmbiguousEntityError` for several.

@@ -63,7 +63,9 @@ extension GraphReader {
                 SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?1))
                 AND fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2
                 """
-            ).run([try Self.list(ids), .integer(lower), .integer(upper)]) { row in keys.insert(kind + "\u{0}" + row.text(0)) }
+            ).run([try Self.list(ids), .integer(lower), .integer(upper)]) { row in
+                keys.insert(kind + "\u{0}" + row.text(0))
+            }
         }
         return keys
     }
@@ -109,8 +111,15 @@ extension GraphReader {
         return matches.compactMap { match in
             details[match.kind + "\u{0}" + match.id].map { detail in
                 RecordHit(
-                    kind: match.kind, id: match.id, title: detail.title, entityKind: detail.entityKind, date: detail.date,
-                    snippet: match.snippet, matched: match.matched, score: match.score, citations: detail.citations
+                    kind: match.kind,
+                    id: match.id,
+                    title: detail.title,
+                    entityKind: detail.entityKind,
+                    date: detail.date,
+                    snippet: match.snippet,
+                    matched: match.matched,
+                    score: match.score,
+                    citations: detail.citations
                 )
             }
         }

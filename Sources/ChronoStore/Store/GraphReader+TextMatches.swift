@@ -65,8 +65,12 @@ extension GraphReader {
                 let matched = terms.indices.filter { row.int(4 + $0) != 0 }
                 let how: SearchHit.Match = matched.contains { terms[$0].usesVariants } ? .fuzzy : .text
                 let match = TextMatch(
-                    kind: row.text(0), id: row.text(1), snippet: row.text(3), matched: matched.map { terms[$0].word },
-                    how: how, relevance: row.double(2)
+                    kind: row.text(0),
+                    id: row.text(1),
+                    snippet: row.text(3),
+                    matched: matched.map { terms[$0].word },
+                    how: how,
+                    relevance: row.double(2)
                 )
                 matches[match.kind + "\u{0}" + match.id] = match
             }
@@ -75,7 +79,8 @@ extension GraphReader {
         if kinds.contains("entity") {
             for (id, how) in exact {
                 let key = "entity\u{0}" + id
-                var match = matches[key] ?? TextMatch(kind: "entity", id: id, snippet: "", matched: [], how: how, relevance: 0)
+                var match =
+                    matches[key] ?? TextMatch(kind: "entity", id: id, snippet: "", matched: [], how: how, relevance: 0)
                 match.how = how
                 matches[key] = match
             }
@@ -110,7 +115,11 @@ extension GraphReader {
                 alternatives += variants.map { "\"\($0)\"" }
                 usesVariants = !variants.isEmpty
             }
-            return SearchTerm(word: word, expression: alternatives.joined(separator: " OR "), usesVariants: usesVariants)
+            return SearchTerm(
+                word: word,
+                expression: alternatives.joined(separator: " OR "),
+                usesVariants: usesVariants
+            )
         }
     }
 

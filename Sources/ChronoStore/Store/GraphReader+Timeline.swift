@@ -73,7 +73,7 @@ extension GraphReader {
             page = []
             if !cursor.possible {
                 page = try keys(.within, [], after: cursor, limit: query.limit)
-                page.indices.forEach { page[$0].cursor.possible = false }
+                for index in page.indices { page[index].cursor.possible = false }
             }
             if page.count <= query.limit {
                 let remaining = query.limit - page.count
@@ -83,7 +83,7 @@ extension GraphReader {
                     after: cursor.possible ? cursor : .start,
                     limit: remaining
                 )
-                possible.indices.forEach { possible[$0].cursor.possible = true }
+                for index in possible.indices { possible[index].cursor.possible = true }
                 page += possible
             }
             more = page.count > query.limit

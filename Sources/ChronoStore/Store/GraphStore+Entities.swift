@@ -30,7 +30,10 @@ extension GraphStore {
     /// then records holding more of the words (stemmed, stop words dropped, the last word as a prefix, names
     /// forgiving typos and transliterations), then by BM25 weighing names over titles over summaries over
     /// claims.
-    public func search(_ query: RecordSearchQuery, deadline: ContinuousClock.Instant? = nil) async throws
+    public func search(
+        _ query: RecordSearchQuery,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws
         -> RecordSearchResults
     {
         try await self.reading(deadline: deadline) { reader in try reader.search(query) }

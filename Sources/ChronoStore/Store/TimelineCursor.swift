@@ -36,7 +36,8 @@ struct TimelineCursor: Hashable {
             let text = String(data: data, encoding: .utf8)
         else { throw malformed }
         let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "v1" || parts[0] == "v1p", let lower = Int64(parts[1]), let precision = Int(parts[2]),
+        guard parts.count == 4, parts[0] == "v1" || parts[0] == "v1p", let lower = Int64(parts[1]),
+            let precision = Int(parts[2]),
             (0...4).contains(precision), !parts[3].isEmpty
         else { throw malformed }
         self.init(lower: lower, precision: precision, id: String(parts[3]))

@@ -25,15 +25,18 @@ public enum FindPresenter {
             rows: rows
         )
         var notes: [String] = []
-        if hits.isEmpty { notes.append("nothing matches these words") }
         if let cursor = result["next_cursor"]?.stringValue, !cursor.isEmpty {
             notes.append("more results follow: repeat with --cursor \(cursor)")
+        }
+        var view: (@Sendable (Terminal) -> String)?
+        if !hits.isEmpty {
+            view = { terminal in Self.groups(kindOrder, grouped, citations: citations, terminal: terminal) }
         }
         return Presentation(
             result: result,
             records: hits,
             table: table,
-            view: { terminal in Self.groups(kindOrder, grouped, citations: citations, terminal: terminal) },
+            view: view,
             title: "Chronograph search",
             notes: notes
         )
@@ -47,7 +50,12 @@ public enum FindPresenter {
     }
 
     /// One heading per kind, then a line per hit: date, title, sources, and the matching excerpt indented.
-    static func groups(_ kinds: [String], _ hits: [JSONValue], citations: CitationFormatter, terminal: Terminal)
+    static func groups(
+        _ kinds: [String],
+        _ hits: [JSONValue],
+        citations: CitationFormatter,
+        terminal: Terminal
+    )
         -> String
     {
         var lines: [String] = []
