@@ -42,6 +42,11 @@ public enum FindPresenter {
         )
     }
 
+    /// The heading of each kind's group.
+    private static let plurals = [
+        "entity": "Entities", "event": "Events", "figure": "Figures", "dispute": "Disputes", "relation": "Relations",
+    ]
+
     /// `event`, or the entity's kind (`entity: law`).
     private static func kindLabel(_ hit: JSONValue) -> String {
         let kind = hit.text("kind")
@@ -61,7 +66,7 @@ public enum FindPresenter {
         var lines: [String] = []
         for kind in kinds {
             let members = hits.filter { $0.text("kind") == kind }
-            let heading = "\(kind.prefix(1).uppercased() + kind.dropFirst())s (\(members.count))"
+            let heading = "\(Self.plurals[kind] ?? kind) (\(members.count))"
             lines.append(terminal.colour ? ANSI.bold(heading) : heading)
             for hit in members {
                 let head = [DateDisplay.text(hit["date"]), hit.text("title"), hit.text("entity_kind")]
