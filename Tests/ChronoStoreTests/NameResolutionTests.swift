@@ -40,6 +40,9 @@ struct NameResolutionTests {
         #expect(near?.status.code == .notFound)
         #expect(near?.status.message.hasPrefix("params.from: no entity") == true)
         #expect(near?.status.message.contains("did you mean") == true)
+        // A lone misspelt word is a suggestion, never an answer.
+        let typo = await #expect(throws: UnknownEntityError.self) { try await fixture.store.resolve("Germny") }
+        #expect(typo?.suggestions.first?.id == "germany")
         let none = await #expect(throws: UnknownEntityError.self) { try await fixture.store.resolve("xylophone") }
         #expect(none?.suggestions.isEmpty == true)
     }

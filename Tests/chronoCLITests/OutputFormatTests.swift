@@ -30,7 +30,9 @@ struct OutputFormatTests {
         let (text, _) = try OutputWriter.render(TimelinePresenter.present(result), as: .csv, terminal: self.plain)
         let records = try CSVReader.read(text)
         let header = try #require(records.first)
-        #expect(header == ["id", "date", "edtf", "lower", "upper", "type", "event", "who", "sources", "summary", "group"])
+        #expect(
+            header == ["id", "date", "edtf", "lower", "upper", "type", "event", "who", "sources", "summary", "group"]
+        )
         #expect(records.count == 1 + result.list("events").count)
         let germany = try #require(records.first { $0.first == "2007-germany-requests-return-of-migrants" })
         #expect(germany[1] == "early 2007 (2007~)")

@@ -33,7 +33,9 @@ extension GraphReader {
         try self.context.check()
         let words = SearchWords.of(text).count
         let ranked = try self.textMatches(text, kinds: ["entity"], namesOnly: true, cap: 50)
-        let complete = ranked.filter { $0.matched.count == words }
+        // A name is taken only when every word is in it and one at least as typed: a lone misspelt word
+        // ("Atlantis") is a suggestion, not an answer.
+        let complete = ranked.filter { $0.matched.count == words && $0.matchedAsTyped > 0 }
         let ids = complete.prefix(8).map(\.id)
         let refs = try self.refs(ids)
         if let best = complete.first, complete.count == 1 || best.relevance >= 1.5 * complete[1].relevance,

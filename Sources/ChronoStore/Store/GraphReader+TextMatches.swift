@@ -10,6 +10,8 @@ struct TextMatch {
     var snippet: String
     /// The search words the record holds.
     var matched: [String]
+    /// How many of `matched` it holds as typed (stemmed or as a prefix), not only through a typo or variant.
+    var matchedAsTyped = 0
     /// How it matched: an exact id, name or alias, the text, or a word only through a typo or variant.
     var how: SearchHit.Match
     /// BM25 with column weights, as a positive number: higher is better.
@@ -69,6 +71,7 @@ extension GraphReader {
                     id: row.text(1),
                     snippet: row.text(3),
                     matched: matched.map { terms[$0].word },
+                    matchedAsTyped: matched.filter { !terms[$0].usesVariants }.count,
                     how: how,
                     relevance: row.double(2)
                 )
