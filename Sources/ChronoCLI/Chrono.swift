@@ -27,7 +27,7 @@ public struct Chrono: AsyncParsableCommand {
             """,
         version: "1.0.0",
         subcommands: [
-            Timeline.self, Show.self, Search.self, Neighbors.self, Path.self, Subgraph.self, Disputes.self,
+            Timeline.self, Show.self, Find.self, Neighbors.self, Path.self, Subgraph.self, Disputes.self,
             Figures.self, Subscribe.self, Stats.self, Health.self, Write.self, Import.self, Snapshot.self,
         ]
     )

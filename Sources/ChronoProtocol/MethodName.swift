@@ -8,6 +8,7 @@ public enum MethodName: String, Sendable, Hashable, CaseIterable {
     case timelineStream = "chrono.v1.Timeline/Stream"
     case entityGet = "chrono.v1.Entity/Get"
     case entitySearch = "chrono.v1.Entity/Search"
+    case searchQuery = "chrono.v1.Search/Query"
     case graphNeighbors = "chrono.v1.Graph/Neighbors"
     case graphPaths = "chrono.v1.Graph/Paths"
     case graphSubgraph = "chrono.v1.Graph/Subgraph"

@@ -21,7 +21,11 @@ import Testing
         #expect(throws: ChronoError.invalidArgument("params.limit: must be between 1 and 500, got 501")) {
             _ = try GraphQueries.timeline(["limit": 501])
         }
-        #expect(throws: ChronoError.invalidArgument(#"params.mode: expected one of overlaps, within, got "near""#)) {
+        #expect(
+            throws: ChronoError.invalidArgument(
+                #"params.mode: expected one of certain_first, overlaps, within, got "near""#
+            )
+        ) {
             _ = try GraphQueries.timeline(["mode": "near"])
         }
         #expect(throws: ChronoError.self) { _ = try GraphQueries.timeline(["from": "2019-13"]) }

@@ -87,7 +87,7 @@ struct GraphWriteTests {
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.hasPrefix("params.upserts[1].") == true)
         #expect(try await fixture.store.revision() == 1)
-        await #expect(throws: ChronoError.self) { try await fixture.store.resolve("ganja") }
+        await #expect(throws: UnknownEntityError.self) { try await fixture.store.resolve("ganja") }
         #expect(try await fixture.store.changes(after: 1).isEmpty)
     }
 }
@@ -103,7 +103,7 @@ extension GraphWriteTests {
         #expect(report.revision == 2)
         #expect(report.updated == 1)
         #expect(try await fixture.store.resolve("DMX").id == "state-migration-service")
-        await #expect(throws: ChronoError.self) { try await fixture.store.resolve("SMS") }
+        await #expect(throws: UnknownEntityError.self) { try await fixture.store.resolve("SMS") }
         let detail = try await fixture.store.entity("state-migration-service")
         #expect(detail.entity.ref.name == "State Migration Service of Azerbaijan")
         #expect(detail.relations.count == 2)
@@ -138,7 +138,7 @@ extension GraphWriteTests {
         let report = try await live.write(upserts: [], retractions: ["baku--located_in--azerbaijan", "baku"])
         #expect(report.revision == 2)
         #expect(report.deleted == 2)
-        await #expect(throws: ChronoError.self) { try await store.entity("baku") }
+        await #expect(throws: UnknownEntityError.self) { try await store.entity("baku") }
         #expect(try await store.stats().counts.relations == 12)
         let changes = try await store.changes(after: 1)
         #expect(changes.map(\.op) == [.delete, .delete])

@@ -45,7 +45,7 @@ struct ImportTestGraph {
         var dump: [String: [String]] = [:]
         for table in tables {
             let columns = try connection.prepare("SELECT name FROM pragma_table_info('\(table)')").map { $0.text(0) }
-            let withRowid = ["events", "search"].contains(table) ? ["rowid"] + columns : columns
+            let withRowid = table == "events" ? ["rowid"] + columns : columns
             let row = withRowid.map { "quote(\"\($0)\")" }.joined(separator: " || '|' || ")
             dump[table] = try connection.prepare("SELECT \(row) FROM \"\(table)\" ORDER BY 1").map { $0.text(0) }
         }

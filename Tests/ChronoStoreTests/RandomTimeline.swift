@@ -53,12 +53,17 @@ struct RandomTimeline {
         return graph
     }
 
-    /// The first `limit` event ids whose fuzzy span meets [lower, upper] (day ordinals), by a full scan.
-    func window(lower: Int64, upper: Int64, limit: Int) throws -> [String] {
-        try self.events.map { event in (event.id, DateColumns(try EDTFDate(event.edtf))) }
-            .filter { $0.1.fuzzyLower <= upper && $0.1.fuzzyUpper >= lower }
-            .sorted { ($0.1.lower, $0.1.precision, $0.0) < ($1.1.lower, $1.1.precision, $1.0) }
-            .prefix(limit)
-            .map(\.0)
+    /// The first `limit` event ids whose fuzzy span meets [lower, upper] (day ordinals), by a full scan; with
+    /// `certainFirst`, those whose strict span lies inside it come first.
+    func window(lower: Int64, upper: Int64, limit: Int, certainFirst: Bool = false) throws -> [String] {
+        try self.events.map { event -> (String, DateColumns, Int) in
+            let columns = DateColumns(try EDTFDate(event.edtf))
+            let possible = certainFirst && !(columns.lower >= lower && columns.upper <= upper)
+            return (event.id, columns, possible ? 1 : 0)
+        }
+        .filter { $0.1.fuzzyLower <= upper && $0.1.fuzzyUpper >= lower }
+        .sorted { ($0.2, $0.1.lower, $0.1.precision, $0.0) < ($1.2, $1.1.lower, $1.1.precision, $1.0) }
+        .prefix(limit)
+        .map(\.0)
     }
 }

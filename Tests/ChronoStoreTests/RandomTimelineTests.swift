@@ -23,18 +23,24 @@ struct RandomTimelineTests {
                     Day(ordinal: start.strict.lower!.ordinal + Int.random(in: 0..<width, using: &generator)).iso
                 )
                 let limit = Int.random(in: 1...120, using: &generator)
-                let got = try await store.timeline(TimelineQuery(from: start, to: end, limit: limit)).events.map(\.id)
-                let want = try timeline.window(
-                    lower: Int64(start.strict.lower!.ordinal),
-                    upper: Int64(end.strict.upper!.ordinal),
-                    limit: limit
-                )
-                #expect(got == want, "window \(start) … \(end), limit \(limit)")
+                for mode in [TimelineMode.overlaps, .certainFirst] {
+                    let query = TimelineQuery(from: start, to: end, mode: mode, limit: limit)
+                    let got = try await store.timeline(query).events.map(\.id)
+                    let want = try timeline.window(
+                        lower: Int64(start.strict.lower!.ordinal),
+                        upper: Int64(end.strict.upper!.ordinal),
+                        limit: limit,
+                        certainFirst: mode == .certainFirst
+                    )
+                    #expect(got == want, "window \(start) … \(end), \(mode), limit \(limit)")
+                }
             }
         }
-        let openStart = try await store.timeline(TimelineQuery(to: try EDTFDate("1950"), limit: 77)).events.map(\.id)
+        let openStart = try await store.timeline(TimelineQuery(to: try EDTFDate("1950"), mode: .overlaps, limit: 77))
+            .events.map(\.id)
         #expect(openStart == (try timeline.window(lower: Schema.openLower, upper: Self.day("1950-12-31"), limit: 77)))
-        let openEnd = try await store.timeline(TimelineQuery(from: try EDTFDate("2020"), limit: 77)).events.map(\.id)
+        let openEnd = try await store.timeline(TimelineQuery(from: try EDTFDate("2020"), mode: .overlaps, limit: 77))
+            .events.map(\.id)
         #expect(openEnd == (try timeline.window(lower: Self.day("2020-01-01"), upper: Schema.openUpper, limit: 77)))
     }
 

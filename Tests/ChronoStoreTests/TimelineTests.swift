@@ -44,7 +44,7 @@ struct TimelineTests {
             ]
         )
         #expect(
-            try await self.ids(TimelineQuery(from: try EDTFDate("2012"))) == [
+            try await self.ids(TimelineQuery(from: try EDTFDate("2012"), mode: .overlaps)) == [
                 "2011-sms-permits", "2013-07-02-migration-code-adopted", "2014-09-01-readmission-in-force",
             ]
         )
@@ -83,7 +83,12 @@ struct TimelineTests {
                 "2007-01-eu-visa-talks", "2007-03-germany-talks",
             ]
         )
-        #expect(try await self.ids(TimelineQuery(text: "talks OR NEAR(deport")) == [])
+        // FTS5 syntax is read as words: no event holds all of them, so those holding most (one) are kept.
+        #expect(
+            try await self.ids(TimelineQuery(text: "talks OR NEAR(deport")) == [
+                "2007-01-eu-visa-talks", "2007-germany-requests-return", "2007-03-germany-talks",
+            ]
+        )
     }
 
     @Test func cursorPagesThroughEveryEventOnce() async throws {
@@ -126,11 +131,11 @@ struct TimelineTests {
         #expect(ambiguous?.field == "params.actors[1]")
         #expect(ambiguous?.candidates.map(\.id) == ["heydar-aliyev", "ilham-aliyev"])
         #expect(ambiguous?.status.code == .invalidArgument)
-        let missing = await #expect(throws: ChronoError.self) {
+        let missing = await #expect(throws: UnknownEntityError.self) {
             try await fixture.store.timeline(TimelineQuery(instruments: ["no such law"]))
         }
-        #expect(missing?.code == .notFound)
-        #expect(missing?.message.hasPrefix("params.instruments[0]") == true)
+        #expect(missing?.status.code == .notFound)
+        #expect(missing?.status.message.hasPrefix("params.instruments[0]") == true)
     }
 
     @Test func eventsCarryParticipantsCitationsAndTheWireShape() async throws {
@@ -146,7 +151,8 @@ struct TimelineTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(page)) as? [String: Any])
-        #expect(json["ordering"] as? String == TimelinePage.ordering)
+        #expect(json["ordering"] as? String == TimelinePage.certainFirstOrdering)
+        #expect((json["events"] as? [[String: Any]])?.first?["group"] as? String == "certain")
         #expect(json["next_cursor"] == nil)
         let date = try #require(((json["events"] as? [[String: Any]])?.first?["date"]) as? [String: Any])
         #expect(date["edtf"] as? String == "2007~")
@@ -155,7 +161,7 @@ struct TimelineTests {
         #expect(date["fuzzy_upper"] as? String == "2008-12-31")
         #expect(date["approximate"] as? Bool == true)
         let window = try #require(json["window"] as? [String: Any])
-        #expect(window["mode"] as? String == "overlaps")
+        #expect(window["mode"] as? String == "certain_first")
         #expect(window["lower"] is NSNull)
     }
 }

@@ -73,8 +73,8 @@ struct TraversalTests {
         #expect(path.length == 3)
         #expect(path.nodes.map(\.id) == ["ilham-aliyev", "azerbaijan", "milli-majlis", "migration-code"])
         #expect(path.hops.map(\.forward) == [true, false, true])
-        #expect(path.hops[1].edge.id == "milli-majlis--part_of--azerbaijan")
-        #expect(path.hops.allSatisfy { !$0.edge.citations.isEmpty })
+        #expect(path.hops[1].edge?.id == "milli-majlis--part_of--azerbaijan")
+        #expect(path.hops.allSatisfy { !$0.citations.isEmpty })
         let three = try await fixture.store.paths(
             PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 5, k: 3)
         )

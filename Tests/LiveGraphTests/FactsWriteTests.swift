@@ -43,10 +43,10 @@ import Testing
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.hasPrefix("params.upserts[1].participants[0].entity: unknown entity") == true)
         #expect(try await fixture.live.store.revision() == before)
-        let missing = await #expect(throws: ChronoError.self) {
+        let missing = await #expect(throws: UnknownEntityError.self) {
             try await fixture.live.store.entity("event-ok")
         }
-        #expect(missing?.code == .notFound)
+        #expect(missing?.status.code == .notFound)
     }
 
     @Test func retractingAReferencedEntityIsRefused() async throws {

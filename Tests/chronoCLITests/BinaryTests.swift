@@ -20,7 +20,7 @@ struct BinaryTests {
         let output = try await self.chrono(["--help"])
         #expect(output.status == 0)
         for command in [
-            "timeline", "show", "search", "neighbors", "path", "subgraph", "disputes", "figures",
+            "timeline", "show", "find, search", "neighbors", "path", "subgraph", "disputes", "figures",
             "subscribe", "stats", "health",
         ] {
             #expect(output.stdout.contains("  \(command) "), "help lacks \(command)")

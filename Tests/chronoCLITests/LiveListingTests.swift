@@ -49,13 +49,20 @@ struct LiveListingTests {
         }
     }
 
-    @Test("search finds both Aliyevs, one JSON record per line when piped")
-    func search() async throws {
-        let run = try await LiveDaemon.with { try await ChronoBinary.run(["search", "Aliyev"], port: $0.port) }
-        #expect(run.status == 0, "\(run.stderr)")
-        let found = try run.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
-        let foundIDs = Set(found.compactMap { $0["entity"]?.text("id") })
-        #expect(foundIDs.isSuperset(of: ["heydar-aliyev", "ilham-aliyev"]))
+    @Test("find (and its alias search) finds both Aliyevs, one JSON record per line when piped")
+    func find() async throws {
+        let (find, search) = try await LiveDaemon.with { daemon in
+            (
+                try await ChronoBinary.run(["find", "Aliyev"], port: daemon.port),
+                try await ChronoBinary.run(["search", "Aliyev"], port: daemon.port)
+            )
+        }
+        #expect(find.status == 0, "\(find.stderr)")
+        #expect(search.stdout == find.stdout)
+        let found = try find.stdout.split(separator: "\n").map { try Fixtures.parse(String($0)) }
+        let people = found.filter { $0.text("kind") == "entity" }.map { $0.text("id") }
+        #expect(Set(people.prefix(2)) == ["heydar-aliyev", "ilham-aliyev"])
+        #expect(found.allSatisfy { !$0.list("citations").isEmpty })
     }
 
     @Test("timeline --all streams every event (Timeline/Stream), the same events as one large page")

@@ -30,7 +30,9 @@ struct OutputFormatTests {
         let (text, _) = try OutputWriter.render(TimelinePresenter.present(result), as: .csv, terminal: self.plain)
         let records = try CSVReader.read(text)
         let header = try #require(records.first)
-        #expect(header == ["id", "date", "edtf", "lower", "upper", "type", "event", "who", "sources", "summary"])
+        #expect(
+            header == ["id", "date", "edtf", "lower", "upper", "type", "event", "who", "sources", "summary", "group"]
+        )
         #expect(records.count == 1 + result.list("events").count)
         let germany = try #require(records.first { $0.first == "2007-germany-requests-return-of-migrants" })
         #expect(germany[1] == "early 2007 (2007~)")
@@ -88,7 +90,7 @@ struct OutputFormatTests {
 
     @Test("an empty listing prints nothing on stdout and says so on stderr")
     func emptyTable() throws {
-        let presentation = SearchPresenter.present(["results": []])
+        let presentation = FindPresenter.present(["results": []])
         let (text, notes) = try OutputWriter.render(presentation, as: .table, terminal: self.plain)
         #expect(text.isEmpty)
         #expect(notes == ["no results"])

@@ -173,13 +173,13 @@ _chrono() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|write|import|snapshot|help)
+    timeline|show|find|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|write|import|snapshot|help)
         # Offer subcommand argument completions
         "_chrono_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'timeline show search neighbors path subgraph disputes figures subscribe stats health write import snapshot help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'timeline show find neighbors path subgraph disputes figures subscribe stats health write import snapshot help' -- "${cur}"))
         ;;
     esac
 }
@@ -200,7 +200,7 @@ _chrono_timeline() {
         return
         ;;
     '--mode')
-        __chrono_add_completions -W 'overlaps'$'\n''within'
+        __chrono_add_completions -W 'certain-first'$'\n''overlaps'$'\n''within'
         return
         ;;
     '--actor')
@@ -274,19 +274,31 @@ _chrono_show() {
     esac
 }
 
-_chrono_search() {
+_chrono_find() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--kind)
-    non_repeating_options=(--limit --as-of --format --host --port --deadline --token)
-    __chrono_offer_flags_options 1
+    non_repeating_options=(--from --to --doc --limit --cursor --as-of --format --host --port --deadline --token)
+    __chrono_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--kind')
         return
         ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--doc')
+        return
+        ;;
     '--limit')
+        return
+        ;;
+    '--cursor')
         return
         ;;
     '--as-of')
@@ -366,7 +378,7 @@ _chrono_neighbors() {
 
 _chrono_path() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--events --no-events --version -h --help)
     repeating_options=(--relation)
     non_repeating_options=(--max-depth --paths --as-of --format --host --port --deadline --token)
     __chrono_offer_flags_options 2

@@ -52,7 +52,7 @@ _chrono() {
         local -ar subcommands=(
             'timeline:List events in date order, optionally within a period or about given actors.'
             'show:Show one entity with its relations, events and figures.'
-            'search:Find actors and instruments by name, alias or words in their summary.'
+            'find:Find events, actors, instruments, figures and disputes by words, best first.'
             'neighbors:List the entities linked to one entity, up to a depth, with the relations between them.'
             'path:Show how two entities are connected, hop by hop, with each relation'\''s evidence.'
             'subgraph:Extract the graph around one or more entities (for Gephi, yEd, Graphviz, Mermaid).'
@@ -70,7 +70,7 @@ _chrono() {
         ;;
     arg)
         case "${words[1]}" in
-        timeline|show|search|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|write|import|snapshot|help)
+        timeline|show|find|neighbors|path|subgraph|disputes|figures|subscribe|stats|health|write|import|snapshot|help)
             "_chrono_${words[1]}" && ret=0
             ;;
         esac
@@ -82,12 +82,12 @@ _chrono() {
 
 _chrono_timeline() {
     local -i ret=1
-    local -ar ___mode=('overlaps' 'within')
+    local -ar ___mode=('certain-first' 'overlaps' 'within')
     local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
     local -ar arg_specs=(
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
-        '--mode[overlaps (default) or within.]:mode:{__chrono_complete "${___mode[@]}"}'
+        '--mode[certain-first (default), overlaps or within.]:mode:{__chrono_complete "${___mode[@]}"}'
         '*--actor[An actor (id or name); repeatable.]:entity:'
         '*--instrument[A law, decree or agreement (id or name); repeatable.]:entity:'
         '*--type[An event type such as adoption; repeatable.]:type:'
@@ -128,13 +128,17 @@ _chrono_show() {
     return "${ret}"
 }
 
-_chrono_search() {
+_chrono_find() {
     local -i ret=1
     local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
     local -ar arg_specs=(
-        ':text:'
-        '*--kind[An entity kind such as law; repeatable.]:kind:'
+        '*:words:'
+        '*--kind[A record kind (event, entity, figure, dispute, relation) or an entity kind such as law; repeatable.]:kind:'
+        '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
+        '--to[End of the period\: EDTF date or year.]:date:'
+        '--doc[Only records citing this document (its id, e.g. 002).]:doc:'
         '--limit[Most results to return, 1-100 (default 20).]:n:'
+        '--cursor[The next_cursor of a previous page.]:cursor:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
@@ -185,6 +189,8 @@ _chrono_path() {
         '--max-depth[Longest path in hops, 1-8 (default 4).]:n:'
         '--paths[How many shortest paths, 1-10 (default 1).]:k:'
         '*--relation[Follow only this relation type; repeatable.]:type:'
+        '--events[Let a hop pass through an event both ends took part in (default on).]'
+        '--no-events[Let a hop pass through an event both ends took part in (default on).]'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'

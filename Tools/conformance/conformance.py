@@ -21,7 +21,7 @@ import chronograph  # noqa: E402
 import live_checks  # noqa: E402
 
 BASE = "https://chronograph.local/protocol/v1/"
-SERVICES = ["Health/Check", "Reflection/List", "Timeline/Query", "Timeline/Stream", "Entity/Get", "Entity/Search",
+SERVICES = ["Health/Check", "Reflection/List", "Timeline/Query", "Timeline/Stream", "Entity/Get", "Entity/Search", "Search/Query",
             "Graph/Neighbors", "Graph/Paths", "Graph/Subgraph", "Disputes/List", "Figures/List", "Stats/Get",
             "Call/Cancel"]
 REQUIRED = ["chrono.v1." + name for name in SERVICES]
@@ -114,9 +114,10 @@ def main():
             expect = "NOT_FOUND"
         call(client, checker, methods, "chrono.v1.Entity/Get", {"id": first["id"]}, expect)
         call(client, checker, methods, "chrono.v1.Entity/Search", {"text": first["name"].split()[0]})
+        call(client, checker, methods, "chrono.v1.Search/Query", {"text": first["name"], "limit": 5})
         call(client, checker, methods, "chrono.v1.Graph/Neighbors", {"id": first["id"], "depth": 2}, expect)
         call(client, checker, methods, "chrono.v1.Graph/Paths",
-             {"from": first["id"], "to": second["id"], "max_depth": 6, "k": 2}, expect)
+             {"from": first["id"], "to": second["id"], "max_depth": 6, "k": 2, "through_events": True}, expect)
         call(client, checker, methods, "chrono.v1.Graph/Subgraph", {"ids": [first["id"]], "depth": 1}, expect)
         call(client, checker, methods, "chrono.v1.Disputes/List", {})
         call(client, checker, methods, "chrono.v1.Figures/List", {})

@@ -43,8 +43,6 @@ PAGE_SIZE = 20
 # How each kind is asked: a list of chrono commands (argument templates) and how to read their answers.
 # Placeholders: {text} the input, {from}/{to} a date window ("2006-10" or "2006-10/2006-12"), {a}/{b} the
 # two names of a connection, {page} PAGE_SIZE. Answers of several commands are concatenated in order.
-# When `chrono find` (one ranked search over every record kind) exists, the topic-search row becomes
-#     "topic-search": ([["find", "{text}", "--limit", "{page}"]], "lines"),
 STRATEGIES: dict[str, tuple[list[list[str]], str]] = {
     "timeline-month": ([["timeline", "--from", "{from}", "--to", "{to}", "--limit", "{page}"]], "lines"),
     "timeline-year": ([["timeline", "--from", "{from}", "--to", "{to}", "--limit", "{page}"]], "lines"),
@@ -53,7 +51,7 @@ STRATEGIES: dict[str, tuple[list[list[str]], str]] = {
     "entity-role": ([["show", "{text}"]], "show"),
     "connection": ([["path", "{a}", "{b}"]], "path"),
     "membership-issuer": ([["neighbors", "{text}"]], "lines"),
-    "topic-search": ([["search", "{text}", "--limit", "{page}"]], "lines"),
+    "topic-search": ([["find", "{text}", "--limit", "{page}"]], "lines"),
     "contested-number": (
         [["disputes", "--text", "{text}", "--limit", "{page}"], ["figures", "--text", "{text}", "--limit", "{page}"]],
         "lines",

@@ -9,7 +9,9 @@ extension Chrono {
             abstract: "Show how two entities are connected, hop by hop, with each relation's evidence.",
             discussion: """
                 Relations are followed in either direction; each hop says which way the relation points \
-                (──issued──▶ or ◀──issued──) and cites its sources. --paths asks for up to k shortest paths.
+                (──issued──▶ or ◀──issued──) and cites its sources. Paths also pass through events both ends \
+                took part in (──event: title──, with the event's date and sources); --no-events follows \
+                relations only. --paths asks for up to k shortest paths.
 
                 Examples:
                   chrono path ilham-aliyev state-migration-service
@@ -42,6 +44,12 @@ extension Chrono {
         )
         var relations: [String] = []
 
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Let a hop pass through an event both ends took part in (default on)."
+        )
+        var events = true
+
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
@@ -59,6 +67,7 @@ extension Chrono {
             params["max_depth"] = Params.int(self.maxDepth)
             params["k"] = Params.int(self.count)
             params["relations"] = Params.list(self.relations)
+            params["through_events"] = .bool(self.events)
             try await CommandRunner(connection: self.connection, output: self.output)
                 .run(.graphPaths, params: self.asOf.adding(to: params), present: PathPresenter.present)
         }

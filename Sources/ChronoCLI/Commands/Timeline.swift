@@ -9,9 +9,11 @@ extension Chrono {
             abstract: "List events in date order, optionally within a period or about given actors.",
             discussion: """
                 Dates are EDTF or plain years: 2007, 2007-03, 2007-03-19, 2007~ (about), 199X (some year of \
-                the 1990s). By default an event is listed when its date overlaps the period; --mode within \
-                keeps only events that lie inside it. Ordering: by lower bound (open start first), then \
-                finest precision first, then id.
+                the 1990s). By default (--mode certain-first) the events certainly inside the period come \
+                first, then, below a rule, those that only possibly overlap it (open-ended, broad or uncertain \
+                dates); --mode overlaps lists both in one date order; --mode within keeps only the certain ones. \
+                Ordering within a group: by lower bound (open start first), then finest precision first, then id. \
+                --text finds events holding the most of its words (stemmed, as chrono find matches them).
 
                 Examples:
                   chrono timeline --from 2007 --to 2011
@@ -22,7 +24,7 @@ extension Chrono {
 
         @OptionGroup var window: WindowOptions
 
-        @Option(help: ArgumentHelp("overlaps (default) or within.", valueName: "mode"))
+        @Option(help: ArgumentHelp("certain-first (default), overlaps or within.", valueName: "mode"))
         var mode: WindowMode?
 
         @Option(
@@ -89,7 +91,7 @@ extension Chrono {
         /// The `Timeline/Query` params for the options given.
         var params: [String: JSONValue] {
             var params = self.window.params
-            params["mode"] = self.mode.map { .string($0.rawValue) }
+            params["mode"] = self.mode.map { .string($0 == .certainFirst ? "certain_first" : $0.rawValue) }
             params["actors"] = Params.list(self.actors)
             params["instruments"] = Params.list(self.instruments)
             params["types"] = Params.list(self.types)
@@ -103,6 +105,7 @@ extension Chrono {
 
 /// How a period selects events: `overlaps` keeps events touching it, `within` those inside it.
 enum WindowMode: String, CaseIterable, ExpressibleByArgument {
+    case certainFirst = "certain-first"
     case overlaps
     case within
 }

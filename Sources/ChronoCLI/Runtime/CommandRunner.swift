@@ -95,7 +95,11 @@ public struct CommandRunner: Sendable {
     static func report(_ failure: CLIFailure) {
         var lines = ["chrono: \(failure.description)"]
         if !failure.candidates.isEmpty {
-            lines.append("chrono: the name matches several entities; use one of these ids:")
+            lines.append(
+                failure.status == .notFound
+                    ? "chrono: did you mean one of these?"
+                    : "chrono: the name matches several entities; use one of these ids:"
+            )
             let table = Table(
                 columns: [.init("ID", wraps: false), .init("KIND", wraps: false), .init("NAME")],
                 rows: failure.candidates.map { [$0.text("id"), $0.text("kind"), $0.text("name")] }

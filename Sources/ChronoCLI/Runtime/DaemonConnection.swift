@@ -85,7 +85,7 @@ public struct DaemonConnection: Sendable {
 
     private static func reply(from response: Response) throws(CLIFailure) -> Reply {
         guard response.status == .ok else {
-            let candidates = response.details?["candidates"]?.arrayValue ?? []
+            let candidates = (response.details?["candidates"] ?? response.details?["suggestions"])?.arrayValue ?? []
             throw CLIFailure(response.status, response.message ?? "", candidates: candidates)
         }
         return Reply(result: response.result ?? .object([:]), revision: response.revision)

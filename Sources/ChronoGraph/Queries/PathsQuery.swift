@@ -19,6 +19,9 @@ public struct PathsQuery: Sendable, Hashable {
     public var k: Int
     /// Entities visited per search before it stops with `truncated` (default 20,000).
     public var nodeBudget: Int
+    /// Whether a path may also pass through an event: from one of its participants to another (an actor
+    /// that took part, an instrument it is about).
+    public var throughEvents: Bool
 
     /// Creates a query.
     public init(
@@ -27,7 +30,8 @@ public struct PathsQuery: Sendable, Hashable {
         maxDepth: Int = 4,
         relations: [String] = [],
         k: Int = 1,
-        nodeBudget: Int = 20_000
+        nodeBudget: Int = 20_000,
+        throughEvents: Bool = false
     ) {
         self.from = from
         self.to = to
@@ -35,6 +39,7 @@ public struct PathsQuery: Sendable, Hashable {
         self.relations = relations
         self.k = k
         self.nodeBudget = nodeBudget
+        self.throughEvents = throughEvents
     }
 
     /// Checks depth, k and budget, naming the offending parameter.

@@ -2,10 +2,20 @@ public import ChronoProtocol
 
 /// How a timeline window selects events.
 public enum TimelineMode: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Events certainly in the window first, then those only possibly in it (the default).
+    case certainFirst = "certain_first"
     /// Events whose fuzzy bounds meet the window: possibly in it.
     case overlaps
     /// Events whose strict bounds lie inside the window: certainly in it.
     case within
+}
+
+/// Which group of a `certain_first` timeline an event belongs to.
+public enum TimelineGroup: String, Sendable, Hashable, Codable {
+    /// Its strict bounds lie inside the window.
+    case certain
+    /// Its fuzzy bounds meet the window but its strict bounds do not lie inside it: open-ended, broad or fuzzy.
+    case possible
 }
 
 /// A timeline query (`chrono.v1.Timeline/Query`).
@@ -17,7 +27,7 @@ public struct TimelineQuery: Sendable, Hashable {
     public var from: EDTFDate?
     /// End of the window (its strict upper bound is used); `nil` is open.
     public var to: EDTFDate?
-    /// `overlaps` (default) or `within`.
+    /// `certain_first` (default), `overlaps` or `within`.
     public var mode: TimelineMode
     /// Actor ids or names; an event matches when any of them takes part.
     public var actors: [String]
@@ -36,7 +46,7 @@ public struct TimelineQuery: Sendable, Hashable {
     public init(
         from: EDTFDate? = nil,
         to: EDTFDate? = nil,
-        mode: TimelineMode = .overlaps,
+        mode: TimelineMode = .certainFirst,
         actors: [String] = [],
         instruments: [String] = [],
         types: [String] = [],

@@ -20,6 +20,8 @@ public struct Event: Sendable, Hashable, Encodable {
     public var record: EventRecord
     /// Who and what took part, in the order the graph lists them.
     public var participants: [Participant]
+    /// Its group on a `certain_first` timeline page; `nil` elsewhere.
+    public var group: TimelineGroup?
 
     /// Creates a wire event from its record and its participants as references.
     public init(_ record: EventRecord, participants: [Participant]) {
@@ -33,7 +35,7 @@ public struct Event: Sendable, Hashable, Encodable {
         set { self.record[keyPath: keyPath] = newValue }
     }
 
-    private enum CodingKeys: String, CodingKey { case id, type, title, summary, date, participants, citations }
+    private enum CodingKeys: String, CodingKey { case id, type, title, summary, date, participants, citations, group }
 
     /// Encodes the record's fields with the expanded participants.
     public func encode(to encoder: any Encoder) throws {
@@ -45,5 +47,6 @@ public struct Event: Sendable, Hashable, Encodable {
         try container.encode(self.record.date, forKey: .date)
         try container.encode(self.participants, forKey: .participants)
         try container.encode(self.record.citations, forKey: .citations)
+        try container.encodeIfPresent(self.group, forKey: .group)
     }
 }

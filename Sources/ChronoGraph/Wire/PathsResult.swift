@@ -1,15 +1,27 @@
-/// One hop of a path: the edge followed and whether it was followed along its direction.
+/// One hop of a path: a relation followed (and whether along its direction), or an event both ends took
+/// part in. Exactly one of `edge` and `event` is set.
 public struct PathHop: Sendable, Hashable, Encodable {
-    /// The relation.
-    public var edge: Edge
-    /// `true` when the path goes from `edge.from` to `edge.to`.
+    /// The relation, for a relation hop.
+    public var edge: Edge?
+    /// The event, for a hop through an event.
+    public var event: Event?
+    /// `true` when the path goes from `edge.from` to `edge.to`; always `true` through an event.
     public var forward: Bool
 
-    /// Creates a hop.
+    /// Creates a relation hop.
     public init(edge: Edge, forward: Bool) {
         self.edge = edge
         self.forward = forward
     }
+
+    /// Creates a hop through an event.
+    public init(event: Event) {
+        self.event = event
+        self.forward = true
+    }
+
+    /// The hop's citations: the relation's or the event's.
+    public var citations: [Citation] { self.edge?.citations ?? self.event?.record.citations ?? [] }
 }
 
 /// One path between two entities.

@@ -8,7 +8,7 @@ public struct TimelineWindow: Sendable, Hashable, Encodable {
     public var lower: Day?
     /// The last day of the window (`to`'s strict upper bound), or `nil` when open.
     public var upper: Day?
-    /// `overlaps` or `within`.
+    /// `certain_first`, `overlaps` or `within`.
     public var mode: TimelineMode
 
     /// Creates a window.
@@ -35,9 +35,16 @@ public struct TimelineWindow: Sendable, Hashable, Encodable {
 
 /// One page of a timeline (`chrono.v1.Timeline/Query`).
 public struct TimelinePage: GraphResult, Hashable {
-    /// The ordering rule, in words, named in every page.
+    /// The order of events within a group, in words.
     public static let ordering =
         "by lower bound (open start first), then precision finest first (day, month, year, decade, century), then id"
+    /// The order of a `certain_first` page, in words.
+    public static let certainFirstOrdering =
+        "events certainly inside the window first (group certain), then events that only possibly overlap it: "
+        + "open-ended, broad or fuzzy dates (group possible); each group " + ordering
+
+    /// The ordering rule of this page, in words, named in every page.
+    public var ordering: String { self.window.mode == .certainFirst ? Self.certainFirstOrdering : Self.ordering }
 
     /// The window asked for.
     public var window: TimelineWindow
@@ -64,7 +71,7 @@ public struct TimelinePage: GraphResult, Hashable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.window, forKey: .window)
-        try container.encode(Self.ordering, forKey: .ordering)
+        try container.encode(self.ordering, forKey: .ordering)
         try container.encode(self.events, forKey: .events)
         try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
     }

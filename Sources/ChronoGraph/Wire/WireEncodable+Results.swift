@@ -29,7 +29,7 @@ extension TimelinePage: WireEncodable {
             writer.string(cursor)
         }
         writer.key("ordering")
-        writer.string(Self.ordering)
+        writer.string(self.ordering)
         writer.key("window")
         try self.window.write(to: &writer)
         writer.endObject()
@@ -54,6 +54,10 @@ extension Event: WireEncodable {
         try writer.array(self.record.citations)
         writer.key("date")
         try self.record.date.write(to: &writer)
+        if let group = self.group {
+            writer.key("group")
+            writer.string(group.rawValue)
+        }
         writer.key("id")
         writer.string(self.record.id)
         writer.key("participants")
@@ -97,8 +101,14 @@ extension Neighborhood: WireEncodable {
 extension PathHop: WireEncodable {
     public func write(to writer: inout WireWriter) throws {
         writer.beginObject()
-        writer.key("edge")
-        try self.edge.write(to: &writer)
+        if let edge = self.edge {
+            writer.key("edge")
+            try edge.write(to: &writer)
+        }
+        if let event = self.event {
+            writer.key("event")
+            try event.write(to: &writer)
+        }
         writer.key("forward")
         writer.bool(self.forward)
         writer.endObject()

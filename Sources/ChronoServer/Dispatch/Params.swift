@@ -33,6 +33,13 @@ public struct Params: Sendable {
         return text
     }
 
+    /// An optional boolean, or `defaultValue` when absent.
+    public func bool(_ key: String, default defaultValue: Bool) throws(ChronoError) -> Bool {
+        guard let value = self.raw(key) else { return defaultValue }
+        guard case .bool(let flag) = value else { throw Self.mismatch(key, "true or false", value) }
+        return flag
+    }
+
     /// A required, non-empty string.
     public func requiredString(_ key: String) throws(ChronoError) -> String {
         guard let text = try self.string(key) else { throw .invalidArgument("params.\(key): missing") }

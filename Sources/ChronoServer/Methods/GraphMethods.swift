@@ -18,6 +18,9 @@ enum GraphMethods {
             Self.method(.entitySearch, "entity_search") { params, deadline in
                 try await store.search(try GraphQueries.search(params), deadline: deadline)
             },
+            Self.method(.searchQuery, "search_query") { params, deadline in
+                try await store.search(try GraphQueries.recordSearch(params), deadline: deadline)
+            },
             Self.method(.graphNeighbors, "graph_neighbors") { params, deadline in
                 try await store.neighbors(try GraphQueries.neighbors(params), deadline: deadline)
             },

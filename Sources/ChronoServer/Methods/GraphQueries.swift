@@ -17,7 +17,7 @@ enum GraphQueries {
         let query = TimelineQuery(
             from: try params.date("from"),
             to: try params.date("to"),
-            mode: try params.choice("mode", as: TimelineMode.self) ?? .overlaps,
+            mode: try params.choice("mode", as: TimelineMode.self) ?? .certainFirst,
             actors: try params.strings("actors"),
             instruments: try params.strings("instruments"),
             types: try params.strings("types"),
@@ -36,6 +36,22 @@ enum GraphQueries {
             text: try params.requiredString("text"),
             kinds: try params.choices("kinds", as: EntityKind.self),
             limit: try params.int("limit", in: SearchQuery.limits, default: 20)
+        )
+        try query.validate()
+        return query
+    }
+
+    /// `chrono.v1.Search/Query`.
+    static func recordSearch(_ raw: [String: JSONValue]) throws(ChronoError) -> RecordSearchQuery {
+        let params = try Params(raw, allowed: ["text", "kinds", "from", "to", "doc", "limit", "cursor"])
+        let query = RecordSearchQuery(
+            text: try params.requiredString("text"),
+            kinds: try params.strings("kinds"),
+            from: try params.date("from"),
+            to: try params.date("to"),
+            doc: try params.string("doc"),
+            limit: try params.int("limit", in: RecordSearchQuery.limits, default: 20),
+            cursor: try params.string("cursor")
         )
         try query.validate()
         return query
@@ -63,13 +79,14 @@ enum GraphQueries {
 
     /// `chrono.v1.Graph/Paths`.
     static func paths(_ raw: [String: JSONValue]) throws(ChronoError) -> PathsQuery {
-        let params = try Params(raw, allowed: ["from", "to", "max_depth", "relations", "k"])
+        let params = try Params(raw, allowed: ["from", "to", "max_depth", "relations", "k", "through_events"])
         let query = PathsQuery(
             from: try params.requiredString("from"),
             to: try params.requiredString("to"),
             maxDepth: try params.int("max_depth", in: PathsQuery.depths, default: 4),
             relations: try params.strings("relations"),
-            k: try params.int("k", in: PathsQuery.counts, default: 1)
+            k: try params.int("k", in: PathsQuery.counts, default: 1),
+            throughEvents: try params.bool("through_events", default: false)
         )
         try query.validate()
         return query

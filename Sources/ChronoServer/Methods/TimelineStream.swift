@@ -23,7 +23,7 @@ enum TimelineStream {
             var query = try GraphQueries.timeline(context.params, streaming: true)
             query.limit = Self.pageSize
             var page = try await store.timeline(query, deadline: context.deadline)
-            let summary = (window: page.window, revision: page.revision)
+            let summary = (window: page.window, ordering: page.ordering, revision: page.revision)
             var count = 0
             while true {
                 for event in page.events {
@@ -34,7 +34,7 @@ enum TimelineStream {
                 query.cursor = cursor
                 page = try await store.timeline(query, deadline: context.deadline)
             }
-            let result = Summary(count: count, window: summary.window, ordering: TimelinePage.ordering)
+            let result = Summary(count: count, window: summary.window, ordering: summary.ordering)
             return MethodResult(result, revision: summary.revision)
         }
     }

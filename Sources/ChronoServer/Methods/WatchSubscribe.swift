@@ -6,7 +6,8 @@ import ChronoStore
 enum WatchSubscribe {
     /// The read methods a subscription may follow.
     static let subscribable: [MethodName] = [
-        .timelineQuery, .entityGet, .entitySearch, .graphNeighbors, .graphPaths, .graphSubgraph, .disputesList,
+        .timelineQuery, .entityGet, .entitySearch, .searchQuery, .graphNeighbors, .graphPaths, .graphSubgraph,
+        .disputesList,
         .figuresList, .statsGet,
     ]
 

@@ -25,7 +25,6 @@ struct RecordEraser {
         case .document: statements = ["DELETE FROM documents WHERE id = ?1"]
         case .entity, .event:
             statements = [
-                "DELETE FROM search WHERE owner_kind = '\(kind.rawValue)' AND owner = ?1",
                 "DELETE FROM citations WHERE owner_kind = '\(kind.rawValue)' AND owner = ?1",
                 "DELETE FROM \(kind.table) WHERE id = ?1",
             ]
@@ -47,6 +46,9 @@ struct RecordEraser {
                 "DELETE FROM citations WHERE owner_kind = 'figure' AND owner = ?1", "DELETE FROM figures WHERE id = ?1",
             ]
         }
+        try self.connection.cached("DELETE FROM search WHERE owner_kind = ?1 AND owner = ?2").run([
+            .text(kind.rawValue), .text(id),
+        ])
         for sql in statements { try self.connection.cached(sql).run([.text(id)]) }
     }
 

@@ -43,7 +43,7 @@ struct RecordWriter {
                 .run([.text(entity.id), .int(position), .text(alias), .text(NameNormalizer.normalize(alias))])
         }
         try self.connection.cached(
-            "INSERT INTO search(owner_kind, owner, name, aliases, summary) VALUES ('entity', ?, ?, ?, ?)"
+            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('entity', ?, ?, ?, '', ?, '')"
         ).run([
             .text(entity.id), .text(entity.name), .text(entity.aliases.joined(separator: " ; ")), .text(entity.summary),
         ])
@@ -70,7 +70,7 @@ struct RecordWriter {
                 .run([.integer(rowid), .int(position), .text(participant.entity), .text(participant.role)])
         }
         try self.connection.cached(
-            "INSERT INTO search(owner_kind, owner, name, aliases, summary) VALUES ('event', ?, ?, '', ?)"
+            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('event', ?, '', '', ?, ?, '')"
         ).run([.text(event.id), .text(event.title), .text(event.summary)])
         try self.insertCitations(event.citations, kind: "event", owner: event.id)
     }
@@ -88,6 +88,11 @@ struct RecordWriter {
             bounds.map { .integer($0.fuzzyLower) } ?? .null, bounds.map { .integer($0.fuzzyUpper) } ?? .null,
             .optionalText(relation.summary),
         ])
+        if let summary = relation.summary {
+            try self.connection.cached(
+                "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('relation', ?, '', '', '', ?, '')"
+            ).run([.text(relation.id), .text(summary)])
+        }
         try self.insertCitations(relation.citations, kind: "relation", owner: relation.id)
     }
 
@@ -99,6 +104,9 @@ struct RecordWriter {
                 .run([.text(dispute.id), .int(position), .text(claim.claim)])
             try self.insertCitations(claim.citations, kind: "claim", owner: "\(dispute.id)#\(position)")
         }
+        try self.connection.cached(
+            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('dispute', ?, '', '', ?, '', ?)"
+        ).run([.text(dispute.id), .text(dispute.topic), .text(dispute.claims.map(\.claim).joined(separator: " ; "))])
     }
 
     private func insert(_ figure: FigureRecord) throws {
@@ -115,6 +123,9 @@ struct RecordWriter {
             .optionalText(figure.date?.text), bounds.map { .integer($0.fuzzyLower) } ?? .null,
             bounds.map { .integer($0.fuzzyUpper) } ?? .null, figure.high.map { .real($0) } ?? .null,
         ])
+        try self.connection.cached(
+            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('figure', ?, '', '', ?, ?, '')"
+        ).run([.text(figure.id), .text(figure.measure), .text(figure.unit)])
         try self.insertCitations(figure.citations, kind: "figure", owner: figure.id)
     }
 

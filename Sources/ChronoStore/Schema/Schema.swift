@@ -11,7 +11,9 @@ enum Schema {
     static let spanClasses = 0...52
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, ChangeLog.migration, GraphSource.migration, version5]
+    static let migrations: [String] = [
+        version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6,
+    ]
 
     /// The current version.
     static var version: Int { self.migrations.count }
@@ -119,5 +121,29 @@ enum Schema {
     /// A figure that is a range keeps its upper end (`value` is the lower).
     private static let version5 = """
         ALTER TABLE figures ADD COLUMN high REAL;
+        """
+
+    /// One search index over every record kind, stemmed: names and aliases (entities), titles (events'
+    /// titles, figures' measures, disputes' topics), summaries (figures' units) and claims, each a column so
+    /// BM25 can weigh them; the porter stemmer over `unicode61` folds case, diacritics and word endings.
+    private static let version6 = """
+        DROP TABLE search;
+        CREATE VIRTUAL TABLE search USING fts5(
+            owner_kind UNINDEXED, owner UNINDEXED, name, aliases, title, summary, claims,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims)
+        SELECT 'entity', id, name,
+               coalesce((SELECT group_concat(alias, ' ; ') FROM aliases WHERE entity = entities.id AND position > 0), ''),
+               '', summary, '' FROM entities;
+        INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims)
+        SELECT 'event', id, '', '', title, summary, '' FROM events;
+        INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims)
+        SELECT 'figure', id, '', '', measure, unit, '' FROM figures;
+        INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims)
+        SELECT 'dispute', id, '', '', topic, '',
+               coalesce((SELECT group_concat(claim, ' ; ') FROM claims WHERE dispute = disputes.id), '') FROM disputes;
+        INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims)
+        SELECT 'relation', id, '', '', '', summary, '' FROM relations WHERE summary IS NOT NULL;
         """
 }

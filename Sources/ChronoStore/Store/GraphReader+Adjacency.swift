@@ -9,6 +9,14 @@ struct Adjacent: Hashable {
     var other: String
     /// `true` when the relation points from the near end to `other`.
     var forward: Bool
+
+    /// Marks an `edge` that is an event both ends took part in: `event:` followed by the event's id.
+    static let eventPrefix = "event:"
+
+    /// The event's id, when this is a hop through an event.
+    var event: String? {
+        self.edge.hasPrefix(Self.eventPrefix) ? String(self.edge.dropFirst(Self.eventPrefix.count)) : nil
+    }
 }
 
 /// Which relations a traversal may follow.
@@ -19,6 +27,8 @@ struct EdgeFilter {
     var direction: TraversalDirection = .both
     /// A date window in day ordinals; undated relations always pass.
     var window: (lower: Int64, upper: Int64)?
+    /// Whether events connect their participants (see `Adjacent.eventPrefix`).
+    var throughEvents = false
 }
 
 /// The relations read by one expansion step.
@@ -60,6 +70,19 @@ extension GraphReader {
             }
             if result.capped { break }
         }
+        if filter.throughEvents, !result.capped {
+            values["cap"] = .int(limit - rows + 1)
+            try self.connection.cached(AdjacencySQL.throughEvents).run(named: values) { row in
+                rows += 1
+                guard rows <= limit else {
+                    result.capped = true
+                    return
+                }
+                result.byNode[row.text(0), default: []].append(
+                    Adjacent(edge: Adjacent.eventPrefix + row.text(2), other: row.text(1), forward: true)
+                )
+            }
+        }
         try self.context.check()
         result.byNode = result.byNode.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
         return result
@@ -76,4 +99,12 @@ enum AdjacencySQL {
         if dated { sql += " AND (fuzzy_lower IS NULL OR (fuzzy_lower <= :hi AND fuzzy_upper >= :lo))" }
         return sql + " LIMIT :cap"
     }
+
+    /// Reads `(near, other, event)` for every other participant of the events the entities in `:ids` took
+    /// part in.
+    static let throughEvents = """
+        SELECT DISTINCT p.entity, q.entity, e.id FROM participants p
+        JOIN participants q ON q.event = p.event AND q.entity <> p.entity JOIN events e ON e.rowid = p.event
+        WHERE p.entity IN (SELECT value FROM json_each(:ids)) LIMIT :cap
+        """
 }

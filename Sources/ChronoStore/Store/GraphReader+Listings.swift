@@ -6,15 +6,11 @@ extension GraphReader {
     func disputes(_ query: DisputesQuery) throws -> DisputeList {
         try query.validate()
         let subject = try query.subject.map { try self.subjectID($0) }
-        let ids = try self.connection.cached(
+        var ids = try self.connection.cached(
             "SELECT id FROM disputes WHERE (?1 IS NULL OR subject = ?1) ORDER BY id"
         ).map([.optionalText(subject)]) { $0.text(0) }
-        var disputes = try self.disputes(ids)
-        if let text = query.text.map(NameNormalizer.normalize), !text.isEmpty {
-            disputes = disputes.filter { dispute in
-                ([dispute.topic] + dispute.claims.map(\.claim)).contains { NameNormalizer.normalize($0).contains(text) }
-            }
-        }
+        if let text = query.text { ids = try self.ranked(ids, text: text, kind: "dispute") }
+        let disputes = try self.disputes(ids)
         return DisputeList(disputes: Array(disputes.prefix(query.limit)), revision: try self.revision())
     }
 
@@ -34,11 +30,15 @@ extension GraphReader {
         ]) {
             $0.text(0)
         }
-        var figures = try self.figures(ids)
-        if let text = query.text.map(NameNormalizer.normalize), !text.isEmpty {
-            figures = figures.filter { NameNormalizer.normalize("\($0.measure) \($0.unit)").contains(text) }
-        }
+        let figures = try self.figures(try query.text.map { try self.ranked(ids, text: $0, kind: "figure") } ?? ids)
         return FigureList(figures: Array(figures.prefix(query.limit)), revision: try self.revision())
+    }
+
+    /// The ids of `ids` among the best tier of the ranked search for `text` (see `bestTier`), best first.
+    private func ranked(_ ids: [String], text: String, kind: String) throws -> [String] {
+        guard !SearchWords.of(text).isEmpty else { return [] }
+        let kept = Set(ids)
+        return try self.bestTier(text, kind: kind).filter(kept.contains)
     }
 
     /// A subject filter: an event or figure id as is, otherwise an entity id, name or alias resolved to its id.

@@ -2,85 +2,135 @@ internal import ChronoGraph
 internal import ChronoProtocol
 
 extension GraphReader {
-    /// Ranked entities for a text. See `GraphStore.search(_:deadline:)`.
-    func search(_ query: SearchQuery) throws -> SearchResults {
+    /// Ranked records of every kind for a text. See `GraphStore.search(_:deadline:)`.
+    func search(_ query: RecordSearchQuery) throws -> RecordSearchResults {
         try query.validate()
-        var hits: [String: (score: Double, matched: SearchHit.Match)] = [:]
-        func offer(_ id: String, _ score: Double, _ matched: SearchHit.Match) {
-            if (hits[id]?.score ?? -1) < score { hits[id] = (score, matched) }
+        let offset = try query.cursor.map { (token) throws(ChronoError) in try SearchCursor(token: token).offset } ?? 0
+        let entityKinds = Set(query.kinds.compactMap(EntityKind.init(rawValue:)))
+        var recordKinds = query.kinds.filter(RecordSearchQuery.recordKinds.contains)
+        if !entityKinds.isEmpty { recordKinds.append("entity") }
+        var matches = try self.textMatches(
+            query.text,
+            kinds: recordKinds.isEmpty ? RecordSearchQuery.recordKinds : recordKinds
+        )
+        if !entityKinds.isEmpty && !query.kinds.contains("entity") {
+            let refs = try self.refs(matches.filter { $0.kind == "entity" }.map(\.id))
+            matches.removeAll { $0.kind == "entity" && !(refs[$0.id].map { entityKinds.contains($0.kind) } ?? false) }
         }
-        if try self.ref(query.text) != nil { offer(query.text, 1_000, .id) }
-        let normalized = NameNormalizer.normalize(query.text)
-        try self.connection.cached("SELECT entity, position FROM aliases WHERE normalized = ?").run([.text(normalized)])
-        {
-            row in offer(row.text(0), row.int(1) == 0 ? 900 : 800, row.int(1) == 0 ? .name : .alias)
+        if query.from != nil || query.to != nil {
+            let lower = query.from?.strict.lower.map { Int64($0.ordinal) } ?? Schema.openLower
+            let upper = query.to?.strict.upper.map { Int64($0.ordinal) } ?? Schema.openUpper
+            let dated = try self.datedOverlapping(matches, lower: lower, upper: upper)
+            matches.removeAll { !dated.contains($0.kind + "\u{0}" + $0.id) }
         }
-        if let match = FullTextQuery.make(query.text) {
-            // bm25 is negative, better matches lower; names weigh most, then aliases, then summaries.
-            try self.connection.cached(
-                """
-                SELECT owner, bm25(search, 0, 0, 10.0, 5.0, 1.0) FROM search
-                WHERE search MATCH ? AND owner_kind = 'entity' ORDER BY 2 LIMIT 200
-                """
-            ).run([.text(match)]) { row in offer(row.text(0), 100 + min(699, -row.double(1)), .text) }
+        if let doc = query.doc {
+            let citing = try self.citing(doc)
+            matches.removeAll { !citing.contains($0.kind + "\u{0}" + $0.id) }
         }
         try self.context.check()
-        if hits.isEmpty { try self.fuzzy(normalized, offer: offer) }
-        let refs = try self.refs(hits.keys)
+        let page = Array(matches.dropFirst(offset).prefix(query.limit))
+        let next = matches.count > offset + page.count ? SearchCursor(offset: offset + page.count).token : nil
+        return RecordSearchResults(results: try self.hits(page), nextCursor: next, revision: try self.revision())
+    }
+
+    /// Ranked entities for a text (`chrono.v1.Entity/Search`): the ranked search limited to entities.
+    func search(_ query: SearchQuery) throws -> SearchResults {
+        try query.validate()
+        let matches = try self.textMatches(query.text, kinds: ["entity"])
+        let refs = try self.refs(matches.map(\.id))
         let kinds = Set(query.kinds)
-        let ranked = hits.compactMap { id, hit -> (EntityRef, Double, SearchHit.Match)? in
-            guard let ref = refs[id], kinds.isEmpty || kinds.contains(ref.kind) else { return nil }
-            return (ref, hit.score, hit.matched)
+        let kept = matches.compactMap { match in
+            refs[match.id].flatMap { kinds.isEmpty || kinds.contains($0.kind) ? (match, $0) : nil }
         }
-        .sorted { ($1.1, $0.0.id) < ($0.1, $1.0.id) }
         .prefix(query.limit)
         var summaries: [String: String] = [:]
         try self.connection.cached("SELECT id, summary FROM entities WHERE id IN (SELECT value FROM json_each(?))")
-            .run([try Self.list(ranked.map(\.0.id))]) { row in summaries[row.text(0)] = row.text(1) }
-        let results = ranked.map {
-            SearchHit(entity: $0.0, summary: summaries[$0.0.id] ?? "", score: $0.1, matched: $0.2)
+            .run([try Self.list(kept.map(\.1.id))]) { row in summaries[row.text(0)] = row.text(1) }
+        let results = kept.map { match, ref in
+            SearchHit(entity: ref, summary: summaries[ref.id] ?? "", score: match.score, matched: match.how)
         }
         return SearchResults(results: results, revision: try self.revision())
     }
 
-    /// Offers entities whose name or alias (or a run of its words as long as the query) is within a
-    /// small edit distance of `normalized`: about one edit per four characters. Scores lie in (0, 100).
-    private func fuzzy(_ normalized: String, offer: (String, Double, SearchHit.Match) -> Void) throws {
-        let query = Array(normalized)
-        guard query.count >= 3 else { return }
-        let wordCount = normalized.split(separator: " ").count
-        let allowed = max(1, query.count / 4)
-        var scanned = 0
-        try self.connection.cached("SELECT entity, normalized FROM aliases").run { row in
-            scanned += 1
-            if scanned % 1_024 == 0 { try self.context.check() }
-            let words = row.text(1).split(separator: " ")
-            var best = Int.max
-            for start in 0..<max(1, words.count - wordCount + 1) {
-                let candidate = Array(words[start..<min(words.count, start + wordCount)].joined(separator: " "))
-                best = min(best, EditDistance.between(query, candidate, limit: allowed))
+    /// The keys (`kind \0 id`) of the dated `matches` whose fuzzy dates meet the days `lower...upper`.
+    private func datedOverlapping(_ matches: [TextMatch], lower: Int64, upper: Int64) throws -> Set<String> {
+        var keys: Set<String> = []
+        for (kind, table) in [("event", "events"), ("figure", "figures"), ("relation", "relations")] {
+            let ids = matches.filter { $0.kind == kind }.map(\.id)
+            guard !ids.isEmpty else { continue }
+            try self.connection.cached(
+                """
+                SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?1))
+                AND fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2
+                """
+            ).run([try Self.list(ids), .integer(lower), .integer(upper)]) { row in
+                keys.insert(kind + "\u{0}" + row.text(0))
             }
-            if best <= allowed { offer(row.text(0), 100 * (1 - Double(best) / Double(query.count + 1)), .fuzzy) }
+        }
+        return keys
+    }
+
+    /// The keys (`kind \0 id`) of the records citing document `doc` (a dispute through its claims).
+    private func citing(_ doc: String) throws -> Set<String> {
+        var keys: Set<String> = []
+        try self.connection.cached("SELECT DISTINCT owner_kind, owner FROM citations WHERE doc = ?").run([.text(doc)]) {
+            row in
+            let owner = row.text(1)
+            if row.text(0) == "claim", let hash = owner.lastIndex(of: "#") {
+                keys.insert("dispute\u{0}" + owner[..<hash])
+            } else {
+                keys.insert(row.text(0) + "\u{0}" + owner)
+            }
+        }
+        return keys
+    }
+
+    /// The hits of `matches`, in order, with titles, dates and citations.
+    private func hits(_ matches: [TextMatch]) throws -> [RecordHit] {
+        func ids(_ kind: String) -> [String] { matches.filter { $0.kind == kind }.map(\.id) }
+        var details: [String: (title: String, entityKind: EntityKind?, date: DateValue?, citations: [Citation])] = [:]
+        let entityCitations = try self.citations(kind: "entity", owners: ids("entity"))
+        for (id, ref) in try self.refs(ids("entity")) {
+            details["entity\u{0}" + id] = (ref.name, ref.kind, nil, entityCitations[id] ?? [])
+        }
+        for event in try self.events(ids: ids("event")) {
+            details["event\u{0}" + event.id] = (event.title, nil, event.date, event.citations)
+        }
+        for figure in try self.figures(ids("figure")) {
+            details["figure\u{0}" + figure.id] = (figure.measure, nil, figure.date, figure.citations)
+        }
+        for dispute in try self.disputes(ids("dispute")) {
+            details["dispute\u{0}" + dispute.id] = (dispute.topic, nil, nil, dispute.claims.flatMap(\.citations))
+        }
+        let edges = try self.edges(ids("relation"))
+        let ends = try self.refs(edges.flatMap { [$0.from, $0.to] })
+        for edge in edges {
+            let title = "\(ends[edge.from]?.name ?? edge.from) \(edge.type) \(ends[edge.to]?.name ?? edge.to)"
+            details["relation\u{0}" + edge.id] = (title, nil, edge.date, edge.citations)
+        }
+        return matches.compactMap { match in
+            details[match.kind + "\u{0}" + match.id].map { detail in
+                RecordHit(
+                    kind: match.kind,
+                    id: match.id,
+                    title: detail.title,
+                    entityKind: detail.entityKind,
+                    date: detail.date,
+                    snippet: match.snippet,
+                    matched: match.matched,
+                    score: match.score,
+                    citations: detail.citations
+                )
+            }
         }
     }
-}
 
-/// Levenshtein distance, stopping early once it exceeds a limit.
-enum EditDistance {
-    /// The edit distance between `a` and `b`, or `limit + 1` when it is larger than `limit`.
-    static func between(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        guard abs(a.count - b.count) <= limit else { return limit + 1 }
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            var rowMinimum = current[0]
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-                rowMinimum = min(rowMinimum, current[j + 1])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            previous = current
-        }
-        return min(previous[b.count], limit + 1)
+    /// Events with the given ids, in the order given.
+    func events(ids: [String]) throws -> [Event] {
+        guard !ids.isEmpty else { return [] }
+        var rowids: [String: Int64] = [:]
+        try self.connection.cached("SELECT id, rowid FROM events WHERE id IN (SELECT value FROM json_each(?))")
+            .run([try Self.list(ids)]) { row in rowids[row.text(0)] = row.int64(1) }
+        return try self.events(rowids: ids.compactMap { rowids[$0] })
     }
 }

@@ -20,9 +20,22 @@ extension GraphStore {
         try await self.reading(deadline: deadline) { reader in try reader.resolve(text, field: field) }
     }
 
-    /// Entities ranked for a text (`chrono.v1.Entity/Search`): exact id, name and alias matches first,
-    /// then full-text matches (bm25, words as prefixes), then, when nothing matched, near spellings.
+    /// Entities ranked for a text (`chrono.v1.Entity/Search`): the ranked search of
+    /// `search(_: RecordSearchQuery)` limited to entities.
     public func search(_ query: SearchQuery, deadline: ContinuousClock.Instant? = nil) async throws -> SearchResults {
+        try await self.reading(deadline: deadline) { reader in try reader.search(query) }
+    }
+
+    /// Records of every kind ranked for a text (`chrono.v1.Search/Query`): an exact id, name or alias first,
+    /// then records holding more of the words (stemmed, stop words dropped, the last word as a prefix, names
+    /// forgiving typos and transliterations), then by BM25 weighing names over titles over summaries over
+    /// claims.
+    public func search(
+        _ query: RecordSearchQuery,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws
+        -> RecordSearchResults
+    {
         try await self.reading(deadline: deadline) { reader in try reader.search(query) }
     }
 }

@@ -9,12 +9,14 @@ struct TimelineCursor: Hashable {
     var precision: Int
     /// The event id.
     var id: String
+    /// Whether the event is in the second group of a `certain_first` page (token prefix `v1p`).
+    var possible = false
 
     /// The position before every event.
     static let start = TimelineCursor(lower: Int64.min, precision: -1, id: "")
 
     var token: String {
-        Data("v1|\(self.lower)|\(self.precision)|\(self.id)".utf8).base64EncodedString()
+        Data("\(self.possible ? "v1p" : "v1")|\(self.lower)|\(self.precision)|\(self.id)".utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
@@ -34,9 +36,11 @@ struct TimelineCursor: Hashable {
             let text = String(data: data, encoding: .utf8)
         else { throw malformed }
         let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "v1", let lower = Int64(parts[1]), let precision = Int(parts[2]),
+        guard parts.count == 4, parts[0] == "v1" || parts[0] == "v1p", let lower = Int64(parts[1]),
+            let precision = Int(parts[2]),
             (0...4).contains(precision), !parts[3].isEmpty
         else { throw malformed }
         self.init(lower: lower, precision: precision, id: String(parts[3]))
+        self.possible = parts[0] == "v1p"
     }
 }

@@ -20,9 +20,11 @@ COLUMNS = ["id", "date", "lower", "upper", "type", "title", "citations"]
 
 
 def timeline_order(event):
-    """The daemon's ordering rule: lower bound (open start first), finest precision first, then id."""
+    """The daemon's ordering rule: events certainly in the window before those only possibly in it (their
+    ``group``), then lower bound (open start first), finest precision first, then id."""
     date = event["date"]
-    return (date["lower"] is not None, date["lower"] or "", PRECISION_RANK[date["precision"]], event["id"])
+    return (event.get("group") == "possible", date["lower"] is not None, date["lower"] or "",
+            PRECISION_RANK[date["precision"]], event["id"])
 
 
 def write_csv(path, events):

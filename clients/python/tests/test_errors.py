@@ -22,7 +22,8 @@ def test_statuses_from_a_live_daemon_are_typed(daemon):
     with chronograph.Client("127.0.0.1", daemon.port) as client:
         with pytest.raises(chronograph.NotFound) as missing:
             client.entity("Atlantis")
-        assert missing.value.message == 'params.id: no entity with id, name or alias "Atlantis"'
+        assert missing.value.message.startswith('params.id: no entity with id, name or alias "Atlantis"; did you mean')
+        assert missing.value.details["suggestions"][0]["id"] == "nato"
         assert missing.value.revision == 1
 
         with pytest.raises(chronograph.InvalidArgument) as wrong_type:

@@ -45,6 +45,8 @@ def test_every_method_answers_and_matches_its_schema(daemon, schemas):
         assert entity["entity"]["id"] == "state-migration-service"
         found = check("chrono.v1.Entity/Search", client.search("migration service", limit=3))
         assert found["results"]
+        ranked = check("chrono.v1.Search/Query", client.find("resettled migrants", kinds=["event"], limit=3))
+        assert ranked["results"] and all(hit["kind"] == "event" for hit in ranked["results"])
         neighbors = check("chrono.v1.Graph/Neighbors", client.neighbors("azerbaijan", depth=1, limit=5))
         assert neighbors["root"]["id"] == "azerbaijan" and neighbors["truncated"]["budget"] == "nodes"
         check("chrono.v1.Graph/Paths", client.paths(from_="baku", to="germany"))

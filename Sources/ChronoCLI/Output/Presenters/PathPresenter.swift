@@ -14,16 +14,16 @@ public enum PathPresenter {
                 graph.addNode(node)
             }
             for (hopIndex, hop) in path.list("hops").enumerated() {
-                let edge = hop["edge"] ?? .null
-                graph.addEdge(edge, citations: citations)
+                let (record, label) = Self.link(hop)
+                if hop["edge"] != nil { graph.addEdge(record, citations: citations) }
                 let forward = hop["forward"]?.boolValue ?? true
                 rows.append([
                     String(pathIndex + 1), String(hopIndex + 1),
                     EntityLabel.text(hopIndex < nodes.count ? nodes[hopIndex] : nil),
-                    forward ? "\(edge.text("type")) →" : "← \(edge.text("type"))",
+                    forward ? "\(label) →" : "← \(label)",
                     EntityLabel.text(hopIndex + 1 < nodes.count ? nodes[hopIndex + 1] : nil),
-                    forward ? "forward" : "backward", edge.text("id"), DateDisplay.text(edge["date"]),
-                    citations.format(list: edge.list("citations")),
+                    forward ? "forward" : "backward", record.text("id"), DateDisplay.text(record["date"]),
+                    citations.format(list: record.list("citations")),
                 ])
             }
         }
@@ -60,10 +60,12 @@ public enum PathPresenter {
             for (position, node) in nodes.enumerated() {
                 lines.append("  " + EntityLabel.text(node))
                 guard position < hops.count else { continue }
-                let edge = hops[position]["edge"] ?? .null
+                let (edge, label) = Self.link(hops[position])
                 let forward = hops[position]["forward"]?.boolValue ?? true
-                let relation = terminal.colour ? ANSI.cyan(edge.text("type")) : edge.text("type")
-                let arrow = forward ? "  │  ──\(relation)──▶" : "  │  ◀──\(relation)──"
+                let relation = terminal.colour ? ANSI.cyan(label) : label
+                let arrow =
+                    hops[position]["event"] != nil
+                    ? "  │  ──\(relation)──" : forward ? "  │  ──\(relation)──▶" : "  │  ◀──\(relation)──"
                 let evidence = [DateDisplay.text(edge["date"]), citations.format(list: edge.list("citations"))]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
                 lines.append(evidence.isEmpty ? arrow : "\(arrow)  \(evidence)")
@@ -71,5 +73,12 @@ public enum PathPresenter {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A hop's record (the relation or the event) and its label: the relation type, or `event: <title>`.
+    static func link(_ hop: JSONValue) -> (record: JSONValue, label: String) {
+        if let event = hop["event"] { return (event, "event: \(event.text("title"))") }
+        let edge = hop["edge"] ?? .null
+        return (edge, edge.text("type"))
     }
 }

@@ -51,6 +51,8 @@ class MethodsMixin:
                                  "yields ``{\"event\": Event}`` for every event in the window.")
     entity = _unary("chrono.v1.Entity/Get", "an entity by id, name or alias, with its relations, events "
                     "and figures.", first="id")
+    find = _unary("chrono.v1.Search/Query", "records of every kind ranked for ``text`` (``kinds``, ``from_``, "
+                  "``to``, ``doc``, ``limit``, ``cursor``, ``as_of``).", first="text")
     search = _unary("chrono.v1.Entity/Search", "entities matching ``text``.", first="text")
     neighbors = _unary("chrono.v1.Graph/Neighbors", "the entities around ``id``.", first="id")
     paths = _unary("chrono.v1.Graph/Paths", "paths between ``from_`` and ``to``.")

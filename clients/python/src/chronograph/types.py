@@ -50,7 +50,7 @@ class Participant(TypedDict):
     role: str
 
 
-class Event(TypedDict):
+class _EventBase(TypedDict):
     id: str
     type: str
     title: str
@@ -58,6 +58,10 @@ class Event(TypedDict):
     date: DateValue
     participants: List[Participant]
     citations: List[Citation]
+
+
+class Event(_EventBase, total=False):
+    group: str
 
 
 _EdgeBase = TypedDict("_EdgeBase", {"id": str, "type": str, "from": str, "to": str, "citations": List[Citation]})
@@ -145,6 +149,29 @@ class EntityGetResult(TypedDict):
 
 class EntitySearchResult(TypedDict):
     results: List[Dict[str, Any]]
+
+
+class _RecordHitBase(TypedDict):
+    kind: str
+    id: str
+    title: str
+    snippet: str
+    matched: List[str]
+    score: float
+    citations: List[Citation]
+
+
+class RecordHit(_RecordHitBase, total=False):
+    entity_kind: str
+    date: DateValue
+
+
+class _SearchQueryBase(TypedDict):
+    results: List[RecordHit]
+
+
+class SearchQueryResult(_SearchQueryBase, total=False):
+    next_cursor: str
 
 
 class GraphNeighborsResult(TypedDict):
@@ -246,6 +273,7 @@ SCHEMA_TYPES: Dict[str, Any] = {
     "timeline_stream.result.schema.json": TimelineStreamResult,
     "entity_get.result.schema.json": EntityGetResult,
     "entity_search.result.schema.json": EntitySearchResult,
+    "search_query.result.schema.json": SearchQueryResult,
     "graph_neighbors.result.schema.json": GraphNeighborsResult,
     "graph_paths.result.schema.json": GraphPathsResult,
     "graph_subgraph.result.schema.json": GraphSubgraphResult,
