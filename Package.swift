@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "ChronoProtocol", targets: ["ChronoProtocol"]),
         .library(name: "ChronoGraph", targets: ["ChronoGraph"]),
         .library(name: "CSQLite", targets: ["CSQLite"]),
+        .library(name: "ChronoTLS", targets: ["ChronoTLS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -35,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // MARK: - System libraries
@@ -64,16 +66,27 @@ let package = Package(
         ),
 
         // MARK: - Network
+        // TLS settings loaded from PEM files: the one place that builds NIOSSL contexts, for both ends.
+        .target(
+            name: "ChronoTLS",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ChronoServer",
             dependencies: [
                 "ChronoProtocol",
                 "ChronoGraph",
                 "ChronoStore",
+                "ChronoTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -82,10 +95,12 @@ let package = Package(
             name: "ChronoClient",
             dependencies: [
                 "ChronoProtocol",
+                "ChronoTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -96,6 +111,7 @@ let package = Package(
             dependencies: [
                 "ChronoClient",
                 "ChronoProtocol",
+                "ChronoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -107,6 +123,7 @@ let package = Package(
             dependencies: [
                 "ChronoServer",
                 "ChronoStore",
+                "ChronoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -177,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "chronoCLITests",
-            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "chrono", "chronod"],
+            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "chrono", "chronod", "ChronoTLS"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -189,6 +206,7 @@ let package = Package(
         .testTarget(
             name: "BadInputTests",
             dependencies: liveServerTestDependencies + [
+                "ChronoTLS",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
             ],
