@@ -1,5 +1,5 @@
 import NIOCore
-import NIOSSL
+import NIOTLS
 
 /// Reports a new connection's TLS handshake: `handshake` succeeds when the TLS handler announces it
 /// completed, and fails with the first error (an untrusted certificate, a refused client certificate) or the

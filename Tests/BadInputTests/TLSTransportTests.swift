@@ -16,7 +16,8 @@ import Testing
         defer { tls.remove() }
         let stranger = try TLSSettings.client(trustedCA: tls.certificates.otherCA)
         try await CorpusServer.with(tls: tls.server) { port in
-            #expect(try await Self.healthStatus(port: port, tls: tls.client) == .ok)
+            let trusted = try await Self.healthStatus(port: port, tls: tls.client)
+            #expect(trusted == .ok)
             let refusal = await #expect(throws: ChronoError.self) {
                 try await ChronoClient.connect(host: "127.0.0.1", port: port, tls: stranger)
             }
@@ -44,7 +45,8 @@ import Testing
                 try await Self.healthStatus(port: port, tls: tls.client)
             }
             #expect(refusal?.code == .unavailable)
-            #expect(try await Self.healthStatus(port: port, tls: withCertificate) == .ok)
+            let accepted = try await Self.healthStatus(port: port, tls: withCertificate)
+            #expect(accepted == .ok)
         }
     }
 
@@ -53,12 +55,15 @@ import Testing
         defer { tls.remove() }
         try await CorpusServer.with(tls: tls.server) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port, tls: tls.client)
-            #expect(try await client.call(.healthCheck).status == .ok)
+            let before = try await client.call(.healthCheck).status
+            #expect(before == .ok)
             var random = SplitMix64(seed: 14)
             let inputs: [[UInt8]] = [
                 Array(#"{"id":1,"method":"chrono.v1.Health/Check"}"#.utf8) + [10],
                 Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8),
-                (0..<4_096).map { _ in random.byte() },
+                // Random bytes after one that cannot start a TLS record (a record header could announce more bytes
+                // than are sent, and the server would rightly wait for them).
+                [0x00] + (0..<4_095).map { _ in random.byte() },
                 // A TLS record header announcing a handshake, then nonsense.
                 [0x16, 0x03, 0x01, 0x00, 0x20] + (0..<32).map { _ in random.byte() },
             ]
@@ -68,10 +73,12 @@ import Testing
                     return await connection.isClosedByServer()
                 }
                 #expect(closed, "the server must close a connection that does not speak TLS")
-                #expect(try await client.call(.healthCheck).status == .ok, "the TLS client must be unaffected")
+                let meanwhile = try await client.call(.healthCheck).status
+                #expect(meanwhile == .ok, "the TLS client must be unaffected")
             }
             try await client.close()
-            #expect(try await Self.healthStatus(port: port, tls: tls.client) == .ok, "new TLS clients still served")
+            let fresh = try await Self.healthStatus(port: port, tls: tls.client)
+            #expect(fresh == .ok, "new TLS clients must still be served")
         }
     }
 
@@ -81,7 +88,8 @@ import Testing
         let configuration = ChronoServer.Configuration(idleTimeout: .milliseconds(300))
         try await CorpusServer.with(tls: tls.server, configuration: configuration) { port in
             let closed = try await CorpusConnection.with(port: port, tls: tls.client) { connection in
-                #expect(try await connection.call(id: "first", method: .healthCheck)?.status == .ok)
+                let first = try await connection.call(id: "first", method: .healthCheck)
+                #expect(first?.status == .ok)
                 return await connection.isClosedByServer()
             }
             #expect(closed, "a silent TLS connection must be closed by the idle timeout")
