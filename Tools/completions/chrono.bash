@@ -186,9 +186,9 @@ _chrono() {
 
 _chrono_timeline() {
     repeating_flags=()
-    non_repeating_flags=(--all --version -h --help)
+    non_repeating_flags=(--all --tls --version -h --help)
     repeating_options=(--actor --instrument --type)
-    non_repeating_options=(--from --to --mode --text --limit --cursor --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --mode --text --limit --cursor --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -240,14 +240,23 @@ _chrono_timeline() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_show() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--as-of --format --host --port --deadline --token)
+    non_repeating_options=(--as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -271,14 +280,23 @@ _chrono_show() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_search() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--kind)
-    non_repeating_options=(--limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -308,14 +326,23 @@ _chrono_search() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_neighbors() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--relation --kind)
-    non_repeating_options=(--depth --direction --from --to --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--depth --direction --from --to --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -361,14 +388,23 @@ _chrono_neighbors() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_path() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--relation)
-    non_repeating_options=(--max-depth --paths --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--max-depth --paths --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -401,14 +437,23 @@ _chrono_path() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_subgraph() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--depth --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--depth --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options -1
 
     # Offer option value completions
@@ -438,14 +483,23 @@ _chrono_subgraph() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_disputes() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--subject --text --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--subject --text --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -478,14 +532,23 @@ _chrono_disputes() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_figures() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--subject --text --from --to --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--subject --text --from --to --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -524,14 +587,23 @@ _chrono_figures() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_subscribe() {
     repeating_flags=()
-    non_repeating_flags=(--progress --version -h --help)
+    non_repeating_flags=(--progress --tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --since-revision --max-frames --until-revision --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --since-revision --max-frames --until-revision --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -567,6 +639,15 @@ _chrono_subscribe() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -580,9 +661,9 @@ _chrono_subscribe() {
 
 _chrono_stats() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--as-of --format --host --port --deadline --token)
+    non_repeating_options=(--as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -606,14 +687,23 @@ _chrono_stats() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_health() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -634,14 +724,23 @@ _chrono_health() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_write() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--retract)
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -665,14 +764,23 @@ _chrono_write() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_import() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -691,6 +799,15 @@ _chrono_import() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -721,9 +838,9 @@ _chrono_snapshot() {
 
 _chrono_snapshot_create() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -742,6 +859,15 @@ _chrono_snapshot_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -749,9 +875,9 @@ _chrono_snapshot_create() {
 
 _chrono_snapshot_list() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -772,14 +898,23 @@ _chrono_snapshot_list() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_snapshot_export() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -798,6 +933,15 @@ _chrono_snapshot_export() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -805,9 +949,9 @@ _chrono_snapshot_export() {
 
 _chrono_snapshot_import() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -826,6 +970,15 @@ _chrono_snapshot_import() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -833,9 +986,9 @@ _chrono_snapshot_import() {
 
 _chrono_snapshot_restore() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -856,14 +1009,23 @@ _chrono_snapshot_restore() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_snapshot_diff() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -882,6 +1044,15 @@ _chrono_snapshot_diff() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
