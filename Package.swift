@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "ChronoProtocol", targets: ["ChronoProtocol"]),
         .library(name: "ChronoGraph", targets: ["ChronoGraph"]),
         .library(name: "CSQLite", targets: ["CSQLite"]),
+        .library(name: "ChronoTLS", targets: ["ChronoTLS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -41,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // MARK: - System libraries
@@ -70,16 +72,27 @@ let package = Package(
         ),
 
         // MARK: - Network
+        // TLS settings loaded from PEM files: the one place that builds NIOSSL contexts, for both ends.
+        .target(
+            name: "ChronoTLS",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ChronoServer",
             dependencies: [
                 "ChronoProtocol",
                 "ChronoGraph",
                 "ChronoStore",
+                "ChronoTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
@@ -107,10 +120,13 @@ let package = Package(
             name: "ChronoClient",
             dependencies: [
                 "ChronoProtocol",
+                "ChronoTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -122,6 +138,7 @@ let package = Package(
                 "ChronoClient",
                 "ChronoProtocol",
                 "ChronoGraph",
+                "ChronoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -134,6 +151,7 @@ let package = Package(
                 "ChronoServer",
                 "ChronoHTTP",
                 "ChronoStore",
+                "ChronoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -204,7 +222,7 @@ let package = Package(
         ),
         .testTarget(
             name: "chronoCLITests",
-            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "ChronoGraph", "chrono", "chronod"],
+            dependencies: ["ChronoTesting", "ChronoCLI", "ChronoProtocol", "ChronoGraph", "ChronoTLS", "chrono", "chronod"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -221,6 +239,7 @@ let package = Package(
         .testTarget(
             name: "BadInputTests",
             dependencies: liveServerTestDependencies + [
+                "ChronoTLS",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
             ],

@@ -37,10 +37,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
-        // What the three tools share: the byte scanner, the NIO line client, CPU time and percentiles.
+        // What the three tools share: the byte scanner, the NIO line client (TLS through the main package's
+        // settings), CPU time and percentiles.
         .target(
             name: "BenchSupport",
             dependencies: [
+                .product(name: "ChronoTLS", package: root),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
@@ -49,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "chrono-bench",
-            dependencies: loadToolDependencies,
+            dependencies: loadToolDependencies + [.product(name: "ChronoTLS", package: root)],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

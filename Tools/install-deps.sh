@@ -9,7 +9,7 @@ pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The Python client's tests run in a virtualenv (.ci/run): Debian splits venv/ensurepip into python3-venv.
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
-# Its TLS tests make a throwaway certificate with openssl.
+# The TLS tests (Swift and Python) make throwaway certificates with openssl.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # The reading room's browser tests (Tools/browser) drive headless Chromium through its driver.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

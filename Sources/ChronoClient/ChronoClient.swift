@@ -1,10 +1,12 @@
 public import ChronoProtocol
+public import ChronoTLS
 import Foundation
 import NIOCore
 import NIOExtras
 public import NIOPosix
+import NIOSSL
 
-/// A connection to `chronod`: unary calls and server streams multiplexed over one TCP connection.
+/// A connection to `chronod`: unary calls and server streams multiplexed over one TCP or TLS connection.
 ///
 /// Safe to share between tasks: calls may run concurrently and their answers are routed by id.
 /// Ids are chosen by the client (`1`, `2`, …). Cancelling the task of a `call`, or dropping a
@@ -21,28 +23,43 @@ public final class ChronoClient: Sendable {
         self.router = router
     }
 
-    /// Opens a connection to the daemon at `host:port`.
-    /// - Throws: `ChronoError` with status `UNAVAILABLE` when the connection cannot be made.
+    /// Opens a connection to the daemon at `host:port`, speaking TLS when `tls` is given.
+    ///
+    /// The TLS handshake completes before this returns, so a server whose certificate is not trusted fails here.
+    /// - Throws: `ChronoError` with status `UNAVAILABLE` when the connection or the handshake fails.
     public static func connect(
         host: String,
         port: Int,
+        tls: TLSSettings? = nil,
         eventLoopGroup: MultiThreadedEventLoopGroup = .singleton
     ) async throws -> ChronoClient {
         let router = CallRouter()
         do {
-            let channel = try await ClientBootstrap(group: eventLoopGroup)
+            let (channel, handshake) = try await ClientBootstrap(group: eventLoopGroup)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .channelInitializer { channel in
+                .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let sync = channel.pipeline.syncOperations
+                        var handshake: EventLoopFuture<Void>?
+                        if let tls {
+                            let reporter = TLSHandshakeHandler(eventLoop: channel.eventLoop)
+                            try sync.addHandler(try tls.makeClientHandler(host: host))
+                            try sync.addHandler(reporter)
+                            handshake = reporter.handshake
+                        }
                         try sync.addHandler(
                             ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength)
                         )
                         try sync.addHandler(ClientFrameHandler(router: router))
+                        return (channel, handshake)
                     }
                 }
-                .connect(host: host, port: port)
-                .get()
+            do {
+                try await handshake?.get()
+            } catch {
+                try? await channel.close()
+                throw error
+            }
             return ChronoClient(channel: channel, router: router)
         } catch {
             throw ChronoError.unavailable("cannot connect to \(host):\(port): \(error)")

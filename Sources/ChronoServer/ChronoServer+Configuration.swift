@@ -1,3 +1,5 @@
+public import ChronoTLS
+
 extension ChronoServer {
     /// The server's limits. Each is answered with a status and a message when hit, never a crash.
     public struct Configuration: Sendable {
@@ -17,6 +19,9 @@ extension ChronoServer {
         /// Most bytes of frames a connection may owe a client that does not read them; past it the connection
         /// is closed. One frame is always let through when nothing else is pending.
         public var maximumPendingOutputBytes: Int
+        /// TLS for every connection, or `nil` for plain TCP. The TLS handler comes first in each pipeline, so the
+        /// limits above apply to the decrypted bytes; a client that fails the handshake is closed.
+        public var tls: TLSSettings?
 
         /// Creates a configuration; the defaults are the limits documented in `Protocol/PROTOCOL.md`.
         public init(
@@ -26,7 +31,8 @@ extension ChronoServer {
             shutdownGracePeriod: Duration = .seconds(5),
             idleTimeout: Duration = .seconds(300),
             partialLineTimeout: Duration = .seconds(30),
-            maximumPendingOutputBytes: Int = 32 * 1_048_576
+            maximumPendingOutputBytes: Int = 32 * 1_048_576,
+            tls: TLSSettings? = nil
         ) {
             self.maximumConnections = maximumConnections
             self.maximumCallsPerConnection = maximumCallsPerConnection
@@ -35,6 +41,7 @@ extension ChronoServer {
             self.idleTimeout = idleTimeout
             self.partialLineTimeout = partialLineTimeout
             self.maximumPendingOutputBytes = maximumPendingOutputBytes
+            self.tls = tls
         }
     }
 }

@@ -1,12 +1,14 @@
 import ChronoProtocol
+import ChronoTLS
 import Foundation
 public import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOExtras
 public import NIOPosix
+import NIOSSL
 
-/// The `chronod` network server: newline-delimited JSON over TCP, as specified in `Protocol/PROTOCOL.md`.
+/// The `chronod` network server: newline-delimited JSON over TCP or TLS, as specified in `Protocol/PROTOCOL.md`.
 ///
 /// Lifecycle: `bind` (the socket is listening when it returns), `run` (serves until closed), `close`
 /// (stop accepting, let calls in flight finish for the grace period, then end them with `UNAVAILABLE`).
@@ -72,8 +74,8 @@ public final class ChronoServer: Sendable {
         return ChronoServer(listener: listener, configuration: configuration, logger: logger, registry: registry)
     }
 
-    /// Builds an accepted connection's pipeline: the guard, line framing, and its session — or a refusal
-    /// when the server is full or shutting down.
+    /// Builds an accepted connection's pipeline: TLS when configured, the guard, line framing, and its session
+    /// — or a refusal when the server is full or shutting down.
     private static func initialize(
         _ channel: any Channel,
         dispatcher: Dispatcher,
@@ -86,6 +88,9 @@ public final class ChronoServer: Sendable {
         let sync = channel.pipeline.syncOperations
         let budget = OutputBudget(limit: configuration.maximumPendingOutputBytes)
         let calls = CallsInFlight()
+        if let tls = configuration.tls {
+            try sync.addHandler(tls.makeServerHandler())
+        }
         try sync.addHandler(
             ConnectionGuardHandler(
                 idleTimeout: configuration.idleTimeout,

@@ -2,6 +2,7 @@ public import ArgumentParser
 import ChronoHTTP
 import ChronoServer
 import ChronoStore
+import ChronoTLS
 import Foundation
 import Logging
 
@@ -12,10 +13,11 @@ extension GraphConflictResolution: ExpressibleByArgument {}
 struct Chronod: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronod",
-        abstract: "Serve the Chronograph graph over newline-delimited JSON on TCP.",
+        abstract: "Serve the Chronograph graph over newline-delimited JSON on TCP or TLS.",
         discussion: """
             Prints one line, "chronod listening on HOST:PORT", once it accepts connections. \
-            Stops gracefully on SIGINT or SIGTERM. Each option falls back to an environment variable.
+            Stops gracefully on SIGINT or SIGTERM. Each option falls back to an environment variable. \
+            Off loopback it needs a token, and TLS (--tls-cert, --tls-key) unless --insecure is given.
             """,
         version: "1.0.0"
     )
@@ -52,6 +54,18 @@ struct Chronod: AsyncParsableCommand {
     @Option(help: "File holding the write token (its first line), kept out of the process list and the shell history.")
     var tokenFile: String?
 
+    @Option(help: "PEM certificate chain (leaf first) to serve TLS with; needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "PEM private key of --tls-cert.")
+    var tlsKey: String?
+
+    @Option(help: "PEM CA file: with it, every client must present a certificate this CA signed (mutual TLS).")
+    var tlsClientCa: String?
+
+    @Flag(help: "Allow plain TCP on a non-loopback --host: the token and all data cross the network in clear.")
+    var insecure = false
+
     @Option(help: "Seconds a connection may stay silent before it is closed (default 300).")
     var idleTimeout: Int = 300
 
@@ -68,6 +82,12 @@ struct Chronod: AsyncParsableCommand {
         if self.token != nil, self.tokenFile != nil {
             throw ValidationError("--token and --token-file are exclusive: give one")
         }
+        guard (self.tlsCert == nil) == (self.tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both or neither")
+        }
+        if self.tlsClientCa != nil, self.tlsCert == nil {
+            throw ValidationError("--tls-client-ca needs --tls-cert and --tls-key")
+        }
         guard self.idleTimeout > 0, self.partialLineTimeout > 0 else {
             throw ValidationError("--idle-timeout and --partial-line-timeout must be positive numbers of seconds")
         }
@@ -83,6 +103,11 @@ struct Chronod: AsyncParsableCommand {
         let graph = self.graph ?? environment["CHRONO_GRAPH"] ?? "Graph"
         let token = try self.resolvedToken(environment: environment)
         try WriteAuthorization.checkBinding(host: host, token: token)
+        let tls = try self.loadedTLS()
+        try TransportSecurity.checkBinding(host: host, tls: tls != nil, insecure: self.insecure)
+        if tls == nil, self.insecure {
+            logger.warning("--insecure: serving plain TCP; the token and all data cross the network in clear")
+        }
 
         let lock = try Self.lock(database: database, logger: logger)
         defer { withExtendedLifetime(lock) {} }
@@ -101,7 +126,8 @@ struct Chronod: AsyncParsableCommand {
             dispatcher: dispatcher,
             configuration: ChronoServer.Configuration(
                 idleTimeout: .seconds(self.idleTimeout),
-                partialLineTimeout: .seconds(self.partialLineTimeout)
+                partialLineTimeout: .seconds(self.partialLineTimeout),
+                tls: tls
             ),
             logger: logger
         )
@@ -124,6 +150,18 @@ struct Chronod: AsyncParsableCommand {
         guard let text = ProcessInfo.processInfo.environment["CHRONO_PORT"] else { return nil }
         guard let port = Int(text) else { throw ValidationError("CHRONO_PORT must be an integer, got \"\(text)\"") }
         return port
+    }
+
+    /// The TLS settings from `--tls-cert`, `--tls-key` and `--tls-client-ca`, or `nil` for plain TCP; a file that
+    /// cannot be used stops the start with a message naming it and exit status 78 (configuration error).
+    private func loadedTLS() throws -> TLSSettings? {
+        guard let certificate = self.tlsCert, let key = self.tlsKey else { return nil }
+        do {
+            return try TLSSettings.server(certificate: certificate, key: key, clientCA: self.tlsClientCa)
+        } catch {
+            FileHandle.standardError.write(Data("chronod: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
     }
 
     /// The write token from `--token`, `--token-file` (its first line) or `CHRONO_TOKEN`; never logged.

@@ -3,7 +3,7 @@ import ChronoTesting
 import Testing
 
 /// Issue 8, item 1: every case of the bad-input corpus, sent to a live server, gets the right status; the
-/// connection and the daemon keep serving; nothing is written.
+/// connection and the daemon keep serving; nothing is written. Over plain TCP and over TLS (issue 14).
 @Suite(.heavy, .timeLimit(.minutes(2))) struct BadInputTests {
     /// What one case got back, collected first and checked afterwards.
     private struct Answer: Sendable {
@@ -21,10 +21,14 @@ import Testing
         }
     }
 
-    @Test func everyCaseGetsItsStatusAndNothingIsWritten() async throws {
+    @Test(arguments: [false, true]) func everyCaseGetsItsStatusAndNothingIsWritten(overTLS: Bool) async throws {
         let cases = try BadInputCorpus.load()
-        try await CorpusServer.with { port in
-            let (before, shared, after, healthAfter) = try await CorpusConnection.with(port: port) { connection in
+        let tls = overTLS ? try await CorpusTLS.make() : nil
+        defer { tls?.remove() }
+        let client = tls?.client
+        try await CorpusServer.with(tls: tls?.server) { port in
+            let (before, shared, after, healthAfter) = try await CorpusConnection.with(port: port, tls: client) {
+                connection in
                 let before = try await connection.call(id: "stats-before", method: .statsGet)
                 var answers: [Answer] = []
                 for testCase in cases where testCase.alone != true {
@@ -39,14 +43,14 @@ import Testing
             }
             var answers = shared
             for testCase in cases where testCase.alone == true {
-                let answer = try await CorpusConnection.with(port: port) { connection in
+                let answer = try await CorpusConnection.with(port: port, tls: client) { connection in
                     try await connection.send(line: try testCase.bytes())
                     let response = try await connection.nextTerminal()?.response
                     return Answer(testCase: testCase, response: response, closed: await connection.isClosedByServer())
                 }
                 answers.append(answer)
             }
-            let fresh = try await CorpusConnection.with(port: port) { connection in
+            let fresh = try await CorpusConnection.with(port: port, tls: client) { connection in
                 try await connection.call(id: "fresh", method: .statsGet)
             }
 

@@ -1,24 +1,30 @@
 import ChronoProtocol
+import ChronoTLS
 import Foundation
 import NIOCore
 import NIOExtras
 import NIOPosix
 
-/// A raw TCP connection that sends arbitrary bytes and reads the server's frames one by one.
+/// A raw TCP (or TLS) connection that sends arbitrary bytes and reads the server's frames one by one.
 ///
 /// Use it only inside `CorpusConnection.with(port:_:)`, which closes it.
 final class CorpusConnection {
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
 
-    /// Connects to `127.0.0.1:port`, runs `body` with the connection, then closes it.
+    /// Connects to `127.0.0.1:port` (speaking TLS when `tls` is given), runs `body` with the connection, then
+    /// closes it.
     static func with<T: Sendable>(
         port: Int,
+        tls: TLSSettings? = nil,
         _ body: (CorpusConnection) async throws -> T
     ) async throws -> T {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(try tls.makeClientHandler(host: "127.0.0.1"))
+                    }
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: 64 * 1_048_576)
                     )
@@ -40,7 +46,12 @@ final class CorpusConnection {
 
     /// Sends `bytes` followed by a newline.
     func send(line bytes: [UInt8]) async throws {
-        try await self.outbound.write(ByteBuffer(bytes: bytes + [UInt8(ascii: "\n")]))
+        try await self.send(bytes: bytes + [UInt8(ascii: "\n")])
+    }
+
+    /// Sends `bytes` as they are, in one write.
+    func send(bytes: [UInt8]) async throws {
+        try await self.outbound.write(ByteBuffer(bytes: bytes))
     }
 
     /// Reads frames until a terminal one, and returns it with the number of data frames skipped before it;

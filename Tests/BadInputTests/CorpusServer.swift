@@ -1,12 +1,20 @@
 import ChronoServer
 import ChronoStore
+import ChronoTLS
 import Foundation
 import Logging
 
 /// A real `ChronoServer` on 127.0.0.1 port 0 serving the core fixture graph from a fresh temporary database.
 enum CorpusServer {
-    /// Starts the server, runs `body` with its port, then shuts it down and removes the database.
-    static func with(_ body: @Sendable (Int) async throws -> Void) async throws {
+    /// Starts the server (speaking only TLS when `tls` is given, with `configuration`'s other limits), runs `body`
+    /// with its port, then shuts it down and removes the database.
+    static func with(
+        tls: TLSSettings? = nil,
+        configuration: ChronoServer.Configuration = ChronoServer.Configuration(),
+        _ body: @Sendable (Int) async throws -> Void
+    ) async throws {
+        var configuration = configuration
+        configuration.tls = tls
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("chronograph-badinput-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -17,6 +25,7 @@ enum CorpusServer {
             host: "127.0.0.1",
             port: 0,
             dispatcher: Dispatcher.serving(store: store),
+            configuration: configuration,
             logger: Logger(label: "chronod.badinput")
         )
         try await server.serving(body)

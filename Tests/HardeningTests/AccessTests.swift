@@ -34,6 +34,13 @@ import Testing
         #expect(throws: ChronoError.self) { try WriteAuthorization.checkBinding(host: "0.0.0.0", token: nil) }
         #expect(throws: Never.self) { try WriteAuthorization.checkBinding(host: "0.0.0.0", token: Self.token) }
         #expect(throws: Never.self) { try WriteAuthorization.checkBinding(host: "127.0.0.1", token: nil) }
+        // Off loopback, plain TCP needs --insecure; TLS or loopback need nothing.
+        #expect(throws: ChronoError.self) {
+            try TransportSecurity.checkBinding(host: "::", tls: false, insecure: false)
+        }
+        #expect(throws: Never.self) { try TransportSecurity.checkBinding(host: "::", tls: false, insecure: true) }
+        #expect(throws: Never.self) { try TransportSecurity.checkBinding(host: "0.0.0.0", tls: true, insecure: false) }
+        #expect(throws: Never.self) { try TransportSecurity.checkBinding(host: "::1", tls: false, insecure: false) }
     }
 
     @Test func writesOverTCPNeedTheExactTokenAndReadsDoNot() async throws {

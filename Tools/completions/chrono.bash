@@ -186,9 +186,9 @@ _chrono() {
 
 _chrono_timeline() {
     repeating_flags=()
-    non_repeating_flags=(--all --version -h --help)
+    non_repeating_flags=(--all --tls --version -h --help)
     repeating_options=(--actor --instrument --type)
-    non_repeating_options=(--from --to --mode --text --limit --cursor --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --mode --text --limit --cursor --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -240,14 +240,23 @@ _chrono_timeline() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_show() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--as-of --format --host --port --deadline --token)
+    non_repeating_options=(--as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -271,14 +280,23 @@ _chrono_show() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_find() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--kind)
-    non_repeating_options=(--from --to --doc --limit --cursor --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --doc --limit --cursor --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options -1
 
     # Offer option value completions
@@ -320,14 +338,23 @@ _chrono_find() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_neighbors() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--relation --kind)
-    non_repeating_options=(--depth --direction --from --to --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--depth --direction --from --to --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -373,14 +400,23 @@ _chrono_neighbors() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_path() {
     repeating_flags=()
-    non_repeating_flags=(--events --no-events --version -h --help)
+    non_repeating_flags=(--events --no-events --tls --version -h --help)
     repeating_options=(--relation)
-    non_repeating_options=(--max-depth --paths --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--max-depth --paths --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -413,14 +449,23 @@ _chrono_path() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_subgraph() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--depth --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--depth --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options -1
 
     # Offer option value completions
@@ -450,14 +495,23 @@ _chrono_subgraph() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_disputes() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--subject --text --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--subject --text --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -490,14 +544,23 @@ _chrono_disputes() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_figures() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--subject --text --from --to --limit --as-of --format --host --port --deadline --token)
+    non_repeating_options=(--subject --text --from --to --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -536,14 +599,23 @@ _chrono_figures() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_subscribe() {
     repeating_flags=()
-    non_repeating_flags=(--progress --version -h --help)
+    non_repeating_flags=(--progress --tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --since-revision --max-frames --until-revision --format --host --port --deadline --token)
+    non_repeating_options=(--from --to --since-revision --max-frames --until-revision --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -579,6 +651,15 @@ _chrono_subscribe() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -592,9 +673,9 @@ _chrono_subscribe() {
 
 _chrono_stats() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--as-of --format --host --port --deadline --token)
+    non_repeating_options=(--as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -618,14 +699,23 @@ _chrono_stats() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_health() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -646,14 +736,23 @@ _chrono_health() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_write() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=(--retract)
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -677,14 +776,23 @@ _chrono_write() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_import() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -703,6 +811,15 @@ _chrono_import() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -733,9 +850,9 @@ _chrono_snapshot() {
 
 _chrono_snapshot_create() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -754,6 +871,15 @@ _chrono_snapshot_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -761,9 +887,9 @@ _chrono_snapshot_create() {
 
 _chrono_snapshot_list() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 0
 
     # Offer option value completions
@@ -784,14 +910,23 @@ _chrono_snapshot_list() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_snapshot_export() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -810,6 +945,15 @@ _chrono_snapshot_export() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -817,9 +961,9 @@ _chrono_snapshot_export() {
 
 _chrono_snapshot_import() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -838,6 +982,15 @@ _chrono_snapshot_import() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac
@@ -845,9 +998,9 @@ _chrono_snapshot_import() {
 
 _chrono_snapshot_restore() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1
 
     # Offer option value completions
@@ -868,14 +1021,23 @@ _chrono_snapshot_restore() {
     '--token')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
 _chrono_snapshot_diff() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--tls --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --host --port --deadline --token)
+    non_repeating_options=(--format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 2
 
     # Offer option value completions
@@ -894,6 +1056,15 @@ _chrono_snapshot_diff() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac

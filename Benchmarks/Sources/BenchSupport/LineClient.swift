@@ -1,3 +1,4 @@
+public import ChronoTLS
 public import NIOCore
 import NIOExtras
 import NIOPosix
@@ -103,17 +104,19 @@ public final class LineHandler<Session: LineSession>: ChannelInboundHandler {
     }
 }
 
-/// Opens the tools' client connections: TCP_NODELAY, a 5 s connect timeout, newline framing with a cap on
-/// the line length, and one `LineHandler` over a session made on the connection's event loop.
+/// Opens the tools' client connections: TCP_NODELAY, a 5 s connect timeout, TLS when asked for, newline framing
+/// with a cap on the line length, and one `LineHandler` over a session made on the connection's event loop.
 public enum LineClient {
     /// Longest accepted line (a subscription's initial frame or a large answer); a longer one is an error.
     public static let maximumLineLength = 16 << 20
 
-    /// Connects to `host:port` on `loop`; returns the channel and its handler (to be used on `loop`).
+    /// Connects to `host:port` on `loop`, speaking TLS when `tls` is given; returns the channel and its handler
+    /// (to be used on `loop`). Lines written before the TLS handshake completes wait for it.
     public static func connect<Session: LineSession>(
         host: String,
         port: Int,
         loop: any EventLoop,
+        tls: TLSSettings? = nil,
         session makeSession: @escaping @Sendable () -> Session
     ) async throws -> (any Channel, NIOLoopBound<LineHandler<Session>>) {
         let installed = loop.makePromise(of: NIOLoopBound<LineHandler<Session>>.self)
@@ -125,6 +128,9 @@ public enum LineClient {
                     channel.eventLoop.makeCompletedFuture {
                         let handler = LineHandler(session: makeSession())
                         let sync = channel.pipeline.syncOperations
+                        if let tls {
+                            try sync.addHandler(try tls.makeClientHandler(host: host))
+                        }
                         try sync.addHandler(
                             ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumLineLength)
                         )

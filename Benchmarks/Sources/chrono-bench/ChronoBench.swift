@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoTLS
 import Foundation
 
 /// `chrono-bench`: a closed-loop load generator for any newline-framed request/response server.
@@ -57,6 +58,9 @@ struct ChronoBench: AsyncParsableCommand {
     @Option(help: "A label copied into the report.")
     var label = "run"
 
+    @Option(name: .customLong("tls-ca"), help: "Speak TLS, trusting the CA in this PEM file (chronod --tls-cert).")
+    var tlsCA: String?
+
     func validate() throws {
         guard (1...65535).contains(self.port) else { throw ValidationError("--port: expected 1...65535") }
         guard (1...20000).contains(self.connections) else {
@@ -86,6 +90,7 @@ struct ChronoBench: AsyncParsableCommand {
             port: self.port,
             connections: self.connections,
             threads: self.threads,
+            tls: try self.tlsCA.map { try TLSSettings.client(trustedCA: $0) },
             plan: plan
         )
         let outcome = try await runner.run(warmup: self.warmup, duration: self.duration)

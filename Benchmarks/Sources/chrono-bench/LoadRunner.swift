@@ -1,4 +1,5 @@
 import BenchSupport
+import ChronoTLS
 import NIOCore
 import NIOPosix
 
@@ -24,6 +25,8 @@ struct LoadRunner: Sendable {
     var port: Int
     var connections: Int
     var threads: Int
+    /// TLS for every connection, or `nil` for plain TCP.
+    var tls: TLSSettings?
     var plan: LoadPlan
 
     /// Runs the load; `warmup` and `duration` are in seconds.
@@ -34,7 +37,12 @@ struct LoadRunner: Sendable {
         for index in 0..<self.connections {
             do {
                 let plan = self.plan
-                let connection = try await LineClient.connect(host: self.host, port: self.port, loop: group.next()) {
+                let connection = try await LineClient.connect(
+                    host: self.host,
+                    port: self.port,
+                    loop: group.next(),
+                    tls: self.tls
+                ) {
                     LoadSession(plan: plan, index: index)
                 }
                 channels.append(connection)

@@ -1,7 +1,7 @@
 public import ArgumentParser
 import Foundation
 
-/// `--host`, `--port`, `--deadline` and `--token`, accepted by every command.
+/// `--host`, `--port`, `--deadline`, `--token` and the TLS options, accepted by every command.
 ///
 /// Each falls back to the environment (`CHRONO_HOST`, `CHRONO_PORT`, `CHRONO_TOKEN`), as `chronod` does.
 public struct ConnectionOptions: ParsableArguments, Sendable {
@@ -35,6 +35,25 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     )
     public var token: String?
 
+    /// Whether to speak TLS (implied by the other `--tls-*` options).
+    @Flag(help: "Speak TLS to the daemon, trusting the system's CAs unless --tls-ca names one.")
+    public var tls = false
+
+    /// The CA that signed the daemon's certificate, if given.
+    @Option(
+        name: .customLong("tls-ca"),
+        help: ArgumentHelp("PEM file of the CA that signed the daemon's certificate; implies --tls.", valueName: "file")
+    )
+    public var tlsCA: String?
+
+    /// The client certificate for mutual TLS, if given.
+    @Option(help: ArgumentHelp("PEM client certificate, for a daemon started with --tls-client-ca.", valueName: "file"))
+    public var tlsCert: String?
+
+    /// The key of the client certificate, if given.
+    @Option(help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "file"))
+    public var tlsKey: String?
+
     /// Creates the options with nothing given.
     public init() {}
 
@@ -62,11 +81,26 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
             throw ValidationError("--host: the host name is empty")
         }
         let token = self.token ?? environment["CHRONO_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        return Endpoint(host: host, port: port, deadline: self.deadline ?? .standard, token: token)
+        guard (self.tlsCert == nil) == (self.tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both or neither")
+        }
+        let wantsTLS = self.tls || self.tlsCA != nil || self.tlsCert != nil
+        let tls = wantsTLS ? ClientTLS(trustedCA: self.tlsCA, certificate: self.tlsCert, key: self.tlsKey) : nil
+        return Endpoint(host: host, port: port, deadline: self.deadline ?? .standard, token: token, tls: tls)
     }
 }
 
-/// A resolved connection: host, port, deadline and optional token.
+/// TLS asked for on the command line: the PEM files named, read when the connection opens.
+public struct ClientTLS: Sendable, Hashable {
+    /// The CA to verify the daemon's certificate with; `nil` trusts the system's CAs.
+    public var trustedCA: String?
+    /// The client certificate for mutual TLS, with its key.
+    public var certificate: String?
+    /// The private key of `certificate`.
+    public var key: String?
+}
+
+/// A resolved connection: host, port, deadline, optional token and optional TLS.
 public struct Endpoint: Sendable, Hashable {
     /// The daemon's host.
     public var host: String
@@ -76,6 +110,8 @@ public struct Endpoint: Sendable, Hashable {
     public var deadline: DeadlineValue
     /// The bearer token, if any.
     public var token: String?
+    /// TLS, or `nil` for plain TCP.
+    public var tls: ClientTLS? = nil
 
     /// The request metadata: `authorization: <token>` when there is a token, as `chronod --token` expects.
     public var metadata: [String: String] {

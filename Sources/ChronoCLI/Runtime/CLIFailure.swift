@@ -37,4 +37,9 @@ extension CLIFailure {
             sentence: "cannot reach chronod at \(host):\(port) — is it running? (\(reason))"
         )
     }
+
+    /// The failure for a daemon that was reached but whose TLS handshake failed, in one sentence.
+    public static func handshakeFailed(host: String, port: Int, reason: String) -> CLIFailure {
+        CLIFailure(.unavailable, reason, sentence: "TLS handshake with chronod at \(host):\(port) failed (\(reason))")
+    }
 }

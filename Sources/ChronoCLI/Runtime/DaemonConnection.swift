@@ -1,5 +1,6 @@
 import ChronoClient
 public import ChronoProtocol
+import ChronoTLS
 
 /// One connection to `chronod` for one command: every failure comes back as a `CLIFailure`.
 public struct DaemonConnection: Sendable {
@@ -9,13 +10,29 @@ public struct DaemonConnection: Sendable {
     private let client: ChronoClient
     private let endpoint: Endpoint
 
-    /// Connects to the endpoint; a refused or failed connection becomes an UNAVAILABLE failure in one sentence.
+    /// Connects to the endpoint; a refused or failed connection becomes an UNAVAILABLE failure in one sentence,
+    /// and a TLS file that cannot be used an INVALID_ARGUMENT one, before any connection is made.
     public static func open(_ endpoint: Endpoint) async throws(CLIFailure) -> DaemonConnection {
+        let tls = try Self.settings(endpoint.tls)
         do {
-            let client = try await ChronoClient.connect(host: endpoint.host, port: endpoint.port)
+            let client = try await ChronoClient.connect(host: endpoint.host, port: endpoint.port, tls: tls)
             return DaemonConnection(client: client, endpoint: endpoint)
         } catch {
-            throw .unreachable(host: endpoint.host, port: endpoint.port, reason: Self.reason(for: error))
+            let reason = Self.reason(for: error)
+            // A socket failure has a known reason; anything else on a TLS connection failed in the handshake.
+            guard tls == nil || reason != Self.unknownReason else {
+                throw .handshakeFailed(host: endpoint.host, port: endpoint.port, reason: Self.tlsReason(for: error))
+            }
+            throw .unreachable(host: endpoint.host, port: endpoint.port, reason: reason)
+        }
+    }
+
+    private static func settings(_ tls: ClientTLS?) throws(CLIFailure) -> TLSSettings? {
+        guard let tls else { return nil }
+        do {
+            return try TLSSettings.client(trustedCA: tls.trustedCA, certificate: tls.certificate, key: tls.key)
+        } catch {
+            throw CLIFailure(.invalidArgument, error.description, sentence: error.description)
         }
     }
 
@@ -101,6 +118,8 @@ public struct DaemonConnection: Sendable {
         return CLIFailure(.unavailable, "connection to \(self.endpoint.host):\(self.endpoint.port) failed")
     }
 
+    private static let unknownReason = "connection failed"
+
     /// A short reason for a failed connection, taken from the socket error's text.
     static func reason(for error: any Error) -> String {
         let text = String(describing: error).lowercased()
@@ -111,7 +130,19 @@ public struct DaemonConnection: Sendable {
             ("resolve", "host name not found"),
             ("dns", "host name not found"),
         ]
-        return known.first { text.contains($0.0) }?.1 ?? "connection failed"
+        return known.first { text.contains($0.0) }?.1 ?? Self.unknownReason
+    }
+
+    /// A short reason for a failed TLS handshake, taken from the TLS library's error text.
+    static func tlsReason(for error: any Error) -> String {
+        let text = String(describing: error).uppercased()
+        let known = [
+            ("CERTIFICATE_VERIFY_FAILED", "the daemon's certificate is not trusted: see --tls-ca"),
+            ("WRONG_VERSION_NUMBER", "the daemon does not speak TLS"),
+            ("CERTIFICATE_REQUIRED", "the daemon requires a client certificate: see --tls-cert"),
+            ("HANDSHAKE_FAILURE", "the daemon refused the handshake"),
+        ]
+        return known.first { text.contains($0.0) }?.1 ?? "the TLS handshake failed"
     }
 
     /// Runs `operation`, failing with DEADLINE_EXCEEDED if it has not finished within `limit`.

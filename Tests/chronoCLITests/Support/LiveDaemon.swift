@@ -15,15 +15,20 @@ struct LiveDaemon: Sendable {
     /// A graph with only the fixture's documents and vocabulary: a daemon with nothing else in it.
     static let emptyGraph = Fixtures.directory.appendingPathComponent("empty-graph")
 
-    /// Starts a daemon on `graph` (requiring `token` for writes, if given) and waits for its listening line.
-    static func start(graph: URL = fixtureGraph, token: String? = nil) async throws -> LiveDaemon {
+    /// Starts a daemon on `graph` (requiring `token` for writes, if given; `arguments` added, such as TLS options)
+    /// and waits for its listening line.
+    static func start(
+        graph: URL = fixtureGraph,
+        token: String? = nil,
+        arguments: [String] = []
+    ) async throws -> LiveDaemon {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("chrono-cli-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         do {
             let arguments =
                 ["--db", directory.appendingPathComponent("graph.sqlite").path, "--graph", graph.path]
-                + (token.map { ["--token", $0] } ?? [])
+                + (token.map { ["--token", $0] } ?? []) + arguments
             return LiveDaemon(daemon: try await Chronod.start(arguments: arguments), directory: directory)
         } catch {
             try? FileManager.default.removeItem(at: directory)
@@ -31,14 +36,15 @@ struct LiveDaemon: Sendable {
         }
     }
 
-    /// Runs `body` with a daemon started on `graph` (with `token`, if given), and stops it afterwards whatever
-    /// happens.
+    /// Runs `body` with a daemon started on `graph` (with `token`, if given, and `arguments`), and stops it
+    /// afterwards whatever happens.
     static func with<T>(
         graph: URL = fixtureGraph,
         token: String? = nil,
+        arguments: [String] = [],
         _ body: (LiveDaemon) async throws -> T
     ) async throws -> T {
-        let daemon = try await self.start(graph: graph, token: token)
+        let daemon = try await self.start(graph: graph, token: token, arguments: arguments)
         do {
             let result = try await body(daemon)
             await daemon.stop()

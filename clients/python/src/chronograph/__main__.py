@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--deadline-ms", type=int)
     parser.add_argument("--tls", action="store_true", help="speak TLS (system CAs unless --tls-ca)")
     parser.add_argument("--tls-ca", help="CA file to verify the daemon's certificate with")
+    parser.add_argument("--tls-cert", help="client certificate (PEM) for a daemon started with --tls-client-ca")
+    parser.add_argument("--tls-key", help="private key (PEM) of --tls-cert")
     parser.add_argument("--subscribe", action="store_true", help="subscribe to METHOD with PARAMS")
     parser.add_argument("--since-revision", type=int)
     parser.add_argument("--max-updates", type=int)
@@ -45,9 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     if not isinstance(params, dict):
         print("python -m chronograph: PARAMS_JSON must be a JSON object", file=sys.stderr)
         return 2
+    if (args.tls_cert is None) != (args.tls_key is None):
+        print("python -m chronograph: --tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
     context = None
-    if args.tls or args.tls_ca:
+    if args.tls or args.tls_ca or args.tls_cert:
         context = ssl.create_default_context(cafile=args.tls_ca)
+        if args.tls_cert:
+            context.load_cert_chain(args.tls_cert, args.tls_key)
     try:
         with Client(args.host, args.port, token=args.token, ssl=context) as client:
             if args.subscribe:
