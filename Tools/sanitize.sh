@@ -25,7 +25,7 @@ for sanitizer in $sanitizers; do
     case "$sanitizer" in
         thread)
             scratch=.build-tsan
-            targets='^(ChronoServerTests|LiveGraphTests|EndToEndTests|HardeningTests|chronodTests)\.'
+            targets='^(ChronoServerTests|LiveGraphTests|EndToEndTests|HardeningTests|HTTPGatewayTests|chronodTests)\.'
             ;;
         address)
             scratch=.build-asan
