@@ -171,8 +171,16 @@ let package = Package(
             path: "Tests/ChronoTesting",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ChronoProtocolTests", dependencies: ["ChronoProtocol"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronoGraphTests", dependencies: ["ChronoGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronoProtocolTests",
+            dependencies: ["ChronoTesting", "ChronoProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChronoGraphTests",
+            dependencies: ["ChronoTesting", "ChronoGraph"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ChronoStoreTests",
             dependencies: ["ChronoTesting", "ChronoStore", "ChronoGraph", "ChronoProtocol"],

@@ -57,7 +57,7 @@ import Testing
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port, tls: tls.client)
             let before = try await client.call(.healthCheck).status
             #expect(before == .ok)
-            var random = SplitMix64(seed: 14)
+            var random = SeededGenerator(seed: 14)
             let inputs: [[UInt8]] = [
                 Array(#"{"id":1,"method":"chrono.v1.Health/Check"}"#.utf8) + [10],
                 Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8),
@@ -102,7 +102,7 @@ import Testing
         let tls = try await CorpusTLS.make()
         defer { tls.remove() }
         try await CorpusServer.with(tls: tls.server) { port in
-            var random = SplitMix64(seed: 0x0C14_2026)
+            var random = SeededGenerator(seed: 0x0C14_2026)
             for round in 0..<8 {
                 var stream: [UInt8] = []
                 var valid: Set<String> = []
@@ -159,22 +159,7 @@ import Testing
     }
 }
 
-/// SplitMix64: a small seeded generator, so a failing randomized run can be replayed.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        self.state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     mutating func byte() -> UInt8 {
         UInt8(truncatingIfNeeded: self.next())
     }

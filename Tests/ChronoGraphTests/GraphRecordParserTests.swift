@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @Suite("Graph record parser")
@@ -152,7 +153,7 @@ struct GraphRecordParserTests {
     }
 
     @Test func neverCrashesOnMutatedOrHostileInput() {
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         let base = Array(Self.event.utf8)
         let alphabet = Array(#"{}[]":,\0123456789aetrnlufs-. "#.utf8) + [0xC3, 0xA9, 0xFF]
         var parsed = 0
@@ -185,18 +186,5 @@ struct GraphRecordParserTests {
         for line in hostile {
             #expect(throws: GraphRecordError.self) { try self.parser.parse(line) }
         }
-    }
-}
-
-/// A seeded generator, so the fuzz inputs are the same on every run.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { self.state = seed }
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

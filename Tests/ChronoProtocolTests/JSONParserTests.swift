@@ -1,4 +1,5 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
@@ -145,20 +146,5 @@ import Testing
             }
             return .object(members)
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator, so every generated document can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { self.state = seed }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var value = self.state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

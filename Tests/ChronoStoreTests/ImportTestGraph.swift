@@ -1,3 +1,4 @@
+import ChronoTesting
 import Foundation
 
 @testable import ChronoStore

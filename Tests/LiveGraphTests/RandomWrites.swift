@@ -1,10 +1,11 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 
 /// A reproducible stream of valid write batches over a `LiveFixture` graph: new, changed and retracted
 /// events, added and retracted relations, renamed entities.
 struct RandomWrites {
-    private var state: UInt64
+    private var random: SeededGenerator
     private var events: [String] = (0..<LiveFixture.eventCount).map { "event-\(String(format: "%03d", $0))" }
     private var relations: Set<String> = Set(
         (0..<LiveFixture.entityCount).map { index in
@@ -14,16 +15,12 @@ struct RandomWrites {
     private var counter = 0
 
     init(seed: UInt64) {
-        self.state = seed
+        self.random = SeededGenerator(seed: seed)
     }
 
-    /// SplitMix64.
+    /// A number in `0..<bound`.
     private mutating func next(_ bound: Int) -> Int {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var value = self.state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((value ^ (value >> 31)) % UInt64(bound))
+        Int(self.random.next() % UInt64(bound))
     }
 
     /// The next batch as `Facts/Write` params.
