@@ -76,6 +76,18 @@ def test_pages_load_without_console_errors(browser, daemon):
         assert severe_console_messages(browser) == [], name
 
 
+def test_search_box_ranks_records_of_every_kind_in_everyday_words(browser, daemon):
+    open_view(browser, daemon, "/search?q=" + urllib.parse.quote("resettlement of forced migrant camps"))
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#main li.hit"))
+    hits = browser.find_elements(By.CSS_SELECTOR, "#main li.hit")
+    events = [hit for hit in hits if "event" in hit.get_attribute("class").split()]
+    assert events, [hit.text for hit in hits]
+    assert events[0].find_elements(By.CSS_SELECTOR, "a[href^='#/event?id=']")
+    marks = [mark.text.lower() for mark in browser.find_elements(By.CSS_SELECTOR, "#main li.hit mark")]
+    assert any(mark.startswith("camp") or mark.startswith("resettle") for mark in marks), marks
+    assert severe_console_messages(browser) == []
+
+
 def test_timeline_2006_2007_draws_expected_events_and_uncertain_ones_as_ranges(browser, daemon):
     events = timeline_events(daemon)
     assert events, "the graph has events in 2006-2007"

@@ -170,16 +170,30 @@
 
   // MARK: - Search and cards
 
+  /** A snippet's matched words, given between `**`, as <mark>s. */
+  const marked = (snippet) => snippet.split("**").map((part, index) => (index % 2 ? h("mark", {}, part) : part));
+
+  /** One hit of the ranked search: its kind and date, a link to its card where it has one, the snippet. */
+  function hit(r) {
+    const title = r.kind === "entity" ? Cards.entityLink({ id: r.id, name: r.title })
+      : r.kind === "event" ? Cards.eventLink({ id: r.id, title: r.title })
+      : h("strong", {}, r.title);
+    const label = [r.entity_kind || r.kind, r.date ? r.date.text || r.date.edtf : null].filter(Boolean).join(" · ");
+    return h("li", { class: `hit ${r.kind}` }, h("span", { class: "muted" }, `${label} `), title,
+      h("p", { class: "snippet" }, marked(r.snippet)),
+      r.citations.length ? h("details", {}, h("summary", {}, `sources (${r.citations.length})`), r.citations.map(Cards.citation)) : null);
+  }
+
   async function search(params) {
     const text = params.get("q") || "";
     document.getElementById("search-box").value = text;
     const out = h("ol", { class: "results" });
-    main.replaceChildren(h("h2", {}, `Names matching “${text}”`), out);
+    main.replaceChildren(h("h2", {}, `Records matching “${text}”`), out);
     if (!text.trim()) return;
     try {
-      const result = await Api.call("Entity/Search", { text, limit: 50 });
+      const result = await Api.call("Search/Query", { text, limit: 50 });
       if (!result.results.length) out.replaceWith(h("p", {}, "Nothing matches."));
-      for (const r of result.results) out.append(h("li", {}, Cards.entityLink(r.entity), ` — ${r.entity.kind}`, r.summary ? h("p", { class: "muted" }, r.summary) : null));
+      for (const r of result.results) out.append(hit(r));
     } catch (error) {
       out.replaceWith(failure(error));
     }
