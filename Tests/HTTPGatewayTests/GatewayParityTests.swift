@@ -20,6 +20,7 @@ import Testing
             "chrono.v1.Timeline/Stream": ["from": 2006, "to": 2007],
             "chrono.v1.Entity/Get": ["id": .string(entity)],
             "chrono.v1.Entity/Search": ["text": "migration"],
+            "chrono.v1.Search/Query": ["text": "resettlement of forced migrant camps", "limit": 5],
             "chrono.v1.Graph/Neighbors": ["id": .string(entity), "depth": 2],
             "chrono.v1.Graph/Paths": ["from": .string(entity), "to": .string(other), "k": 3],
             "chrono.v1.Graph/Subgraph": ["ids": [.string(entity)]],

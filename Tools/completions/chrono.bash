@@ -225,7 +225,7 @@ _chrono_timeline() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -265,7 +265,7 @@ _chrono_show() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -323,7 +323,7 @@ _chrono_find() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -385,7 +385,7 @@ _chrono_neighbors() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -434,7 +434,7 @@ _chrono_path() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -480,7 +480,7 @@ _chrono_subgraph() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -529,7 +529,7 @@ _chrono_disputes() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -584,7 +584,7 @@ _chrono_figures() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -636,7 +636,7 @@ _chrono_subscribe() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -684,7 +684,7 @@ _chrono_stats() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -721,7 +721,7 @@ _chrono_health() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -761,7 +761,7 @@ _chrono_write() {
         return
         ;;
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -798,7 +798,7 @@ _chrono_import() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -858,7 +858,7 @@ _chrono_snapshot_create() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -895,7 +895,7 @@ _chrono_snapshot_list() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -932,7 +932,7 @@ _chrono_snapshot_export() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -969,7 +969,7 @@ _chrono_snapshot_import() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -1006,7 +1006,7 @@ _chrono_snapshot_restore() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')
@@ -1043,7 +1043,7 @@ _chrono_snapshot_diff() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'
+        __chrono_add_completions -W 'table'$'\n''json'$'\n''ndjson'$'\n''csv'$'\n''markdown'$'\n''timelinejs'$'\n''graphml'$'\n''gexf'$'\n''dot'$'\n''mermaid'$'\n''svg'$'\n''html'
         return
         ;;
     '--host')

@@ -83,7 +83,7 @@ _chrono() {
 _chrono_timeline() {
     local -i ret=1
     local -ar ___mode=('certain-first' 'overlaps' 'within')
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
@@ -96,7 +96,7 @@ _chrono_timeline() {
         '--cursor[Continue after a previous page (its next_cursor).]:cursor:'
         '--all[Every matching event, streamed (Timeline/Stream) instead of one page; no --limit or --cursor.]'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -115,11 +115,11 @@ _chrono_timeline() {
 
 _chrono_show() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':entity:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -138,7 +138,7 @@ _chrono_show() {
 
 _chrono_find() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         '*:words:'
         '*--kind[A record kind (event, entity, figure, dispute, relation) or an entity kind such as law; repeatable.]:kind:'
@@ -148,7 +148,7 @@ _chrono_find() {
         '--limit[Most results to return, 1-100 (default 20).]:n:'
         '--cursor[The next_cursor of a previous page.]:cursor:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -168,7 +168,7 @@ _chrono_find() {
 _chrono_neighbors() {
     local -i ret=1
     local -ar ___direction=('out' 'in' 'both')
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':entity:'
         '--depth[How many hops to follow, 1-6 (default 1).]:n:'
@@ -179,7 +179,7 @@ _chrono_neighbors() {
         '--to[End of the period\: EDTF date or year.]:date:'
         '--limit[Most nodes to return, 1-10000 (default 200).]:n:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -198,7 +198,7 @@ _chrono_neighbors() {
 
 _chrono_path() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':from:'
         ':to:'
@@ -208,7 +208,7 @@ _chrono_path() {
         '--events[Let a hop pass through an event both ends took part in (default on).]'
         '--no-events[Let a hop pass through an event both ends took part in (default on).]'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -227,13 +227,13 @@ _chrono_path() {
 
 _chrono_subgraph() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         '*:entity:'
         '--depth[Levels of neighbours to add, 0-3 (default 1).]:n:'
         '--limit[Most nodes to return, 1-10000 (default 1000).]:n:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -252,13 +252,13 @@ _chrono_subgraph() {
 
 _chrono_disputes() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         '--subject[Only disputes about this entity or event (id or name).]:entity:'
         '--text[Words the topic or a claim must contain.]:text:'
         '--limit[Most disputes to return, 1-1000 (default 100).]:n:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -277,7 +277,7 @@ _chrono_disputes() {
 
 _chrono_figures() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         '--subject[Only figures about this entity (id or name).]:entity:'
         '--text[Words the measure must contain.]:text:'
@@ -285,7 +285,7 @@ _chrono_figures() {
         '--to[End of the period\: EDTF date or year.]:date:'
         '--limit[Most figures to return, 1-1000 (default 100).]:n:'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -305,7 +305,7 @@ _chrono_figures() {
 _chrono_subscribe() {
     local -i ret=1
     local -ar _query=('timeline' 'show' 'neighbors' 'figures' 'disputes' 'stats')
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':query:{__chrono_complete "${_query[@]}"}'
         ':entity:'
@@ -315,7 +315,7 @@ _chrono_subscribe() {
         '--max-frames[Stop after this many frames.]:n:'
         '--until-revision[Stop once a frame at this revision or later is shown.]:n:'
         '--progress[Show progress frames too (the answer is current at a revision; sent while nothing changes).]'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -334,10 +334,10 @@ _chrono_subscribe() {
 
 _chrono_stats() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -356,9 +356,9 @@ _chrono_stats() {
 
 _chrono_health() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -377,11 +377,11 @@ _chrono_health() {
 
 _chrono_write() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':file:'
         '*--retract[A record id to remove; repeatable.]:id:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -400,10 +400,10 @@ _chrono_write() {
 
 _chrono_import() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':dir:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -455,9 +455,9 @@ _chrono_snapshot() {
 
 _chrono_snapshot_create() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -476,9 +476,9 @@ _chrono_snapshot_create() {
 
 _chrono_snapshot_list() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -497,11 +497,11 @@ _chrono_snapshot_list() {
 
 _chrono_snapshot_export() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':id:'
         ':file:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -520,10 +520,10 @@ _chrono_snapshot_export() {
 
 _chrono_snapshot_import() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':file:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -542,10 +542,10 @@ _chrono_snapshot_import() {
 
 _chrono_snapshot_restore() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':id:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'
@@ -564,11 +564,11 @@ _chrono_snapshot_restore() {
 
 _chrono_snapshot_diff() {
     local -i ret=1
-    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid')
+    local -ar ___format=('table' 'json' 'ndjson' 'csv' 'markdown' 'timelinejs' 'graphml' 'gexf' 'dot' 'mermaid' 'svg' 'html')
     local -ar arg_specs=(
         ':from:'
         ':to:'
-        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
+        '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'
         '--port[Daemon port (env CHRONO_PORT, default 7701).]:port:'
         '--deadline[Deadline for the call\: milliseconds or a duration like 5s (default 30s).]:time:'

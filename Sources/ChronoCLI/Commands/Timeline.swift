@@ -62,7 +62,7 @@ extension Chrono {
         @OptionGroup var connection: ConnectionOptions
 
         func validate() throws {
-            try self.output.check(allowed: OutputFormat.listings + [.timelinejs])
+            try self.output.check(allowed: OutputFormat.listings + [.timelinejs] + OutputFormat.pictures)
             try Limits.check(self.limit, in: TimelineQuery.limits, option: "--limit")
             try self.window.check()
             if self.all && (self.limit != nil || self.cursor != nil) {

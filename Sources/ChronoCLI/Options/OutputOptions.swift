@@ -6,8 +6,9 @@ public struct OutputOptions: ParsableArguments, Sendable {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Output format: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show) and "
-                + "graphml, gexf, dot, mermaid (show, neighbors, path, subgraph). "
+            "Output format: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), "
+                + "graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html "
+                + "pictures (timeline, show, neighbors, path, subgraph). "
                 + "Default: table on a terminal, ndjson when piped.",
             valueName: "format"
         )

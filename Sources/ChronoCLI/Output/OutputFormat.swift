@@ -22,9 +22,15 @@ public enum OutputFormat: String, CaseIterable, Sendable, ExpressibleByArgument 
     case dot
     /// A Mermaid flowchart (show, neighbors, path, subgraph).
     case mermaid
+    /// A self-contained SVG picture: the timeline, or the graph (timeline, show, neighbors, path, subgraph).
+    case svg
+    /// The picture in a self-contained HTML page, with every item's date and sources below it.
+    case html
 
     /// The formats every listing command accepts.
     public static let listings: [OutputFormat] = [.table, .json, .ndjson, .csv, .markdown]
     /// The graph export formats.
-    public static let graphs: [OutputFormat] = [.graphml, .gexf, .dot, .mermaid]
+    public static let graphs: [OutputFormat] = [.graphml, .gexf, .dot, .mermaid, .svg, .html]
+    /// The picture formats, which every command with a timeline or a graph writes.
+    public static let pictures: [OutputFormat] = [.svg, .html]
 }

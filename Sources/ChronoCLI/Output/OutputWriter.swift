@@ -47,6 +47,10 @@ public enum OutputWriter {
             text = DOTExporter.export(presentation.graph ?? GraphModel())
         case .mermaid:
             text = MermaidExporter.export(presentation.graph ?? GraphModel())
+        case .svg:
+            text = PictureExporter.svg(presentation)
+        case .html:
+            text = PictureExporter.html(presentation)
         }
         return (text, notes)
     }
