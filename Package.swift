@@ -72,6 +72,15 @@ let package = Package(
         ),
 
         // MARK: - Network
+        // How frames travel on a chronod connection, at both ends: one JSON value per line.
+        .target(
+            name: "ChronoFraming",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // TLS settings loaded from PEM files: the one place that builds NIOSSL contexts, for both ends.
         .target(
             name: "ChronoTLS",
@@ -84,6 +93,7 @@ let package = Package(
         .target(
             name: "ChronoServer",
             dependencies: [
+                "ChronoFraming",
                 "ChronoProtocol",
                 "ChronoGraph",
                 "ChronoStore",
@@ -91,7 +101,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -119,12 +128,12 @@ let package = Package(
         .target(
             name: "ChronoClient",
             dependencies: [
+                "ChronoFraming",
                 "ChronoProtocol",
                 "ChronoTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
             ],

@@ -1,8 +1,8 @@
+import ChronoFraming
 public import ChronoProtocol
 public import ChronoTLS
 import Foundation
 import NIOCore
-import NIOExtras
 public import NIOPosix
 import NIOSSL
 
@@ -47,9 +47,7 @@ public final class ChronoClient: Sendable {
                             try sync.addHandler(reporter)
                             handshake = reporter.handshake
                         }
-                        try sync.addHandler(
-                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength)
-                        )
+                        try sync.addLineFraming(maximumLineLength: Self.maximumFrameLength)
                         try sync.addHandler(ClientFrameHandler(router: router))
                         return (channel, handshake)
                     }
@@ -157,17 +155,14 @@ public final class ChronoClient: Sendable {
     }
 
     private func send(_ request: Request) {
-        let line: Data
+        let line: [UInt8]
         do {
-            line = try WireCoding.encode(request)
+            line = Array(try WireCoding.encode(request))
         } catch {
             self.router.fail(request.id, ChronoError.invalidArgument("request cannot be encoded: \(error)"))
             return
         }
-        var buffer = self.channel.allocator.buffer(capacity: line.count + 1)
-        buffer.writeBytes(line)
-        buffer.writeInteger(UInt8(ascii: "\n"))
-        self.channel.writeAndFlush(buffer).whenFailure { error in
+        self.channel.writeAndFlush(line).whenFailure { error in
             self.router.fail(request.id, ChronoError.unavailable("cannot send request: \(error)"))
         }
     }
@@ -178,8 +173,8 @@ public final class ChronoClient: Sendable {
         self.send(Request(id: id, method: MethodName.callCancel.rawValue, params: ["id": target.json]))
     }
 
+    /// A deadline as `deadline_ms`: at least 1, since 0 would be a deadline already passed.
     private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        max(1, duration.wholeMilliseconds)
     }
 }

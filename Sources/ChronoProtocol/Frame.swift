@@ -25,11 +25,13 @@ public enum Frame: Sendable, Hashable {
         return .terminal(try decoder.decode(Response.self, from: line))
     }
 
-    /// The frame as one line of JSON with sorted keys, without the newline.
-    public func encoded() throws -> Data {
+    /// The frame as one line of JSON in wire form, without the newline.
+    public func encoded() -> Data {
+        var writer = WireWriter()
         switch self {
-        case .data(let frame): return try WireCoding.encode(frame)
-        case .terminal(let response): return try WireCoding.encode(response)
+        case .data(let frame): frame.write(to: &writer)
+        case .terminal(let response): response.write(to: &writer)
         }
+        return Data(writer.bytes)
     }
 }

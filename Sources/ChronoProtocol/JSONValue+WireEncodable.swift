@@ -39,7 +39,7 @@ extension JSONValue: WireEncodable {
 }
 
 extension RequestID: WireEncodable {
-    public func write(to writer: inout WireWriter) throws {
+    public func write(to writer: inout WireWriter) {
         switch self {
         case .int(let value): writer.int(value)
         case .string(let value): writer.string(value)

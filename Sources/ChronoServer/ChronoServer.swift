@@ -1,10 +1,10 @@
+import ChronoFraming
 import ChronoProtocol
 import ChronoTLS
 import Foundation
 public import Logging
 import NIOConcurrencyHelpers
 import NIOCore
-import NIOExtras
 public import NIOPosix
 import NIOSSL
 
@@ -100,7 +100,7 @@ public final class ChronoServer: Sendable {
                 logger: logger
             )
         )
-        try sync.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumFrameLength))
+        try sync.addLineFraming(maximumLineLength: Self.maximumFrameLength)
         let session = Session(
             channel: channel,
             budget: budget,
@@ -123,9 +123,7 @@ public final class ChronoServer: Sendable {
             return
         }
         let response = Response(id: nil, error: refusal, revision: dispatcher.currentRevision())
-        var frame = channel.allocator.buffer(bytes: try Frame.terminal(response).encoded())
-        frame.writeInteger(UInt8(ascii: "\n"))
-        try sync.addHandler(RefusalHandler(frame: frame))
+        try sync.addHandler(RefusalHandler(frame: OutgoingFrame.terminal(response)))
     }
 
     /// The number of connections being served now.

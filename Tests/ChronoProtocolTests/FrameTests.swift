@@ -5,21 +5,21 @@ import Testing
 @Suite struct FrameTests {
     @Test func terminalFrameRoundTripsWithSortedKeys() throws {
         let response = Response(id: .int(1), status: .ok, result: ["n": .int(2)], revision: 9)
-        let line = try Frame.terminal(response).encoded()
+        let line = Frame.terminal(response).encoded()
         #expect(String(decoding: line, as: UTF8.self) == #"{"id":1,"result":{"n":2},"revision":9,"status":"OK"}"#)
         #expect(try Frame.decode(line: line) == .terminal(response))
     }
 
     @Test func unreadableIdIsEncodedAsNull() throws {
         let response = Response(id: nil, error: .invalidArgument("request line is not valid JSON"), revision: 0)
-        let value = try JSONDecoder().decode(JSONValue.self, from: try Frame.terminal(response).encoded())
+        let value = try JSONDecoder().decode(JSONValue.self, from: Frame.terminal(response).encoded())
         #expect(value["id"] == .null)
         #expect(value["status"] == .string("INVALID_ARGUMENT"))
     }
 
     @Test func dataFramesAreRecognisedBySeq() throws {
         let frame = DataFrame(id: .string("s"), seq: 3, data: ["event": .string("e1")])
-        let decoded = try Frame.decode(line: try Frame.data(frame).encoded())
+        let decoded = try Frame.decode(line: Frame.data(frame).encoded())
         #expect(decoded == .data(frame))
         #expect(decoded.id == .string("s"))
     }

@@ -50,15 +50,7 @@ extension Dispatcher {
         logger: Logger
     ) -> TerminalFrame {
         let response = Response(id: id, error: error, revision: revision ?? self.currentRevision(), details: details)
-        do {
-            return TerminalFrame(bytes: try OutgoingFrame.failure(response).encoded(), status: error.code)
-        } catch {
-            logger.error("failure frame cannot be encoded", metadata: ["error": "\(error)"])
-            return TerminalFrame(
-                bytes: Array(#"{"id":null,"message":"internal error","revision":0,"status":"INTERNAL"}"#.utf8),
-                status: .internal
-            )
-        }
+        return TerminalFrame(bytes: OutgoingFrame.terminal(response), status: error.code)
     }
 
     /// Data frame `seq` of streaming call `id`, in wire form without the newline.
@@ -69,7 +61,7 @@ extension Dispatcher {
         data: any Encodable & Sendable,
         maximumBytes: Int
     ) throws -> [UInt8] {
-        let line = try OutgoingFrame.data(id: id, seq: seq, data: data).encoded()
+        let line = try OutgoingFrame.data(id: id, seq: seq, data: data)
         guard line.count <= maximumBytes else {
             throw ChronoError.resourceExhausted("data frame of \(line.count) bytes exceeds the result size limit")
         }
@@ -90,7 +82,7 @@ extension Dispatcher {
         case .success(let result):
             let revision = result.revision ?? self.currentRevision()
             do {
-                let line = try OutgoingFrame.terminal(id: id, result: result.value, revision: revision).encoded()
+                let line = try OutgoingFrame.success(id: id, result: result.value, revision: revision)
                 guard line.count <= maximumResultBytes else {
                     let error = ChronoError.resourceExhausted(
                         "result of \(line.count) bytes exceeds the limit of \(maximumResultBytes)"

@@ -28,9 +28,8 @@ public struct CallMetrics: Sendable {
             dimensions: dimensions + [("status", status.rawValue)],
             factory: self.factory
         ).increment()
-        let (seconds, attoseconds) = elapsed.components
         Timer(label: "chrono_call_duration_seconds", dimensions: dimensions, factory: self.factory)
-            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            .recordNanoseconds(elapsed.wholeNanoseconds)
     }
 
     /// Counts a connection opening (`opened`) or closing in `chrono_connections`.

@@ -9,14 +9,14 @@ import NIOCore
 /// instead of failing to write its request on a connection already gone.
 final class RefusalHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
+    typealias OutboundOut = [UInt8]
 
     private static let wait = TimeAmount.milliseconds(100)
     private static let grace = TimeAmount.seconds(2)
-    private let frame: ByteBuffer
+    private let frame: [UInt8]
     private var refused = false
 
-    init(frame: ByteBuffer) {
+    init(frame: [UInt8]) {
         self.frame = frame
     }
 
@@ -48,8 +48,7 @@ final class RefusalHandler: ChannelInboundHandler {
         self.refused = true
         let channel = context.channel
         context.writeAndFlush(self.wrapOutboundOut(self.frame)).whenComplete { _ in
-            channel.close(mode: .output, promise: nil)
-            channel.eventLoop.scheduleTask(in: Self.grace) { channel.close(promise: nil) }
+            channel.closeAfterFlush(grace: Self.grace)
         }
     }
 }

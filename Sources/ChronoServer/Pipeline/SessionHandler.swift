@@ -6,7 +6,7 @@ import NIOCore
 /// loop and writes the frames it answers at once, flushing them together when the read burst ends.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
+    typealias OutboundOut = [UInt8]
 
     private let session: Session
     private let logger: Logger
@@ -73,8 +73,7 @@ final class SessionHandler: ChannelInboundHandler {
         }
         self.flushPending = false
         context.flush()
-        let channel = context.channel
-        channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
+        context.channel.closeAfterFlush()
     }
 
     private func flushIfPending(context: ChannelHandlerContext) {

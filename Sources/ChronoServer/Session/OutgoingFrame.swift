@@ -1,58 +1,34 @@
 import ChronoProtocol
 
-/// A frame as the server writes it: like `Response` and `DataFrame`, but with the result or data still a
-/// typed value, so it is encoded once, straight to the wire form (members in sorted key order).
+/// The frames the server writes, in wire form without the newline: a result or data item is still a typed
+/// value here, written once, straight to the wire, inside the envelope `Response` and `DataFrame` write.
 enum OutgoingFrame {
-    case terminal(id: RequestID?, result: any Encodable & Sendable, revision: Int64)
-    case failure(Response)
-    case data(id: RequestID, seq: Int64, data: any Encodable & Sendable)
-
-    /// The frame in wire form, without the newline.
-    func encoded() throws -> [UInt8] {
+    /// The terminal frame of a call that succeeded with `result`.
+    static func success(id: RequestID, result: any Encodable & Sendable, revision: Int64) throws -> [UInt8] {
         var writer = WireWriter()
-        writer.beginObject()
-        switch self {
-        case .terminal(let id, let result, let revision):
-            writer.key("id")
-            try Self.write(id, to: &writer)
-            writer.key("result")
-            try writer.encode(result)
-            writer.key("revision")
-            writer.int(revision)
-            writer.key("status")
-            writer.string(StatusCode.ok.rawValue)
-        case .failure(let response):
-            if let details = response.details {
-                writer.key("details")
-                try details.write(to: &writer)
-            }
-            writer.key("id")
-            try Self.write(response.id, to: &writer)
-            if let message = response.message {
-                writer.key("message")
-                writer.string(message)
-            }
-            if let result = response.result {
-                writer.key("result")
-                try result.write(to: &writer)
-            }
-            writer.key("revision")
-            writer.int(response.revision)
-            writer.key("status")
-            writer.string(response.status.rawValue)
-        case .data(let id, let seq, let data):
-            writer.key("data")
-            try writer.encode(data)
-            writer.key("id")
-            try id.write(to: &writer)
-            writer.key("seq")
-            writer.int(seq)
-        }
-        writer.endObject()
+        try Response.write(
+            id: id,
+            status: .ok,
+            result: result,
+            message: nil,
+            revision: revision,
+            details: nil,
+            to: &writer
+        ) { result, writer in try writer.encode(result) }
         return writer.bytes
     }
 
-    private static func write(_ id: RequestID?, to writer: inout WireWriter) throws {
-        if let id { try id.write(to: &writer) } else { writer.null() }
+    /// A terminal frame whose content is all known (a failure, a refusal).
+    static func terminal(_ response: Response) -> [UInt8] {
+        var writer = WireWriter()
+        response.write(to: &writer)
+        return writer.bytes
+    }
+
+    /// Data frame `seq` of streaming call `id`.
+    static func data(id: RequestID, seq: Int64, data: any Encodable & Sendable) throws -> [UInt8] {
+        var writer = WireWriter()
+        try DataFrame.write(id: id, seq: seq, data: data, to: &writer) { data, writer in try writer.encode(data) }
+        return writer.bytes
     }
 }

@@ -1,3 +1,4 @@
+import ChronoFraming
 import ChronoProtocol
 import Foundation
 import Logging
@@ -53,7 +54,7 @@ final class Session: Sendable {
 
     /// Takes one request line. Frames due at once (a refusal, or the answer of a method that runs inline) go
     /// to `emit`; any other call starts in its own task.
-    func handle(line: ByteBuffer, emit: (ByteBuffer) -> Void) {
+    func handle(line: ByteBuffer, emit: ([UInt8]) -> Void) {
         self.calls.lineTaken()
         let parsed = line.withUnsafeReadableBytes { bytes in
             Result { () throws(RequestLineError) in try Request.parse(bytes: bytes) }
@@ -93,7 +94,7 @@ final class Session: Sendable {
         if action.report {
             emit(self.outcomeFrame(request, outcome: outcome, action: action, started: started, logger: self.logger))
         }
-        if action.closeConnection { self.closeAfterFlush() }
+        if action.closeConnection { self.channel.closeAfterFlush() }
     }
 
     /// The client closed its end: no more calls come; the connection closes once those in flight end.
@@ -102,7 +103,7 @@ final class Session: Sendable {
     }
 
     /// The frame refusing a line longer than the protocol allows; the caller writes it and closes.
-    func lineTooLongFrame() -> ByteBuffer {
+    func lineTooLongFrame() -> [UInt8] {
         self.failureFrame(
             id: nil,
             error: .resourceExhausted(
@@ -113,8 +114,8 @@ final class Session: Sendable {
 
     /// Reserves room for `frame` in the connection's output bound; `false` when the client owes too much
     /// already, and the connection is then closed.
-    func reserve(_ frame: ByteBuffer) -> Bool {
-        guard self.budget.reserve(frame.readableBytes) else {
+    func reserve(_ frame: [UInt8]) -> Bool {
+        guard self.budget.reserve(NewlineFrameEncoder.lineLength(of: frame)) else {
             self.logger.info(
                 "closing a connection that does not read its replies",
                 metadata: ["pending_bytes": "\(self.budget.pendingBytes)", "limit": "\(self.budget.limit)"]
@@ -131,7 +132,7 @@ final class Session: Sendable {
     /// Starts draining: no new calls; the connection closes once the calls in flight end.
     func drain() {
         if self.state.withLockedValue({ $0.machine.drain() }) == .closeNow {
-            self.closeAfterFlush()
+            self.channel.closeAfterFlush()
         }
     }
 
@@ -172,7 +173,7 @@ final class Session: Sendable {
                 self.finish(request, outcome: outcome, started: started, logger: logger)
             }
             let timer = deadline.map { deadline in
-                self.channel.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(until: deadline))) {
+                self.channel.eventLoop.scheduleTask(in: TimeAmount(max(.zero, deadline - ContinuousClock.now))) {
                     _ = self.stop(id: id, reason: .deadlineExceeded)
                 }
             }
@@ -202,7 +203,7 @@ final class Session: Sendable {
                 "stopped": "\(action.override?.code.rawValue ?? "no")",
             ]
         )
-        if action.closeConnection { self.closeAfterFlush() }
+        if action.closeConnection { self.channel.closeAfterFlush() }
     }
 
     private func context(for request: Request, deadline: ContinuousClock.Instant?, logger: Logger) -> CallContext {
@@ -244,13 +245,12 @@ final class Session: Sendable {
             defer { value += 1 }
             return value
         }
-        let line = try self.dispatcher.dataFrame(
+        let frame = try self.dispatcher.dataFrame(
             id: id,
             seq: seq,
             data: data,
             maximumBytes: self.configuration.maximumResultBytes
         )
-        let frame = self.lineBuffer(line)
         guard self.reserve(frame) else { throw CancellationError() }
         let written = self.channel.eventLoop.makePromise(of: Void.self)
         self.channel.writeAndFlush(frame, promise: written)
@@ -285,8 +285,8 @@ final class Session: Sendable {
         action: SessionStateMachine.FinishAction,
         started: ContinuousClock.Instant,
         logger: Logger
-    ) -> ByteBuffer {
-        let frame = self.dispatcher.terminalFrame(
+    ) -> [UInt8] {
+        self.dispatcher.terminalFrame(
             id: request.id,
             method: request.method,
             outcome: outcome,
@@ -295,39 +295,17 @@ final class Session: Sendable {
             transport: .tcp,
             maximumResultBytes: self.configuration.maximumResultBytes,
             logger: logger
-        )
-        return self.lineBuffer(frame.bytes)
+        ).bytes
     }
 
-    private func failureFrame(id: RequestID?, error: ChronoError) -> ByteBuffer {
-        self.lineBuffer(self.dispatcher.failureFrame(id: id, error: error, logger: self.logger).bytes)
-    }
-
-    /// A frame's bytes and its newline, in one buffer: one whole line on the wire.
-    private func lineBuffer(_ frame: [UInt8]) -> ByteBuffer {
-        var buffer = self.channel.allocator.buffer(capacity: frame.count + 1)
-        buffer.writeBytes(frame)
-        buffer.writeInteger(UInt8(ascii: "\n"))
-        return buffer
+    private func failureFrame(id: RequestID?, error: ChronoError) -> [UInt8] {
+        self.dispatcher.failureFrame(id: id, error: error, logger: self.logger).bytes
     }
 
     /// Writes one terminal frame from a call's task, or closes the connection when the client already owes
     /// more than its output bound.
-    private func write(_ frame: ByteBuffer) {
+    private func write(_ frame: [UInt8]) {
         guard self.reserve(frame) else { return }
         self.channel.writeAndFlush(frame, promise: nil)
-    }
-
-    /// Closes the connection once every frame already written has reached the socket: shutting the output
-    /// down waits for pending writes, where a plain close would drop them.
-    private func closeAfterFlush() {
-        let channel = self.channel
-        channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
-    }
-
-    private static func nanoseconds(until deadline: ContinuousClock.Instant) -> Int64 {
-        let remaining = deadline - ContinuousClock.now
-        let (seconds, attoseconds) = remaining.components
-        return max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

@@ -53,6 +53,14 @@ public struct SessionStateMachine: Sendable {
         case none
     }
 
+    /// Where one call in flight stands.
+    private enum CallState: Sendable, Hashable {
+        /// Its handler is running and nothing has asked it to stop.
+        case running
+        /// Asked to stop for this reason (the first one given); its handler is still winding down.
+        case stopping(StopReason)
+    }
+
     private enum State: Sendable, Hashable {
         /// Taking calls.
         case open
@@ -65,7 +73,7 @@ public struct SessionStateMachine: Sendable {
     /// Most calls allowed in flight at once; one more is rejected with `RESOURCE_EXHAUSTED`.
     public let maximumCallsInFlight: Int
     private var state: State = .open
-    private var calls: [RequestID: StopReason?] = [:]
+    private var calls: [RequestID: CallState] = [:]
 
     /// Creates a machine for an open connection.
     public init(maximumCallsInFlight: Int) {
@@ -91,25 +99,30 @@ public struct SessionStateMachine: Sendable {
                 .resourceExhausted("too many calls in flight on this connection (limit \(self.maximumCallsInFlight))")
             )
         }
-        self.calls[id] = .some(nil)
+        self.calls[id] = .running
         return .start
     }
 
     /// Asks to stop call `id` for `reason`; the first reason wins.
     public mutating func stop(id: RequestID, reason: StopReason) -> StopAction {
-        guard let entry = self.calls[id], entry == nil else { return .none }
-        self.calls[id] = .some(reason)
+        guard self.calls[id] == .running else { return .none }
+        self.calls[id] = .stopping(reason)
         return .cancelTask
     }
 
     /// Why call `id` was stopped, if it was.
     public func stopReason(id: RequestID) -> StopReason? {
-        self.calls[id] ?? nil
+        guard case .stopping(let reason) = self.calls[id] else { return nil }
+        return reason
     }
 
     /// Call `id`'s handler finished (successfully or not).
     public mutating func finish(id: RequestID) -> FinishAction {
-        let reason = self.calls.removeValue(forKey: id) ?? nil
+        let reason: StopReason? =
+            switch self.calls.removeValue(forKey: id) {
+            case .stopping(let reason): reason
+            case .running, nil: nil
+            }
         let closeConnection = self.state == .draining && self.calls.isEmpty
         if closeConnection { self.state = .closed }
         let override: ChronoError? =
@@ -139,8 +152,8 @@ public struct SessionStateMachine: Sendable {
 
     /// Stops every call in flight that is not already stopping, for `reason`; returns their ids.
     public mutating func stopAll(reason: StopReason) -> [RequestID] {
-        let running = self.calls.filter { $0.value == nil }.map(\.key)
-        for id in running { self.calls[id] = .some(reason) }
+        let running = self.calls.filter { $0.value == .running }.map(\.key)
+        for id in running { self.calls[id] = .stopping(reason) }
         return running
     }
 

@@ -1,0 +1,22 @@
+public import NIOCore
+
+/// Writes each outgoing frame (one JSON value in wire form) as one line: its bytes and a newline.
+///
+/// The newline is added here and nowhere else, so a frame written by the server or the client is always
+/// exactly one whole line on the wire, and frames interleave only at line boundaries.
+public struct NewlineFrameEncoder: MessageToByteEncoder, Sendable {
+    public typealias OutboundIn = [UInt8]
+
+    public init() {}
+
+    /// The bytes `frame` takes on the wire, with its newline.
+    public static func lineLength(of frame: [UInt8]) -> Int {
+        frame.count + 1
+    }
+
+    public func encode(data frame: [UInt8], out: inout ByteBuffer) throws {
+        out.reserveCapacity(minimumWritableBytes: Self.lineLength(of: frame))
+        out.writeBytes(frame)
+        out.writeInteger(UInt8(ascii: "\n"))
+    }
+}
