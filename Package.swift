@@ -205,6 +205,7 @@ let package = Package(
         .testTarget(
             name: "ChronoServerTests",
             dependencies: ["ChronoTesting", 
+                "ChronoFraming",
                 "ChronoServer",
                 "ChronoProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
