@@ -173,10 +173,21 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        // What every suite shares: the heavy-suite turn, child processes that never outlive their suite.
+        // What every suite shares: the heavy-suite turn, child processes that never outlive their suite, temporary
+        // directories, a real server on loopback and a raw connection to it.
         .target(
             name: "ChronoTesting",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            dependencies: [
+                "ChronoProtocol",
+                "ChronoServer",
+                "ChronoStore",
+                "ChronoTLS",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/ChronoTesting",
             swiftSettings: swiftSettings
         ),

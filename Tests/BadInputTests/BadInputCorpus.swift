@@ -1,3 +1,4 @@
+import ChronoTesting
 import Foundation
 
 /// The bad-input corpus, read from `Fixtures/bad_inputs.jsonl` next to this file.
@@ -19,7 +20,6 @@ enum BadInputCorpus {
 
     /// The core store's fixture graph (`Tests/ChronoStoreTests/Fixtures/graph`), small and stable.
     static var graph: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ChronoStoreTests/Fixtures/graph")
+        Repository.url("Tests/ChronoStoreTests/Fixtures/graph")
     }
 }

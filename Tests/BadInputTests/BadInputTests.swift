@@ -27,7 +27,7 @@ import Testing
         defer { tls?.remove() }
         let client = tls?.client
         try await CorpusServer.with(tls: tls?.server) { port in
-            let (before, shared, after, healthAfter) = try await CorpusConnection.with(port: port, tls: client) {
+            let (before, shared, after, healthAfter) = try await RawConnection.with(port: port, tls: client) {
                 connection in
                 let before = try await connection.call(id: "stats-before", method: .statsGet)
                 var answers: [Answer] = []
@@ -43,14 +43,14 @@ import Testing
             }
             var answers = shared
             for testCase in cases where testCase.alone == true {
-                let answer = try await CorpusConnection.with(port: port, tls: client) { connection in
+                let answer = try await RawConnection.with(port: port, tls: client) { connection in
                     try await connection.send(line: try testCase.bytes())
                     let response = try await connection.nextTerminal()?.response
                     return Answer(testCase: testCase, response: response, closed: await connection.isClosedByServer())
                 }
                 answers.append(answer)
             }
-            let fresh = try await CorpusConnection.with(port: port, tls: client) { connection in
+            let fresh = try await RawConnection.with(port: port, tls: client) { connection in
                 try await connection.call(id: "fresh", method: .statsGet)
             }
 
@@ -68,7 +68,7 @@ import Testing
 
     @Test func duplicateInFlightIdIsRejectedAndTheFirstCallStillAnswers() async throws {
         try await CorpusServer.with { port in
-            let statuses = try await CorpusConnection.with(port: port) { connection in
+            let statuses = try await RawConnection.with(port: port) { connection in
                 // Both lines arrive in one write, so the second is read while the first is still in flight.
                 let stream = #"{"id":"dup","method":"chrono.v1.Timeline/Stream","params":{}}"#
                 let again = #"{"id":"dup","method":"chrono.v1.Health/Check"}"#

@@ -1,8 +1,7 @@
 import ChronoServer
 import ChronoStore
 import ChronoTLS
-import Foundation
-import Logging
+import ChronoTesting
 
 /// A real `ChronoServer` on 127.0.0.1 port 0 serving the core fixture graph from a fresh temporary database.
 enum CorpusServer {
@@ -15,19 +14,10 @@ enum CorpusServer {
     ) async throws {
         var configuration = configuration
         configuration.tls = tls
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chronograph-badinput-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let directory = try TemporaryDirectory(prefix: "chronograph-badinput")
+        defer { directory.remove() }
+        let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: BadInputCorpus.graph).load(into: store)
-        let server = try await ChronoServer.bind(
-            host: "127.0.0.1",
-            port: 0,
-            dispatcher: Dispatcher.serving(store: store),
-            configuration: configuration,
-            logger: Logger(label: "chronod.badinput")
-        )
-        try await server.serving(body)
+        try await withServer(.serving(store: store), configuration: configuration, body)
     }
 }

@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import NIOCore
 import NIOEmbedded
@@ -10,8 +11,7 @@ import Testing
 /// with the harnesses' checks. A crash input found by `Tools/fuzz/run.sh` becomes a regression test by copying
 /// it into its harness's corpus directory.
 @Suite struct FuzzCorpusReplayTests {
-    private static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tools/fuzz/corpus")
+    private static let corpus = Repository.url("Tools/fuzz/corpus")
 
     private static func inputs(_ harness: String) throws -> [(name: String, bytes: [UInt8])] {
         let directory = Self.corpus.appendingPathComponent(harness)

@@ -68,7 +68,7 @@ import Testing
                 [0x16, 0x03, 0x01, 0x00, 0x20] + (0..<32).map { _ in random.byte() },
             ]
             for input in inputs {
-                let closed = try await CorpusConnection.with(port: port) { connection in
+                let closed = try await RawConnection.with(port: port) { connection in
                     try await connection.send(bytes: input)
                     return await connection.isClosedByServer()
                 }
@@ -87,7 +87,7 @@ import Testing
         defer { tls.remove() }
         let configuration = ChronoServer.Configuration(idleTimeout: .milliseconds(300))
         try await CorpusServer.with(tls: tls.server, configuration: configuration) { port in
-            let closed = try await CorpusConnection.with(port: port, tls: tls.client) { connection in
+            let closed = try await RawConnection.with(port: port, tls: tls.client) { connection in
                 let first = try await connection.call(id: "first", method: .healthCheck)
                 #expect(first?.status == .ok)
                 return await connection.isClosedByServer()
@@ -120,7 +120,7 @@ import Testing
                     }
                     stream.append(UInt8(ascii: "\n"))
                 }
-                let answers = try await CorpusConnection.with(port: port, tls: tls.client) { connection in
+                let answers = try await RawConnection.with(port: port, tls: tls.client) { connection in
                     var offset = 0
                     while offset < stream.count {
                         let end = min(stream.count, offset + Int(1 + random.next() % 64))

@@ -1,4 +1,5 @@
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 

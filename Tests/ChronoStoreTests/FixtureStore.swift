@@ -1,4 +1,5 @@
 import ChronoStore
+import ChronoTesting
 import Foundation
 
 /// A store loaded with the fixture graph in a temporary directory.
@@ -20,5 +21,13 @@ struct FixtureStore {
 
     func close() {
         self.directory.remove()
+    }
+}
+
+/// Paths of the test fixtures, found from this file's location.
+enum Fixtures {
+    /// `Tests/ChronoStoreTests/Fixtures/graph`.
+    static var graph: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/graph")
     }
 }

@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 

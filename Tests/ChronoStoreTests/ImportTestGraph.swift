@@ -12,7 +12,7 @@ struct ImportTestGraph {
 
     /// Writes the graph under `directory/Graph` with `events.jsonl` added; returns the `Graph` URL.
     func write(to directory: URL) throws -> URL {
-        let url = try self.graph.write(to: directory, vocabulary: RepositoryFiles.vocabulary)
+        let url = try self.graph.write(to: directory, vocabulary: Repository.url("Graph/vocabulary.json"))
         var generator = SeededGenerator(seed: self.seed)
         let dates = ["1915", "1918-12-06/1918-12-17", "2001-04", "1990~", "2007-05-01", "19XX", "2010/2012"]
         let roles = ["agent", "target", "party"]

@@ -12,7 +12,7 @@ struct NeighborBudgetTests {
         let graph = RandomGraph(nodes: 400, edges: 2_000, seed: seed)
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let url = try graph.write(to: directory.url, vocabulary: RepositoryFiles.vocabulary)
+        let url = try graph.write(to: directory.url, vocabulary: Repository.url("Graph/vocabulary.json"))
         let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: url).load(into: store)
         var generator = SeededGenerator(seed: seed &+ 1)

@@ -84,11 +84,3 @@ struct RandomGraph {
         return lengths.sorted()
     }
 }
-
-enum RepositoryFiles {
-    /// `Graph/vocabulary.json` of the repository.
-    static var vocabulary: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Graph/vocabulary.json")
-    }
-}

@@ -9,7 +9,7 @@ import Testing
 struct RandomGraphTraversalTests {
     private func load(_ graph: RandomGraph) async throws -> (TemporaryDirectory, GraphStore) {
         let directory = try TemporaryDirectory()
-        let url = try graph.write(to: directory.url, vocabulary: RepositoryFiles.vocabulary)
+        let url = try graph.write(to: directory.url, vocabulary: Repository.url("Graph/vocabulary.json"))
         let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: url).load(into: store)
         return (directory, store)

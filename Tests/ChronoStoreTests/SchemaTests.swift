@@ -1,4 +1,5 @@
 import ChronoGraph
+import ChronoTesting
 import Testing
 
 @testable import ChronoStore

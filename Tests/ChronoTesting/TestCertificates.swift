@@ -22,9 +22,7 @@ public struct TestCertificates: Sendable {
 
     /// Makes every file; throws `ChildProcess.Failure` with openssl's message when a step fails.
     public static func make() async throws -> TestCertificates {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chronograph-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory(prefix: "chronograph-tls").url
         let certificates = TestCertificates(directory: directory)
         do {
             try await certificates.makeCA("ca", name: "Chronograph Test CA")

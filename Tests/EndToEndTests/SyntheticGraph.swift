@@ -1,5 +1,15 @@
+import ChronoServer
 import ChronoStore
+import ChronoTesting
 import Foundation
+
+/// `withServer` serving the synthetic graph.
+func withServer(
+    configuration: ChronoServer.Configuration = .init(),
+    _ body: @Sendable (Int) async throws -> Void
+) async throws {
+    try await withServer(.serving(store: try await SyntheticGraph.store.value), configuration: configuration, body)
+}
 
 /// A generated graph big enough for heavy queries: a ring lattice of entities with chords, and a long
 /// timeline. Built once per test process into a temporary database through the real loader.
@@ -13,18 +23,14 @@ enum SyntheticGraph {
 
     /// The shared store, built on first use.
     static let store = Task<GraphStore, any Error> {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chronograph-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        let graph = directory.appendingPathComponent("graph")
+        let directory = try TemporaryDirectory(prefix: "chronograph-e2e")
+        let graph = directory.appending("graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
         try Self.write(to: graph)
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: graph).load(into: store)
         return store
     }
-
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     private static func citation(_ index: Int) -> String {
         let first = 1 + (index * 7) % (Self.documentLines - 3)
@@ -33,7 +39,7 @@ enum SyntheticGraph {
 
     private static func write(to graph: URL) throws {
         try FileManager.default.copyItem(
-            at: Self.repository.appendingPathComponent("Graph/vocabulary.json"),
+            at: Repository.url("Graph/vocabulary.json"),
             to: graph.appendingPathComponent("vocabulary.json")
         )
         let kinds = ["state", "organisation", "person", "group", "law", "decree", "agreement", "place"]

@@ -22,10 +22,9 @@ struct CanonicalExportTests {
     }
 
     @Test func theStoreGivesBackExactlyWhatWasLoaded() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let directory = try TemporaryDirectory(prefix: "export")
+        defer { directory.remove() }
+        let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: RepositoryGraph.directory).load(into: store)
         let exported = try await store.export()
         let loaded = try RepositoryGraph.records().map(\.record)

@@ -8,10 +8,9 @@ import Testing
 @Suite("The repository's Graph/ data", .heavy, .timeLimit(.minutes(2)))
 struct GraphDataTests {
     @Test func loadsIntoAFreshDatabaseWithEveryReferenceResolved() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("graphdata-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let directory = try TemporaryDirectory(prefix: "graphdata")
+        defer { directory.remove() }
+        let store = try await GraphStore.open(path: directory.databasePath)
         let report = try await GraphLoader(directory: RepositoryGraph.directory).load(into: store)
         let records = try RepositoryGraph.records()
         #expect(report.records == records.count)

@@ -8,10 +8,9 @@ import Testing
 @Suite("Queries over the repository's Graph/", .heavy, .timeLimit(.minutes(2)))
 struct RealGraphQueryTests {
     private func withStore(_ body: (GraphStore, [LocatedRecord]) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realgraph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let directory = try TemporaryDirectory(prefix: "realgraph")
+        defer { directory.remove() }
+        let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: RepositoryGraph.directory).load(into: store)
         try await body(store, try RepositoryGraph.records())
     }

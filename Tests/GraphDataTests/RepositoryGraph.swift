@@ -1,13 +1,13 @@
 import ChronoGraph
 import ChronoStore
+import ChronoTesting
 import Foundation
 
 /// The repository's real `Graph/` directory and the source documents beside the repository, if present.
 enum RepositoryGraph {
-    /// `<repo>/Graph`, found from this file's location.
+    /// `<repo>/Graph`.
     static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Graph")
+        Repository.url("Graph")
     }
 
     /// `<repo>/../shared/seeds`, else `/work/shared/seeds`, whichever exists.

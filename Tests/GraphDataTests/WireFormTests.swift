@@ -60,10 +60,9 @@ struct WireFormTests {
     }
 
     @Test func fastFormsMatchTheEncoderOnRealAnswers() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wireform-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let directory = try TemporaryDirectory(prefix: "wireform")
+        defer { directory.remove() }
+        let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: RepositoryGraph.directory).load(into: store)
         var cursor: String?
         var pages = 0

@@ -8,11 +8,9 @@ import Testing
 /// not plain file names, and says plainly when no folder was given.
 @Suite(.heavy, .timeLimit(.minutes(2))) struct DocumentLinesTests {
     @Test func linesComeFromTheFolderAndNothingOutsideIt() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "chronograph-docs-\(UUID().uuidString)"
-        )
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let directory = try TemporaryDirectory(prefix: "chronograph-docs")
+        defer { directory.remove() }
+        let folder = directory.url
         let text = (1...10).map { "line \($0) — “quoted”" }.joined(separator: "\n") + "\n"
         try Data(text.utf8).write(to: folder.appendingPathComponent("doc_1.txt"))
         try Data("secret\n".utf8).write(to: folder.deletingLastPathComponent().appendingPathComponent("outside.txt"))

@@ -3,6 +3,7 @@ import ChronoHTTP
 import ChronoProtocol
 import ChronoServer
 import ChronoStore
+import ChronoTesting
 import Foundation
 import Logging
 
@@ -15,11 +16,7 @@ import FoundationNetworking
 struct GatewayFixture {
     static let token = "gateway-test-token"
 
-    /// The repository root.
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    let directory: URL
+    let directory: TemporaryDirectory
     let tcp: ChronoServer
     let http: HTTPServer
     let tcpRun: Task<Void, any Error>
@@ -29,16 +26,12 @@ struct GatewayFixture {
         graph: URL? = nil,
         configuration: HTTPConfiguration = HTTPConfiguration()
     ) async throws -> GatewayFixture {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent(
-                "chronograph-gateway-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-            )
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let database = directory.appendingPathComponent("graph.sqlite").path
-        _ = try await GraphLoader(directory: graph ?? Self.repository.appendingPathComponent("Graph"))
+        let directory = try TemporaryDirectory(prefix: "chronograph-gateway")
+        let database = directory.databasePath
+        _ = try await GraphLoader(directory: graph ?? Repository.url("Graph"))
             .build(database: database, progress: { _ in })
         let store = try await GraphStore.open(path: database)
-        let live = LiveGraph(store: store, scratchDirectory: directory.appendingPathComponent("scratch").path)
+        let live = LiveGraph(store: store, scratchDirectory: directory.appending("scratch").path)
         let metrics = MetricsRegistry()
         let dispatcher = Dispatcher.serving(
             live: live,
@@ -70,7 +63,7 @@ struct GatewayFixture {
         await self.http.close()
         await self.tcp.close()
         _ = await self.tcpRun.result
-        try? FileManager.default.removeItem(at: self.directory)
+        self.directory.remove()
     }
 
     func client() async throws -> ChronoClient {

@@ -18,7 +18,7 @@ import Testing
     private static func writeGraph(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: GatewayFixture.repository.appendingPathComponent("Graph/vocabulary.json"),
+            at: Repository.url("Graph/vocabulary.json"),
             to: directory.appendingPathComponent("vocabulary.json")
         )
         let citation: JSONValue = [["doc": "big.txt", "lines": [1, 2]]]
@@ -50,12 +50,10 @@ import Testing
     }
 
     @Test func aClientThatDoesNotReadHoldsItsStreamAndEndsItByLeaving() async throws {
-        let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "chronograph-big-\(UUID().uuidString)"
-        )
-        try Self.writeGraph(to: graph)
-        defer { try? FileManager.default.removeItem(at: graph) }
-        let fixture = try await GatewayFixture.start(graph: graph)
+        let directory = try TemporaryDirectory(prefix: "chronograph-big")
+        defer { directory.remove() }
+        try Self.writeGraph(to: directory.url)
+        let fixture = try await GatewayFixture.start(graph: directory.url)
         do {
             // A reading client gets the whole stream.
             let whole = try await fixture.post("chrono.v1.Timeline/Stream", params: [:])

@@ -47,7 +47,7 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let upsert: JSONValue = [HardeningFixture.event("access-1", year: 2001)]
-        try await withHardenedServer(fixture.live, live: LiveConfiguration(token: Self.token)) { port in
+        try await withServer(live: fixture.live, liveConfiguration: LiveConfiguration(token: Self.token)) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let missing = try await client.call(.factsWrite, params: ["upserts": upsert])
             let wrong = try await client.call(
@@ -78,11 +78,9 @@ import Testing
     }
 
     @Test func chronodRefusesANonLoopbackHostWithoutATokenBeforeOpeningAnything() async throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "chronod-access-\(UUID().uuidString)"
-        )
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = scratch.appendingPathComponent("never.sqlite").path
+        let scratch = try TemporaryDirectory(prefix: "chronod-access")
+        defer { scratch.remove() }
+        let database = scratch.appending("never.sqlite").path
         for host in ["0.0.0.0", "::"] {
             let refusal = try await Chronod.refusal(arguments: ["--host", host, "--port", "0", "--db", database])
             #expect(refusal.status != 0)
@@ -92,19 +90,16 @@ import Testing
     }
 
     @Test func chronodRejectsAnEmptyTokenFileAndTwoTokenSources() async throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "chronod-access-\(UUID().uuidString)"
-        )
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let empty = scratch.appendingPathComponent("empty-token")
+        let scratch = try TemporaryDirectory(prefix: "chronod-access")
+        defer { scratch.remove() }
+        let empty = scratch.appending("empty-token")
         try Data("\n".utf8).write(to: empty)
         let emptyRun = try await Chronod.refusal(arguments: ["--token-file", empty.path, "--port", "0"])
         let both = try await Chronod.refusal(arguments: [
             "--token-file", empty.path, "--token", "x", "--port", "0",
         ])
         let absent = try await Chronod.refusal(arguments: [
-            "--token-file", scratch.path + "/absent", "--port", "0",
+            "--token-file", scratch.appending("absent").path, "--port", "0",
         ])
         #expect(emptyRun.status != 0)
         #expect(emptyRun.stderr.contains("the first line is empty"))
@@ -117,15 +112,15 @@ import Testing
     @Test func chronodTakesItsTokenFromAFileOrTheEnvironmentAndNeverLogsIt() async throws {
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
-        let tokenFile = fixture.directory.appendingPathComponent("token")
+        let tokenFile = fixture.directory.appending("token")
         try Data((Self.token + "\n").utf8).write(to: tokenFile)
-        let graph = fixture.directory.appendingPathComponent("graph").path
+        let graph = fixture.directory.appending("graph").path
         let sources: [(arguments: [String], environment: [String: String])] = [
             (["--token-file", tokenFile.path], [:]),
             ([], ["CHRONO_TOKEN": Self.token]),
         ]
         for (index, source) in sources.enumerated() {
-            let database = fixture.directory.appendingPathComponent("daemon-\(index).sqlite").path
+            let database = fixture.directory.appending("daemon-\(index).sqlite").path
             let daemon = try await Chronod.start(
                 arguments: ["--db", database, "--graph", graph] + source.arguments,
                 environment: source.environment
@@ -151,9 +146,9 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let hostile = ["../../escaped", "/tmp/chronograph-escaped", "..", "a/../../b", "r1-\u{0}"]
-        let outside = fixture.directory.deletingLastPathComponent()
+        let outside = fixture.directory.url.deletingLastPathComponent()
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: outside.path))
-        try await withHardenedServer(fixture.live) { port in
+        try await withServer(live: fixture.live) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             var statuses: [StatusCode] = []
             for id in hostile {

@@ -1,5 +1,6 @@
 import ChronoProtocol
 import ChronoStore
+import ChronoTesting
 import Foundation
 
 /// A small graph in its own temporary database, one per test; `heavy` gives its events long summaries.
@@ -8,31 +9,24 @@ struct HardeningFixture {
     static let eventCount = 300
     static let summaryLength = 4_000
 
-    let directory: URL
+    let directory: TemporaryDirectory
     let live: LiveGraph
-
-    /// The repository root (for `Graph/vocabulary.json`).
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Builds the graph through the real loader into a fresh database.
     static func make(heavy: Bool = false) async throws -> HardeningFixture {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent(
-                "chronograph-harden-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-            )
-        let graph = directory.appendingPathComponent("graph")
+        let directory = try TemporaryDirectory(prefix: "chronograph-harden")
+        let graph = directory.appending("graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
         try Self.write(to: graph, heavy: heavy)
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("graph.sqlite").path)
+        let store = try await GraphStore.open(path: directory.databasePath)
         try await GraphLoader(directory: graph).load(into: store)
-        let live = LiveGraph(store: store, scratchDirectory: directory.appendingPathComponent("scratch").path)
+        let live = LiveGraph(store: store, scratchDirectory: directory.appending("scratch").path)
         return HardeningFixture(directory: directory, live: live)
     }
 
     /// Removes the fixture's files.
     func remove() {
-        try? FileManager.default.removeItem(at: self.directory)
+        self.directory.remove()
     }
 
     static func entity(_ index: Int) -> String { "entity-\(index % Self.entityCount)" }
@@ -51,7 +45,7 @@ struct HardeningFixture {
 
     private static func write(to graph: URL, heavy: Bool) throws {
         try FileManager.default.copyItem(
-            at: Self.repository.appendingPathComponent("Graph/vocabulary.json"),
+            at: Repository.url("Graph/vocabulary.json"),
             to: graph.appendingPathComponent("vocabulary.json")
         )
         var lines: [JSONValue] = [["record": "document", "id": "fixture.txt", "title": "Fixture", "lines": 100]]

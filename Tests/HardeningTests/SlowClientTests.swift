@@ -17,7 +17,7 @@ import Testing
             shutdownGracePeriod: .milliseconds(200),
             idleTimeout: .seconds(5)
         )
-        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, configuration: configuration) { port in
             let (ending, statuses) = try await RawClient.with(port: port) { idle in
                 // Ordinary clients, each on a short connection, are served while the idle one waits. Each sends
                 // its call as soon as it is connected; the 5 s idle timeout is its margin: a client starved for
@@ -49,7 +49,7 @@ import Testing
             idleTimeout: .seconds(600),
             partialLineTimeout: .milliseconds(300)
         )
-        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, configuration: configuration) { port in
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             // Closed within the wait while the idle timeout is ten minutes away: the partial-line timer did it.
             let (ending, during) = try await RawClient.with(port: port) { stalled in
@@ -73,7 +73,7 @@ import Testing
             idleTimeout: .seconds(30),
             partialLineTimeout: .seconds(5)
         )
-        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, configuration: configuration) { port in
             let statuses = try await RawClient.with(port: port) { client in
                 // Each line arrives in two pieces (the timers themselves are pinned by ConnectionGuardHandlerTests).
                 for id in 1...3 {
@@ -97,7 +97,7 @@ import Testing
             maximumCallsPerConnection: 4,
             shutdownGracePeriod: .milliseconds(200)
         )
-        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, configuration: configuration) { port in
             let count = 100
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let (statuses, during) = try await RawClient.with(port: port) { flood in
@@ -173,7 +173,7 @@ import Testing
             shutdownGracePeriod: .milliseconds(200),
             idleTimeout: .seconds(1)
         )
-        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, configuration: configuration) { port in
             let statuses = try await RawClient.with(port: port, receiveBuffer: 4_096) { slow in
                 // About 1.2 MB per answer and 8 answers: more than the socket buffers hold, so several of them
                 // wait in the server's queue, well within the 32 MiB output bound.
@@ -194,7 +194,7 @@ import Testing
         let fixture = try await HardeningFixture.make()
         defer { fixture.remove() }
         let configuration = ChronoServer.Configuration(maximumConnections: 3, shutdownGracePeriod: .milliseconds(200))
-        try await withHardenedServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, configuration: configuration) { port in
             let ordinary = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let first = try await ordinary.call(.healthCheck)
             let health = RawClient.line(id: 1, method: .healthCheck)

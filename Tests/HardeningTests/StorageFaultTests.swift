@@ -30,7 +30,7 @@ import Testing
             return pages
         }
         let before = try await store.revision()
-        try await withHardenedServer(fixture.live) { port in
+        try await withServer(live: fixture.live) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let write = try await client.call(.factsWrite, params: ["upserts": Self.batch])
             let read = try await client.call(.timelineQuery, params: ["limit": 5])
@@ -61,7 +61,7 @@ import Testing
             try connection.execute("PRAGMA query_only = 1")
         }
         let before = try await store.revision()
-        try await withHardenedServer(fixture.live) { port in
+        try await withServer(live: fixture.live) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let write = try await client.call(.factsWrite, params: ["upserts": Self.batch])
             let retraction = try await client.call(.factsWrite, params: ["retractions": ["event-1"]])

@@ -1,5 +1,7 @@
 import ChronoProtocol
+import ChronoServer
 import ChronoStore
+import ChronoTesting
 import Foundation
 
 /// A small generated graph in its own temporary database, one per test (writes change it).
@@ -8,34 +10,29 @@ struct LiveFixture {
     static let eventCount = 40
     static let documentLines = 500
 
-    let directory: URL
-    let live: LiveGraph
+    /// What the suites' servers run with: progress reports every 50 ms, so tests see them quickly.
+    static let liveConfiguration = LiveConfiguration(progressInterval: .milliseconds(50))
 
-    /// The repository root (for `Graph/vocabulary.json`).
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let directory: TemporaryDirectory
+    let live: LiveGraph
 
     /// Builds the graph through the real loader into a fresh database.
     static func make(graph: URL? = nil) async throws -> LiveFixture {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent(
-                "chronograph-live-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-            )
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let source = graph ?? directory.appendingPathComponent("graph")
+        let directory = try TemporaryDirectory(prefix: "chronograph-live")
+        let source = graph ?? directory.appending("graph")
         if graph == nil {
             try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
             try Self.write(to: source)
         }
-        let store = try await GraphStore.open(path: directory.appendingPathComponent("live.sqlite").path)
+        let store = try await GraphStore.open(path: directory.appending("live.sqlite").path)
         try await GraphLoader(directory: source).load(into: store)
-        let live = LiveGraph(store: store, scratchDirectory: directory.appendingPathComponent("scratch").path)
+        let live = LiveGraph(store: store, scratchDirectory: directory.appending("scratch").path)
         return LiveFixture(directory: directory, live: live)
     }
 
     /// Removes the fixture's files.
     func remove() {
-        try? FileManager.default.removeItem(at: self.directory)
+        self.directory.remove()
     }
 
     static func entity(_ index: Int) -> String { "entity-\(String(format: "%03d", index % Self.entityCount))" }
@@ -76,7 +73,7 @@ struct LiveFixture {
 
     private static func write(to graph: URL) throws {
         try FileManager.default.copyItem(
-            at: Self.repository.appendingPathComponent("Graph/vocabulary.json"),
+            at: Repository.url("Graph/vocabulary.json"),
             to: graph.appendingPathComponent("vocabulary.json")
         )
         var lines: [JSONValue] = [

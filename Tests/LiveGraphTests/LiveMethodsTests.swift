@@ -12,7 +12,7 @@ import Testing
         defer { fixture.remove() }
         let box = OutcomeBox<[StatusCode]>()
         let configuration = LiveConfiguration(token: "s3cret", progressInterval: .milliseconds(50))
-        try await withLiveServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, liveConfiguration: configuration) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let params: [String: JSONValue] = ["upserts": [LiveFixture.entityRecord(2, summary: "Token test.")]]
             let missing = try await client.call(.factsWrite, params: params)
@@ -56,7 +56,7 @@ import Testing
             target.remove()
         }
         let exported = OutcomeBox<JSONValue>()
-        try await withLiveServer(source.live) { port in
+        try await withServer(live: source.live, liveConfiguration: LiveFixture.liveConfiguration) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             _ = try await client.call(
                 .factsWrite,
@@ -68,7 +68,7 @@ import Testing
         }
         let payload = try #require(exported.outcome)
         let box = OutcomeBox<Moved>()
-        try await withLiveServer(target.live) { port in
+        try await withServer(live: target.live, liveConfiguration: LiveFixture.liveConfiguration) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let imported = try await client.call(
                 .snapshotImport,

@@ -17,7 +17,7 @@ import Testing
     @Test func everySubscriberOfASharedQueryReplaysToAFreshAnswer() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
-        try await withLiveServer(fixture.live) { port in
+        try await withServer(live: fixture.live, liveConfiguration: LiveFixture.liveConfiguration) { port in
             let connections = try await (0..<3).asyncMap { _ in
                 try await ChronoClient.connect(host: "127.0.0.1", port: port)
             }

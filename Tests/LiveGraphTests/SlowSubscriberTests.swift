@@ -22,7 +22,7 @@ import Testing
             queueBytes: 1_048_576
         )
         let box = OutcomeBox<Observed>()
-        try await withLiveServer(fixture.live, configuration: configuration) { port in
+        try await withServer(live: fixture.live, liveConfiguration: configuration) { port in
             let slow = try await Self.connectWithoutReading(port: port)
             box.outcome = try await slow.executeThenClose { inbound, outbound in
                 let request =

@@ -79,7 +79,7 @@ import Testing
         let archive = try await fixture.live.archive(try await fixture.live.createSnapshot().id)
         let exported = try archive.unpack()
         let parser = GraphRecordParser()
-        let source = fixture.directory.appendingPathComponent("graph/records.jsonl")
+        let source = fixture.directory.appending("graph/records.jsonl")
         let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n").map(String.init)
         let expected = Set(try lines.map { try parser.parse($0) })
         let actual = Set(try exported.map { try parser.parse($0.value) })
@@ -98,7 +98,7 @@ import Testing
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
         let archive = try await fixture.live.archive(try await fixture.live.createSnapshot().id)
-        let file = fixture.directory.appendingPathComponent("export.jsonl.gz")
+        let file = fixture.directory.appending("export.jsonl.gz")
         try Data(archive.compressed).write(to: file)
         let output = try await ChildProcess.run(zcat, [file.path])
         let expected = try archive.unpack().map { $0.line + "\n" }.joined()

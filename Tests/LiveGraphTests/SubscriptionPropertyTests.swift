@@ -38,7 +38,7 @@ import Testing
         seed: UInt64
     ) async throws -> Outcome {
         let box = OutcomeBox<Outcome>()
-        try await withLiveServer(fixture.live) { port in
+        try await withServer(live: fixture.live, liveConfiguration: LiveFixture.liveConfiguration) { port in
             let subscriber = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let writer = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             let stream = subscriber.stream(

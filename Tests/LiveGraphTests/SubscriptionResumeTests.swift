@@ -29,7 +29,7 @@ import Testing
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
         let box = OutcomeBox<Resumed>()
-        try await withLiveServer(fixture.live) { port in
+        try await withServer(live: fixture.live, liveConfiguration: LiveFixture.liveConfiguration) { port in
             let writer = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             var writes = RandomWrites(seed: 42)
             var state = SubscriberState()
@@ -79,7 +79,7 @@ import Testing
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
         let box = OutcomeBox<Response>()
-        try await withLiveServer(fixture.live) { port in
+        try await withServer(live: fixture.live, liveConfiguration: LiveFixture.liveConfiguration) { port in
             let client = try await ChronoClient.connect(host: "127.0.0.1", port: port)
             var writes = RandomWrites(seed: 7)
             let start = try await client.call(.factsWrite, params: writes.batch()).get()["revision"]?.intValue ?? 0

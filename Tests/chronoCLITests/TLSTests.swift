@@ -91,9 +91,9 @@ struct TLSTests {
 
     @Test("chronod refuses plain TCP off loopback, even with a token, unless --insecure")
     func plainTCPOffLoopback() async throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chrono-tls-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = scratch.appendingPathComponent("never.sqlite").path
+        let scratch = try TemporaryDirectory(prefix: "chrono-tls")
+        defer { scratch.remove() }
+        let database = scratch.appending("never.sqlite").path
         let run = try await Chronod.refusal(arguments: [
             "--host", "0.0.0.0", "--port", "0", "--token", "t0k3n", "--db", database,
         ])

@@ -6,16 +6,13 @@ import Testing
 
 /// Runs the built `chronod` binary: the shipped entry point, not just the library.
 @Suite(.heavy, .timeLimit(.minutes(1))) struct ChronodProcessTests {
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func servesOnAnEphemeralPortAndExitsCleanlyOnSIGTERM() async throws {
-        let scratch = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = scratch.appendingPathComponent("graph.sqlite").path
+        let scratch = try TemporaryDirectory(prefix: "chronod")
+        defer { scratch.remove() }
+        let database = scratch.appending("graph.sqlite").path
         let arguments = [
             "--host", "127.0.0.1", "--port", "0", "--db", database,
-            "--graph", Self.repository.appendingPathComponent("Graph").path,
+            "--graph", Repository.url("Graph").path,
         ]
         let run = try await Self.serveOnce(arguments: arguments, environment: [:], signal: SIGTERM)
         #expect(run.line.hasPrefix("chronod listening on 127.0.0.1:"))
@@ -27,12 +24,12 @@ import Testing
     }
 
     @Test func readsItsOptionsFromTheEnvironmentAndStopsOnSIGINT() async throws {
-        let scratch = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = scratch.appendingPathComponent("nested/env.sqlite").path
+        let scratch = try TemporaryDirectory(prefix: "chronod")
+        defer { scratch.remove() }
+        let database = scratch.appending("nested/env.sqlite").path
         let environment = [
             "CHRONO_HOST": "127.0.0.1", "CHRONO_PORT": "0", "CHRONO_DB": database,
-            "CHRONO_GRAPH": Self.repository.appendingPathComponent("Graph").path,
+            "CHRONO_GRAPH": Repository.url("Graph").path,
         ]
         let run = try await Self.serveOnce(arguments: [], environment: environment, signal: SIGINT)
         #expect(run.health.status == .ok)
@@ -48,10 +45,10 @@ import Testing
     }
 
     @Test func aSecondDaemonOnTheSameDatabaseRefusesToStartNamingTheFirst() async throws {
-        let scratch = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = scratch.appendingPathComponent("graph.sqlite").path
-        let graph = Self.repository.appendingPathComponent("Graph").path
+        let scratch = try TemporaryDirectory(prefix: "chronod")
+        defer { scratch.remove() }
+        let database = scratch.appending("graph.sqlite").path
+        let graph = Repository.url("Graph").path
         let first = try await Chronod.start(arguments: ["--db", database, "--graph", graph])
         let second = try await Chronod.refusal(
             arguments: ["--host", "127.0.0.1", "--port", "0", "--db", database, "--graph", graph]
@@ -93,11 +90,5 @@ import Testing
         try await client.close()
         let output = await daemon.stop(signal)
         return Run(line: line, health: health, reason: output.reason, status: output.status)
-    }
-
-    private static func scratchDirectory() throws -> URL {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronod-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        return scratch
     }
 }

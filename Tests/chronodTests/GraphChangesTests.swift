@@ -7,29 +7,25 @@ import Testing
 /// A corrected `Graph/` reaches a running service: on start, chronod commits the directory's differences as one
 /// new revision, and refuses, naming the records, when live writes changed the same ones.
 @Suite(.heavy, .timeLimit(.minutes(2))) struct GraphChangesTests {
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A copy of the repository's Graph/ and a database path in a scratch directory of their own.
     private struct Workspace {
-        let directory: URL
-        var graph: URL { self.directory.appendingPathComponent("graph") }
+        let directory: TemporaryDirectory
+        var graph: URL { self.directory.appending("graph") }
         var arguments: [String] {
-            ["--db", self.directory.appendingPathComponent("graph.sqlite").path, "--graph", self.graph.path]
+            ["--db", self.directory.databasePath, "--graph", self.graph.path]
         }
 
         init() throws {
-            self.directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("chronod-graph-changes-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+            self.directory = try TemporaryDirectory(prefix: "chronod-graph-changes")
             try FileManager.default.copyItem(
-                at: GraphChangesTests.repository.appendingPathComponent("Graph"),
+                at: Repository.url("Graph"),
                 to: self.graph
             )
         }
 
         func remove() {
-            try? FileManager.default.removeItem(at: self.directory)
+            self.directory.remove()
         }
 
         /// The first event of events.jsonl with its title replaced by `title`, as a record to write.

@@ -7,7 +7,7 @@ struct LiveDaemon: Sendable {
     /// The port the daemon listens on.
     var port: Int { self.daemon.port }
     private let daemon: Chronod
-    private let directory: URL
+    private let directory: TemporaryDirectory
 
     /// The fixture graph, in `Graph/` format.
     static let fixtureGraph = Fixtures.directory.appendingPathComponent("graph")
@@ -22,16 +22,14 @@ struct LiveDaemon: Sendable {
         token: String? = nil,
         arguments: [String] = []
     ) async throws -> LiveDaemon {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chrono-cli-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory(prefix: "chrono-cli-tests")
         do {
             let arguments =
-                ["--db", directory.appendingPathComponent("graph.sqlite").path, "--graph", graph.path]
+                ["--db", directory.databasePath, "--graph", graph.path]
                 + (token.map { ["--token", $0] } ?? []) + arguments
             return LiveDaemon(daemon: try await Chronod.start(arguments: arguments), directory: directory)
         } catch {
-            try? FileManager.default.removeItem(at: directory)
+            directory.remove()
             throw error
         }
     }
@@ -58,6 +56,6 @@ struct LiveDaemon: Sendable {
     /// Stops the daemon by its PID and removes its database.
     func stop() async {
         await self.daemon.stop()
-        try? FileManager.default.removeItem(at: self.directory)
+        self.directory.remove()
     }
 }

@@ -1,3 +1,4 @@
+import ChronoTesting
 import Foundation
 
 /// Records written by the live-graph tests: new lines in the fixture graph's format.
@@ -19,10 +20,7 @@ enum WriteFixtures {
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func file(_ text: String, name: String = "records.jsonl") throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chrono-cli-write-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
+        let url = try TemporaryDirectory(prefix: "chrono-cli-write").appending(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }
