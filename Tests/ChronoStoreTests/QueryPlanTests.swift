@@ -35,18 +35,19 @@ struct QueryPlanTests {
     }
 
     @Test func actorTimelineStartsFromTheParticipantsIndex() async throws {
-        let filter = "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set0)))"
+        let filter = TimelineSQL.participantFilter(set: 0)
         let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, filterDriven: true, filters: [filter]))
         #expect(self.scans(plan).isEmpty, "\(plan)")
         #expect(plan.contains { $0.contains("participants USING COVERING INDEX participants_entity") }, "\(plan)")
         #expect(plan.contains { $0.hasPrefix("SEARCH events USING INTEGER PRIMARY KEY") }, "\(plan)")
     }
 
-    @Test func textTimelineStartsFromTheSearchIndex() async throws {
-        let filter = "id IN (SELECT owner FROM search WHERE search MATCH :text AND owner_kind = 'event')"
+    @Test func textTimelineStartsFromTheMatchedEventIds() async throws {
+        let filter = TimelineSQL.textFilter
         let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, filterDriven: true, filters: [filter]))
         #expect(self.scans(plan).isEmpty, "\(plan)")
         #expect(plan.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(plan)")
+        #expect(plan.contains { $0.hasPrefix("SEARCH events USING") && $0.contains("(id=?)") }, "\(plan)")
     }
 
     @Test func oneHopExpansionSearchesTheRelationIndexes() async throws {

@@ -18,21 +18,19 @@ extension GraphReader {
         ]
         var filters: [String] = []
         if !query.types.isEmpty {
-            filters.append("type IN (SELECT value FROM json_each(:types))")
+            filters.append(TimelineSQL.typeFilter)
             values["types"] = try Self.list(query.types)
         }
         if let text = query.text {
             guard !SearchWords.of(text).isEmpty else {
                 throw ChronoError.invalidArgument("params.text: has no words to search for")
             }
-            filters.append("id IN (SELECT value FROM json_each(:text))")
+            filters.append(TimelineSQL.textFilter)
             values["text"] = try Self.list(try self.bestTier(text, kind: "event"))
         }
         let sets = [actors, instruments].filter { !$0.isEmpty }
         for (index, set) in sets.enumerated() {
-            filters.append(
-                "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set\(index))))"
-            )
+            filters.append(TimelineSQL.participantFilter(set: index))
             values["set\(index)"] = try Self.list(set)
         }
         let filterDriven = !sets.isEmpty || values["text"] != nil
@@ -131,6 +129,15 @@ enum TimelineSQL {
     private static let within = "lower >= :lo AND upper <= :hi"
     /// Events not certainly inside the window: the second group of `certain_first`.
     static let notWithin = "NOT (\(within))"
+    /// Events of one of the types in `:types` (a JSON array).
+    static let typeFilter = "type IN (SELECT value FROM json_each(:types))"
+    /// Events whose ids are in `:text` (a JSON array: the events the text search matched best).
+    static let textFilter = "id IN (SELECT value FROM json_each(:text))"
+
+    /// Events in which an entity of `:set<index>` (a JSON array of entity ids) takes part.
+    static func participantFilter(set index: Int) -> String {
+        "rowid IN (SELECT event FROM participants WHERE entity IN (SELECT value FROM json_each(:set\(index))))"
+    }
 
     /// The page's events among those with an open start (`lower = :open`), read in order from `events_order`.
     static func openStart(filters: [String]) -> String {
