@@ -34,6 +34,23 @@ struct ConnectionTests {
         #expect(row?.4 == nil)
     }
 
+    @Test func phraseHitsNamesTheFirstColumnHoldingEachPhrase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try Connection(path: directory.databasePath)
+        try connection.execute(
+            """
+            CREATE VIRTUAL TABLE f USING fts5(name, summary, tokenize = 'porter unicode61');
+            INSERT INTO f VALUES ('Baku port', 'ships leave the port of Baku'), ('Ganja', 'a city with no port');
+            """
+        )
+        let hits = try connection.cached(
+            "SELECT name, \(Connection.phraseHits)(f) FROM f WHERE f MATCH '\"port\" OR (\"ship\" OR \"baku\") OR \"ganj\"*' ORDER BY rowid"
+        ).map { row in [row.text(0), row.text(1)] }
+        // One digit per phrase (port, ship, baku, ganj*): 0 for none, else 1 + the first column holding it.
+        #expect(hits == [["Baku port", "1210"], ["Ganja", "2001"]])
+    }
+
     @Test func uniqueViolationRollsBackTheWholeTransaction() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -43,3 +43,53 @@ struct EventPathTests {
         )
     }
 }
+
+@Suite("Neighbourhoods through events on the fixture graph")
+struct EventNeighborhoodTests {
+    @Test func anEventConnectsItsParticipantsWithItsCitations() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        // The displaced persons have no relation: only the 1992 displacement connects them to the state.
+        let relationsOnly = try await fixture.store.neighbors(NeighborsQuery(id: "IDPs"))
+        #expect(relationsOnly.nodes.isEmpty)
+        #expect(relationsOnly.events == nil)
+        let result = try await fixture.store.neighbors(NeighborsQuery(id: "IDPs", throughEvents: true))
+        #expect(result.nodes.map(\.entity.id) == ["azerbaijan"])
+        #expect(result.edges.isEmpty)
+        let event = try #require(result.events?.first)
+        #expect(result.events?.count == 1)
+        #expect(event.id == "1992-conflict-displacement")
+        #expect(event.citations.first?.doc == "doc-a.txt")
+        #expect(Set(event.participants.map(\.entity.id)) == ["idps", "azerbaijan"])
+    }
+
+    @Test func eventsOutsideTheWindowConnectNobody() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let before = try await fixture.store.neighbors(
+            NeighborsQuery(id: "idps", from: try EDTFDate("1980"), to: try EDTFDate("1985"), throughEvents: true)
+        )
+        #expect(before.nodes.isEmpty)
+        #expect(before.events == [])
+        let during = try await fixture.store.neighbors(
+            NeighborsQuery(id: "idps", from: try EDTFDate("1993"), to: try EDTFDate("1993"), throughEvents: true)
+        )
+        #expect(during.events?.map(\.id) == ["1992-conflict-displacement"])
+    }
+
+    @Test func theWireFormListsEventsOnlyWhenAsked() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let plain = try Self.wire(try await fixture.store.neighbors(NeighborsQuery(id: "idps")))
+        #expect(plain["events"] == nil)
+        let through = try Self.wire(try await fixture.store.neighbors(NeighborsQuery(id: "idps", throughEvents: true)))
+        #expect(through["events"]?.arrayValue?.count == 1)
+    }
+
+    /// The wire form of `value`, parsed back.
+    static func wire(_ value: some WireEncodable) throws -> JSONValue {
+        var writer = WireWriter()
+        try value.write(to: &writer)
+        return try JSONParser.parse(String(decoding: writer.bytes, as: UTF8.self), maximumDepth: 64)
+    }
+}

@@ -90,3 +90,30 @@ struct RankedSearchTests {
         await #expect(throws: ChronoError.self) { try await fixture.store.search(RecordSearchQuery(text: " ")) }
     }
 }
+
+extension RankedSearchTests {
+    /// Past the exhaustive bound, the ranking reads bounded scans and still ranks by words held, then fields.
+    @Test func pastTheExhaustiveBoundRecordsHoldingMoreWordsAndNamesStillComeFirst() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let (bounded, exhaustive) = try await fixture.store.read(deadline: nil) { connection, context in
+            var reader = GraphReader(connection: connection, context: context)
+            let exhaustive = try reader.textMatches("talks Germany readmission", kinds: RecordSearchQuery.recordKinds)
+            reader.exhaustiveSearchRows = 2
+            let bounded = try reader.textMatches("talks Germany readmission", kinds: RecordSearchQuery.recordKinds)
+            return (bounded, exhaustive)
+        }
+        #expect(exhaustive.count > 2)
+        // Each of the four scans (every word; names; titles; anywhere) reads at most two rows.
+        #expect(bounded.count <= 8)
+        // The records holding every word come first, the same ones as when all are ranked by BM25 (within
+        // them, field weights stand in for BM25).
+        let everyWord = { (matches: [TextMatch]) in Set(matches.filter { $0.matched.count == 3 }.map(\.id)) }
+        #expect(everyWord(bounded) == everyWord(exhaustive))
+        #expect(everyWord(bounded).contains("2007-03-germany-talks"))
+        #expect(bounded.first?.matched == ["talks", "germany", "readmission"])
+        #expect(bounded.map(\.matched.count) == bounded.map(\.matched.count).sorted(by: >))
+        // The name scan finds entities by their names, weighted as names (10) or aliases (8).
+        #expect(bounded.contains { $0.kind == "entity" && $0.relevance >= 8 })
+    }
+}

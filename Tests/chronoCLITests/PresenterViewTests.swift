@@ -87,6 +87,42 @@ struct PresenterViewTests {
         #expect(text.hasPrefix("Azerbaijan (state): 3 neighbours, 3 relations"))
     }
 
+    @Test("neighbors through events lists the events after the relations, and as event records")
+    func neighborsThroughEvents() throws {
+        guard case .object(var members) = try Fixtures.result("neighbors") else {
+            Issue.record("the neighbors fixture is not an object")
+            return
+        }
+        let event = try Fixtures.parse(
+            #"{"id": "2007-03-19-decree-signed", "title": "President signs the migration policy decree", "#
+                + #""date": {"edtf": "2007-03-19", "text": "19 March 2007"}, "participants": [{"role": "issuer", "#
+                + #""entity": {"id": "ilham-aliyev", "kind": "person", "name": "Ilham Aliyev"}}], "#
+                + #""citations": [{"doc": "003_d94e756ed0cfba1e.txt", "lines": [930, 932]}]}"#
+        )
+        members["events"] = [event]
+        let presentation = GraphPresenter.presentNeighbors(.object(members))
+        #expect(presentation.records.last?["event"] == event)
+        let view = try #require(presentation.view)
+        let text = view(self.terminal)
+        #expect(text.hasPrefix("Azerbaijan (state): 3 neighbours, 3 relations, 1 event"))
+        #expect(text.contains("President signs the migration"))
+        #expect(text.contains("Ilham Aliyev"))
+        #expect(text.contains("003:930-932"))
+    }
+
+    @Test("timeline, disputes and figures say which entity each name was read as")
+    func resolvedNames() throws {
+        let resolved: JSONValue = [
+            ["given": "Ilkham Aliev", "entity": ["id": "ilham-aliyev", "kind": "person", "name": "Ilham Aliyev"]]
+        ]
+        let note = #""Ilkham Aliev" is Ilham Aliyev (person, ilham-aliyev)"#
+        let timeline: JSONValue = ["events": [], "ordering": "", "window": [:], "resolved": resolved]
+        #expect(TimelinePresenter.present(timeline).notes == [note])
+        #expect(DisputesPresenter.present(["disputes": [], "resolved": resolved]).notes == [note])
+        #expect(FiguresPresenter.present(["figures": [], "resolved": resolved]).notes == [note])
+        #expect(FiguresPresenter.present(["figures": []]).notes.isEmpty)
+    }
+
     @Test("subscription frames: JSON lines when piped, one summary line on a terminal")
     func subscriptionFrames() throws {
         let frame: JSONValue = ["kind": "change", "revision": 43, "added": ["e1"]]

@@ -5,7 +5,9 @@ For the first SAMPLE lines of each request file, sends the request to chronod on
 floor.py's query on the SQLite file (or, with --floor-bin, asks `chrono-floor --print` for its answers), then
 compares: timelines by the ordered event ids; search by the
 set of entity ids; neighbours by the node set (untruncated answers only with floor.py; all, with the truncation
-flag, with chrono-floor); paths by their length.
+flag, with chrono-floor); paths by their length. The ranked search (find, chrono-floor only) is not the same
+question for both: the floor ranks every match by BM25 alone, chronod ranks records holding more of the words
+first; its report gives the mean share of the floor's records that chronod's first page holds too.
 Prints one JSON object with, per kind, how many agreed and the first disagreement.
 
 Usage: python3 Tools/bench/compare.py PORT DB REQUESTS_DIR [--sample 20] [--floor-bin Benchmarks/.build/release/chrono-floor]
@@ -51,6 +53,8 @@ def daemon_answer(kind, result, exact=False):
         return [event["id"] for event in result["events"]]
     if kind == "search":
         return sorted(item["entity"]["id"] for item in result["results"])
+    if kind == "find":
+        return [item["kind"] + ":" + item["id"] for item in result["results"]]
     if kind.startswith("neighbors"):
         if result.get("truncated"):
             return None
@@ -73,11 +77,11 @@ def main():
     report = {}
     with socket.create_connection(("127.0.0.1", args.port), timeout=30) as connection:
         replies = connection.makefile("r", encoding="utf-8")
-        for kind in ("timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path"):
+        for kind in ("timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path", "find"):
             path = args.requests / f"{kind}.ndjson"
             if not path.exists():
                 continue
-            agreed, compared, first = 0, 0, None
+            agreed, compared, first, overlaps = 0, 0, None, []
             answers = floor_bin_answers(args.floor_bin, args.db, path, args.sample) if args.floor_bin else None
             for number, line in enumerate(path.read_text().splitlines()[: args.sample], 1):
                 connection.sendall(line.replace("$ID", str(number)).encode() + b"\n")
@@ -92,11 +96,15 @@ def main():
                 if mine is None or theirs is None:
                     continue  # truncated or unreachable on one side: not comparable
                 compared += 1
+                if kind == "find" and mine:
+                    overlaps.append(len(set(mine) & set(theirs)) / len(mine))
                 if mine == theirs:
                     agreed += 1
                 elif first is None:
                     first = {"params": params, "floor": mine, "daemon": theirs}
             report[kind] = {"compared": compared, "agreed": agreed, "first_difference": first}
+            if overlaps:
+                report[kind]["mean_overlap"] = round(sum(overlaps) / len(overlaps), 3)
     print(json.dumps(report, sort_keys=True))
 
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """How each cost grows with the graph: reads result files of run.sh at several scales and prints, per query,
 the daemon's CPU per call and single-connection p50, the floor's single-connection p50, and the ratio of the
-largest scale to the smallest (issue 7: indexed queries within 2x from 10^4 to 10^6).
+largest scale to the smallest (issue 7: indexed queries within 2x from 10^4 to 10^6; issue 12: search CPU
+per call within 3x).
 
 Usage: python3 Tools/bench/growth.py Tools/bench/results/10000-*.json Tools/bench/results/1000000-*.json ...
 """
 import json
 import sys
 
-KINDS = ("health", "timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path")
+KINDS = ("health", "timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path", "find")
 
 
 def cpu_ms(bench):

@@ -4,9 +4,10 @@
 One file per kind in OUT/, each line one chronod request with `$ID` where chrono-bench puts the call
 number. The same files feed floor.py, so daemon and floor answer the very same queries.
 
-Kinds (issue 7): health, timeline (random 1-year window, 50), actor_timeline (50), search (full-text
+Kinds (issue 7): health, timeline (random 1-year window, overlaps, 50), actor_timeline (50), search (full-text
 entity search), neighbors1, neighbors2 (depth 1 and 2 of a random actor), path (shortest path between
-two random actors, max_depth 4).
+two random actors, max_depth 4); issue 12: find (the ranked search over every record kind, 20 results, for
+one to three words of a random event's title and summary, as a person recalls them).
 
 Usage: python3 Tools/bench/make_requests.py GRAPH OUT [--count 2000] [--seed 1]
 """
@@ -16,7 +17,7 @@ import json
 import pathlib
 import random
 
-KINDS = ["health", "timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path"]
+KINDS = ["health", "timeline", "actor_timeline", "search", "neighbors1", "neighbors2", "path", "find"]
 
 
 def request(method, params):
@@ -41,6 +42,13 @@ def main():
             if len(words) < 5000:
                 words.extend(record["summary"].split())
     words = sorted(set(words))
+    recalled = []  # the words of the first 5,000 events' titles and summaries, one list per event
+    with open(args.graph / "events.jsonl", encoding="utf-8") as source:
+        for text in source:
+            record = json.loads(text)
+            recalled.append((record["title"].split(":", 1)[-1] + " " + record["summary"]).split())
+            if len(recalled) == 5000:
+                break
     first = datetime.date(1900, 1, 1).toordinal()
     last = datetime.date(2029, 12, 31).toordinal()
 
@@ -48,7 +56,9 @@ def main():
         start = datetime.date.fromordinal(rng.randint(first, last))
         end = start.replace(year=start.year + 1) - datetime.timedelta(days=1) if (start.month, start.day) != (2, 29) \
             else datetime.date(start.year + 1, 2, 28)
-        return {"from": start.isoformat(), "to": end.isoformat(), "limit": 50}
+        # overlaps: one order for every event meeting the window, the order the floor reads (the default,
+        # certain_first, puts the events certainly inside first).
+        return {"from": start.isoformat(), "to": end.isoformat(), "mode": "overlaps", "limit": 50}
 
     makers = {
         "health": lambda: request("chrono.v1.Health/Check", {}),
@@ -59,6 +69,9 @@ def main():
         "neighbors2": lambda: request("chrono.v1.Graph/Neighbors", {"id": rng.choice(actors), "depth": 2}),
         "path": lambda: request(
             "chrono.v1.Graph/Paths", {"from": rng.choice(actors), "to": rng.choice(actors), "max_depth": 4}),
+        "find": lambda: request(
+            "chrono.v1.Search/Query", {"text": " ".join(rng.sample(rng.choice(recalled), rng.randint(1, 3))),
+                                       "limit": 20}),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:

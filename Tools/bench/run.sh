@@ -9,6 +9,12 @@
 # Usage: Tools/bench/run.sh [--events N] [--seed S] [--duration SECONDS] [--connections C]
 #                           [--kinds "health timeline ..."] [--import-timeout SECONDS] [--keep]
 #                           [--graph DIR]   (a folder graph_generate.py wrote with these --events and --seed)
+#                           [--queries-only]  (only the query kinds against the floor: no idle connections,
+#                                              fan-out, snapshots, redis or raw insert rate)
+#                           [--chronod PATH]  (this chronod binary instead of building the checkout's, e.g. an
+#                                              older build to compare with in the same conditions)
+#                           [--db FILE]       (a database chronod built from this graph before: no import;
+#                                              kept on exit)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,10 +22,13 @@ events=10000
 seed=1
 duration=5
 connections=50
-kinds="health timeline actor_timeline search neighbors1 neighbors2 path"
+kinds="health timeline actor_timeline search neighbors1 neighbors2 path find"
 import_timeout=900
 keep=0
 graph=""
+queries_only=0
+chronod_bin=""
+db=""
 while (( $# )); do
     case "$1" in
         --events) events="$2"; shift 2 ;;
@@ -30,11 +39,15 @@ while (( $# )); do
         --import-timeout) import_timeout="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
         --graph) graph="$2"; shift 2 ;;
+        --queries-only) queries_only=1; shift ;;
+        --chronod) chronod_bin="$2"; shift 2 ;;
+        --db) db="$2"; shift 2 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
 
 work="$(mktemp -d /tmp/chrono-bench.XXXXXX)"
+database="${db:-$work/chrono.sqlite}"
 mkdir -p "$work/parts" "$root/Tools/bench/results"
 pids=()
 forget() {  # drops a stopped PID from $pids, so cleanup never signals a reused PID
@@ -80,9 +93,11 @@ build() {  # name, swift build arguments... -> exits when the build fails, point
         log "the $name build failed: $work/build-$name.log"; keep=1; exit 1
     }
 }
-build chronod --product chronod
+if [[ -z "$chronod_bin" ]]; then
+    build chronod --product chronod
+    chronod_bin="$(cd "$root" && swift build -c release --show-bin-path)/chronod"
+fi
 build benchmarks --package-path Benchmarks
-bin="$(cd "$root" && swift build -c release --show-bin-path)"
 bench_bin="$(cd "$root" && swift build -c release --package-path Benchmarks --show-bin-path)"
 
 start="$(now)"
@@ -102,7 +117,7 @@ printf '{"events": %s, "seed": %s, "duration_s": %s, "connections": %s, "generat
     "$(git -C "$root" rev-parse --short HEAD)" > "$work/parts/meta.json"
 
 start_chronod() {  # sets $chronod (PID) and $port; the first start on a missing file imports the graph
-    "$bin/chronod" --host 127.0.0.1 --port 0 --db "$work/chrono.sqlite" --graph "$graph" \
+    "$chronod_bin" --host 127.0.0.1 --port 0 --db "$database" --graph "$graph" \
         > "$work/chronod.out" 2>> "$work/chronod.log" &
     chronod=$!
     pids+=("$chronod")
@@ -124,22 +139,30 @@ stop_chronod() {  # SIGTERM, up to 10 s to drain, then SIGKILL
     forget "$chronod"
 }
 
-log "starting chronod on a missing database: it imports the graph"
-start="$(now)"
-start_chronod
-import_s="$(python3 -c "import time; print(round(time.monotonic() - $start, 3))")"
-rss_after_import="$(rss_kb "$chronod" VmHWM)"
-cpu_import="$(cpu_s "$chronod")"
-stop_chronod
-log "imported in ${import_s}s; restarting on the built database"
-start_chronod
-sleep 1
-printf '{"seconds": %s, "records": %s, "peak_rss_kb_import": %s, "cpu_s_import": %s, "idle_rss_kb": %s, "db_bytes": %s}\n' \
-    "$import_s" "$(cat "$graph"/*.jsonl | wc -l)" "$rss_after_import" "$cpu_import" "$(rss_kb "$chronod" VmRSS)" \
-    "$(du -cb "$work"/chrono.sqlite* | tail -1 | cut -f1)" > "$work/parts/import.json"
-log "1,000 idle connections"
-timeout 120 python3 "$root/Tools/bench/idle_connections.py" "$port" "$chronod" --connections 1000 \
-    > "$work/parts/idle.json" || log "idle connections measurement failed"
+if [[ -n "$db" && -f "$db" ]]; then
+    log "starting chronod on the database $db (no import)"
+    start_chronod
+    sleep 1
+else
+    log "starting chronod on a missing database: it imports the graph"
+    start="$(now)"
+    start_chronod
+    import_s="$(python3 -c "import time; print(round(time.monotonic() - $start, 3))")"
+    rss_after_import="$(rss_kb "$chronod" VmHWM)"
+    cpu_import="$(cpu_s "$chronod")"
+    stop_chronod
+    log "imported in ${import_s}s; restarting on the built database"
+    start_chronod
+    sleep 1
+    printf '{"seconds": %s, "records": %s, "peak_rss_kb_import": %s, "cpu_s_import": %s, "idle_rss_kb": %s, "db_bytes": %s}\n' \
+        "$import_s" "$(cat "$graph"/*.jsonl | wc -l)" "$rss_after_import" "$cpu_import" "$(rss_kb "$chronod" VmRSS)" \
+        "$(du -cb "$database"* | tail -1 | cut -f1)" > "$work/parts/import.json"
+fi
+if (( queries_only == 0 )); then
+    log "1,000 idle connections"
+    timeout 120 python3 "$root/Tools/bench/idle_connections.py" "$port" "$chronod" --connections 1000 \
+        > "$work/parts/idle.json" || log "idle connections measurement failed"
+fi
 
 load() {  # kind connections pipeline -> parts/daemon-<kind>-c<C>-p<P>.json, with chronod's CPU and RSS
     local kind="$1" conns="$2" pipeline="$3" cpu_before
@@ -171,80 +194,87 @@ for kind in $kinds; do
 done
 
 log "checking that chronod and the floor give the same answers"
-(cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$work/chrono.sqlite" "$work/requests" \
+(cd "$root/Tools/bench" && timeout 300 python3 compare.py "$port" "$database" "$work/requests" \
     --floor-bin "$bench_bin/chrono-floor") \
     > "$work/parts/compare.json" || log "compare.py failed"
 
-log "subscription fan-out: 1,000 subscribers, 20 commits"
-fanout_args=()
-if ! grep -q '"id":"azerbaijan"' "$graph/entities.jsonl"; then
-    doc="$(grep -m1 -oE '"id":"[^"]+\.txt"' "$graph/documents.jsonl" | cut -d'"' -f4)"
-    actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$graph/entities.jsonl" | cut -d'"' -f4)"
-    fanout_args=(--doc "$doc" --actor "$actor" --year 1995)
-fi
-timeout 900 "$bench_bin/chrono-fanout" --port "$port" --subscribers 1000 --connections 100 --commits 20 \
-    --commit-timeout 60 --server-pid "$chronod" \
-    "${fanout_args[@]}" > "$work/parts/fanout.json" || log "chrono-fanout failed"
-
-if (( events <= 100000 )); then
-    log "snapshot create/restore and compression vs gzip -6"
-    timeout 1800 python3 "$root/Tools/bench/snapshots.py" --port "$port" --db "$work/chrono.sqlite" \
-        --pid "$chronod" --label "$events" > "$work/parts/snapshots.json" || log "snapshots.py failed"
+if (( queries_only == 1 )); then
+    log "stopping chronod (queries only)"
+    stop_chronod
 else
-    # Restore and the first as_of read rebuild a whole database from the records in memory (about 1.4 GB
-    # at 10^5): not run at larger scales on a shared machine.
-    log "snapshots: skipped above 10^5 events"
-fi
+    log "subscription fan-out: 1,000 subscribers, 20 commits"
+    fanout_args=()
+    if ! grep -q '"id":"azerbaijan"' "$graph/entities.jsonl"; then
+        doc="$(grep -m1 -oE '"id":"[^"]+\.txt"' "$graph/documents.jsonl" | cut -d'"' -f4)"
+        actor="$(grep -m1 -oE '"id":"actor-[0-9]+"' "$graph/entities.jsonl" | cut -d'"' -f4)"
+        fanout_args=(--doc "$doc" --actor "$actor" --year 1995)
+    fi
+    timeout 900 "$bench_bin/chrono-fanout" --port "$port" --subscribers 1000 --connections 100 --commits 20 \
+        --commit-timeout 60 --server-pid "$chronod" \
+        "${fanout_args[@]}" > "$work/parts/fanout.json" || log "chrono-fanout failed"
 
-log "stopping chronod"
-stop_chronod
+    if (( events <= 100000 )); then
+        log "snapshot create/restore and compression vs gzip -6"
+        timeout 1800 python3 "$root/Tools/bench/snapshots.py" --port "$port" --db "$database" \
+            --pid "$chronod" --label "$events" > "$work/parts/snapshots.json" || log "snapshots.py failed"
+    else
+        # Restore and the first as_of read rebuild a whole database from the records in memory (about 1.4 GB
+        # at 10^5): not run at larger scales on a shared machine.
+        log "snapshots: skipped above 10^5 events"
+    fi
 
-if command -v redis-server > /dev/null; then
-    redis_port="$(free_port)"
-    log "redis-server on 127.0.0.1:$redis_port"
-    redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --loglevel warning \
-        > "$work/redis.log" 2>&1 &
-    redis=$!
-    pids+=("$redis")
-    for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break; sleep 0.1; done
-    for pipeline in 1 16; do
-        timeout $(( ${duration%.*} + 60 )) "$bench_bin/chrono-bench" --port "$redis_port" --connections "$connections" \
-            --pipeline "$pipeline" --duration "$duration" --crlf --line PING --ok-contains PONG \
-            --label "redis-ping" > "$work/parts/redis-chrono-bench-p$pipeline.json" || log "chrono-bench on redis failed"
-    done
-    requests=$(( connections * 4000 ))
-    runs=""
-    for pipeline in 1 16; do
-        out="$(timeout 300 redis-benchmark -p "$redis_port" -t ping -c "$connections" -n "$requests" -P "$pipeline" --csv \
-            | python3 -c '
+    log "stopping chronod"
+    stop_chronod
+
+    if command -v redis-server > /dev/null; then
+        redis_port="$(free_port)"
+        log "redis-server on 127.0.0.1:$redis_port"
+        redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --loglevel warning \
+            > "$work/redis.log" 2>&1 &
+        redis=$!
+        pids+=("$redis")
+        for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break; sleep 0.1; done
+        for pipeline in 1 16; do
+            timeout $(( ${duration%.*} + 60 )) "$bench_bin/chrono-bench" --port "$redis_port" --connections "$connections" \
+                --pipeline "$pipeline" --duration "$duration" --crlf --line PING --ok-contains PONG \
+                --label "redis-ping" > "$work/parts/redis-chrono-bench-p$pipeline.json" || log "chrono-bench on redis failed"
+        done
+        requests=$(( connections * 4000 ))
+        runs=""
+        for pipeline in 1 16; do
+            out="$(timeout 300 redis-benchmark -p "$redis_port" -t ping -c "$connections" -n "$requests" -P "$pipeline" --csv \
+                | python3 -c '
 import csv, json, sys
 for row in csv.DictReader(sys.stdin):
     print(json.dumps({"pipeline": int(sys.argv[1]), "test": row["test"], "rps": float(row["rps"]),
                       "p50_ms": float(row["p50_latency_ms"]), "p99_ms": float(row["p99_latency_ms"])}))
 ' "$pipeline" | paste -sd,)"
-        runs="${runs:+$runs,}$out"
-    done
-    printf '{"connections": %s, "requests": %s, "runs": [%s]}\n' "$connections" "$requests" "$runs" \
-        > "$work/parts/redis-benchmark.json"
-    kill "$redis" 2> /dev/null || true
-    wait "$redis" 2> /dev/null || true
-    forget "$redis"
-else
-    log "redis-server not installed: no redis baseline (apt-get install -y redis-server redis-tools)"
+            runs="${runs:+$runs,}$out"
+        done
+        printf '{"connections": %s, "requests": %s, "runs": [%s]}\n' "$connections" "$requests" "$runs" \
+            > "$work/parts/redis-benchmark.json"
+        kill "$redis" 2> /dev/null || true
+        wait "$redis" 2> /dev/null || true
+        forget "$redis"
+    else
+        log "redis-server not installed: no redis baseline (apt-get install -y redis-server redis-tools)"
+    fi
 fi
 
 log "floor: the same request lines on the same SQLite file, in process, at the same concurrency"
 for kind in $kinds; do
     [[ "$kind" == health ]] && continue
     for conns in "$connections" 1; do
-        timeout $(( ${duration%.*} + 120 )) "$bench_bin/chrono-floor" --db "$work/chrono.sqlite" \
+        timeout $(( ${duration%.*} + 120 )) "$bench_bin/chrono-floor" --db "$database" \
             --requests "$work/requests/$kind.ndjson" --connections "$conns" --duration "$duration" --label "$kind" \
             > "$work/parts/floor-$kind-c$conns.json" || log "chrono-floor failed on $kind"
     done
 done
-log "raw insert rate of the same rows (import baseline)"
-python3 "$root/Tools/bench/floor.py" "$work/chrono.sqlite" "$work/requests" --raw-insert-only \
-    --import-copy "$work/floor-copy.sqlite" > "$work/parts/raw-insert.json" || log "floor.py failed"
+if (( queries_only == 0 )); then
+    log "raw insert rate of the same rows (import baseline)"
+    python3 "$root/Tools/bench/floor.py" "$database" "$work/requests" --raw-insert-only \
+        --import-copy "$work/floor-copy.sqlite" > "$work/parts/raw-insert.json" || log "floor.py failed"
+fi
 
 result="$root/Tools/bench/results/$events-$(date -u +%Y%m%dT%H%M%SZ).json"
 python3 "$root/Tools/bench/summarize.py" "$work" "$result"

@@ -352,7 +352,7 @@ _chrono_find() {
 
 _chrono_neighbors() {
     repeating_flags=()
-    non_repeating_flags=(--tls --version -h --help)
+    non_repeating_flags=(--events --tls --version -h --help)
     repeating_options=(--relation --kind)
     non_repeating_options=(--depth --direction --from --to --limit --as-of --format --host --port --deadline --token --tls-ca --tls-cert --tls-key)
     __chrono_offer_flags_options 1

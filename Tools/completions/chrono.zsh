@@ -178,6 +178,7 @@ _chrono_neighbors() {
         '--from[Start of the period\: EDTF date or year (2007, 2007-03, 2007~).]:date:'
         '--to[End of the period\: EDTF date or year.]:date:'
         '--limit[Most nodes to return, 1-10000 (default 200).]:n:'
+        '--events[Also pass through events\: an event connects everyone who took part in it.]'
         '--as-of[Answer from this snapshot (an id from `chrono snapshot list`).]:snapshot:'
         '--format[Output format\: table, json, ndjson, csv or markdown; exports timelinejs (timeline, show), graphml, gexf, dot, mermaid (show, neighbors, path, subgraph), and self-contained svg and html pictures (timeline, show, neighbors, path, subgraph). Default\: table on a terminal, ndjson when piped.]:format:{__chrono_complete "${___format[@]}"}'
         '--host[Daemon host (env CHRONO_HOST, default 127.0.0.1).]:host:'

@@ -21,6 +21,8 @@ extension FloorConnection {
             return .events(try self.events(rowids))
         case .search(let text, let limit):
             return .search(try self.search(text, limit: limit))
+        case .find(let text, let limit):
+            return .records(try self.find(text, limit: limit))
         case .neighbors(let root, let depth, let limit):
             return try self.neighbors(root: root, depth: depth, limit: limit)
         case .path(let from, let to, let maxDepth):
@@ -60,7 +62,7 @@ extension FloorConnection {
         return rowids
     }
 
-    /// As the store ranks: exact id, exact name or alias, then FTS5 prefix terms by weighted bm25.
+    /// As the store ranks: exact id, exact name or alias, then FTS5 terms (see `phrases`) by weighted bm25.
     func search(_ text: String, limit: Int) throws(FloorError) -> [(ref: FloorRef, summary: String)] {
         var hits: [String: Double] = [:]
         func offer(_ id: String, _ score: Double) { if (hits[id] ?? -1) < score { hits[id] = score } }
@@ -74,7 +76,7 @@ extension FloorConnection {
                 SELECT owner, bm25(search, 0, 0, 10.0, 5.0, 1.0) FROM search
                 WHERE search MATCH ? AND owner_kind = 'entity' ORDER BY 2 LIMIT 200
                 """
-            ).run([.text(words.map { "\"\($0)\"*" }.joined(separator: " "))]) { row in
+            ).run([.text(try self.phrases(words.map(String.init)).joined(separator: " "))]) { row in
                 offer(row.text(0), 100 + min(699, -row.double(1)))
             }
         }
@@ -87,5 +89,38 @@ extension FloorConnection {
             }
         }
         return results
+    }
+
+    /// The FTS5 phrases of `words` as the store reads them: the last is a prefix when the index holds no such
+    /// word (one still being typed).
+    func phrases(_ words: [String]) throws(FloorError) -> [String] {
+        var phrases = words.map { "\"\($0)\"" }
+        if let last = phrases.last {
+            var holds = false
+            try self.statement("SELECT 1 FROM search WHERE search MATCH ? LIMIT 1").run([.text(last)]) { _ in
+                holds = true
+            }
+            if !holds { phrases[phrases.count - 1] = last + "*" }
+        }
+        return phrases
+    }
+
+    /// What plain FTS5 answers for a question: any of its words (the last as the store reads it), every match
+    /// ranked by BM25 with the store's column weights (name, aliases, title, summary, claims), the best
+    /// `limit` with their snippets.
+    func find(_ text: String, limit: Int) throws(FloorError) -> [(key: String, snippet: String)] {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }.prefix(12)
+        guard !words.isEmpty else { return [] }
+        let expression = try self.phrases(words.map(String.init)).joined(separator: " OR ")
+        var hits: [(key: String, snippet: String)] = []
+        try self.statement(
+            """
+            SELECT owner_kind, owner, snippet(search, -1, '**', '**', '…', 12) FROM search WHERE search MATCH ?
+            ORDER BY bm25(search, 0, 0, 10.0, 8.0, 5.0, 2.0, 1.0) LIMIT ?
+            """
+        ).run([.text(expression), .integer(Int64(limit))]) { row in
+            hits.append((row.text(0) + ":" + row.text(1), row.text(2)))
+        }
+        return hits
     }
 }

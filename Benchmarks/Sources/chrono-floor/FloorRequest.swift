@@ -7,6 +7,8 @@ enum FloorRequest {
     case timeline(lower: Int64, upper: Int64, limit: Int)
     case actorTimeline(actor: String, limit: Int)
     case search(text: String, limit: Int)
+    /// The ranked search over every record kind (`chrono.v1.Search/Query`).
+    case find(text: String, limit: Int)
     case neighbors(root: String, depth: Int, limit: Int)
     case path(from: String, to: String, maxDepth: Int)
 
@@ -39,6 +41,8 @@ enum FloorRequest {
             }
         case "chrono.v1.Entity/Search":
             self = .search(text: try string("text"), limit: int("limit", 20))
+        case "chrono.v1.Search/Query":
+            self = .find(text: try string("text"), limit: int("limit", 20))
         case "chrono.v1.Graph/Neighbors":
             self = .neighbors(root: try string("id"), depth: int("depth", 1), limit: int("limit", 200))
         case "chrono.v1.Graph/Paths":

@@ -9,13 +9,15 @@ extension Chrono {
             abstract: "List the entities linked to one entity, up to a depth, with the relations between them.",
             discussion: """
                 --relation, --kind limit what is followed; --from/--to keep dated relations that overlap the \
-                period. Graph formats (graphml, gexf, dot, mermaid) export the neighbourhood for Gephi, yEd, \
+                period. --events also reaches those who took part in the same events, and lists those events \
+                with their dates and sources. Graph formats (graphml, gexf, dot, mermaid) export the neighbourhood for Gephi, yEd, \
                 Graphviz or Markdown.
 
                 Examples:
                   chrono neighbors state-migration-service
                   chrono neighbors azerbaijan --depth 2 --relation party_to --format gexf > azerbaijan.gexf
                   chrono neighbors ilham-aliyev --direction out --format dot | dot -Tpng > aliyev.png
+                  chrono neighbors "State Migration Service" --events
                 """
         )
 
@@ -45,6 +47,9 @@ extension Chrono {
         @Option(help: ArgumentHelp("Most nodes to return, 1-10000 (default 200).", valueName: "n"))
         var limit: Int?
 
+        @Flag(help: "Also pass through events: an event connects everyone who took part in it.")
+        var events = false
+
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
@@ -65,6 +70,7 @@ extension Chrono {
             params["direction"] = self.direction.map { .string($0.rawValue) }
             params["kinds"] = Params.list(self.kinds)
             params["limit"] = Params.int(self.limit)
+            if self.events { params["through_events"] = .bool(true) }
             try await CommandRunner(connection: self.connection, output: self.output)
                 .run(.graphNeighbors, params: self.asOf.adding(to: params), present: GraphPresenter.presentNeighbors)
         }

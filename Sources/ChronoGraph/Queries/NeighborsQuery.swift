@@ -33,6 +33,9 @@ public struct NeighborsQuery: Sendable, Hashable {
     public var to: EDTFDate?
     /// Node budget, 1–10,000 (default 200).
     public var limit: Int
+    /// Whether events connect their participants, as hops of their own (default `false`). Such hops ignore
+    /// `relations` and `direction`; with a window, only events whose date overlaps it connect.
+    public var throughEvents: Bool
 
     /// Creates a query.
     public init(
@@ -43,7 +46,8 @@ public struct NeighborsQuery: Sendable, Hashable {
         kinds: [EntityKind] = [],
         from: EDTFDate? = nil,
         to: EDTFDate? = nil,
-        limit: Int = 200
+        limit: Int = 200,
+        throughEvents: Bool = false
     ) {
         self.id = id
         self.depth = depth
@@ -53,6 +57,7 @@ public struct NeighborsQuery: Sendable, Hashable {
         self.from = from
         self.to = to
         self.limit = limit
+        self.throughEvents = throughEvents
     }
 
     /// Checks the depth and limit, naming the offending parameter.

@@ -2,28 +2,48 @@
 public struct DisputeList: GraphResult, Hashable {
     /// By id.
     public var disputes: [Dispute]
+    /// The `subject` when it was a name, with the entity it resolved to.
+    public var resolved: [ResolvedName]
     public var revision: Int64
 
     /// Creates a list.
-    public init(disputes: [Dispute], revision: Int64) {
+    public init(disputes: [Dispute], resolved: [ResolvedName] = [], revision: Int64) {
         self.disputes = disputes
+        self.resolved = resolved
         self.revision = revision
     }
 
-    private enum CodingKeys: String, CodingKey { case disputes }
+    private enum CodingKeys: String, CodingKey { case disputes, resolved }
+
+    /// Encodes `{"disputes", "resolved"?}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.disputes, forKey: .disputes)
+        if !self.resolved.isEmpty { try container.encode(self.resolved, forKey: .resolved) }
+    }
 }
 
 /// Figures matching a filter (`chrono.v1.Figures/List`).
 public struct FigureList: GraphResult, Hashable {
     /// By id.
     public var figures: [Figure]
+    /// The `subject` when it was a name, with the entity it resolved to.
+    public var resolved: [ResolvedName]
     public var revision: Int64
 
     /// Creates a list.
-    public init(figures: [Figure], revision: Int64) {
+    public init(figures: [Figure], resolved: [ResolvedName] = [], revision: Int64) {
         self.figures = figures
+        self.resolved = resolved
         self.revision = revision
     }
 
-    private enum CodingKeys: String, CodingKey { case figures }
+    private enum CodingKeys: String, CodingKey { case figures, resolved }
+
+    /// Encodes `{"figures", "resolved"?}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.figures, forKey: .figures)
+        if !self.resolved.isEmpty { try container.encode(self.resolved, forKey: .resolved) }
+    }
 }

@@ -20,20 +20,30 @@ public struct Neighborhood: GraphResult, Hashable {
     public var nodes: [NeighborNode]
     /// The edges followed, by id.
     public var edges: [Edge]
+    /// With `through_events`, the events followed (each connects all its participants), by id; `nil` otherwise.
+    public var events: [Event]?
     /// Set when the node budget cut the traversal short.
     public var truncated: Truncated?
     public var revision: Int64
 
     /// Creates a neighborhood.
-    public init(root: EntityRef, nodes: [NeighborNode], edges: [Edge], truncated: Truncated?, revision: Int64) {
+    public init(
+        root: EntityRef,
+        nodes: [NeighborNode],
+        edges: [Edge],
+        events: [Event]? = nil,
+        truncated: Truncated?,
+        revision: Int64
+    ) {
         self.root = root
         self.nodes = nodes
         self.edges = edges
+        self.events = events
         self.truncated = truncated
         self.revision = revision
     }
 
-    private enum CodingKeys: String, CodingKey { case root, nodes, edges, truncated }
+    private enum CodingKeys: String, CodingKey { case root, nodes, edges, events, truncated }
 
     /// Encodes the wire form, `truncated` being `null` when nothing was cut.
     public func encode(to encoder: any Encoder) throws {
@@ -41,6 +51,7 @@ public struct Neighborhood: GraphResult, Hashable {
         try container.encode(self.root, forKey: .root)
         try container.encode(self.nodes, forKey: .nodes)
         try container.encode(self.edges, forKey: .edges)
+        try container.encodeIfPresent(self.events, forKey: .events)
         try container.encode(self.truncated, forKey: .truncated)
     }
 }

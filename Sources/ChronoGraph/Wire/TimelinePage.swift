@@ -52,27 +52,37 @@ public struct TimelinePage: GraphResult, Hashable {
     public var events: [Event]
     /// The cursor for the next page, or `nil` on the last page.
     public var nextCursor: String?
+    /// The actor and instrument names of the query that were not ids, with the entities they resolved to.
+    public var resolved: [ResolvedName]
     public var revision: Int64
 
     /// Creates a page.
-    public init(window: TimelineWindow, events: [Event], nextCursor: String?, revision: Int64) {
+    public init(
+        window: TimelineWindow,
+        events: [Event],
+        nextCursor: String?,
+        resolved: [ResolvedName] = [],
+        revision: Int64
+    ) {
         self.window = window
         self.events = events
         self.nextCursor = nextCursor
+        self.resolved = resolved
         self.revision = revision
     }
 
     private enum CodingKeys: String, CodingKey {
-        case window, ordering, events
+        case window, ordering, events, resolved
         case nextCursor = "next_cursor"
     }
 
-    /// Encodes `{"window", "ordering", "events", "next_cursor"?}`.
+    /// Encodes `{"window", "ordering", "events", "next_cursor"?, "resolved"?}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.window, forKey: .window)
         try container.encode(self.ordering, forKey: .ordering)
         try container.encode(self.events, forKey: .events)
         try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
+        if !self.resolved.isEmpty { try container.encode(self.resolved, forKey: .resolved) }
     }
 }

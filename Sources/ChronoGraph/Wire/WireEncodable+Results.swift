@@ -30,6 +30,10 @@ extension TimelinePage: WireEncodable {
         }
         writer.key("ordering")
         writer.string(self.ordering)
+        if !self.resolved.isEmpty {
+            writer.key("resolved")
+            try writer.array(self.resolved)
+        }
         writer.key("window")
         try self.window.write(to: &writer)
         writer.endObject()
@@ -88,6 +92,10 @@ extension Neighborhood: WireEncodable {
         writer.beginObject()
         writer.key("edges")
         try writer.array(self.edges)
+        if let events = self.events {
+            writer.key("events")
+            try writer.array(events)
+        }
         writer.key("nodes")
         try writer.array(self.nodes)
         writer.key("root")

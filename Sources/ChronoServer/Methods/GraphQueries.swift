@@ -61,7 +61,7 @@ enum GraphQueries {
     static func neighbors(_ raw: [String: JSONValue]) throws(ChronoError) -> NeighborsQuery {
         let params = try Params(
             raw,
-            allowed: ["id", "depth", "relations", "direction", "kinds", "from", "to", "limit"]
+            allowed: ["id", "depth", "relations", "direction", "kinds", "from", "to", "limit", "through_events"]
         )
         let query = NeighborsQuery(
             id: try params.requiredString("id"),
@@ -71,7 +71,8 @@ enum GraphQueries {
             kinds: try params.choices("kinds", as: EntityKind.self),
             from: try params.date("from"),
             to: try params.date("to"),
-            limit: try params.int("limit", in: NeighborsQuery.limits, default: 200)
+            limit: try params.int("limit", in: NeighborsQuery.limits, default: 200),
+            throughEvents: try params.bool("through_events", default: false)
         )
         try query.validate()
         return query

@@ -40,6 +40,7 @@ public final class Connection {
         do {
             if !readOnly { try self.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
             try self.execute("PRAGMA foreign_keys = ON")
+            try self.registerPhraseHits()
         } catch {
             sqlite3_close_v2(handle)
             throw error

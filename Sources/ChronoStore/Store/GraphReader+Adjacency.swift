@@ -72,7 +72,8 @@ extension GraphReader {
         }
         if filter.throughEvents, !result.capped {
             values["cap"] = .int(limit - rows + 1)
-            try self.connection.cached(AdjacencySQL.throughEvents).run(named: values) { row in
+            try self.connection.cached(AdjacencySQL.throughEvents(dated: filter.window != nil)).run(named: values) {
+                row in
                 rows += 1
                 guard rows <= limit else {
                     result.capped = true
@@ -101,10 +102,14 @@ enum AdjacencySQL {
     }
 
     /// Reads `(near, other, event)` for every other participant of the events the entities in `:ids` took
-    /// part in.
-    static let throughEvents = """
-        SELECT DISTINCT p.entity, q.entity, e.id FROM participants p
-        JOIN participants q ON q.event = p.event AND q.entity <> p.entity JOIN events e ON e.rowid = p.event
-        WHERE p.entity IN (SELECT value FROM json_each(:ids)) LIMIT :cap
-        """
+    /// part in; `dated` keeps the events whose date meets the window `:lo...:hi`.
+    static func throughEvents(dated: Bool) -> String {
+        var sql = """
+            SELECT DISTINCT p.entity, q.entity, e.id FROM participants p
+            JOIN participants q ON q.event = p.event AND q.entity <> p.entity JOIN events e ON e.rowid = p.event
+            WHERE p.entity IN (SELECT value FROM json_each(:ids))
+            """
+        if dated { sql += " AND e.fuzzy_lower <= :hi AND e.fuzzy_upper >= :lo" }
+        return sql + " LIMIT :cap"
+    }
 }

@@ -5,19 +5,23 @@ extension GraphReader {
     /// Disputes matching a filter, by id. See `GraphStore.disputes(_:deadline:)`.
     func disputes(_ query: DisputesQuery) throws -> DisputeList {
         try query.validate()
-        let subject = try query.subject.map { try self.subjectID($0) }
+        let subject = try query.subject.map { try self.subject($0) }
         var ids = try self.connection.cached(
             "SELECT id FROM disputes WHERE (?1 IS NULL OR subject = ?1) ORDER BY id"
-        ).map([.optionalText(subject)]) { $0.text(0) }
+        ).map([.optionalText(subject?.id)]) { $0.text(0) }
         if let text = query.text { ids = try self.ranked(ids, text: text, kind: "dispute") }
         let disputes = try self.disputes(ids)
-        return DisputeList(disputes: Array(disputes.prefix(query.limit)), revision: try self.revision())
+        return DisputeList(
+            disputes: Array(disputes.prefix(query.limit)),
+            resolved: subject?.resolved.map { [$0] } ?? [],
+            revision: try self.revision()
+        )
     }
 
     /// Figures matching a filter, by id. See `GraphStore.figures(_:deadline:)`.
     func figures(_ query: FiguresQuery) throws -> FigureList {
         try query.validate()
-        let subject = try query.subject.map { try self.subjectID($0) }
+        let subject = try query.subject.map { try self.subject($0) }
         let window = Self.window(query.from, query.to)
         let ids = try self.connection.cached(
             """
@@ -25,13 +29,17 @@ extension GraphReader {
             AND (?2 IS NULL OR (fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2)) ORDER BY id
             """
         ).map([
-            .optionalText(subject), window.map { .integer($0.lower) } ?? .null,
+            .optionalText(subject?.id), window.map { .integer($0.lower) } ?? .null,
             window.map { .integer($0.upper) } ?? .null,
         ]) {
             $0.text(0)
         }
         let figures = try self.figures(try query.text.map { try self.ranked(ids, text: $0, kind: "figure") } ?? ids)
-        return FigureList(figures: Array(figures.prefix(query.limit)), revision: try self.revision())
+        return FigureList(
+            figures: Array(figures.prefix(query.limit)),
+            resolved: subject?.resolved.map { [$0] } ?? [],
+            revision: try self.revision()
+        )
     }
 
     /// The ids of `ids` among the best tier of the ranked search for `text` (see `bestTier`), best first.
@@ -41,13 +49,15 @@ extension GraphReader {
         return try self.bestTier(text, kind: kind).filter(kept.contains)
     }
 
-    /// A subject filter: an event or figure id as is, otherwise an entity id, name or alias resolved to its id.
-    private func subjectID(_ text: String) throws -> String {
+    /// A subject filter: an event or figure id as is, otherwise an entity id, name or alias resolved to its id
+    /// (with the resolution when `text` was a name).
+    private func subject(_ text: String) throws -> (id: String, resolved: ResolvedName?) {
         let sql = "SELECT 1 FROM events WHERE id = ?1 UNION ALL SELECT 1 FROM figures WHERE id = ?1"
         if try self.connection.cached(sql).first([.text(text)], { _ in true }) == true {
-            return text
+            return (text, nil)
         }
-        return try self.resolve(text, field: "params.subject").id
+        let ref = try self.resolve(text, field: "params.subject")
+        return (ref.id, ResolvedName.listing([text], as: [ref]).first)
     }
 
     /// Counts of the graph. See `GraphStore.stats(deadline:)`.

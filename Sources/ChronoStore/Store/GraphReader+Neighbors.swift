@@ -10,12 +10,14 @@ extension GraphReader {
         let filter = EdgeFilter(
             types: query.relations,
             direction: query.direction,
-            window: Self.window(query.from, query.to)
+            window: Self.window(query.from, query.to),
+            throughEvents: query.throughEvents
         )
         let kinds = Set(query.kinds)
         var depths: [String: Int] = [root.id: 0]
         var refs: [String: EntityRef?] = [root.id: root]
         var edges: Set<String> = []
+        var events: Set<String> = []
         var frontier = [root.id]
         var truncated: Truncated?
         // Each node's relations are read when it is expanded, so a search that spends its node budget early
@@ -40,7 +42,7 @@ extension GraphReader {
                         depths[ref.id] = depth
                         next.append(ref.id)
                     }
-                    edges.insert(adjacent.edge)
+                    if let event = adjacent.event { events.insert(event) } else { edges.insert(adjacent.edge) }
                 }
                 if step.capped {
                     truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: "depth \(depth)")
@@ -59,6 +61,7 @@ extension GraphReader {
             root: root,
             nodes: nodes,
             edges: try self.edges(edges.sorted()),
+            events: query.throughEvents ? try self.events(ids: events.sorted()) : nil,
             truncated: truncated,
             revision: try self.revision()
         )

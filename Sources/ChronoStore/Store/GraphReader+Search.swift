@@ -30,7 +30,11 @@ extension GraphReader {
         try self.context.check()
         let page = Array(matches.dropFirst(offset).prefix(query.limit))
         let next = matches.count > offset + page.count ? SearchCursor(offset: offset + page.count).token : nil
-        return RecordSearchResults(results: try self.hits(page), nextCursor: next, revision: try self.revision())
+        return RecordSearchResults(
+            results: try self.hits(page, text: query.text),
+            nextCursor: next,
+            revision: try self.revision()
+        )
     }
 
     /// Ranked entities for a text (`chrono.v1.Entity/Search`): the ranked search limited to entities.
@@ -85,8 +89,9 @@ extension GraphReader {
         return keys
     }
 
-    /// The hits of `matches`, in order, with titles, dates and citations.
-    private func hits(_ matches: [TextMatch]) throws -> [RecordHit] {
+    /// The hits of `matches` for `text`, in order, with titles, dates, citations and snippets.
+    private func hits(_ matches: [TextMatch], text: String) throws -> [RecordHit] {
+        let snippets = try self.snippets(matches.map(\.row).filter { $0 != 0 }, text: text)
         func ids(_ kind: String) -> [String] { matches.filter { $0.kind == kind }.map(\.id) }
         var details: [String: (title: String, entityKind: EntityKind?, date: DateValue?, citations: [Citation])] = [:]
         let entityCitations = try self.citations(kind: "entity", owners: ids("entity"))
@@ -116,7 +121,7 @@ extension GraphReader {
                     title: detail.title,
                     entityKind: detail.entityKind,
                     date: detail.date,
-                    snippet: match.snippet,
+                    snippet: snippets[match.row] ?? "",
                     matched: match.matched,
                     score: match.score,
                     citations: detail.citations

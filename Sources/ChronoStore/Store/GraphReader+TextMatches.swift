@@ -6,15 +6,16 @@ struct TextMatch {
     /// `entity`, `event`, `figure`, `dispute` or `relation`.
     var kind: String
     var id: String
-    /// An excerpt with the matched words between `**`.
-    var snippet: String
+    /// The record's row in the full-text index (0 for an exact name that the text does not match).
+    var row: Int64
     /// The search words the record holds.
     var matched: [String]
     /// How many of `matched` it holds as typed (stemmed or as a prefix), not only through a typo or variant.
     var matchedAsTyped = 0
     /// How it matched: an exact id, name or alias, the text, or a word only through a typo or variant.
     var how: SearchHit.Match
-    /// BM25 with column weights, as a positive number: higher is better.
+    /// BM25 with column weights, as a positive number: higher is better. Past `exhaustiveSearchRows`
+    /// matches, the summed column weights of the fields holding each word instead (see `textMatches`).
     var relevance: Double
 
     /// More matched words first, then relevance; an exact id, name or alias ranks above any text match.
@@ -31,64 +32,194 @@ struct TextMatch {
 }
 
 /// One search word as an FTS5 expression: the word itself, its typo and transliteration variants among
-/// the names, and a prefix match when it is the last word.
+/// the names, and a prefix match when it is the last word and not a word of the index.
 struct SearchTerm {
     var word: String
-    var expression: String
+    /// The FTS5 phrases of the word, OR-ed in `expression`.
+    var phrases: [String]
     /// Whether the expression adds variants because the word itself is found nowhere.
     var usesVariants: Bool
+
+    var expression: String { self.phrases.joined(separator: " OR ") }
 }
 
 extension GraphReader {
     /// Column weights of `bm25`: owner kind and id are unindexed; then name, aliases, title, summary, claims.
-    private static let rank = "bm25(search, 0, 0, 10.0, 8.0, 5.0, 2.0, 1.0)"
+    private static let columnWeights: [Double] = [0, 0, 10, 8, 5, 2, 1]
+    private static let rank = "bm25(search, \(columnWeights.map { String($0) }.joined(separator: ", ")))"
+    /// Up to this many matching rows, every match is ranked by BM25; past it, each scan of the bounded
+    /// ranking reads at most this many (see `textMatches`). The repository's graph has fewer records.
+    static let maximumExhaustiveSearchRows = 2_000
 
     /// Records of `kinds` holding any of the words of `text`, best first (see `TextMatch.score`), at most
-    /// `cap` read from the index by BM25; `namesOnly` matches entity names and aliases alone.
+    /// `cap`; `namesOnly` matches entity names and aliases alone.
     ///
-    /// One OR query ranks by BM25; each word's own match is tested in the same statement, so a record with
-    /// four of six words ranks above one with three: all words first, then most, then any.
+    /// All words first, then most, then any: each row says which words it holds (`phrase_hits`). When at most
+    /// `exhaustiveSearchRows` records match, all are ranked by BM25. Past that, the cost stays bounded as the
+    /// graph grows (see `boundedMatches`).
     func textMatches(_ text: String, kinds: [String], namesOnly: Bool = false, cap: Int = 500) throws -> [TextMatch] {
         var matches: [String: TextMatch] = [:]
         let exact = try self.exactMatches(text)
         let terms = try self.searchTerms(SearchWords.of(text))
         if !terms.isEmpty {
             let scope = namesOnly ? "{name aliases} : " : ""
-            let tests = terms.indices.map { "rowid IN (SELECT rowid FROM search WHERE search MATCH ?\($0 + 3))" }
-            let sql = """
-                SELECT owner_kind, owner, -\(Self.rank), snippet(search, -1, '**', '**', '…', 12), \
-                \(tests.joined(separator: ", ")) FROM search
-                WHERE search MATCH ?1 AND owner_kind IN (SELECT value FROM json_each(?2)) ORDER BY 3 DESC LIMIT \(cap)
-                """
             let any = terms.map { "\(scope)(\($0.expression))" }.joined(separator: " OR ")
-            let values: [SQLiteValue] =
-                [.text(any), try Self.list(kinds)] + terms.map { .text("\(scope)(\($0.expression))") }
-            try self.connection.cached(sql).run(values) { row in
-                let matched = terms.indices.filter { row.int(4 + $0) != 0 }
-                let how: SearchHit.Match = matched.contains { terms[$0].usesVariants } ? .fuzzy : .text
-                let match = TextMatch(
-                    kind: row.text(0),
-                    id: row.text(1),
-                    snippet: row.text(3),
-                    matched: matched.map { terms[$0].word },
-                    matchedAsTyped: matched.filter { !terms[$0].usesVariants }.count,
-                    how: how,
-                    relevance: row.double(2)
-                )
-                matches[match.kind + "\u{0}" + match.id] = match
-            }
+            let filter = Set(kinds).isSuperset(of: RecordSearchQuery.recordKinds) ? nil : kinds
+            let probe = "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)"
+            let count =
+                try self.connection.cached(probe).first([.text(any), .int(self.exhaustiveSearchRows + 1)]) {
+                    $0.int(0)
+                } ?? 0
+            let found =
+                count <= self.exhaustiveSearchRows
+                ? try self.rankedMatches(any, terms: terms, kinds: filter, cap: cap)
+                : try self.boundedMatches(terms, scope: scope, kinds: filter, cap: cap)
+            for match in found { matches[match.kind + "\u{0}" + match.id] = match }
         }
         try self.context.check()
         if kinds.contains("entity") {
             for (id, how) in exact {
                 let key = "entity\u{0}" + id
                 var match =
-                    matches[key] ?? TextMatch(kind: "entity", id: id, snippet: "", matched: [], how: how, relevance: 0)
+                    matches[key] ?? TextMatch(kind: "entity", id: id, row: 0, matched: [], how: how, relevance: 0)
                 match.how = how
                 matches[key] = match
             }
         }
-        return matches.values.sorted { ($0.score, $1.kind, $1.id) > ($1.score, $0.kind, $0.id) }
+        let ranked = matches.values.sorted { ($0.score, $1.kind, $1.id) > ($1.score, $0.kind, $0.id) }
+        return Array(ranked.prefix(cap))
+    }
+
+    /// Every record of `kinds` (all when `nil`) matching `expression`, ranked by BM25: the best `cap`.
+    private func rankedMatches(
+        _ expression: String,
+        terms: [SearchTerm],
+        kinds: [String]?,
+        cap: Int
+    ) throws
+        -> [TextMatch]
+    {
+        let sql = """
+            SELECT owner_kind, owner, rowid, \(Connection.phraseHits)(search), -\(Self.rank) FROM search
+            WHERE search MATCH ?1 AND (?2 IS NULL OR owner_kind IN (SELECT value FROM json_each(?2)))
+            ORDER BY 5 DESC LIMIT \(cap)
+            """
+        let kindList = try kinds.map { try Self.list($0) } ?? .null
+        return try self.connection.cached(sql).map([.text(expression), kindList]) { row in
+            let held = Self.words(held: row.text(3), terms: terms)
+            return Self.match(kind: row.text(0), id: row.text(1), row: row.int64(2), held.matched, terms, row.double(4))
+        }
+    }
+
+    /// The best `cap` records of `kinds` (all when `nil`) among bounded scans, for words too common to rank
+    /// every match: the records holding every word, and those holding any in a name or alias, in a title and
+    /// anywhere, each read up to `exhaustiveSearchRows` in index order from the index alone. They rank by words
+    /// held, then by the summed weights of the best field holding each (name 10, aliases 8, title 5, summary 2,
+    /// claims 1); only then are the owners of the best rows read.
+    private func boundedMatches(
+        _ terms: [SearchTerm],
+        scope: String,
+        kinds: [String]?,
+        cap: Int
+    ) throws
+        -> [TextMatch]
+    {
+        let any = terms.map { "\(scope)(\($0.expression))" }.joined(separator: " OR ")
+        var scans = scope.isEmpty ? ["{name aliases} : (\(any))", "{title} : (\(any))", any] : [any]
+        if terms.count > 1 {
+            scans.insert(terms.map { "\(scope)(\($0.expression))" }.joined(separator: " AND "), at: 0)
+        }
+        var held: [Int64: (matched: [Int], weight: Double)] = [:]
+        let sql = "SELECT rowid, \(Connection.phraseHits)(search) FROM search WHERE search MATCH ? LIMIT ?"
+        for scan in scans {
+            try self.connection.cached(sql).run([.text(scan), .int(self.exhaustiveSearchRows)]) { row in
+                let words = Self.words(held: row.text(1), terms: terms)
+                let rowid = row.int64(0)
+                if let known = held[rowid], (known.matched.count, known.weight) >= (words.matched.count, words.weight) {
+                    return
+                }
+                held[rowid] = words
+            }
+            try self.context.check()
+        }
+        let ranked = held.sorted {
+            ($0.value.matched.count, $0.value.weight, $1.key) > ($1.value.matched.count, $1.value.weight, $0.key)
+        }
+        var matches: [TextMatch] = []
+        let owners = "SELECT rowid, owner_kind, owner FROM search WHERE rowid IN (SELECT value FROM json_each(?))"
+        var start = 0
+        while matches.count < cap, start < ranked.count {
+            let chunk = ranked[start..<min(start + cap, ranked.count)]
+            start = chunk.endIndex
+            var found: [Int64: (kind: String, id: String)] = [:]
+            try self.connection.cached(owners).run([Self.list(chunk.map(\.key))]) { row in
+                found[row.int64(0)] = (row.text(1), row.text(2))
+            }
+            for (rowid, words) in chunk {
+                guard let owner = found[rowid], kinds?.contains(owner.kind) ?? true else { continue }
+                matches.append(
+                    Self.match(kind: owner.kind, id: owner.id, row: rowid, words.matched, terms, words.weight)
+                )
+            }
+            try self.context.check()
+        }
+        return Array(matches.prefix(cap))
+    }
+
+    /// The indices of `terms` a row holds, from its `phrase_hits` digits, and the summed column weight of the
+    /// best field holding each.
+    private static func words(held hits: String, terms: [SearchTerm]) -> (matched: [Int], weight: Double) {
+        let digits = Array(hits.utf8)
+        var phrase = 0
+        var matched: [Int] = []
+        var weight = 0.0
+        for (index, term) in terms.enumerated() {
+            let columns = digits[min(phrase, digits.count)..<min(phrase + term.phrases.count, digits.count)]
+                .filter { $0 != UInt8(ascii: "0") }.map { Int($0 - UInt8(ascii: "0")) }
+            phrase += term.phrases.count
+            guard let best = columns.min() else { continue }
+            matched.append(index)
+            weight += Self.columnWeights[best - 1]
+        }
+        return (matched, weight)
+    }
+
+    /// The match of a record holding the terms at indices `matched`, with its relevance.
+    private static func match(
+        kind: String,
+        id: String,
+        row: Int64,
+        _ matched: [Int],
+        _ terms: [SearchTerm],
+        _ relevance: Double
+    ) -> TextMatch {
+        TextMatch(
+            kind: kind,
+            id: id,
+            row: row,
+            matched: matched.map { terms[$0].word },
+            matchedAsTyped: matched.filter { !terms[$0].usesVariants }.count,
+            how: matched.contains { terms[$0].usesVariants } ? .fuzzy : .text,
+            relevance: relevance
+        )
+    }
+
+    /// Snippets of the index rows `rows` for `text`, matched words between `**`, by row.
+    func snippets(_ rows: [Int64], text: String) throws -> [Int64: String] {
+        let terms = try self.searchTerms(SearchWords.of(text))
+        guard !terms.isEmpty, !rows.isEmpty else { return [:] }
+        var snippets: [Int64: String] = [:]
+        try self.connection.cached(
+            """
+            SELECT rowid, snippet(search, -1, '**', '**', '…', 12) FROM search
+            WHERE search MATCH ?1 AND rowid IN (SELECT value FROM json_each(?2))
+            """
+        ).run([
+            .text(terms.map { "(\($0.expression))" }.joined(separator: " OR ")), try Self.list(rows.map(String.init)),
+        ]) {
+            row in snippets[row.int64(0)] = row.text(1)
+        }
+        return snippets
     }
 
     /// Entities that `text` names exactly: by id, by name or by an alias (case and diacritics folded).
@@ -103,26 +234,27 @@ extension GraphReader {
         return found
     }
 
-    /// The FTS5 expressions of `words`. A word of five letters or more that the index holds nowhere is
-    /// widened by the name and alias words within its typo budget or sharing its transliteration key.
+    /// The FTS5 phrases of `words`. The last word is also a prefix when the index holds no such word (one
+    /// still being typed). A word of five letters or more that the index holds nowhere is widened by the
+    /// name and alias words within its typo budget or sharing its transliteration key.
     func searchTerms(_ words: [String]) throws -> [SearchTerm] {
         var nameWords: Set<String>?
         return try words.enumerated().map { index, word in
-            let suffix = index == words.count - 1 ? "*" : ""
-            var alternatives = ["\"\(word)\"\(suffix)"]
+            var phrases = ["\"\(word)\""]
+            var holds = try self.indexHolds(phrases[0])
+            if !holds && index == words.count - 1 {
+                phrases = ["\"\(word)\"*"]
+                holds = try self.indexHolds(phrases[0])
+            }
             let budget = SearchWords.typoBudget(length: word.count)
             var usesVariants = false
-            if budget > 0, try !self.indexHolds(alternatives[0]) {
+            if budget > 0, !holds {
                 if nameWords == nil { nameWords = try self.nameWords() }
                 let variants = Self.variants(of: word, among: nameWords ?? [], budget: budget)
-                alternatives += variants.map { "\"\($0)\"" }
+                phrases += variants.map { "\"\($0)\"" }
                 usesVariants = !variants.isEmpty
             }
-            return SearchTerm(
-                word: word,
-                expression: alternatives.joined(separator: " OR "),
-                usesVariants: usesVariants
-            )
+            return SearchTerm(word: word, phrases: phrases, usesVariants: usesVariants)
         }
     }
 

@@ -10,8 +10,10 @@ extension GraphReader {
         try query.validate()
         let cursor = try query.cursor.map { (token) throws(ChronoError) in try TimelineCursor(token: token) } ?? .start
         try self.requireTerms(query.types, section: "event_types", field: "params.types")
-        let actors = try self.resolveAll(query.actors, field: "params.actors").map(\.id)
-        let instruments = try self.resolveAll(query.instruments, field: "params.instruments").map(\.id)
+        let actorRefs = try self.resolveAll(query.actors, field: "params.actors")
+        let instrumentRefs = try self.resolveAll(query.instruments, field: "params.instruments")
+        let actors = actorRefs.map(\.id)
+        let instruments = instrumentRefs.map(\.id)
         var values: [String: SQLiteValue] = [
             "lo": .integer(query.from?.strict.lower.map { Int64($0.ordinal) } ?? Schema.openLower),
             "hi": .integer(query.to?.strict.upper.map { Int64($0.ordinal) } ?? Schema.openUpper),
@@ -103,7 +105,13 @@ extension GraphReader {
             upper: query.to?.strict.upper,
             mode: query.mode
         )
-        return TimelinePage(window: window, events: events, nextCursor: next, revision: try self.revision())
+        return TimelinePage(
+            window: window,
+            events: events,
+            nextCursor: next,
+            resolved: ResolvedName.listing(query.actors + query.instruments, as: actorRefs + instrumentRefs),
+            revision: try self.revision()
+        )
     }
 
     /// The ids of the records of `kind` holding the most words of `text` that any record holds, best first:

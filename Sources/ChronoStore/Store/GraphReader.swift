@@ -9,6 +9,8 @@ struct GraphReader {
     let context: QueryContext
     /// The most relations one expansion step reads (see `maximumAdjacencyRows`).
     var adjacencyRowLimit = GraphReader.maximumAdjacencyRows
+    /// The most matches the ranked search ranks all of by BM25 (see `textMatches`).
+    var exhaustiveSearchRows = GraphReader.maximumExhaustiveSearchRows
 
     /// The graph revision of this snapshot.
     func revision() throws -> Int64 { try GraphStore.revision(self.connection) }

@@ -23,7 +23,8 @@ public enum DisputesPresenter {
             result: result,
             records: disputes,
             table: table,
-            view: { terminal in Self.grouped(table, terminal: terminal) }
+            view: { terminal in Self.grouped(table, terminal: terminal) },
+            notes: EntityLabel.resolutions(result)
         )
     }
 

@@ -37,6 +37,16 @@ enum EntityLabel {
         return (negative ? "-" : "") + grouped + fraction
     }
 
+    /// One line per name of the query that was read as an entity (`resolved`): `"President Aliyev" is Ilham
+    /// Aliyev (person, ilham-aliyev)`.
+    static func resolutions(_ result: JSONValue) -> [String] {
+        result.list("resolved").map { resolution in
+            let entity = resolution["entity"] ?? .null
+            let entityLabel = "\(entity.text("name")) (\(entity.text("kind")), \(entity.text("id")))"
+            return "\"\(resolution.text("given"))\" is \(entityLabel)"
+        }
+    }
+
     /// The `truncated` member of a graph result as a sentence, or `nil` when nothing was cut.
     static func truncation(_ result: JSONValue) -> String? {
         guard let truncated = result["truncated"], truncated != .null else { return nil }

@@ -23,7 +23,7 @@ public enum FiguresPresenter {
             ],
             rows: rows
         )
-        return Presentation(result: result, records: figures, table: table)
+        return Presentation(result: result, records: figures, table: table, notes: EntityLabel.resolutions(result))
     }
 
     /// The quantity in words: `over 44,000 people`, `about 600,000–800,000 people` for a range (an `exact`

@@ -2,7 +2,8 @@ public import ChronoProtocol
 
 /// Presents `Graph/Neighbors` and `Graph/Subgraph` results: one row per relation, graph exports of the whole.
 ///
-/// NDJSON writes one line per node (`{"node": ...}`) and then one per relation (`{"edge": ...}`).
+/// NDJSON writes one line per node (`{"node": ...}`), then one per relation (`{"edge": ...}`), then one per event
+/// passed through (`{"event": ...}`).
 public enum GraphPresenter {
     /// The presentation of a `Graph/Neighbors` result (`{"root", "nodes": [{entity, depth}], "edges", "truncated"}`).
     public static func presentNeighbors(_ result: JSONValue) -> Presentation {
@@ -12,8 +13,12 @@ public enum GraphPresenter {
         let rootLabel = EntityLabel.text(result["root"])
         presentation.title = "Neighbourhood of \(result["root"]?.text("name") ?? "")"
         let edgeTable = presentation.table.forPeople
+        let events = result.list("events")
+        presentation.records += events.map { JSONValue.object(["event": $0]) }
+        let eventTable = Self.events(events, citations: CitationFormatter(scanning: result))
         presentation.view = { terminal in
-            let header = "\(rootLabel): \(nodes.count) neighbours, \(result.list("edges").count) relations"
+            var header = "\(rootLabel): \(nodes.count) neighbours, \(result.list("edges").count) relations"
+            if result["events"] != nil { header += ", \(events.count) event\(events.count == 1 ? "" : "s")" }
             let renderer = TableRenderer(width: terminal.width, colour: terminal.colour)
             let nodeTable = Table(
                 columns: [
@@ -26,10 +31,23 @@ public enum GraphPresenter {
                     ]
                 }
             )
-            return [header, "", renderer.render(nodeTable), renderer.render(edgeTable)]
-                .joined(separator: "\n")
+            let parts = [header, "", renderer.render(nodeTable), renderer.render(edgeTable)]
+            return (events.isEmpty ? parts : parts + [renderer.render(eventTable)]).joined(separator: "\n")
         }
         return presentation
+    }
+
+    /// The events a neighbourhood passed through: when, what, who took part, and where it is written.
+    static func events(_ events: [JSONValue], citations: CitationFormatter) -> Table {
+        Table(
+            columns: [.init("DATE"), .init("EVENT"), .init("WHO"), .init("SOURCES")],
+            rows: events.map { event in
+                [
+                    DateDisplay.text(event["date"]), event.text("title"), EntityLabel.participants(event),
+                    citations.format(list: event.list("citations")),
+                ]
+            }
+        )
     }
 
     /// The presentation of a `Graph/Subgraph` result (`{"nodes": [Entity], "edges", "truncated"}`).

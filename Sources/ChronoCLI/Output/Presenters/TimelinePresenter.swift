@@ -24,7 +24,7 @@ public enum TimelinePresenter {
             ],
             rows: rows
         )
-        var notes: [String] = []
+        var notes = EntityLabel.resolutions(result)
         if let cursor = result["next_cursor"]?.stringValue, !cursor.isEmpty {
             notes.append("more events follow: repeat with --cursor \(cursor)")
         }
