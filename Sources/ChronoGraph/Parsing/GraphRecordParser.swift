@@ -65,10 +65,7 @@ public struct GraphRecordParser: Sendable {
             aliases.append(try JSONObjectReader.string(alias, path: "aliases[\(index)]", allowEmpty: false))
         }
         let summary = try reader.optionalString("summary", allowEmpty: true) ?? ""
-        var attributes: [String: String] = [:]
-        for (key, value) in try reader.optionalObject("attributes") {
-            attributes[key] = try JSONObjectReader.string(value, path: "attributes.\(key)", allowEmpty: true)
-        }
+        let attributes = try reader.stringMap("attributes")
         let number = try reader.optionalString("number")
         var dates: [String: DateValue] = [:]
         for (key, value) in try reader.optionalObject("dates") {
@@ -165,11 +162,11 @@ public struct GraphRecordParser: Sendable {
         let measure = try reader.string("measure")
         let valueJSON = try reader.required("value")
         guard let value = valueJSON.doubleValue, value.isFinite else {
-            throw JSONFieldError(path: "value", message: "expected a number, got \(valueJSON.typeName)")
+            throw JSONFieldError(path: "value", message: "expected a number, got \(valueJSON.shortDescription)")
         }
         let high = try reader.optional("high").map { (json) throws(JSONFieldError) -> Double in
             guard let high = json.doubleValue, high.isFinite else {
-                throw JSONFieldError(path: "high", message: "expected a number, got \(json.typeName)")
+                throw JSONFieldError(path: "high", message: "expected a number, got \(json.shortDescription)")
             }
             guard high > value else {
                 throw JSONFieldError(
@@ -224,7 +221,7 @@ extension GraphRecordParser {
 
     private static func int(_ value: JSONValue, path: String) throws(JSONFieldError) -> Int {
         guard case .int(let number) = value, let result = Int(exactly: number) else {
-            throw JSONFieldError(path: path, message: "expected an integer, got \(value.typeName)")
+            throw JSONFieldError(path: path, message: "expected an integer, got \(value.shortDescription)")
         }
         return result
     }

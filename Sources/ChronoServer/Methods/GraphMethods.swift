@@ -37,7 +37,7 @@ enum GraphMethods {
                 try await store.figures(try GraphQueries.figures(params), deadline: deadline)
             },
             Self.method(.statsGet, "stats_get") { params, deadline in
-                _ = try Params(params, allowed: [])
+                try JSONObjectReader(params, path: "params").rejectUnknown(expecting: [])
                 return try await store.stats(deadline: deadline)
             },
         ]

@@ -1,21 +1,23 @@
-public import ChronoGraph
 public import ChronoProtocol
 
-extension Params {
+extension JSONObjectReader {
     /// An optional EDTF date; a bare integer is read as a year (`2007` is `"2007"`).
-    public func date(_ key: String) throws(ChronoError) -> EDTFDate? {
+    public mutating func date(_ key: String) throws(JSONFieldError) -> EDTFDate? {
         let text: String
-        switch self.raw(key) {
+        switch self.optional(key) {
         case nil: return nil
         case .int(let year)?: text = Self.yearText(year)
         case .string(let value)?: text = value
         case let other?:
-            throw .invalidArgument("params.\(key): expected an EDTF date or a year, got \(other.shortDescription)")
+            throw JSONFieldError(
+                path: self.pathOf(key),
+                message: "expected an EDTF date or a year, got \(other.shortDescription)"
+            )
         }
         do {
             return try EDTFDate(text)
         } catch {
-            throw .invalidArgument("params.\(key): \(error.message)")
+            throw JSONFieldError(path: self.pathOf(key), message: error.message)
         }
     }
 
