@@ -28,3 +28,15 @@ extension JSONObjectReader {
         return year < 0 ? "-" + padded : padded
     }
 }
+
+extension JSONObjectReader {
+    /// Throws at `to` when the window `from`…`to` ends before it starts (by their strict bounds).
+    public func checkWindow(from: EDTFDate?, to: EDTFDate?) throws(JSONFieldError) {
+        if let lower = from?.strict.lower, let upper = to?.strict.upper, lower > upper {
+            throw JSONFieldError(
+                path: self.pathOf("to"),
+                message: "window ends (\(upper.iso)) before it starts (\(lower.iso))"
+            )
+        }
+    }
+}

@@ -34,7 +34,8 @@ public struct NeighborsQuery: Sendable, Hashable {
     /// Node budget, 1–10,000 (default 200).
     public var limit: Int
 
-    /// Creates a query.
+    /// Creates a query. The store trusts the values: `depth` within `depths`, `limit` within `limits`, as
+    /// `init(reading:)` checks.
     public init(
         id: String,
         depth: Int = 1,
@@ -55,9 +56,16 @@ public struct NeighborsQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// Checks the depth and limit, naming the offending parameter.
-    public func validate() throws(ChronoError) {
-        try Self.depths.require(self.depth, parameter: "depth")
-        try Self.limits.require(self.limit, parameter: "limit")
+    /// Reads and checks the params of `Graph/Neighbors`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["depth", "direction", "from", "id", "kinds", "limit", "relations", "to"])
+        self.init(id: try params.string("id"))
+        self.depth = try params.int("depth", in: Self.depths) ?? self.depth
+        self.relations = try params.strings("relations")
+        self.direction = try params.choice("direction", as: TraversalDirection.self) ?? self.direction
+        self.kinds = try params.choices("kinds", as: EntityKind.self)
+        self.from = try params.date("from")
+        self.to = try params.date("to")
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
     }
 }
