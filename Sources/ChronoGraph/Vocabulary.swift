@@ -1,3 +1,4 @@
+public import ChronoProtocol
 internal import Foundation
 
 /// The graph's controlled vocabulary, decoded from `Graph/vocabulary.json`.
@@ -32,11 +33,11 @@ public struct Vocabulary: Sendable, Hashable, Decodable {
     }
 
     /// Decodes `vocabulary.json`'s bytes.
-    public init(json: [UInt8]) throws(GraphRecordError) {
+    public init(json: [UInt8]) throws(JSONFieldError) {
         do {
             self = try JSONDecoder().decode(Vocabulary.self, from: Data(json))
         } catch {
-            throw GraphRecordError(path: "vocabulary.json", message: "not a valid vocabulary: \(error)")
+            throw JSONFieldError(path: "vocabulary.json", message: "not a valid vocabulary: \(error)")
         }
     }
 }

@@ -1,8 +1,8 @@
 public import Foundation
 
 extension Request {
-    /// The members a request object may have; any other member is rejected.
-    public static let knownFields: Set<String> = ["id", "method", "params", "deadline_ms", "metadata"]
+    /// The members a request object may have, in the order error messages list them; any other is rejected.
+    static let fields = ["id", "method", "params", "deadline_ms", "metadata"]
 
     /// Parses one line (without its newline) strictly: valid UTF-8, a JSON object, an integer or string
     /// `id`, a string `method`, an object `params`, a positive integer `deadline_ms`, string `metadata`
@@ -32,48 +32,26 @@ extension Request {
             )
         }
         let id = try Self.parseID(members["id"])
-        func fail(_ message: String) -> RequestLineError {
-            RequestLineError(id: id, error: .invalidArgument(message))
+        var reader = JSONObjectReader(members, path: "")
+        do throws(JSONFieldError) {
+            try reader.rejectUnknown(expecting: Self.fields, noun: "field")
+            return Request(
+                id: id,
+                method: try JSONObjectReader.string(
+                    try reader.required("method", nullIsAbsent: false),
+                    path: "method",
+                    allowEmpty: true
+                ),
+                params: try reader.optionalObject("params"),
+                deadlineMilliseconds: try reader.int(
+                    "deadline_ms",
+                    in: 1...Int(ProtocolLimits.maximumDeadlineMilliseconds)
+                ).map(Int64.init),
+                metadata: try reader.stringMap("metadata")
+            )
+        } catch {
+            throw RequestLineError(id: id, error: error.status)
         }
-        if members.keys.contains(where: { !Self.knownFields.contains($0) }),
-            let unknown = members.keys.filter({ !Self.knownFields.contains($0) }).sorted().first
-        {
-            throw fail("\(unknown): unknown field (expected id, method, params, deadline_ms, metadata)")
-        }
-        guard let methodValue = members["method"] else { throw fail("method: missing") }
-        guard case .string(let method) = methodValue else {
-            throw fail("method: expected a string, got \(methodValue.shortDescription)")
-        }
-        var params: [String: JSONValue] = [:]
-        switch members["params"] {
-        case nil, .null?: break
-        case .object(let object)?: params = object
-        case let other?: throw fail("params: expected an object, got \(other.shortDescription)")
-        }
-        var deadline: Int64?
-        if let deadlineValue = members["deadline_ms"], deadlineValue != .null {
-            guard let milliseconds = deadlineValue.intValue, case .int = deadlineValue else {
-                throw fail("deadline_ms: expected an integer, got \(deadlineValue.shortDescription)")
-            }
-            let maximum = ProtocolLimits.maximumDeadlineMilliseconds
-            guard milliseconds >= 1, milliseconds <= maximum else {
-                throw fail("deadline_ms: must be between 1 and \(maximum), got \(milliseconds)")
-            }
-            deadline = milliseconds
-        }
-        var metadata: [String: String] = [:]
-        switch members["metadata"] {
-        case nil, .null?: break
-        case .object(let object)?:
-            for (key, entry) in object {
-                guard case .string(let text) = entry else {
-                    throw fail("metadata.\(key): expected a string, got \(entry.shortDescription)")
-                }
-                metadata[key] = text
-            }
-        case let other?: throw fail("metadata: expected an object, got \(other.shortDescription)")
-        }
-        return Request(id: id, method: method, params: params, deadlineMilliseconds: deadline, metadata: metadata)
     }
 
     private static func parseID(_ value: JSONValue?) throws(RequestLineError) -> RequestID {

@@ -37,7 +37,7 @@ struct GraphRecordParserTests {
         let entity = try self.parser.parse(
             #"{"record":"entity","id":"law-on-immigration-1998","kind":"law","name":"Law on Immigration","aliases":["Law \"On immigration\""],"summary":"","dates":{"adopted":{"edtf":"1998-12-22"}},"number":"No. 592-IQ","attributes":{"a":"b"},"citations":[{"doc":"d","lines":[1,1]}]}"#
         )
-        guard case .entity(let law) = entity else { throw GraphRecordError(path: "", message: "not an entity") }
+        guard case .entity(let law) = entity else { throw JSONFieldError(path: "", message: "not an entity") }
         #expect(law.kind == .law && law.kind.family == .instrument)
         #expect(law.aliases == ["Law \"On immigration\""])
         #expect(law.dates["adopted"]?.edtf.strict.lower == Day(year: 1998, month: 12, day: 22))
@@ -56,13 +56,13 @@ struct GraphRecordParserTests {
         let figure = try self.parser.parse(
             #"{"record":"figure","id":"f","subject":"s","measure":"m","value":1432.6,"qualifier":"over","unit":"people","citations":[{"doc":"d","lines":[1,1]}]}"#
         )
-        guard case .figure(let value) = figure else { throw GraphRecordError(path: "", message: "not a figure") }
+        guard case .figure(let value) = figure else { throw JSONFieldError(path: "", message: "not a figure") }
         #expect(value.value == 1432.6 && value.qualifier == .over && value.date == nil && value.high == nil)
 
         let range = try self.parser.parse(
             #"{"record":"figure","id":"r","measure":"m","value":600000,"high":800000,"qualifier":"about","unit":"people","citations":[{"doc":"d","lines":[1,1]}]}"#
         )
-        guard case .figure(let span) = range else { throw GraphRecordError(path: "", message: "not a figure") }
+        guard case .figure(let span) = range else { throw JSONFieldError(path: "", message: "not a figure") }
         #expect(span.value == 600_000 && span.high == 800_000)
     }
 
@@ -146,7 +146,7 @@ struct GraphRecordParserTests {
     @Test(arguments: 0..<Self.invalid.count)
     func rejectsInvalidLinesNamingTheField(_ index: Int) {
         let (line, path) = Self.invalid[index]
-        let error = #expect(throws: GraphRecordError.self) { try self.parser.parse(line) }
+        let error = #expect(throws: JSONFieldError.self) { try self.parser.parse(line) }
         #expect(error?.path == path, "\(line)")
         #expect(error?.message.isEmpty == false)
         #expect(error?.status.code == .invalidArgument)
@@ -184,7 +184,7 @@ struct GraphRecordParserTests {
             "{\"record\":\"document\",\"id\":\"d\",\"title\":\"T\",\"lines\":99999999999999999999}",
         ]
         for line in hostile {
-            #expect(throws: GraphRecordError.self) { try self.parser.parse(line) }
+            #expect(throws: JSONFieldError.self) { try self.parser.parse(line) }
         }
     }
 }

@@ -78,6 +78,5 @@ struct EntityQueryTests {
         #expect(people.results.isEmpty)
         let syntax = try await fixture.store.search(SearchQuery(text: "\"migration\" {code}*"))
         #expect(syntax.results.first?.entity.id == "migration-code")
-        await #expect(throws: ChronoError.self) { try await fixture.store.search(SearchQuery(text: "  ")) }
     }
 }

@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoServer
 import ChronoStore
 import ChronoTesting
 import Testing
@@ -25,6 +26,31 @@ import Testing
         #expect(entity.revision == before + 1)
     }
 
+    @Test func unreadableUpsertAndEmptyWriteNameTheirFieldOnTheWire() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let before = try await fixture.live.store.revision()
+        let unreadable = await #expect(throws: GraphError.self) {
+            try await fixture.live.write(
+                upserts: [LiveFixture.entityRecord(4, summary: "Fine."), ["record": 7]],
+                retractions: []
+            )
+        }
+        #expect(
+            unreadable
+                == .unreadableUpsert(
+                    index: 1,
+                    field: JSONFieldError(path: "record", message: "expected a string, got 7")
+                )
+        )
+        #expect(unreadable?.status == .invalidArgument("params.upserts[1].record: expected a string, got 7"))
+        let empty = await #expect(throws: GraphError.self) {
+            try await fixture.live.write(upserts: [], retractions: [])
+        }
+        #expect(empty?.status == .invalidArgument("params: a write needs at least one upsert or retraction"))
+        #expect(try await fixture.live.store.revision() == before)
+    }
+
     @Test func invalidUpsertNamesTheFieldAndChangesNothing() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
@@ -34,14 +60,14 @@ import Testing
             object["participants"] = [["entity": "nobody", "role": "agent"]]
             bad = .object(object)
         }
-        let error = await #expect(throws: ChronoError.self) {
+        let error = await #expect(throws: GraphError.self) {
             try await fixture.live.write(
                 upserts: [LiveFixture.eventRecord("event-ok", year: 2001, title: "Ok", agent: 1, target: 2), bad],
                 retractions: []
             )
         }
-        #expect(error?.code == .invalidArgument)
-        #expect(error?.message.hasPrefix("params.upserts[1].participants[0].entity: unknown entity") == true)
+        #expect(error?.status.code == .invalidArgument)
+        #expect(error?.status.message.hasPrefix("params.upserts[1].participants[0].entity: unknown entity") == true)
         #expect(try await fixture.live.store.revision() == before)
         let missing = await #expect(throws: UnknownEntityError.self) {
             try await fixture.live.store.entity("event-ok")

@@ -14,23 +14,23 @@ public struct GraphRecordParser: Sendable {
     public init() {}
 
     /// Parses `line` (one JSON object, without its newline).
-    public func parse(_ line: String) throws(GraphRecordError) -> GraphRecord {
+    public func parse(_ line: String) throws(JSONFieldError) -> GraphRecord {
         let value: JSONValue
         do {
             value = try JSONParser.parse(line, maximumDepth: Self.maximumDepth)
         } catch {
-            throw GraphRecordError(path: "", message: "not valid JSON: \(error)")
+            throw JSONFieldError(path: "", message: "not valid JSON: \(error)")
         }
         return try self.parse(value)
     }
 
     /// Parses an already decoded JSON value.
-    public func parse(_ value: JSONValue) throws(GraphRecordError) -> GraphRecord {
+    public func parse(_ value: JSONValue) throws(JSONFieldError) -> GraphRecord {
         var reader = try JSONObjectReader(value, path: "")
         let kindName = try reader.string("record")
         guard let kind = RecordKind(rawValue: kindName) else {
             let known = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw GraphRecordError(path: "record", message: "unknown record kind \"\(kindName)\" (\(known))")
+            throw JSONFieldError(path: "record", message: "unknown record kind \"\(kindName)\" (\(known))")
         }
         let record: GraphRecord
         switch kind {
@@ -45,19 +45,19 @@ public struct GraphRecordParser: Sendable {
         return record
     }
 
-    private func document(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> DocumentRecord {
+    private func document(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> DocumentRecord {
         let id = try reader.string("id")
         let title = try reader.string("title")
         let lines = try Self.int(try reader.required("lines"), path: "lines")
-        guard lines >= 1 else { throw GraphRecordError(path: "lines", message: "must be at least 1") }
+        guard lines >= 1 else { throw JSONFieldError(path: "lines", message: "must be at least 1") }
         return DocumentRecord(id: id, title: title, lines: lines)
     }
 
-    private func entity(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> EntityRecord {
+    private func entity(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> EntityRecord {
         let id = try Self.slug(&reader)
         let kindText = try reader.string("kind")
         guard let kind = EntityKind(rawValue: kindText) else {
-            throw GraphRecordError(path: "kind", message: "unknown entity kind \"\(kindText)\"")
+            throw JSONFieldError(path: "kind", message: "unknown entity kind \"\(kindText)\"")
         }
         let name = try reader.string("name")
         var aliases: [String] = []
@@ -65,16 +65,13 @@ public struct GraphRecordParser: Sendable {
             aliases.append(try JSONObjectReader.string(alias, path: "aliases[\(index)]", allowEmpty: false))
         }
         let summary = try reader.optionalString("summary", allowEmpty: true) ?? ""
-        var attributes: [String: String] = [:]
-        for (key, value) in try reader.optionalObject("attributes") {
-            attributes[key] = try JSONObjectReader.string(value, path: "attributes.\(key)", allowEmpty: true)
-        }
+        let attributes = try reader.stringMap("attributes")
         let number = try reader.optionalString("number")
         var dates: [String: DateValue] = [:]
         for (key, value) in try reader.optionalObject("dates") {
             guard EntityRecord.dateKeys.contains(key) else {
                 let keys = EntityRecord.dateKeys.sorted().joined(separator: ", ")
-                throw GraphRecordError(path: "dates.\(key)", message: "unknown date key (expected one of \(keys))")
+                throw JSONFieldError(path: "dates.\(key)", message: "unknown date key (expected one of \(keys))")
             }
             dates[key] = try Self.date(value, path: "dates.\(key)")
         }
@@ -92,7 +89,7 @@ public struct GraphRecordParser: Sendable {
         )
     }
 
-    private func event(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> EventRecord {
+    private func event(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> EventRecord {
         let id = try Self.slug(&reader)
         let type = try reader.string("type")
         let title = try reader.string("title")
@@ -118,18 +115,18 @@ public struct GraphRecordParser: Sendable {
         )
     }
 
-    private func relation(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> RelationRecord {
+    private func relation(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> RelationRecord {
         let id = try reader.string("id")
         let type = try reader.string("type")
         let from = try reader.string("from")
         let to = try reader.string("to")
-        let date = try reader.optional("date").map { (value) throws(GraphRecordError) in
+        let date = try reader.optional("date").map { (value) throws(JSONFieldError) in
             try Self.date(value, path: "date")
         }
         let summary = try reader.optionalString("summary")
         let citations = try Self.citations(&reader, key: "citations")
         guard Self.isRelationID(id) else {
-            throw GraphRecordError(path: "id", message: "\"\(id)\" is not <from>--<type>--<to> (optionally --N)")
+            throw JSONFieldError(path: "id", message: "\"\(id)\" is not <from>--<type>--<to> (optionally --N)")
         }
         return RelationRecord(
             id: id,
@@ -142,12 +139,12 @@ public struct GraphRecordParser: Sendable {
         )
     }
 
-    private func dispute(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> DisputeRecord {
+    private func dispute(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> DisputeRecord {
         let id = try Self.slug(&reader)
         let subject = try reader.optionalString("subject")
         let topic = try reader.string("topic")
         let elements = try reader.array("claims", nonEmpty: true)
-        guard elements.count >= 2 else { throw GraphRecordError(path: "claims", message: "needs at least two claims") }
+        guard elements.count >= 2 else { throw JSONFieldError(path: "claims", message: "needs at least two claims") }
         var claims: [Claim] = []
         for (index, element) in elements.enumerated() {
             var claim = try JSONObjectReader(element, path: "claims[\(index)]")
@@ -159,20 +156,20 @@ public struct GraphRecordParser: Sendable {
         return DisputeRecord(id: id, subject: subject, topic: topic, claims: claims)
     }
 
-    private func figure(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> FigureRecord {
+    private func figure(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> FigureRecord {
         let id = try Self.slug(&reader)
         let subject = try reader.optionalString("subject")
         let measure = try reader.string("measure")
         let valueJSON = try reader.required("value")
         guard let value = valueJSON.doubleValue, value.isFinite else {
-            throw GraphRecordError(path: "value", message: "expected a number, got \(valueJSON.typeName)")
+            throw JSONFieldError(path: "value", message: "expected a number, got \(valueJSON.shortDescription)")
         }
-        let high = try reader.optional("high").map { (json) throws(GraphRecordError) -> Double in
+        let high = try reader.optional("high").map { (json) throws(JSONFieldError) -> Double in
             guard let high = json.doubleValue, high.isFinite else {
-                throw GraphRecordError(path: "high", message: "expected a number, got \(json.typeName)")
+                throw JSONFieldError(path: "high", message: "expected a number, got \(json.shortDescription)")
             }
             guard high > value else {
-                throw GraphRecordError(
+                throw JSONFieldError(
                     path: "high",
                     message: "\(high) is not above value \(value): a range runs from value up to high"
                 )
@@ -182,10 +179,10 @@ public struct GraphRecordParser: Sendable {
         let qualifierText = try reader.string("qualifier")
         guard let qualifier = FigureQualifier(rawValue: qualifierText) else {
             let allowed = FigureQualifier.allCases.map(\.rawValue).joined(separator: ", ")
-            throw GraphRecordError(path: "qualifier", message: "unknown qualifier \"\(qualifierText)\" (\(allowed))")
+            throw JSONFieldError(path: "qualifier", message: "unknown qualifier \"\(qualifierText)\" (\(allowed))")
         }
         let unit = try reader.string("unit")
-        let date = try reader.optional("date").map { (value) throws(GraphRecordError) in
+        let date = try reader.optional("date").map { (value) throws(JSONFieldError) in
             try Self.date(value, path: "date")
         }
         let citations = try Self.citations(&reader, key: "citations")
@@ -214,22 +211,22 @@ extension GraphRecordParser {
         self.isSlug(text.replacingOccurrences(of: "_", with: "-")) && text.contains("--")
     }
 
-    private static func slug(_ reader: inout JSONObjectReader) throws(GraphRecordError) -> String {
+    private static func slug(_ reader: inout JSONObjectReader) throws(JSONFieldError) -> String {
         let id = try reader.string("id")
         guard self.isSlug(id) else {
-            throw GraphRecordError(path: "id", message: "\"\(id)\" is not a slug (lowercase a-z, 0-9 and -)")
+            throw JSONFieldError(path: "id", message: "\"\(id)\" is not a slug (lowercase a-z, 0-9 and -)")
         }
         return id
     }
 
-    private static func int(_ value: JSONValue, path: String) throws(GraphRecordError) -> Int {
+    private static func int(_ value: JSONValue, path: String) throws(JSONFieldError) -> Int {
         guard case .int(let number) = value, let result = Int(exactly: number) else {
-            throw GraphRecordError(path: path, message: "expected an integer, got \(value.typeName)")
+            throw JSONFieldError(path: path, message: "expected an integer, got \(value.shortDescription)")
         }
         return result
     }
 
-    private static func date(_ value: JSONValue, path: String) throws(GraphRecordError) -> DateValue {
+    private static func date(_ value: JSONValue, path: String) throws(JSONFieldError) -> DateValue {
         var reader = try JSONObjectReader(value, path: path)
         let text = try reader.string("edtf")
         let words = try reader.optionalString("text")
@@ -237,14 +234,14 @@ extension GraphRecordParser {
         do {
             return DateValue(edtf: try EDTFDate(text), text: words)
         } catch {
-            throw GraphRecordError(path: "\(path).edtf", message: error.message)
+            throw JSONFieldError(path: "\(path).edtf", message: error.message)
         }
     }
 
     private static func citations(
         _ reader: inout JSONObjectReader,
         key: String
-    ) throws(GraphRecordError) -> [Citation] {
+    ) throws(JSONFieldError) -> [Citation] {
         var citations: [Citation] = []
         for (index, element) in try reader.array(key, nonEmpty: true).enumerated() {
             let path = "\(reader.pathOf(key))[\(index)]"
@@ -252,12 +249,12 @@ extension GraphRecordParser {
             let doc = try citation.string("doc")
             let lines = try citation.required("lines")
             guard case .array(let bounds) = lines, bounds.count == 2 else {
-                throw GraphRecordError(path: "\(path).lines", message: "expected [first, last]")
+                throw JSONFieldError(path: "\(path).lines", message: "expected [first, last]")
             }
             let first = try Self.int(bounds[0], path: "\(path).lines[0]")
             let last = try Self.int(bounds[1], path: "\(path).lines[1]")
             guard first >= 1, last >= first else {
-                throw GraphRecordError(
+                throw JSONFieldError(
                     path: "\(path).lines",
                     message: "expected 1 <= first <= last, got [\(first), \(last)]"
                 )

@@ -12,16 +12,20 @@ public struct DisputesQuery: Sendable, Hashable {
     /// Result count, 1–1,000 (default 100).
     public var limit: Int
 
-    /// Creates a query.
+    /// Creates a query. The store trusts the values: `limit` within `limits`, as `init(reading:)` checks.
     public init(subject: String? = nil, text: String? = nil, limit: Int = 100) {
         self.subject = subject
         self.text = text
         self.limit = limit
     }
 
-    /// Checks the limit.
-    public func validate() throws(ChronoError) {
-        try Self.limits.require(self.limit, parameter: "limit")
+    /// Reads and checks the params of `Disputes/List`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["limit", "subject", "text"])
+        self.init()
+        self.subject = try params.optionalString("subject", allowEmpty: true)
+        self.text = try params.optionalString("text", allowEmpty: true)
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
     }
 }
 
@@ -41,7 +45,7 @@ public struct FiguresQuery: Sendable, Hashable {
     /// Result count, 1–1,000 (default 100).
     public var limit: Int
 
-    /// Creates a query.
+    /// Creates a query. The store trusts the values: `limit` within `limits`, as `init(reading:)` checks.
     public init(
         subject: String? = nil,
         text: String? = nil,
@@ -56,8 +60,14 @@ public struct FiguresQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// Checks the limit.
-    public func validate() throws(ChronoError) {
-        try Self.limits.require(self.limit, parameter: "limit")
+    /// Reads and checks the params of `Figures/List`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["from", "limit", "subject", "text", "to"])
+        self.init()
+        self.subject = try params.optionalString("subject", allowEmpty: true)
+        self.text = try params.optionalString("text", allowEmpty: true)
+        self.from = try params.date("from")
+        self.to = try params.date("to")
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
     }
 }

@@ -37,7 +37,8 @@ public struct NeighborsQuery: Sendable, Hashable {
     /// `relations` and `direction`; with a window, only events whose date overlaps it connect.
     public var throughEvents: Bool
 
-    /// Creates a query.
+    /// Creates a query. The store trusts the values: `depth` within `depths`, `limit` within `limits`, as
+    /// `init(reading:)` checks.
     public init(
         id: String,
         depth: Int = 1,
@@ -60,9 +61,19 @@ public struct NeighborsQuery: Sendable, Hashable {
         self.throughEvents = throughEvents
     }
 
-    /// Checks the depth and limit, naming the offending parameter.
-    public func validate() throws(ChronoError) {
-        try Self.depths.require(self.depth, parameter: "depth")
-        try Self.limits.require(self.limit, parameter: "limit")
+    /// Reads and checks the params of `Graph/Neighbors`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(
+            expecting: ["depth", "direction", "from", "id", "kinds", "limit", "relations", "through_events", "to"]
+        )
+        self.init(id: try params.string("id"))
+        self.depth = try params.int("depth", in: Self.depths) ?? self.depth
+        self.relations = try params.strings("relations")
+        self.direction = try params.choice("direction", as: TraversalDirection.self) ?? self.direction
+        self.kinds = try params.choices("kinds", as: EntityKind.self)
+        self.from = try params.date("from")
+        self.to = try params.date("to")
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
+        self.throughEvents = try params.bool("through_events", default: self.throughEvents)
     }
 }

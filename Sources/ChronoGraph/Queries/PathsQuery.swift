@@ -23,7 +23,8 @@ public struct PathsQuery: Sendable, Hashable {
     /// that took part, an instrument it is about).
     public var throughEvents: Bool
 
-    /// Creates a query.
+    /// Creates a query. The store trusts the values: `maxDepth` within `depths`, `k` within `counts`,
+    /// `nodeBudget` at least 1, as `init(reading:)` keeps them.
     public init(
         from: String,
         to: String,
@@ -42,10 +43,13 @@ public struct PathsQuery: Sendable, Hashable {
         self.throughEvents = throughEvents
     }
 
-    /// Checks depth, k and budget, naming the offending parameter.
-    public func validate() throws(ChronoError) {
-        try Self.depths.require(self.maxDepth, parameter: "max_depth")
-        try Self.counts.require(self.k, parameter: "k")
-        guard self.nodeBudget >= 1 else { throw .invalidArgument("params.node_budget: must be at least 1") }
+    /// Reads and checks the params of `Graph/Paths`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["from", "k", "max_depth", "relations", "through_events", "to"])
+        self.init(from: try params.string("from"), to: try params.string("to"))
+        self.maxDepth = try params.int("max_depth", in: Self.depths) ?? self.maxDepth
+        self.relations = try params.strings("relations")
+        self.k = try params.int("k", in: Self.counts) ?? self.k
+        self.throughEvents = try params.bool("through_events", default: self.throughEvents)
     }
 }

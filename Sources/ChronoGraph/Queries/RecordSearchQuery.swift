@@ -22,7 +22,8 @@ public struct RecordSearchQuery: Sendable, Hashable {
     /// The `next_cursor` of the previous page.
     public var cursor: String?
 
-    /// Creates a search; every filter is optional.
+    /// Creates a search; every filter is optional. The store trusts the values: `text` has words, `kinds` are
+    /// known, `limit` within `limits`, as `init(reading:)` checks.
     public init(
         text: String,
         kinds: [String] = [],
@@ -41,22 +42,27 @@ public struct RecordSearchQuery: Sendable, Hashable {
         self.cursor = cursor
     }
 
-    /// Checks the text, kinds, window and limit, naming the offending parameter.
-    public func validate() throws(ChronoError) {
+    /// Reads and checks the params of `Search/Query`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["cursor", "doc", "from", "kinds", "limit", "text", "to"])
+        self.init(text: try params.string("text"))
+        self.kinds = try params.strings("kinds")
+        self.from = try params.date("from")
+        self.to = try params.date("to")
+        self.doc = try params.optionalString("doc", allowEmpty: true)
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
+        self.cursor = try params.optionalString("cursor", allowEmpty: true)
         guard !SearchWords.of(self.text).isEmpty else {
-            throw .invalidArgument("params.text: has no words to search for")
+            throw JSONFieldError(path: params.pathOf("text"), message: "has no words to search for")
         }
         for (index, kind) in self.kinds.enumerated()
         where !Self.recordKinds.contains(kind) && EntityKind(rawValue: kind) == nil {
-            throw .invalidArgument(
-                "params.kinds[\(index)]: \"\(kind)\" is neither a record kind (\(Self.recordKinds.joined(separator: ", "))) nor an entity kind"
+            let recordKinds = Self.recordKinds.joined(separator: ", ")
+            throw JSONFieldError(
+                path: "\(params.pathOf("kinds"))[\(index)]",
+                message: "\"\(kind)\" is neither a record kind (\(recordKinds)) nor an entity kind"
             )
         }
-        guard Self.limits.contains(self.limit) else {
-            throw .invalidArgument("params.limit: must be between 1 and 100, got \(self.limit)")
-        }
-        if let lower = self.from?.strict.lower, let upper = self.to?.strict.upper, lower > upper {
-            throw .invalidArgument("params.to: window ends (\(upper.iso)) before it starts (\(lower.iso))")
-        }
+        try params.checkWindow(from: self.from, to: self.to)
     }
 }

@@ -12,16 +12,19 @@ public struct SearchQuery: Sendable, Hashable {
     /// Result count, 1–100 (default 20).
     public var limit: Int
 
-    /// Creates a search.
+    /// Creates a search. The store trusts the values: `text` not blank, `limit` within `limits`, as
+    /// `init(reading:)` checks.
     public init(text: String, kinds: [EntityKind] = [], limit: Int = 20) {
         self.text = text
         self.kinds = kinds
         self.limit = limit
     }
 
-    /// Checks the text and limit, naming the offending parameter.
-    public func validate() throws(ChronoError) {
-        guard !self.text.allSatisfy(\.isWhitespace) else { throw .invalidArgument("params.text: must not be empty") }
-        try Self.limits.require(self.limit, parameter: "limit")
+    /// Reads and checks the params of `Entity/Search`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["kinds", "limit", "text"])
+        self.init(text: try params.string("text"))
+        self.kinds = try params.choices("kinds", as: EntityKind.self)
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
     }
 }

@@ -14,17 +14,22 @@ public struct SubgraphQuery: Sendable, Hashable {
     /// Node budget (default 1,000).
     public var limit: Int
 
-    /// Creates a query.
+    /// Creates a query. The store trusts the values: `ids` not empty, `depth` within `depths`, `limit` within
+    /// `limits`, as `init(reading:)` checks.
     public init(ids: [String], depth: Int = 1, limit: Int = 1_000) {
         self.ids = ids
         self.depth = depth
         self.limit = limit
     }
 
-    /// Checks ids, depth and limit, naming the offending parameter.
-    public func validate() throws(ChronoError) {
-        guard !self.ids.isEmpty else { throw .invalidArgument("params.ids: must name at least one entity") }
-        try Self.depths.require(self.depth, parameter: "depth")
-        try Self.limits.require(self.limit, parameter: "limit")
+    /// Reads and checks the params of `Graph/Subgraph`; unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader) throws(JSONFieldError) {
+        try params.rejectUnknown(expecting: ["depth", "ids", "limit"])
+        self.init(ids: try params.strings("ids"))
+        self.depth = try params.int("depth", in: Self.depths) ?? self.depth
+        self.limit = try params.int("limit", in: Self.limits) ?? self.limit
+        guard !self.ids.isEmpty else {
+            throw JSONFieldError(path: params.pathOf("ids"), message: "must name at least one entity")
+        }
     }
 }

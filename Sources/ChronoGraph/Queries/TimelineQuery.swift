@@ -42,7 +42,8 @@ public struct TimelineQuery: Sendable, Hashable {
     /// The `next_cursor` of the previous page.
     public var cursor: String?
 
-    /// Creates a query; every filter is optional.
+    /// Creates a query; every filter is optional. The store trusts the values: `limit` within `limits`, as
+    /// `init(reading:)` checks.
     public init(
         from: EDTFDate? = nil,
         to: EDTFDate? = nil,
@@ -65,11 +66,28 @@ public struct TimelineQuery: Sendable, Hashable {
         self.cursor = cursor
     }
 
-    /// Checks the limits, naming the offending parameter.
-    public func validate() throws(ChronoError) {
-        try Self.limits.require(self.limit, parameter: "limit")
-        if let lower = self.from?.strict.lower, let upper = self.to?.strict.upper, lower > upper {
-            throw .invalidArgument("params.to: window ends (\(upper.iso)) before it starts (\(lower.iso))")
+    /// The params of `Timeline/Query`; `Timeline/Stream` takes the same but `limit` and `cursor`.
+    public static let fields = ["actors", "cursor", "from", "instruments", "limit", "mode", "text", "to", "types"]
+
+    /// Reads and checks the params of `Timeline/Query`, or of `Timeline/Stream` when not `paged` (no `limit` or
+    /// `cursor`; pages of the largest size). Unset params keep the defaults of `init`.
+    public init(reading params: inout JSONObjectReader, paged: Bool = true) throws(JSONFieldError) {
+        let fields = paged ? Self.fields : Self.fields.filter { $0 != "limit" && $0 != "cursor" }
+        try params.rejectUnknown(expecting: fields)
+        self.init()
+        if paged {
+            self.limit = try params.int("limit", in: Self.limits) ?? self.limit
+        } else {
+            self.limit = Self.limits.upperBound
         }
+        self.from = try params.date("from")
+        self.to = try params.date("to")
+        self.mode = try params.choice("mode", as: TimelineMode.self) ?? self.mode
+        self.actors = try params.strings("actors")
+        self.instruments = try params.strings("instruments")
+        self.types = try params.strings("types")
+        self.text = try params.optionalString("text", allowEmpty: true)
+        if paged { self.cursor = try params.optionalString("cursor", allowEmpty: true) }
+        try params.checkWindow(from: self.from, to: self.to)
     }
 }

@@ -8,7 +8,7 @@ public import Logging
 public struct CallContext: Sendable {
     /// The call's id.
     public let id: RequestID
-    /// The request's `params`, unchecked: read them with `Params`.
+    /// The request's `params`, unchecked: read them with `params(expecting:)`.
     public let params: [String: JSONValue]
     /// The request's metadata.
     public let metadata: [String: String]
@@ -65,5 +65,15 @@ public struct CallContext: Sendable {
             sendData: self.sendData,
             cancelCall: self.cancelCall
         )
+    }
+}
+
+extension CallContext {
+    /// A strict reader of `params` (paths `params.…`) that has already rejected any member not in `names`
+    /// (listed in that order in the message).
+    public func params(expecting names: [String]) throws(JSONFieldError) -> JSONObjectReader {
+        let reader = JSONObjectReader(self.params, path: "params")
+        try reader.rejectUnknown(expecting: names)
+        return reader
     }
 }

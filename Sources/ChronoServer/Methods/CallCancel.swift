@@ -11,11 +11,12 @@ enum CallCancel {
         .callCancel,
         schema: "call_cancel",
         inline: { context in
-            _ = try Params(context.params, allowed: ["id"])
-            guard let value = context.params["id"] else { throw ChronoError.invalidArgument("params.id: missing") }
+            var params = try context.params(expecting: ["id"])
+            let value = try params.required("id", nullIsAbsent: false)
             guard let target = RequestID(value) else {
-                throw ChronoError.invalidArgument(
-                    "params.id: expected an integer or a string, got \(value.shortDescription)"
+                throw JSONFieldError(
+                    path: params.pathOf("id"),
+                    message: "expected an integer or a string, got \(value.shortDescription)"
                 )
             }
             guard target != context.id else {

@@ -8,16 +8,16 @@ enum FactsMethods {
         [
             MethodDescriptor(.factsWrite, schema: "facts_write") { context in
                 try authorization.check(context)
-                let params = try Params(context.params, allowed: ["upserts", "retractions"])
-                let upserts = try Self.array(params, "upserts")
+                var params = try context.params(expecting: ["retractions", "upserts"])
+                let upserts = try params.optionalArray("upserts")
                 let retractions = try params.strings("retractions")
                 let report = try await live.write(upserts: upserts, retractions: retractions)
                 return MethodResult(report, revision: report.revision)
             },
             MethodDescriptor(.factsCompact, schema: "facts_compact") { context in
                 try authorization.check(context)
-                let params = try Params(context.params, allowed: ["revision"])
-                guard case .int(let revision)? = params.raw("revision"), revision >= 0 else {
+                var params = try context.params(expecting: ["revision"])
+                guard case .int(let revision)? = params.optional("revision"), revision >= 0 else {
                     throw ChronoError.invalidArgument("params.revision: expected a revision (an integer ≥ 0)")
                 }
                 try await live.compact(through: revision)
@@ -28,14 +28,5 @@ enum FactsMethods {
 
     private struct CompactResult: Encodable, Sendable {
         var compacted: Int64
-    }
-
-    /// An optional array (empty when absent).
-    private static func array(_ params: Params, _ key: String) throws(ChronoError) -> [JSONValue] {
-        switch params.raw(key) {
-        case .none: return []
-        case .array(let elements)?: return elements
-        case .some(let value): throw .invalidArgument("params.\(key): expected an array, got \(value.shortDescription)")
-        }
     }
 }

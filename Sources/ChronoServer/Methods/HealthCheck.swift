@@ -22,7 +22,7 @@ enum HealthCheck {
             .healthCheck,
             schema: "health_check",
             inline: { context in
-                _ = try Params(context.params, allowed: [])
+                _ = try context.params(expecting: [])
                 let current = revision()
                 let uptime = (ContinuousClock.now - started).wholeMilliseconds
                 return MethodResult(Result(revision: current, uptimeMilliseconds: uptime), revision: current)

@@ -46,7 +46,7 @@ enum ReflectionList {
             name,
             schema: "reflection_list",
             inline: { context in
-                _ = try Params(context.params, allowed: [])
+                _ = try context.params(expecting: [])
                 return MethodResult(result)
             }
         )

@@ -11,27 +11,30 @@ enum SnapshotMethods {
     static func descriptors(live: LiveGraph, authorization: WriteAuthorization) -> [MethodDescriptor] {
         [
             MethodDescriptor(.snapshotCreate, schema: "snapshot_create") { context in
-                _ = try Params(context.params, allowed: [])
+                _ = try context.params(expecting: [])
                 let manifest = try await live.createSnapshot()
                 return MethodResult(manifest, revision: manifest.revision)
             },
             MethodDescriptor(.snapshotList, schema: "snapshot_list") { context in
-                _ = try Params(context.params, allowed: [])
+                _ = try context.params(expecting: [])
                 return MethodResult(SnapshotList(snapshots: try await live.snapshots()))
             },
             MethodDescriptor(.snapshotRestore, schema: "snapshot_restore") { context in
                 try authorization.check(context)
-                let id = try Params(context.params, allowed: ["id"]).requiredString("id")
+                var params = try context.params(expecting: ["id"])
+                let id = try params.string("id")
                 let report = try await live.restore(id)
                 return MethodResult(report, revision: report.revision)
             },
             MethodDescriptor(.snapshotDiff, schema: "snapshot_diff") { context in
-                let params = try Params(context.params, allowed: ["from", "to"])
-                let diff = try await live.diff(from: try params.requiredString("from"), to: try params.string("to"))
+                var params = try context.params(expecting: ["from", "to"])
+                let from = try params.string("from")
+                let diff = try await live.diff(from: from, to: try params.optionalString("to", allowEmpty: true))
                 return MethodResult(diff, revision: diff.toRevision)
             },
             MethodDescriptor(.snapshotExport, schema: "snapshot_export") { context in
-                let id = try Params(context.params, allowed: ["id"]).requiredString("id")
+                var params = try context.params(expecting: ["id"])
+                let id = try params.string("id")
                 let archive = try await live.archive(id)
                 let result = SnapshotBytes(
                     manifest: archive.manifest,
@@ -41,14 +44,14 @@ enum SnapshotMethods {
             },
             MethodDescriptor(.snapshotImport, schema: "snapshot_import") { context in
                 try authorization.check(context)
-                let params = try Params(context.params, allowed: ["manifest", "data"])
-                guard let manifestValue = params.raw("manifest"),
+                var params = try context.params(expecting: ["data", "manifest"])
+                guard let manifestValue = params.optional("manifest"),
                     let encoded = try? JSONEncoder().encode(manifestValue),
                     let manifest = try? JSONDecoder().decode(SnapshotManifest.self, from: encoded)
                 else {
                     throw ChronoError.invalidArgument("params.manifest: expected a snapshot manifest object")
                 }
-                guard let bytes = Data(base64Encoded: try params.requiredString("data")) else {
+                guard let bytes = Data(base64Encoded: try params.string("data")) else {
                     throw ChronoError.invalidArgument("params.data: expected base64")
                 }
                 let stored = try await live.importSnapshot(

@@ -20,7 +20,8 @@ enum TimelineStream {
 
     static func descriptor(store: GraphStore) -> MethodDescriptor {
         MethodDescriptor(.timelineStream, schema: "timeline_stream") { context in
-            var query = try GraphQueries.timeline(context.params, streaming: true)
+            var params = JSONObjectReader(context.params, path: "params")
+            var query = try TimelineQuery(reading: &params, paged: false)
             query.limit = Self.pageSize
             var page = try await store.timeline(query, deadline: context.deadline)
             let summary = (window: page.window, ordering: page.ordering, revision: page.revision)

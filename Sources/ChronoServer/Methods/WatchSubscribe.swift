@@ -18,35 +18,15 @@ enum WatchSubscribe {
     ) -> MethodDescriptor {
         let shared = SharedEvaluations()
         return MethodDescriptor(.watchSubscribe, schema: "watch_subscribe") { context in
-            let params = try Params(context.params, allowed: ["query", "since_revision"])
-            guard case .object(let query)? = params.raw("query") else {
-                throw ChronoError.invalidArgument("params.query: expected an object {\"method\", \"params\"}")
-            }
-            if let unknown = query.keys.filter({ $0 != "method" && $0 != "params" }).sorted().first {
-                throw ChronoError.invalidArgument("params.query.\(unknown): unknown member (expected method, params)")
-            }
-            guard case .string(let method)? = query["method"] else {
-                throw ChronoError.invalidArgument("params.query.method: expected a method name")
-            }
-            guard let name = MethodName(rawValue: method), Self.subscribable.contains(name) else {
-                let allowed = Self.subscribable.map(\.rawValue).joined(separator: ", ")
-                throw ChronoError.invalidArgument(
-                    "params.query.method: \"\(method)\" cannot be subscribed to (\(allowed))"
-                )
-            }
-            var queryParams: [String: JSONValue] = [:]
-            switch query["params"] {
-            case .none, .null?: break
-            case .object(let members): queryParams = members
-            case .some: throw ChronoError.invalidArgument("params.query.params: expected an object")
-            }
-            guard queryParams["as_of"] == nil else {
-                throw ChronoError.invalidArgument("params.query.params.as_of: a subscription follows the live graph")
-            }
+            var params = try context.params(expecting: ["query", "since_revision"])
+            let (name, queryParams) = try Self.query(&params)
             var since: Int64?
-            if let value = params.raw("since_revision") {
+            if let value = params.optional("since_revision") {
                 guard case .int(let revision) = value, revision >= 0 else {
-                    throw ChronoError.invalidArgument("params.since_revision: expected a revision (an integer ≥ 0)")
+                    throw JSONFieldError(
+                        path: params.pathOf("since_revision"),
+                        message: "expected a revision (an integer ≥ 0)"
+                    )
                 }
                 since = revision
             }
@@ -63,5 +43,38 @@ enum WatchSubscribe {
             defer { metrics.subscriber(started: false) }
             return try await subscription.run()
         }
+    }
+
+    /// Reads `params.query`: `{"method", "params"?}`, a subscribable method and its params (without `as_of`).
+    private static func query(
+        _ params: inout JSONObjectReader
+    ) throws(JSONFieldError) -> (
+        MethodName, [String: JSONValue]
+    ) {
+        guard case .object(let members)? = params.optional("query") else {
+            throw JSONFieldError(path: params.pathOf("query"), message: "expected an object {\"method\", \"params\"}")
+        }
+        var query = JSONObjectReader(members, path: params.pathOf("query"))
+        try query.rejectUnknown(expecting: ["method", "params"], noun: "member")
+        guard case .string(let method)? = query.optional("method") else {
+            throw JSONFieldError(path: query.pathOf("method"), message: "expected a method name")
+        }
+        guard let name = MethodName(rawValue: method), Self.subscribable.contains(name) else {
+            let allowed = Self.subscribable.map(\.rawValue).joined(separator: ", ")
+            throw JSONFieldError(
+                path: query.pathOf("method"),
+                message: "\"\(method)\" cannot be subscribed to (\(allowed))"
+            )
+        }
+        guard case .object(let queryParams) = query.optional("params") ?? .object([:]) else {
+            throw JSONFieldError(path: query.pathOf("params"), message: "expected an object")
+        }
+        guard queryParams["as_of"] == nil else {
+            throw JSONFieldError(
+                path: "\(query.pathOf("params")).as_of",
+                message: "a subscription follows the live graph"
+            )
+        }
+        return (name, queryParams)
     }
 }

@@ -71,10 +71,10 @@ public struct GraphLoader: Sendable {
                 guard String(validating: bytes, as: UTF8.self) != nil else {
                     throw GraphLoadError(file: file, line: line, message: "the line is not valid UTF-8")
                 }
-                throw GraphRecordError(path: "", message: "not valid JSON: \(error)")
+                throw JSONFieldError(path: "", message: "not valid JSON: \(error)")
             }
             return LocatedRecord(record: try parser.parse(value), file: file, line: line)
-        } catch let error as GraphRecordError {
+        } catch let error as JSONFieldError {
             throw GraphLoadError(file: file, line: line, message: error.description)
         }
     }

@@ -54,7 +54,7 @@ enum SnapshotDatabase {
     static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
         let parser = GraphRecordParser()
         return try records.enumerated().map { index, record in
-            do throws(GraphRecordError) {
+            do throws(JSONFieldError) {
                 return LocatedRecord(record: try parser.parse(record.value), file: label, line: index + 1)
             } catch {
                 throw ChronoError.failedPrecondition("\(label):\(index + 1): \(error.description)")

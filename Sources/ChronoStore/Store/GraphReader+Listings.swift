@@ -4,7 +4,6 @@ internal import ChronoProtocol
 extension GraphReader {
     /// Disputes matching a filter, by id. See `GraphStore.disputes(_:deadline:)`.
     func disputes(_ query: DisputesQuery) throws -> DisputeList {
-        try query.validate()
         let subject = try query.subject.map { try self.subject($0) }
         var ids = try self.connection.cached(
             "SELECT id FROM disputes WHERE (?1 IS NULL OR subject = ?1) ORDER BY id"
@@ -20,7 +19,6 @@ extension GraphReader {
 
     /// Figures matching a filter, by id. See `GraphStore.figures(_:deadline:)`.
     func figures(_ query: FiguresQuery) throws -> FigureList {
-        try query.validate()
         let subject = try query.subject.map { try self.subject($0) }
         let window = Self.window(query.from, query.to)
         let ids = try self.connection.cached(

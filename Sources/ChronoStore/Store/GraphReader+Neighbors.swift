@@ -4,7 +4,6 @@ internal import ChronoProtocol
 extension GraphReader {
     /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
     func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
-        try query.validate()
         try self.requireTerms(query.relations, section: "relation_types", field: "params.relations")
         let root = try self.resolve(query.id, field: "params.id")
         let filter = EdgeFilter(

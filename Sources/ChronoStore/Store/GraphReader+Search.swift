@@ -4,7 +4,6 @@ internal import ChronoProtocol
 extension GraphReader {
     /// Ranked records of every kind for a text. See `GraphStore.search(_:deadline:)`.
     func search(_ query: RecordSearchQuery) throws -> RecordSearchResults {
-        try query.validate()
         let offset = try query.cursor.map { (token) throws(ChronoError) in try SearchCursor(token: token).offset } ?? 0
         let entityKinds = Set(query.kinds.compactMap(EntityKind.init(rawValue:)))
         var recordKinds = query.kinds.filter(RecordSearchQuery.recordKinds.contains)
@@ -39,7 +38,6 @@ extension GraphReader {
 
     /// Ranked entities for a text (`chrono.v1.Entity/Search`): the ranked search limited to entities.
     func search(_ query: SearchQuery) throws -> SearchResults {
-        try query.validate()
         let matches = try self.textMatches(query.text, kinds: ["entity"])
         let refs = try self.refs(matches.map(\.id))
         let kinds = Set(query.kinds)

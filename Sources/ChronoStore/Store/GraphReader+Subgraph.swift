@@ -4,7 +4,6 @@ internal import ChronoProtocol
 extension GraphReader {
     /// The subgraph around seeds. See `GraphStore.subgraph(_:deadline:)`.
     func subgraph(_ query: SubgraphQuery) throws -> Subgraph {
-        try query.validate()
         let seeds = try self.resolveAll(query.ids, field: "params.ids").map(\.id)
         var members = Set(seeds)
         var truncated: Truncated?

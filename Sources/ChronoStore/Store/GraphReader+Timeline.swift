@@ -7,7 +7,6 @@ extension GraphReader {
     /// In `certain_first` mode the events certainly inside the window (`within`) come first, then those that
     /// only possibly overlap it, each group in timeline order; the cursor remembers the group it stopped in.
     func timeline(_ query: TimelineQuery) throws -> TimelinePage {
-        try query.validate()
         let cursor = try query.cursor.map { (token) throws(ChronoError) in try TimelineCursor(token: token) } ?? .start
         try self.requireTerms(query.types, section: "event_types", field: "params.types")
         let actorRefs = try self.resolveAll(query.actors, field: "params.actors")

@@ -5,21 +5,21 @@ extension LiveGraph {
     /// Applies a batch of upserts (records in the `Graph/` format) and retractions (record ids) in one
     /// transaction: all or nothing. Commits as the next revision and logs every changed record.
     ///
-    /// - Throws: `ChronoError` naming the field path (`params.upserts[2].participants[0].role: …`):
-    ///   `INVALID_ARGUMENT` for an invalid record, `NOT_FOUND` for an unknown retraction,
+    /// - Throws: `GraphError` for no change at all or an invalid upsert (naming its index and the field within
+    ///   it); `ChronoError` naming `params.retractions[i]`: `NOT_FOUND` for an unknown retraction,
     ///   `FAILED_PRECONDITION` for a retraction something still refers to.
     public func write(upserts: [JSONValue], retractions: [String]) async throws -> WriteReport {
         guard !upserts.isEmpty || !retractions.isEmpty else {
-            throw ChronoError.invalidArgument("params: a write needs at least one upsert or retraction")
+            throw GraphError.emptyWrite
         }
         let parser = GraphRecordParser()
         var located: [LocatedRecord] = []
         for (index, value) in upserts.enumerated() {
             do {
-                located.append(LocatedRecord(record: try parser.parse(value), file: "params.upserts", line: index + 1))
+                let record = try parser.parse(value)
+                located.append(LocatedRecord(record: record, file: Self.upsertsSource, line: index + 1))
             } catch {
-                let path = error.path.isEmpty ? "" : ".\(error.path)"
-                throw ChronoError.invalidArgument("params.upserts[\(index)]\(path): \(error.message)")
+                throw GraphError.unreadableUpsert(index: index, field: error)
             }
         }
         let batch = located
@@ -47,8 +47,10 @@ extension LiveGraph {
                         updated: outcome.updated,
                         deleted: outcome.deleted
                     )
+                } catch let error as GraphLoadError where error.file == Self.upsertsSource {
+                    throw GraphError.refusedUpsert(index: error.line - 1, reason: error.message)
                 } catch let error as GraphLoadError {
-                    throw Self.status(error)
+                    throw error.status
                 }
             }
             commits.publish(report.revision)
@@ -71,9 +73,6 @@ extension LiveGraph {
         }
     }
 
-    /// A load error at `params.upserts` line N as `params.upserts[N-1].<path>: message`.
-    private static func status(_ error: GraphLoadError) -> ChronoError {
-        guard error.file == "params.upserts" else { return error.status }
-        return .invalidArgument("params.upserts[\(error.line - 1)].\(error.message)")
-    }
+    /// The source of a write's upserts: record N of the batch is at "line" N, as the validator reports it.
+    private static let upsertsSource = "upserts of the write"
 }

@@ -1,8 +1,6 @@
-public import ChronoProtocol
-
-/// A `Graph/` line that is not a valid record: what was wrong and at which field path.
-public struct GraphRecordError: Error, Sendable, Hashable, CustomStringConvertible, StatusConvertible {
-    /// The field at fault (`participants[2].role`), or empty for the line as a whole.
+/// A JSON field that is not valid: what was wrong and at which field path.
+public struct JSONFieldError: Error, Sendable, Hashable, CustomStringConvertible, StatusConvertible {
+    /// The field at fault (`params.limit`, `participants[2].role`), or empty for the value as a whole.
     public var path: String
     /// What was wrong.
     public var message: String
