@@ -8,9 +8,12 @@ extension GraphReader {
         let entityKinds = Set(query.kinds.compactMap(EntityKind.init(rawValue:)))
         var recordKinds = query.kinds.filter(RecordSearchQuery.recordKinds.contains)
         if !entityKinds.isEmpty { recordKinds.append("entity") }
+        // Filters applied after ranking need the longer list; otherwise the page and one more suffice.
+        let filtered = !entityKinds.isEmpty || query.from != nil || query.to != nil || query.doc != nil
         var matches = try self.textMatches(
             query.text,
-            kinds: recordKinds.isEmpty ? RecordSearchQuery.recordKinds : recordKinds
+            kinds: recordKinds.isEmpty ? RecordSearchQuery.recordKinds : recordKinds,
+            cap: filtered ? 500 : offset + query.limit + 1
         )
         if !entityKinds.isEmpty && !query.kinds.contains("entity") {
             let refs = try self.refs(matches.filter { $0.kind == "entity" }.map(\.id))
@@ -38,7 +41,7 @@ extension GraphReader {
 
     /// Ranked entities for a text (`chrono.v1.Entity/Search`): the ranked search limited to entities.
     func search(_ query: SearchQuery) throws -> SearchResults {
-        let matches = try self.textMatches(query.text, kinds: ["entity"])
+        let matches = try self.textMatches(query.text, kinds: ["entity"], cap: query.kinds.isEmpty ? query.limit : 500)
         let refs = try self.refs(matches.map(\.id))
         let kinds = Set(query.kinds)
         let kept = matches.compactMap { match in

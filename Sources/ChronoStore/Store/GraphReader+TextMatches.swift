@@ -49,7 +49,7 @@ extension GraphReader {
     private static let rank = "bm25(search, \(columnWeights.map { String($0) }.joined(separator: ", ")))"
     /// Up to this many matching rows, every match is ranked by BM25; past it, each scan of the bounded
     /// ranking reads at most this many (see `textMatches`). The repository's graph has fewer records.
-    static let maximumExhaustiveSearchRows = 2_000
+    static let maximumExhaustiveSearchRows = 500
 
     /// Records of `kinds` holding any of the words of `text`, best first (see `TextMatch.score`), at most
     /// `cap`; `namesOnly` matches entity names and aliases alone.
@@ -72,7 +72,7 @@ extension GraphReader {
                 } ?? 0
             let found =
                 count <= self.exhaustiveSearchRows
-                ? try self.rankedMatches(any, terms: terms, kinds: filter, cap: cap)
+                ? try self.rankedMatches(any, terms: terms, kinds: filter)
                 : try self.boundedMatches(terms, scope: scope, kinds: filter, cap: cap)
             for match in found { matches[match.kind + "\u{0}" + match.id] = match }
         }
@@ -90,19 +90,12 @@ extension GraphReader {
         return Array(ranked.prefix(cap))
     }
 
-    /// Every record of `kinds` (all when `nil`) matching `expression`, ranked by BM25: the best `cap`.
-    private func rankedMatches(
-        _ expression: String,
-        terms: [SearchTerm],
-        kinds: [String]?,
-        cap: Int
-    ) throws
-        -> [TextMatch]
-    {
+    /// Every record of `kinds` (all when `nil`) matching `expression` (at most `exhaustiveSearchRows`), with
+    /// its BM25 relevance; `textMatches` ranks them.
+    private func rankedMatches(_ expression: String, terms: [SearchTerm], kinds: [String]?) throws -> [TextMatch] {
         let sql = """
             SELECT owner_kind, owner, rowid, \(Connection.phraseHits)(search), -\(Self.rank) FROM search
             WHERE search MATCH ?1 AND (?2 IS NULL OR owner_kind IN (SELECT value FROM json_each(?2)))
-            ORDER BY 5 DESC LIMIT \(cap)
             """
         let kindList = try kinds.map { try Self.list($0) } ?? .null
         return try self.connection.cached(sql).map([.text(expression), kindList]) { row in
@@ -112,10 +105,11 @@ extension GraphReader {
     }
 
     /// The best `cap` records of `kinds` (all when `nil`) among bounded scans, for words too common to rank
-    /// every match: the records holding every word, and those holding any in a name or alias, in a title and
-    /// anywhere, each read up to `exhaustiveSearchRows` in index order from the index alone. They rank by words
-    /// held, then by the summed weights of the best field holding each (name 10, aliases 8, title 5, summary 2,
-    /// claims 1); only then are the owners of the best rows read.
+    /// every match: the records holding every word, then those holding any, each read up to
+    /// `exhaustiveSearchRows` in index order from the index alone. They rank by words held, then by the summed
+    /// weights of the best field holding each (name 10, aliases 8, title 5, summary 2, claims 1); only then are
+    /// the owners of the best rows read. (A scan restricted to some columns would read the words' whole posting
+    /// lists to find the rows holding them there, so there is none; exact names and aliases are found apart.)
     private func boundedMatches(
         _ terms: [SearchTerm],
         scope: String,
@@ -125,7 +119,7 @@ extension GraphReader {
         -> [TextMatch]
     {
         let any = terms.map { "\(scope)(\($0.expression))" }.joined(separator: " OR ")
-        var scans = scope.isEmpty ? ["{name aliases} : (\(any))", "{title} : (\(any))", any] : [any]
+        var scans = [any]
         if terms.count > 1 {
             scans.insert(terms.map { "\(scope)(\($0.expression))" }.joined(separator: " AND "), at: 0)
         }
@@ -149,7 +143,7 @@ extension GraphReader {
         let owners = "SELECT rowid, owner_kind, owner FROM search WHERE rowid IN (SELECT value FROM json_each(?))"
         var start = 0
         while matches.count < cap, start < ranked.count {
-            let chunk = ranked[start..<min(start + cap, ranked.count)]
+            let chunk = ranked[start..<min(start + max(cap, 100), ranked.count)]
             start = chunk.endIndex
             var found: [Int64: (kind: String, id: String)] = [:]
             try self.connection.cached(owners).run([Self.list(chunk.map(\.key))]) { row in
