@@ -15,15 +15,9 @@ enum AsOfRouting {
                     throw ChronoError.invalidArgument("params.as_of: expected a snapshot id")
                 }
                 let store = try await live.store(asOf: id)
-                guard let past = GraphMethods.descriptors(store: store).first(where: { $0.name == descriptor.name })
-                else {
-                    throw ChronoError.invalidArgument(
-                        "params.as_of: \(descriptor.name.rawValue) cannot be answered as of a snapshot"
-                    )
-                }
                 var params = context.params
                 params["as_of"] = nil
-                return try await past.handler(context.with(params: params))
+                return try await GraphMethods.answer(descriptor.name, context.with(params: params), on: store)
             }
             return routed
         }

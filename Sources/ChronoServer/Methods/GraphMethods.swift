@@ -5,61 +5,57 @@ import ChronoStore
 /// The methods answered from the graph store. Each passes the call's deadline to the store, which interrupts
 /// SQLite when it passes; results carry the revision they were computed at.
 enum GraphMethods {
+    /// The unary graph methods in listing order, with their schemas; each reads its params as a `GraphQuery`.
+    private static let unary: [(name: MethodName, schema: String)] = [
+        (.timelineQuery, "timeline_query"), (.entityGet, "entity_get"), (.entitySearch, "entity_search"),
+        (.searchQuery, "search_query"), (.graphNeighbors, "graph_neighbors"), (.graphPaths, "graph_paths"),
+        (.graphSubgraph, "graph_subgraph"), (.disputesList, "disputes_list"), (.figuresList, "figures_list"),
+        (.statsGet, "stats_get"),
+    ]
+
+    /// The methods whose params read as a `GraphQuery`, in listing order.
+    static var queryMethods: [MethodName] { Self.unary.map(\.name) }
+
     /// One descriptor per graph method; unary calls run on the store's reader threads.
     static func descriptors(store: GraphStore) -> [MethodDescriptor] {
-        let unary: [MethodDescriptor] = [
-            Self.method(.timelineQuery, "timeline_query") { params, deadline in
-                try await store.timeline(try TimelineQuery(reading: &params), deadline: deadline)
-            },
-            TimelineStream.descriptor(store: store),
-            Self.method(.entityGet, "entity_get") { params, deadline in
-                try params.rejectUnknown(expecting: ["id"])
-                return try await store.entity(try params.string("id"), deadline: deadline)
-            },
-            Self.method(.entitySearch, "entity_search") { params, deadline in
-                try await store.search(try SearchQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.searchQuery, "search_query") { params, deadline in
-                try await store.search(try RecordSearchQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.graphNeighbors, "graph_neighbors") { params, deadline in
-                try await store.neighbors(try NeighborsQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.graphPaths, "graph_paths") { params, deadline in
-                try await store.paths(try PathsQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.graphSubgraph, "graph_subgraph") { params, deadline in
-                try await store.subgraph(try SubgraphQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.disputesList, "disputes_list") { params, deadline in
-                try await store.disputes(try DisputesQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.figuresList, "figures_list") { params, deadline in
-                try await store.figures(try FiguresQuery(reading: &params), deadline: deadline)
-            },
-            Self.method(.statsGet, "stats_get") { params, deadline in
-                try params.rejectUnknown(expecting: [])
-                return try await store.stats(deadline: deadline)
-            },
-        ]
-        return unary.map { descriptor in
-            var descriptor = descriptor
-            if !descriptor.name.isStreaming { descriptor.executor = { store.readExecutor() } }
+        var descriptors = Self.unary.map { method in
+            var descriptor = MethodDescriptor(method.name, schema: method.schema) { context in
+                try await Self.answer(method.name, context, on: store)
+            }
+            descriptor.executor = { store.readExecutor() }
             return descriptor
+        }
+        descriptors.insert(TimelineStream.descriptor(store: store), at: 1)
+        return descriptors
+    }
+
+    /// The query of the unary graph method `name` read from `params` (each query type reads and checks its
+    /// own), or `nil` when `name` is not one.
+    static func query(_ name: MethodName, reading params: inout JSONObjectReader) throws -> (any GraphQuery)? {
+        switch name {
+        case .timelineQuery: try TimelineQuery(reading: &params)
+        case .entityGet: try EntityQuery(reading: &params)
+        case .entitySearch: try SearchQuery(reading: &params)
+        case .searchQuery: try RecordSearchQuery(reading: &params)
+        case .graphNeighbors: try NeighborsQuery(reading: &params)
+        case .graphPaths: try PathsQuery(reading: &params)
+        case .graphSubgraph: try SubgraphQuery(reading: &params)
+        case .disputesList: try DisputesQuery(reading: &params)
+        case .figuresList: try FiguresQuery(reading: &params)
+        case .statsGet: try StatsQuery(reading: &params)
+        default: nil
         }
     }
 
-    /// A unary method whose result is a `GraphResult`, stamped with the revision it was computed at; `body` reads
-    /// the params (each query type reads and checks its own) and asks the store.
-    private static func method<Result: GraphResult>(
-        _ name: MethodName,
-        _ schema: String,
-        _ body: @escaping @Sendable (inout JSONObjectReader, ContinuousClock.Instant?) async throws -> Result
-    ) -> MethodDescriptor {
-        MethodDescriptor(name, schema: schema) { context in
-            var params = JSONObjectReader(context.params, path: "params")
-            let result = try await body(&params, context.deadline)
-            return MethodResult(result, revision: result.revision)
+    /// Answers the graph method `name` called with `context` from `store`, stamped with the revision it was
+    /// computed at.
+    static func answer(_ name: MethodName, _ context: CallContext, on store: GraphStore) async throws -> MethodResult {
+        if name == .timelineStream { return try await TimelineStream.answer(context, on: store) }
+        var params = JSONObjectReader(context.params, path: "params")
+        guard let query = try Self.query(name, reading: &params) else {
+            throw ChronoError.invalidArgument("\(name.rawValue) is not a graph method")
         }
+        let result = try await query.run(on: store, deadline: context.deadline)
+        return MethodResult(result, revision: result.revision)
     }
 }

@@ -20,23 +20,28 @@ enum TimelineStream {
 
     static func descriptor(store: GraphStore) -> MethodDescriptor {
         MethodDescriptor(.timelineStream, schema: "timeline_stream") { context in
-            var params = JSONObjectReader(context.params, path: "params")
-            var query = try TimelineQuery(reading: &params, paged: false)
-            query.limit = Self.pageSize
-            var page = try await store.timeline(query, deadline: context.deadline)
-            let summary = (window: page.window, ordering: page.ordering, revision: page.revision)
-            var count = 0
-            while true {
-                for event in page.events {
-                    try await context.send(Item(event: event))
-                    count += 1
-                }
-                guard let cursor = page.nextCursor else { break }
-                query.cursor = cursor
-                page = try await store.timeline(query, deadline: context.deadline)
-            }
-            let result = Summary(count: count, window: summary.window, ordering: summary.ordering)
-            return MethodResult(result, revision: summary.revision)
+            try await Self.answer(context, on: store)
         }
+    }
+
+    /// Streams the window of the call's query from `store`; the summary is the result.
+    static func answer(_ context: CallContext, on store: GraphStore) async throws -> MethodResult {
+        var params = JSONObjectReader(context.params, path: "params")
+        var query = try TimelineQuery(reading: &params, paged: false)
+        query.limit = Self.pageSize
+        var page = try await store.timeline(query, deadline: context.deadline)
+        let summary = (window: page.window, ordering: page.ordering, revision: page.revision)
+        var count = 0
+        while true {
+            for event in page.events {
+                try await context.send(Item(event: event))
+                count += 1
+            }
+            guard let cursor = page.nextCursor else { break }
+            query.cursor = cursor
+            page = try await store.timeline(query, deadline: context.deadline)
+        }
+        let result = Summary(count: count, window: summary.window, ordering: summary.ordering)
+        return MethodResult(result, revision: summary.revision)
     }
 }

@@ -4,12 +4,8 @@ import ChronoStore
 /// `chrono.v1.Watch/Subscribe`: `{"query": {"method", "params"}, "since_revision"?}`; data frames are
 /// `SubscriptionFrame`s; the stream ends only with an error status (cancel, deadline, overflow, shutdown).
 enum WatchSubscribe {
-    /// The read methods a subscription may follow.
-    static let subscribable: [MethodName] = [
-        .timelineQuery, .entityGet, .entitySearch, .searchQuery, .graphNeighbors, .graphPaths, .graphSubgraph,
-        .disputesList,
-        .figuresList, .statsGet,
-    ]
+    /// The read methods a subscription may follow: every unary graph query.
+    static let subscribable = GraphMethods.queryMethods
 
     static func descriptor(
         live: LiveGraph,
@@ -30,10 +26,17 @@ enum WatchSubscribe {
                 }
                 since = revision
             }
+            var reader = JSONObjectReader(queryParams, path: "params")
+            guard let query = try GraphMethods.query(name, reading: &reader) else {
+                throw JSONFieldError(
+                    path: params.pathOf("query"),
+                    message: "\"\(name.rawValue)\" cannot be subscribed to"
+                )
+            }
             let subscription = Subscription(
                 live: live,
-                query: try Subscription.descriptor(name, on: live.store),
-                queryParams: queryParams,
+                key: SharedEvaluations.Key(method: name, params: queryParams),
+                query: query,
                 since: since,
                 context: context,
                 configuration: configuration,

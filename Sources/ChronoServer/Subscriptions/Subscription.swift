@@ -1,3 +1,4 @@
+import ChronoGraph
 import ChronoProtocol
 import ChronoStore
 import Foundation
@@ -12,8 +13,10 @@ import Foundation
 /// `SubscriptionQueue`; a sender task drains it to the client, so a slow client only blocks its own sender.
 struct Subscription: Sendable {
     let live: LiveGraph
-    let query: MethodDescriptor
-    let queryParams: [String: JSONValue]
+    /// What the subscription follows: its method and params (together, the key of shared evaluations).
+    let key: SharedEvaluations.Key
+    /// The query read from those params, run on the live store (or a past one to resume).
+    let query: any GraphQuery
     let since: Int64?
     let context: CallContext
     let configuration: LiveConfiguration
@@ -24,7 +27,7 @@ struct Subscription: Sendable {
     /// Streams frames until the call is cancelled, its query fails, or its queue overflows.
     func run() async throws -> MethodResult {
         let commits = self.live.commits.listen()
-        let key = SharedEvaluations.Key(method: self.query.name, params: self.queryParams)
+        let key = self.key
         self.shared.retain(key)
         defer { self.shared.release(key) }
         let queue = SubscriptionQueue(
@@ -35,7 +38,7 @@ struct Subscription: Sendable {
         var first = try self.shared.initialFrame(of: key, current)
         if let since = self.since {
             let past = try await self.live.store(atRevision: since)
-            let old = try await self.evaluate(on: try Self.descriptor(self.query.name, on: past))
+            let old = try await self.evaluate(on: past)
             var frame =
                 SubscriptionFrame.change(from: old.items, to: current.items, revision: current.revision)
                 ?? SubscriptionFrame(kind: .change, revision: current.revision, added: [], removed: [], changed: [])
@@ -109,27 +112,17 @@ struct Subscription: Sendable {
     ) async throws
         -> SharedEvaluations.Evaluation
     {
-        guard self.context.deadline == nil else { return try await self.evaluate(on: self.query) }
+        guard self.context.deadline == nil else { return try await self.evaluate(on: self.live.store) }
         let subscription = self
         return try await self.shared.evaluation(of: key, atLeast: revision) {
-            try await subscription.evaluate(on: subscription.query)
+            try await subscription.evaluate(on: subscription.live.store)
         }
     }
 
-    /// Runs the subscribed query through `descriptor`; the result's items and revision.
-    private func evaluate(on descriptor: MethodDescriptor) async throws -> SharedEvaluations.Evaluation {
-        let result = try await descriptor.handler(self.context.with(params: self.queryParams))
-        let value = try JSONValue(encoding: result.value)
-        let revision: Int64
-        if let known = result.revision { revision = known } else { revision = try await self.live.store.revision() }
-        return SharedEvaluations.Evaluation(items: ResultItems(value), revision: revision)
-    }
-
-    /// The graph method `name` answered from `store`.
-    static func descriptor(_ name: MethodName, on store: GraphStore) throws -> MethodDescriptor {
-        guard let descriptor = GraphMethods.descriptors(store: store).first(where: { $0.name == name }) else {
-            throw ChronoError.invalidArgument("params.query.method: \"\(name.rawValue)\" cannot be subscribed to")
-        }
-        return descriptor
+    /// Runs the subscribed query on `store`; the result's items and the revision it was read at.
+    private func evaluate(on store: GraphStore) async throws -> SharedEvaluations.Evaluation {
+        let result = try await self.query.run(on: store, deadline: self.context.deadline)
+        let items = ResultItems(try JSONValue(encoding: result))
+        return SharedEvaluations.Evaluation(items: items, revision: result.revision)
     }
 }
