@@ -126,18 +126,20 @@ extension GraphWriteTests {
         defer { fixture.close() }
         let store = fixture.store
         let live = fixture.live
-        let stillUsed = await #expect(throws: ChronoError.self) {
+        let stillUsed = await #expect(throws: GraphError.self) {
             try await live.write(upserts: [], retractions: ["baku"])
         }
-        #expect(stillUsed?.code == .failedPrecondition)
         #expect(
-            stillUsed?.message
-                == "params.retractions[0]: entity \"baku\" is still referred to by relation \"baku--located_in--azerbaijan\""
+            stillUsed
+                == .refusedRetraction(
+                    index: 0,
+                    reason: .stillReferenced(kind: .entity, id: "baku", by: "relation \"baku--located_in--azerbaijan\"")
+                )
         )
-        let unknown = await #expect(throws: ChronoError.self) {
+        let unknown = await #expect(throws: GraphError.self) {
             try await live.write(upserts: [], retractions: ["atlantis"])
         }
-        #expect(unknown?.code == .notFound)
+        #expect(unknown == .refusedRetraction(index: 0, reason: .unknownRecord(id: "atlantis")))
         #expect(try await store.revision() == 1)
         let report = try await live.write(upserts: [], retractions: ["baku--located_in--azerbaijan", "baku"])
         #expect(report.revision == 2)
@@ -147,10 +149,13 @@ extension GraphWriteTests {
         let changes = try await store.changes(after: 1)
         #expect(changes.map(\.op) == [.delete, .delete])
         #expect(Set(changes.map(\.id)) == ["baku", "baku--located_in--azerbaijan"])
-        let event = await #expect(throws: ChronoError.self) {
+        let event = await #expect(throws: GraphError.self) {
             try await live.write(upserts: [], retractions: ["germany"])
         }
-        #expect(event?.message.contains("\"germany\" is still referred to by") == true)
+        guard case .refusedRetraction(0, .stillReferenced(.entity, "germany", _))? = event else {
+            Issue.record("expected germany to be still referred to, got \(String(describing: event))")
+            return
+        }
         #expect(try await store.stats().counts.entities == 12)
     }
 }

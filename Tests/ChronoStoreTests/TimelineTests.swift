@@ -111,16 +111,15 @@ struct TimelineTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         for cursor in ["!!!", "djF8eHx5fHo", ""] {
-            let error = await #expect(throws: ChronoError.self) {
+            let error = await #expect(throws: GraphError.self) {
                 try await fixture.store.timeline(TimelineQuery(cursor: cursor))
             }
-            #expect(error?.code == .invalidArgument)
-            #expect(error?.message.hasPrefix("params.cursor") == true)
+            #expect(error == .invalidCursor)
         }
-        let type = await #expect(throws: ChronoError.self) {
+        let type = await #expect(throws: GraphError.self) {
             try await fixture.store.timeline(TimelineQuery(types: ["adoption", "party"]))
         }
-        #expect(type?.message == "params.types[1]: \"party\" is not one of the event_types")
+        #expect(type == .unknownTerm(section: .eventTypes, index: 1, value: "party"))
         let ambiguous = await #expect(throws: AmbiguousEntityError.self) {
             try await fixture.store.timeline(TimelineQuery(actors: ["germany", "Aliyev"]))
         }

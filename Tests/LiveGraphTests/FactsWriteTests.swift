@@ -79,15 +79,17 @@ import Testing
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
         let before = try await fixture.live.store.revision()
-        let error = await #expect(throws: ChronoError.self) {
+        let error = await #expect(throws: GraphError.self) {
             try await fixture.live.write(upserts: [], retractions: ["entity-001"])
         }
-        #expect(error?.code == .failedPrecondition)
-        #expect(error?.message.contains("params.retractions[0]: entity \"entity-001\" is still referred to") == true)
-        let unknown = await #expect(throws: ChronoError.self) {
+        guard case .refusedRetraction(0, .stillReferenced(.entity, "entity-001", _))? = error else {
+            Issue.record("expected entity-001 to be still referred to, got \(String(describing: error))")
+            return
+        }
+        let unknown = await #expect(throws: GraphError.self) {
             try await fixture.live.write(upserts: [], retractions: ["no-such-record"])
         }
-        #expect(unknown?.code == .notFound)
+        #expect(unknown == .refusedRetraction(index: 0, reason: .unknownRecord(id: "no-such-record")))
         #expect(try await fixture.live.store.revision() == before)
     }
 

@@ -20,8 +20,8 @@ import Testing
         #expect(entity.entity.summary == "Generated entity 3.")
         #expect(entity.revision == start)
         #expect(event.events.contains { $0.id == "event-001" })
-        let future = await #expect(throws: ChronoError.self) { try await fixture.live.store(atRevision: start + 5) }
-        #expect(future?.code == .outOfRange)
+        let future = await #expect(throws: GraphError.self) { try await fixture.live.store(atRevision: start + 5) }
+        #expect(future == .revisionInFuture(revision: start + 5, current: start + 1))
     }
 
     @Test func historyWithoutEarlierFormsIsOutOfRangeNotGuessed() async throws {
@@ -37,8 +37,7 @@ import Testing
                 try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
             }
         }
-        let error = await #expect(throws: ChronoError.self) { try await fixture.live.store(atRevision: start) }
-        #expect(error?.code == .outOfRange)
-        #expect(error?.message.contains("resync") == true)
+        let error = await #expect(throws: GraphError.self) { try await fixture.live.store(atRevision: start) }
+        #expect(error == .changeWithoutEarlierForm(kind: .entity, id: LiveFixture.entity(3), revision: start + 1))
     }
 }

@@ -20,7 +20,13 @@ enum FactsMethods {
                 guard case .int(let revision)? = params.optional("revision"), revision >= 0 else {
                     throw ChronoError.invalidArgument("params.revision: expected a revision (an integer ≥ 0)")
                 }
-                try await live.compact(through: revision)
+                do {
+                    try await live.compact(through: revision)
+                } catch GraphError.revisionInFuture(let revision, let current) {
+                    throw ChronoError.outOfRange(
+                        "params.revision: \(revision) is after the current revision \(current)"
+                    )
+                }
                 return MethodResult(CompactResult(compacted: revision))
             },
         ]

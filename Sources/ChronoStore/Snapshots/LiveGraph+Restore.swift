@@ -20,7 +20,7 @@ extension LiveGraph {
         _ = try await self.build(records, manifest: archive.manifest, path: path)
         defer { SnapshotDatabase.remove(path) }
         let target = Dictionary(records.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-        return try await self.commit(retractions: "\(label): retractions") { connection in
+        return try await self.commit(source: label) { connection in
             let live = try RecordExporter(connection: connection).all()
             let current = Dictionary(live.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
             let retractions = live.filter { target[$0.key] == nil }.map(\.id)

@@ -23,7 +23,7 @@ extension LiveGraph {
     }
 
     /// The stored snapshot `id`, bytes and manifest, exactly as created or imported.
-    /// - Throws: `NOT_FOUND` naming the id.
+    /// - Throws: `GraphError.snapshotNotFound`.
     public func archive(_ id: String) async throws -> SnapshotArchive {
         let found = try await self.store.read(deadline: nil) { connection, _ in
             try connection.cached("SELECT manifest, data FROM snapshots WHERE id = ?").first([.text(id)]) { row in
@@ -33,20 +33,18 @@ extension LiveGraph {
                 )
             }
         }
-        guard let found else { throw ChronoError.notFound("params.id: no snapshot \"\(id)\"") }
+        guard let found else { throw GraphError.snapshotNotFound(id: id) }
         return found
     }
 
     /// Stores a snapshot exported elsewhere, after checking its hashes and that it loads into a fresh database.
-    /// - Throws: `DATA_LOSS` when the bytes do not match the manifest; `FAILED_PRECONDITION` when a record
-    ///   does not validate against this graph's vocabulary.
+    /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
+    ///   `FAILED_PRECONDITION` when a record does not validate against this graph's vocabulary.
     public func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
         let records = try archive.unpack()
         let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
         guard archive.manifest.id == expected else {
-            throw ChronoError.dataLoss(
-                "params.manifest.id: \"\(archive.manifest.id)\" does not match its content (\(expected))"
-            )
+            throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
         }
         let path = "\(self.snapshotStores.directory)/import-\(UUID().uuidString).sqlite"
         try FileManager.default.createDirectory(

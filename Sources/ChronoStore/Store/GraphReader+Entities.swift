@@ -6,7 +6,7 @@ extension GraphReader {
     func entityDetail(_ text: String) throws -> EntityDetail {
         let ref = try self.resolve(text, field: "params.id")
         guard let entity = try self.entities([ref.id]).first else {
-            throw ChronoError.notFound("params.id: no entity \"\(ref.id)\"")
+            throw GraphError.entityNotFound(id: ref.id)
         }
         let relationIDs = try self.connection.cached(
             "SELECT id FROM relations WHERE from_id = ?1 UNION SELECT id FROM relations WHERE to_id = ?1 ORDER BY id"

@@ -4,7 +4,7 @@ internal import ChronoProtocol
 extension GraphReader {
     /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
     func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
-        try self.requireTerms(query.relations, section: "relation_types", field: "params.relations")
+        try self.requireTerms(query.relations, in: .relationTypes)
         let root = try self.resolve(query.id, field: "params.id")
         let filter = EdgeFilter(
             types: query.relations,

@@ -7,7 +7,7 @@ extension GraphReader {
     /// The `k` shortest paths over relations come first; with `throughEvents`, then the `k` shortest of those
     /// that pass through at least one event, so the evidence of shared events never hides the relations.
     func paths(_ query: PathsQuery) throws -> PathsResult {
-        try self.requireTerms(query.relations, section: "relation_types", field: "params.relations")
+        try self.requireTerms(query.relations, in: .relationTypes)
         let source = try self.resolve(query.from, field: "params.from")
         let target = try self.resolve(query.to, field: "params.to")
         var finder = PathFinder(reader: self, filter: EdgeFilter(types: query.relations), budget: query.nodeBudget)

@@ -4,7 +4,7 @@ internal import ChronoProtocol
 extension GraphReader {
     /// Ranked records of every kind for a text. See `GraphStore.search(_:deadline:)`.
     func search(_ query: RecordSearchQuery) throws -> RecordSearchResults {
-        let offset = try query.cursor.map { (token) throws(ChronoError) in try SearchCursor(token: token).offset } ?? 0
+        let offset = try query.cursor.map { (token) throws(GraphError) in try SearchCursor(token: token).offset } ?? 0
         let entityKinds = Set(query.kinds.compactMap(EntityKind.init(rawValue:)))
         var recordKinds = query.kinds.filter(RecordSearchQuery.recordKinds.contains)
         if !entityKinds.isEmpty { recordKinds.append("entity") }

@@ -9,9 +9,7 @@ extension GraphReader {
         var truncated: Truncated?
         var frontier = Array(members).sorted()
         if members.count > query.limit {
-            throw ChronoError.invalidArgument(
-                "params.ids: more seeds (\(members.count)) than the node limit (\(query.limit))"
-            )
+            throw GraphError.tooManySeeds(count: members.count, limit: query.limit)
         }
         level: for _ in 0..<query.depth {
             let step = try self.adjacency(frontier, filter: EdgeFilter())

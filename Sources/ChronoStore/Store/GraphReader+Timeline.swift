@@ -7,8 +7,8 @@ extension GraphReader {
     /// In `certain_first` mode the events certainly inside the window (`within`) come first, then those that
     /// only possibly overlap it, each group in timeline order; the cursor remembers the group it stopped in.
     func timeline(_ query: TimelineQuery) throws -> TimelinePage {
-        let cursor = try query.cursor.map { (token) throws(ChronoError) in try TimelineCursor(token: token) } ?? .start
-        try self.requireTerms(query.types, section: "event_types", field: "params.types")
+        let cursor = try query.cursor.map { (token) throws(GraphError) in try TimelineCursor(token: token) } ?? .start
+        try self.requireTerms(query.types, in: .eventTypes)
         let actorRefs = try self.resolveAll(query.actors, field: "params.actors")
         let instrumentRefs = try self.resolveAll(query.instruments, field: "params.instruments")
         let actors = actorRefs.map(\.id)
@@ -24,7 +24,7 @@ extension GraphReader {
         }
         if let text = query.text {
             guard !SearchWords.of(text).isEmpty else {
-                throw ChronoError.invalidArgument("params.text: has no words to search for")
+                throw GraphError.noSearchWords
             }
             filters.append(TimelineSQL.textFilter)
             values["text"] = try Self.list(try self.bestTier(text, kind: "event"))

@@ -1,16 +1,15 @@
-internal import ChronoProtocol
-
 extension GraphReader {
-    /// Checks that every term of `terms` is in the stored vocabulary's `section`, naming `field[i]` otherwise.
-    func requireTerms(_ terms: [String], section: String, field: String) throws {
+    /// Checks that every term of `terms` is in the stored vocabulary's `section`.
+    /// - Throws: `GraphError.unknownTerm` for the first that is not.
+    func requireTerms(_ terms: [String], in section: GraphError.VocabularySection) throws {
         guard !terms.isEmpty else { return }
         let known = Set(
-            try self.connection.cached("SELECT term FROM vocabulary WHERE section = ?").map([.text(section)]) {
+            try self.connection.cached("SELECT term FROM vocabulary WHERE section = ?").map([.text(section.rawValue)]) {
                 $0.text(0)
             }
         )
         if let index = terms.firstIndex(where: { !known.contains($0) }) {
-            throw ChronoError.invalidArgument("\(field)[\(index)]: \"\(terms[index])\" is not one of the \(section)")
+            throw GraphError.unknownTerm(section: section, index: index, value: terms[index])
         }
     }
 }

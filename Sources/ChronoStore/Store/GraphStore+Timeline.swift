@@ -5,8 +5,8 @@ extension GraphStore {
     ///
     /// `overlaps` selects events whose fuzzy bounds meet the window, `within` those whose strict bounds lie
     /// inside it. Events come in `TimelinePage.ordering`; `nextCursor` continues after the page's last event.
-    /// - Throws: `ChronoError` `INVALID_ARGUMENT` for a bad limit, window or cursor; `NOT_FOUND` or
-    ///   `AmbiguousEntityError` for an actor or instrument that does not resolve; `.cancelled` or
+    /// - Throws: `GraphError` for a bad cursor, an unknown type or text without words; `UnknownEntityError` or
+    ///   `AmbiguousEntityError` for an actor or instrument that does not resolve; `ChronoError.cancelled` or
     ///   `.deadlineExceeded` when interrupted.
     public func timeline(_ query: TimelineQuery, deadline: ContinuousClock.Instant? = nil) async throws -> TimelinePage
     {

@@ -1,4 +1,3 @@
-internal import ChronoProtocol
 internal import Foundation
 
 /// The position after a page of ranked search results, as an opaque base64url token.
@@ -19,13 +18,13 @@ struct SearchCursor: Hashable {
         self.offset = offset
     }
 
-    /// Decodes a token; any malformed token is `INVALID_ARGUMENT` on `params.cursor`.
-    init(token: String) throws(ChronoError) {
+    /// Decodes a token; any malformed token is `GraphError.invalidCursor`.
+    init(token: String) throws(GraphError) {
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard token.count <= 64, let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
             text.hasPrefix("s1|"), let offset = Int(text.dropFirst(3)), offset >= 0
-        else { throw .invalidArgument("params.cursor: not a cursor returned by this method") }
+        else { throw .invalidCursor }
         self.init(offset: offset)
     }
 }

@@ -1,4 +1,3 @@
-internal import ChronoProtocol
 internal import Foundation
 
 /// The sort key of the last event of a page, as an opaque base64url token.
@@ -27,19 +26,18 @@ struct TimelineCursor: Hashable {
         self.id = id
     }
 
-    /// Decodes a token; any malformed token is `INVALID_ARGUMENT` on `params.cursor`.
-    init(token: String) throws(ChronoError) {
-        let malformed = ChronoError.invalidArgument("params.cursor: not a cursor returned by this method")
+    /// Decodes a token; any malformed token is `GraphError.invalidCursor`.
+    init(token: String) throws(GraphError) {
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard token.count <= 1_024, let data = Data(base64Encoded: base64),
             let text = String(data: data, encoding: .utf8)
-        else { throw malformed }
+        else { throw .invalidCursor }
         let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "v1" || parts[0] == "v1p", let lower = Int64(parts[1]),
             let precision = Int(parts[2]),
             (0...4).contains(precision), !parts[3].isEmpty
-        else { throw malformed }
+        else { throw .invalidCursor }
         self.init(lower: lower, precision: precision, id: String(parts[3]))
         self.possible = parts[0] == "v1p"
     }

@@ -10,8 +10,6 @@ struct FactsWriter {
     let connection: Connection
     /// The revision this batch commits as.
     let revision: Int64
-    /// Names the retractions in errors (`params.retractions`, followed by `[index]`).
-    let retractionLabel: String
 
     /// What the batch changed.
     struct Outcome: Sendable, Hashable {
@@ -19,7 +17,8 @@ struct FactsWriter {
         var inserted = 0, updated = 0, deleted = 0
     }
 
-    /// Applies the batch; throws `GraphLoadError` for an invalid upsert, `ChronoError` for a bad retraction.
+    /// Applies the batch; throws `GraphLoadError` for an invalid upsert, `GraphError.refusedRetraction` for a
+    /// bad retraction.
     func apply(upserts: [LocatedRecord], retractions: [String]) throws -> Outcome {
         try self.connection.execute("PRAGMA defer_foreign_keys = ON")
         let exporter = RecordExporter(connection: self.connection)
@@ -29,16 +28,13 @@ struct FactsWriter {
         for (index, id) in retractions.enumerated() {
             let kinds = try eraser.kinds(of: id)
             guard !upserted.contains(id) else {
-                throw ChronoError.invalidArgument("\(self.retractionLabel)[\(index)]: \"\(id)\" is also in upserts")
+                throw GraphError.refusedRetraction(index: index, reason: .alsoUpserted(id: id))
             }
             guard let kind = kinds.first else {
-                throw ChronoError.notFound("\(self.retractionLabel)[\(index)]: no record has id \"\(id)\"")
+                throw GraphError.refusedRetraction(index: index, reason: .unknownRecord(id: id))
             }
             guard kinds.count == 1 else {
-                let list = kinds.map(\.rawValue).joined(separator: ", ")
-                throw ChronoError.invalidArgument(
-                    "\(self.retractionLabel)[\(index)]: \"\(id)\" names records of several kinds (\(list))"
-                )
+                throw GraphError.refusedRetraction(index: index, reason: .severalKinds(id: id, kinds: kinds))
             }
             retracted[RecordKey(kind: kind, id: id)] = (index, try exporter.line(kind: kind, id: id))
         }
@@ -60,8 +56,9 @@ struct FactsWriter {
     private func checkReferences(retracted: [RecordKey: Int], upserts: [LocatedRecord], eraser: RecordEraser) throws {
         for (key, index) in retracted.sorted(by: { $0.value < $1.value }) {
             if let referrer = try eraser.danglingReference(to: key.id) {
-                throw ChronoError.failedPrecondition(
-                    "\(self.retractionLabel)[\(index)]: \(key.kind) \"\(key.id)\" is still referred to by \(referrer)"
+                throw GraphError.refusedRetraction(
+                    index: index,
+                    reason: .stillReferenced(kind: key.kind, id: key.id, by: referrer)
                 )
             }
         }

@@ -93,7 +93,7 @@ extension LiveGraph {
             }
             return GraphSourceUpdate(folderChanged: true, report: nil, keptLiveWrites: plan.kept, settled: plan.settled)
         }
-        let report = try await self.commit(retractions: "graph folder: retractions") { connection in
+        let report = try await self.commit(source: "graph folder") { connection in
             // Planned again inside the write transaction, on exactly the graph it changes.
             let plan = try GraphChangePlan(connection, folder: folder, base: base, resolution: resolution)
             try plan.addTerms(connection)

@@ -5,7 +5,8 @@ extension LiveGraph {
     /// A read-only store holding the graph as it was at `revision`, rebuilt from the live graph by undoing
     /// the logged changes made after it; cached like `as_of` snapshot stores.
     ///
-    /// - Throws: `OUT_OF_RANGE` when that history has been compacted away or `revision` is in the future.
+    /// - Throws: `GraphError` when that history has been compacted away, was logged without the earlier forms
+    ///   it needs, or `revision` is in the future.
     public func store(atRevision revision: Int64) async throws -> GraphStore {
         let (current, compacted, records, entries) = try await self.store.read(deadline: nil) { connection, _ in
             (
@@ -14,15 +15,10 @@ extension LiveGraph {
             )
         }
         guard revision >= compacted else {
-            throw ChronoError.outOfRange(
-                "params.since_revision: revision \(revision) has been compacted (history starts after \(compacted)); "
-                    + "resync with a new subscription without since_revision"
-            )
+            throw GraphError.historyCompacted(revision: revision, compactedThrough: compacted)
         }
         guard revision <= current else {
-            throw ChronoError.outOfRange(
-                "params.since_revision: revision \(revision) is after the current revision \(current)"
-            )
+            throw GraphError.revisionInFuture(revision: revision, current: current)
         }
         var state = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in entries {
@@ -37,10 +33,7 @@ extension LiveGraph {
             } else if entry.op == .insert {
                 state[key] = nil
             } else {
-                throw ChronoError.outOfRange(
-                    "params.since_revision: the change of \(entry.kind) \"\(entry.id)\" at revision \(entry.revision) "
-                        + "was not logged with its earlier form; resync with a new subscription without since_revision"
-                )
+                throw GraphError.changeWithoutEarlierForm(kind: entry.kind, id: entry.id, revision: entry.revision)
             }
         }
         let past = state.values.sorted { $0.key < $1.key }

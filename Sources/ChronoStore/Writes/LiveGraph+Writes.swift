@@ -6,8 +6,7 @@ extension LiveGraph {
     /// transaction: all or nothing. Commits as the next revision and logs every changed record.
     ///
     /// - Throws: `GraphError` for no change at all or an invalid upsert (naming its index and the field within
-    ///   it); `ChronoError` naming `params.retractions[i]`: `NOT_FOUND` for an unknown retraction,
-    ///   `FAILED_PRECONDITION` for a retraction something still refers to.
+    ///   it), or a refused retraction (unknown, also upserted, or still referred to).
     public func write(upserts: [JSONValue], retractions: [String]) async throws -> WriteReport {
         guard !upserts.isEmpty || !retractions.isEmpty else {
             throw GraphError.emptyWrite
@@ -23,21 +22,23 @@ extension LiveGraph {
             }
         }
         let batch = located
-        return try await self.commit(retractions: "params.retractions") { _ in (batch, retractions) }
+        return try await self.commit(source: nil) { _ in (batch, retractions) }
     }
 
     /// Commits a batch as the next revision and announces it; used by writes and restores.
     ///
-    /// `batch` runs inside the transaction and returns the upserts and retractions to apply.
+    /// `batch` runs inside the transaction and returns the upserts and retractions to apply. A refused retraction
+    /// is `GraphError.refusedRetraction` for a client's write (`source` nil); for a batch the graph computed
+    /// itself, `FAILED_PRECONDITION` naming `source` (`graph folder`, `snapshot r1-…`).
     func commit(
-        retractions label: String,
+        source: String?,
         batch: @escaping @Sendable (Connection) throws -> (upserts: [LocatedRecord], retractions: [String])
     ) async throws -> WriteReport {
         let commits = self.commits
         return try await self.store.writer.run(deadline: nil) { connection, _ in
             let report = try connection.transaction { connection in
                 let revision = try GraphStore.revision(connection) + 1
-                let writer = FactsWriter(connection: connection, revision: revision, retractionLabel: label)
+                let writer = FactsWriter(connection: connection, revision: revision)
                 do {
                     let (upserts, retractions) = try batch(connection)
                     let outcome = try writer.apply(upserts: upserts, retractions: retractions)
@@ -49,6 +50,8 @@ extension LiveGraph {
                     )
                 } catch let error as GraphLoadError where error.file == Self.upsertsSource {
                     throw GraphError.refusedUpsert(index: error.line - 1, reason: error.message)
+                } catch GraphError.refusedRetraction(let index, let reason) where source != nil {
+                    throw ChronoError.failedPrecondition("\(source ?? ""): retractions[\(index)]: \(reason)")
                 } catch let error as GraphLoadError {
                     throw error.status
                 }
@@ -59,14 +62,13 @@ extension LiveGraph {
     }
 
     /// Drops the change history up to and including `revision` (at most the current revision).
+    /// - Throws: `GraphError.revisionInFuture` for a revision after the current one.
     public func compact(through revision: Int64) async throws {
         try await self.store.writer.run(deadline: nil) { connection, _ in
             try connection.transaction { connection in
                 let current = try GraphStore.revision(connection)
                 guard revision <= current else {
-                    throw ChronoError.outOfRange(
-                        "params.revision: \(revision) is after the current revision \(current)"
-                    )
+                    throw GraphError.revisionInFuture(revision: revision, current: current)
                 }
                 try ChangeLog.compact(through: revision, connection)
             }

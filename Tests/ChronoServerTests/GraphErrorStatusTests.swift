@@ -1,0 +1,69 @@
+import ChronoGraph
+import ChronoProtocol
+import ChronoStore
+import Testing
+
+@testable import ChronoServer
+
+/// The store's domain errors keep the statuses and messages clients saw when the store built them itself.
+@Suite struct GraphErrorStatusTests {
+    @Test(arguments: [
+        (
+            GraphError.refusedRetraction(index: 0, reason: .unknownRecord(id: "x")),
+            ChronoError.notFound("params.retractions[0]: no record has id \"x\"")
+        ),
+        (
+            .refusedRetraction(index: 1, reason: .alsoUpserted(id: "x")),
+            .invalidArgument("params.retractions[1]: \"x\" is also in upserts")
+        ),
+        (
+            .refusedRetraction(index: 0, reason: .severalKinds(id: "x", kinds: [.entity, .event])),
+            .invalidArgument("params.retractions[0]: \"x\" names records of several kinds (entity, event)")
+        ),
+        (
+            .refusedRetraction(index: 2, reason: .stillReferenced(kind: .entity, id: "x", by: "event \"y\"")),
+            .failedPrecondition("params.retractions[2]: entity \"x\" is still referred to by event \"y\"")
+        ),
+        (.invalidCursor, .invalidArgument("params.cursor: not a cursor returned by this method")),
+        (.noSearchWords, .invalidArgument("params.text: has no words to search for")),
+        (
+            .historyCompacted(revision: 3, compactedThrough: 7),
+            .outOfRange(
+                "params.since_revision: revision 3 has been compacted (history starts after 7); "
+                    + "resync with a new subscription without since_revision"
+            )
+        ),
+        (
+            .revisionInFuture(revision: 9, current: 4),
+            .outOfRange("params.since_revision: revision 9 is after the current revision 4")
+        ),
+        (
+            .changeWithoutEarlierForm(kind: .entity, id: "x", revision: 5),
+            .outOfRange(
+                "params.since_revision: the change of entity \"x\" at revision 5 was not logged with its earlier form; "
+                    + "resync with a new subscription without since_revision"
+            )
+        ),
+        (
+            .unknownTerm(section: .eventTypes, index: 1, value: "party"),
+            .invalidArgument("params.types[1]: \"party\" is not one of the event_types")
+        ),
+        (
+            .unknownTerm(section: .relationTypes, index: 0, value: "likes"),
+            .invalidArgument("params.relations[0]: \"likes\" is not one of the relation_types")
+        ),
+        (
+            .tooManySeeds(count: 12, limit: 10),
+            .invalidArgument("params.ids: more seeds (12) than the node limit (10)")
+        ),
+        (.entityNotFound(id: "baku"), .notFound("params.id: no entity \"baku\"")),
+        (.snapshotNotFound(id: "r1-abc"), .notFound("params.id: no snapshot \"r1-abc\"")),
+        (
+            .snapshotIDMismatch(id: "r1-abc", expected: "r1-def"),
+            .dataLoss("params.manifest.id: \"r1-abc\" does not match its content (r1-def)")
+        ),
+    ])
+    func mapsToTheWireStatus(error: GraphError, expected: ChronoError) {
+        #expect(error.status == expected)
+    }
+}
