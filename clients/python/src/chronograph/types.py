@@ -29,6 +29,13 @@ class EntityRef(TypedDict):
     name: str
 
 
+class ResolvedName(TypedDict):
+    """A name the query gave for an entity (not its id) and the entity it was read as."""
+
+    given: str
+    entity: EntityRef
+
+
 class _EntityBase(TypedDict):
     id: str
     kind: str
@@ -127,6 +134,7 @@ class _TimelineQueryBase(TypedDict):
 
 class TimelineQueryResult(_TimelineQueryBase, total=False):
     next_cursor: str
+    resolved: List[ResolvedName]
 
 
 class TimelineStreamData(TypedDict):
@@ -174,11 +182,15 @@ class SearchQueryResult(_SearchQueryBase, total=False):
     next_cursor: str
 
 
-class GraphNeighborsResult(TypedDict):
+class _GraphNeighborsBase(TypedDict):
     root: EntityRef
     nodes: List[Dict[str, Any]]
     edges: List[Edge]
     truncated: Optional[Truncated]
+
+
+class GraphNeighborsResult(_GraphNeighborsBase, total=False):
+    events: List[Event]
 
 
 class GraphPathsResult(TypedDict):
@@ -192,12 +204,20 @@ class GraphSubgraphResult(TypedDict):
     truncated: Optional[Truncated]
 
 
-class DisputesListResult(TypedDict):
+class _DisputesListBase(TypedDict):
     disputes: List[Dispute]
 
 
-class FiguresListResult(TypedDict):
+class DisputesListResult(_DisputesListBase, total=False):
+    resolved: List[ResolvedName]
+
+
+class _FiguresListBase(TypedDict):
     figures: List[Figure]
+
+
+class FiguresListResult(_FiguresListBase, total=False):
+    resolved: List[ResolvedName]
 
 
 class StatsGetResult(TypedDict):
