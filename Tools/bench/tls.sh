@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# TLS against plain TCP (issue 14), loopback only: the same chronod build on the same database, started twice —
+# TLS against plain TCP (issue 14), loopback only: the same chronod build started twice on the same graph (each on its own database file) —
 # once plain, once with a throwaway certificate (made here with openssl, removed on exit) — and chrono-bench
 # alternating between them in one run, for Health/Check and a timeline window. Prints one JSON line per
 # measurement, then a table with the TLS/plain throughput ratio of each.
@@ -50,9 +50,10 @@ printf 'basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n' 
 openssl x509 -req -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -set_serial 1 -days 1 \
     -extfile "$work/server.ext" -out "$work/server.pem" 2> /dev/null
 
-start() {  # name, extra chronod arguments... -> sets $port; the first start builds the database from Graph/
+start() {  # name, extra chronod arguments... -> sets $port; each daemon builds its own database from Graph/
+    # (one daemon serves one database file: a second one on the same file refuses to start)
     local name="$1" deadline; shift
-    "$chronod" --host 127.0.0.1 --port 0 --db "$work/graph.sqlite" --graph "$root/Graph" "$@" \
+    "$chronod" --host 127.0.0.1 --port 0 --db "$work/$name.sqlite" --graph "$root/Graph" "$@" \
         > "$work/$name.out" 2> "$work/$name.log" &
     pids+=("$!")
     deadline=$(( $(date +%s) + 300 ))
