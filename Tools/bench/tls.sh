@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# TLS against plain TCP (issue 14), loopback only: the same chronod build started twice on the same graph, each
-# on its own database file — once plain, once with a throwaway certificate (made here with openssl, removed on exit) — and chrono-bench
-# alternating between them in one run, for Health/Check and a timeline window. Prints one JSON line per
-# measurement, then a table with the TLS/plain throughput ratio of each.
+# TLS against plain TCP (issue 14), loopback only: the same chronod build started twice on the same graph, each on
+# its own database file — once plain, once with a throwaway certificate (made here with openssl, removed on exit) —
+# and chrono-bench alternating between them in one run, for Health/Check and a timeline window. Prints one JSON line
+# per measurement, then a table with the TLS/plain throughput ratio of each.
 #
 # Usage: Tools/bench/tls.sh [--chronod PATH] [--duration SECONDS] [--connections C] [--pipeline P] [--rounds R]
 #   default: the release chronod, 5 s measured (+1 s warm-up) per measurement, 50 connections, pipeline 1, 2 rounds.
