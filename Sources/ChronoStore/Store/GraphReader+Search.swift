@@ -10,8 +10,10 @@ extension GraphReader {
         if !entityKinds.isEmpty { recordKinds.append("entity") }
         // Filters applied after ranking need the longer list; otherwise the page and one more suffice.
         let filtered = !entityKinds.isEmpty || query.from != nil || query.to != nil || query.doc != nil
+        let terms = try self.searchTerms(SearchWords.of(query.text))
         var matches = try self.textMatches(
             query.text,
+            terms: terms,
             kinds: recordKinds.isEmpty ? RecordSearchQuery.recordKinds : recordKinds,
             cap: filtered ? 500 : offset + query.limit + 1
         )
@@ -33,7 +35,7 @@ extension GraphReader {
         let page = Array(matches.dropFirst(offset).prefix(query.limit))
         let next = matches.count > offset + page.count ? SearchCursor(offset: offset + page.count).token : nil
         return RecordSearchResults(
-            results: try self.hits(page, text: query.text),
+            results: try self.hits(page, terms: terms),
             nextCursor: next,
             revision: try self.revision()
         )
@@ -90,9 +92,9 @@ extension GraphReader {
         return keys
     }
 
-    /// The hits of `matches` for `text`, in order, with titles, dates, citations and snippets.
-    private func hits(_ matches: [TextMatch], text: String) throws -> [RecordHit] {
-        let snippets = try self.snippets(matches.map(\.row).filter { $0 != 0 }, text: text)
+    /// The hits of `matches` for the search `terms`, in order, with titles, dates, citations and snippets.
+    private func hits(_ matches: [TextMatch], terms: [SearchTerm]) throws -> [RecordHit] {
+        let snippets = try self.snippets(matches.map(\.row).filter { $0 != 0 }, terms: terms)
         func ids(_ kind: String) -> [String] { matches.filter { $0.kind == kind }.map(\.id) }
         var details: [String: (title: String, entityKind: EntityKind?, date: DateValue?, citations: [Citation])] = [:]
         let entityCitations = try self.citations(kind: "entity", owners: ids("entity"))

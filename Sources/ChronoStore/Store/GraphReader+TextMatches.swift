@@ -53,15 +53,22 @@ extension GraphReader {
     static let maximumExhaustiveSearchRows = 500
 
     /// Records of `kinds` holding any of the words of `text`, best first (see `TextMatch.score`), at most
-    /// `cap`; `namesOnly` matches entity names and aliases alone.
+    /// `cap`; `namesOnly` matches entity names and aliases alone; `terms`, when given, are `text`'s
+    /// (`searchTerms`), read once by a caller that also needs them for snippets.
     ///
     /// All words first, then most, then any: each row says which words it holds (`phrase_hits`). When at most
     /// `exhaustiveSearchRows` records match, all are ranked by BM25. Past that, the cost stays bounded as the
     /// graph grows (see `boundedMatches`).
-    func textMatches(_ text: String, kinds: [String], namesOnly: Bool = false, cap: Int = 500) throws -> [TextMatch] {
+    func textMatches(
+        _ text: String,
+        terms given: [SearchTerm]? = nil,
+        kinds: [String],
+        namesOnly: Bool = false,
+        cap: Int = 500
+    ) throws -> [TextMatch] {
         var matches: [String: TextMatch] = [:]
         let exact = try self.exactMatches(text)
-        let terms = try self.searchTerms(SearchWords.of(text))
+        let terms = try given ?? self.searchTerms(SearchWords.of(text))
         if !terms.isEmpty {
             let scope = namesOnly ? "{name aliases} : " : ""
             let any = terms.map { "\(scope)(\($0.expression))" }.joined(separator: " OR ")
@@ -199,9 +206,8 @@ extension GraphReader {
         )
     }
 
-    /// Snippets of the index rows `rows` for `text`, matched words between `**`, by row.
-    func snippets(_ rows: [Int64], text: String) throws -> [Int64: String] {
-        let terms = try self.searchTerms(SearchWords.of(text))
+    /// Snippets of the index rows `rows` for the search `terms`, matched words between `**`, by row.
+    func snippets(_ rows: [Int64], terms: [SearchTerm]) throws -> [Int64: String] {
         guard !terms.isEmpty, !rows.isEmpty else { return [:] }
         var snippets: [Int64: String] = [:]
         try self.connection.cached(
