@@ -66,4 +66,35 @@ import Testing
     func mapsToTheWireStatus(error: GraphError, expected: ChronoError) {
         #expect(error.status == expected)
     }
+
+    @Test(arguments: [
+        (EntityRole.asked, "params.id"), (.seed(2), "params.ids[2]"), (.actor(1), "params.actors[1]"),
+        (.instrument(0), "params.instruments[0]"), (.subject, "params.subject"), (.pathStart, "params.from"),
+        (.pathEnd, "params.to"),
+    ])
+    func entityErrorsNameTheParameterOfTheirRole(role: EntityRole, parameter: String) throws {
+        let ministry = EntityRef(id: "state-migration-service", kind: .organisation, name: "State Migration Service")
+        let unknown = UnknownEntityError(role: role, name: "Migration Ministry", suggestions: [ministry])
+        #expect(
+            unknown.status
+                == .notFound(
+                    "\(parameter): no entity with id, name or alias \"Migration Ministry\"; did you mean "
+                        + "\"State Migration Service\" (state-migration-service)?"
+                )
+        )
+        #expect(unknown.statusDetails?["suggestions"]?.arrayValue?.count == 1)
+        let none = UnknownEntityError(role: role, name: "xylophone", suggestions: [])
+        #expect(none.status == .notFound("\(parameter): no entity with id, name or alias \"xylophone\""))
+        #expect(none.statusDetails == nil)
+        let heydar = EntityRef(id: "heydar-aliyev", kind: .person, name: "Heydar Aliyev")
+        let ilham = EntityRef(id: "ilham-aliyev", kind: .person, name: "Ilham Aliyev")
+        let ambiguous = AmbiguousEntityError(role: role, name: "Aliyev", candidates: [heydar, ilham])
+        #expect(
+            ambiguous.status
+                == .invalidArgument(
+                    "\(parameter): \"Aliyev\" matches 2 entities (heydar-aliyev, ilham-aliyev); use an id"
+                )
+        )
+        #expect(ambiguous.statusDetails?["candidates"]?.arrayValue?.count == 2)
+    }
 }

@@ -41,8 +41,8 @@ struct EntityQueryTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let missing = await #expect(throws: UnknownEntityError.self) { try await fixture.store.entity("nobody at all") }
-        #expect(missing?.status.code == .notFound)
-        #expect(missing?.status.message.hasPrefix("params.id") == true)
+        #expect(missing?.role == .asked)
+        #expect(missing?.name == "nobody at all")
         let ambiguous = await #expect(throws: AmbiguousEntityError.self) { try await fixture.store.entity("ALIYEV") }
         #expect(ambiguous?.candidates.map(\.id) == ["heydar-aliyev", "ilham-aliyev"])
     }

@@ -25,7 +25,7 @@ struct NameResolutionTests {
         for name in ["Aliyev", "Aliev"] {
             let error = await #expect(throws: AmbiguousEntityError.self) { try await fixture.store.resolve(name) }
             #expect(error?.candidates.map(\.id) == ["heydar-aliyev", "ilham-aliyev"])
-            #expect(error?.status.code == .invalidArgument)
+            #expect(error?.role == .asked)
         }
     }
 
@@ -33,13 +33,12 @@ struct NameResolutionTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let near = await #expect(throws: UnknownEntityError.self) {
-            try await fixture.store.resolve("Migration Ministry", field: "params.from")
+            try await fixture.store.resolve("Migration Ministry", as: .pathStart)
         }
         let suggested = Set(near?.suggestions.map(\.id) ?? [])
         #expect(suggested.isSuperset(of: ["migration-code", "state-migration-service"]))
-        #expect(near?.status.code == .notFound)
-        #expect(near?.status.message.hasPrefix("params.from: no entity") == true)
-        #expect(near?.status.message.contains("did you mean") == true)
+        #expect(near?.role == .pathStart)
+        #expect(near?.name == "Migration Ministry")
         // A lone misspelt word is a suggestion, never an answer.
         let typo = await #expect(throws: UnknownEntityError.self) { try await fixture.store.resolve("Germny") }
         #expect(typo?.suggestions.first?.id == "germany")

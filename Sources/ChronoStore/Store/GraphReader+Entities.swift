@@ -4,7 +4,7 @@ internal import ChronoProtocol
 extension GraphReader {
     /// The entity `text` resolves to, with its relations, neighbours, events and figures.
     func entityDetail(_ text: String) throws -> EntityDetail {
-        let ref = try self.resolve(text, field: "params.id")
+        let ref = try self.resolve(text, as: .asked)
         guard let entity = try self.entities([ref.id]).first else {
             throw GraphError.entityNotFound(id: ref.id)
         }

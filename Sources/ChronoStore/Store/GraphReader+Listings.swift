@@ -54,7 +54,7 @@ extension GraphReader {
         if try self.connection.cached(sql).first([.text(text)], { _ in true }) == true {
             return (text, nil)
         }
-        let ref = try self.resolve(text, field: "params.subject")
+        let ref = try self.resolve(text, as: .subject)
         return (ref.id, ResolvedName.listing([text], as: [ref]).first)
     }
 

@@ -5,7 +5,7 @@ extension GraphReader {
     /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
     func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
         try self.requireTerms(query.relations, in: .relationTypes)
-        let root = try self.resolve(query.id, field: "params.id")
+        let root = try self.resolve(query.id, as: .asked)
         let filter = EdgeFilter(
             types: query.relations,
             direction: query.direction,

@@ -8,8 +8,8 @@ extension GraphReader {
     /// that pass through at least one event, so the evidence of shared events never hides the relations.
     func paths(_ query: PathsQuery) throws -> PathsResult {
         try self.requireTerms(query.relations, in: .relationTypes)
-        let source = try self.resolve(query.from, field: "params.from")
-        let target = try self.resolve(query.to, field: "params.to")
+        let source = try self.resolve(query.from, as: .pathStart)
+        let target = try self.resolve(query.to, as: .pathEnd)
         var finder = PathFinder(reader: self, filter: EdgeFilter(types: query.relations), budget: query.nodeBudget)
         var raw = try finder.paths(from: source.id, to: target.id, k: query.k, maxLength: query.maxDepth)
         var truncated = finder.truncated

@@ -12,15 +12,15 @@ extension GraphReader {
     ///
     /// - Throws: `AmbiguousEntityError` when a step finds several near-equal entities;
     ///   `UnknownEntityError` (with the nearest names) when none matches.
-    func resolve(_ text: String, field: String) throws -> EntityRef {
+    func resolve(_ text: String, as role: EntityRole) throws -> EntityRef {
         if let ref = try self.ref(text) { return ref }
         let normalized = NameNormalizer.normalize(text)
-        guard !normalized.isEmpty else { throw UnknownEntityError(field: field, name: text, suggestions: []) }
+        guard !normalized.isEmpty else { throw UnknownEntityError(role: role, name: text, suggestions: []) }
         let exact = try self.connection.cached(
             "SELECT DISTINCT entity FROM aliases WHERE normalized = ? ORDER BY entity"
         )
         .map([.text(normalized)]) { $0.text(0) }
-        if let ref = try self.decide(exact, field: field, text: text) { return ref }
+        if let ref = try self.decide(exact, role: role, text: text) { return ref }
         let key = NameVariants.key(normalized)
         var variants: Set<String> = []
         try self.connection.cached("SELECT entity, normalized FROM aliases").run { row in
@@ -29,7 +29,7 @@ extension GraphReader {
                 variants.insert(row.text(0))
             }
         }
-        if let ref = try self.decide(variants.sorted(), field: field, text: text) { return ref }
+        if let ref = try self.decide(variants.sorted(), role: role, text: text) { return ref }
         try self.context.check()
         let words = SearchWords.of(text).count
         let ranked = try self.textMatches(text, kinds: ["entity"], namesOnly: true, cap: 50)
@@ -45,11 +45,11 @@ extension GraphReader {
         }
         if let general = Self.mostGeneral(ids.compactMap { refs[$0] }) { return general }
         if !complete.isEmpty {
-            throw AmbiguousEntityError(field: field, name: text, candidates: ids.compactMap { refs[$0] })
+            throw AmbiguousEntityError(role: role, name: text, candidates: ids.compactMap { refs[$0] })
         }
         let near = ranked.prefix(5).map(\.id)
         let nearRefs = try self.refs(near)
-        throw UnknownEntityError(field: field, name: text, suggestions: near.compactMap { nearRefs[$0] })
+        throw UnknownEntityError(role: role, name: text, suggestions: near.compactMap { nearRefs[$0] })
     }
 
     /// The candidate whose name the names of all others contain, word for word, with more words: the general
@@ -65,17 +65,17 @@ extension GraphReader {
     }
 
     /// The one entity of `ids`, `nil` for none, or `AmbiguousEntityError` for several.
-    private func decide(_ ids: [String], field: String, text: String) throws -> EntityRef? {
+    private func decide(_ ids: [String], role: EntityRole, text: String) throws -> EntityRef? {
         guard !ids.isEmpty else { return nil }
         let refs = try self.refs(ids)
         guard ids.count == 1, let ref = refs[ids[0]] else {
-            throw AmbiguousEntityError(field: field, name: text, candidates: ids.compactMap { refs[$0] })
+            throw AmbiguousEntityError(role: role, name: text, candidates: ids.compactMap { refs[$0] })
         }
         return ref
     }
 
-    /// Resolves each name of `texts`, naming `field[i]` in errors.
-    func resolveAll(_ texts: [String], field: String) throws -> [EntityRef] {
-        try texts.enumerated().map { index, text in try self.resolve(text, field: "\(field)[\(index)]") }
+    /// Resolves each name of `texts`, the `i`th in the role `role(i)`.
+    func resolveAll(_ texts: [String], as role: (Int) -> EntityRole) throws -> [EntityRef] {
+        try texts.enumerated().map { index, text in try self.resolve(text, as: role(index)) }
     }
 }

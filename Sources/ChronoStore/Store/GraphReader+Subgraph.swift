@@ -4,7 +4,7 @@ internal import ChronoProtocol
 extension GraphReader {
     /// The subgraph around seeds. See `GraphStore.subgraph(_:deadline:)`.
     func subgraph(_ query: SubgraphQuery) throws -> Subgraph {
-        let seeds = try self.resolveAll(query.ids, field: "params.ids").map(\.id)
+        let seeds = try self.resolveAll(query.ids, as: EntityRole.seed).map(\.id)
         var members = Set(seeds)
         var truncated: Truncated?
         var frontier = Array(members).sorted()

@@ -9,8 +9,8 @@ extension GraphReader {
     func timeline(_ query: TimelineQuery) throws -> TimelinePage {
         let cursor = try query.cursor.map { (token) throws(GraphError) in try TimelineCursor(token: token) } ?? .start
         try self.requireTerms(query.types, in: .eventTypes)
-        let actorRefs = try self.resolveAll(query.actors, field: "params.actors")
-        let instrumentRefs = try self.resolveAll(query.instruments, field: "params.instruments")
+        let actorRefs = try self.resolveAll(query.actors, as: EntityRole.actor)
+        let instrumentRefs = try self.resolveAll(query.instruments, as: EntityRole.instrument)
         let actors = actorRefs.map(\.id)
         let instruments = instrumentRefs.map(\.id)
         var values: [String: SQLiteValue] = [

@@ -4,20 +4,21 @@ extension GraphStore {
     /// The entity an id, name or alias names, with its relations (both directions), neighbours, events
     /// (timeline order) and figures (`chrono.v1.Entity/Get`).
     ///
-    /// - Throws: `NOT_FOUND` when nothing matches; `AmbiguousEntityError` when a name matches several entities.
+    /// - Throws: `UnknownEntityError` when nothing matches; `AmbiguousEntityError` when a name matches several.
     public func entity(_ id: String, deadline: ContinuousClock.Instant? = nil) async throws -> EntityDetail {
         try await self.reading(deadline: deadline) { reader in try reader.entityDetail(id) }
     }
 
     /// Resolves an id, name or alias to one entity.
     ///
-    /// - Throws: `NOT_FOUND` naming `field` when nothing matches; `AmbiguousEntityError` when several do.
+    /// - Throws: `UnknownEntityError` when nothing matches; `AmbiguousEntityError` when several do; both in
+    ///   `role`.
     public func resolve(
         _ text: String,
-        field: String = "params.id",
+        as role: EntityRole = .asked,
         deadline: ContinuousClock.Instant? = nil
     ) async throws -> EntityRef {
-        try await self.reading(deadline: deadline) { reader in try reader.resolve(text, field: field) }
+        try await self.reading(deadline: deadline) { reader in try reader.resolve(text, as: role) }
     }
 
     /// Entities ranked for a text (`chrono.v1.Entity/Search`): the ranked search of

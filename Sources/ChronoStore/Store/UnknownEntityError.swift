@@ -1,29 +1,22 @@
 public import ChronoGraph
-public import ChronoProtocol
 
 /// A name that matches no entity.
 ///
-/// Answered with `NOT_FOUND`; the server sends `suggestions` (the nearest names) as `details.suggestions`.
-public struct UnknownEntityError: Error, Sendable, Hashable, StatusConvertible {
-    /// The parameter that held the name (`params.id`).
-    public var field: String
+/// The server answers it with `NOT_FOUND` naming the parameter of `role`, and sends `suggestions` (the nearest
+/// names) as `details.suggestions`.
+public struct UnknownEntityError: Error, Sendable, Hashable {
+    /// What the name stood for in the query.
+    public var role: EntityRole
     /// The name as given.
     public var name: String
     /// The entities whose names come nearest, best first; may be empty.
     public var suggestions: [EntityRef]
 
     /// Creates the error.
-    public init(field: String, name: String, suggestions: [EntityRef]) {
-        self.field = field
+    public init(role: EntityRole, name: String, suggestions: [EntityRef]) {
+        self.role = role
         self.name = name
         self.suggestions = suggestions
     }
 
-    public var status: ChronoError {
-        let nearest = self.suggestions.prefix(3).map { "\"\($0.name)\" (\($0.id))" }.joined(separator: ", ")
-        return .notFound(
-            "\(self.field): no entity with id, name or alias \"\(self.name)\""
-                + (nearest.isEmpty ? "" : "; did you mean \(nearest)?")
-        )
-    }
 }
