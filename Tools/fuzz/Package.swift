@@ -48,7 +48,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "GraphRecordFuzzer",
-            dependencies: ["CFuzzerDriver", .product(name: "ChronoGraph", package: "chronograph")],
+            dependencies: [
+                "CFuzzerDriver",
+                .product(name: "ChronoGraph", package: "chronograph"),
+                .product(name: "ChronoProtocol", package: "chronograph"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import ChronoGraph
+import ChronoProtocol
 
 /// libFuzzer entry point: parses the input as one `Graph/*.jsonl` line with `GraphRecordParser`.
 ///
