@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @Suite struct QueryReadingTests {
@@ -10,18 +11,6 @@ import Testing
     ) rethrows -> Query {
         var params = JSONObjectReader(members, path: "params")
         return try read(&params)
-    }
-
-    /// The wire status of what `body` threw, or `nil` when it threw nothing or a non-status error.
-    private static func status(_ body: () throws -> Void) -> ChronoError? {
-        do {
-            try body()
-            return nil
-        } catch let error as any StatusConvertible {
-            return error.status
-        } catch {
-            return nil
-        }
     }
 
     @Test func readsATimelineQueryWithYearsAndDefaults() throws {
@@ -37,25 +26,25 @@ import Testing
 
     @Test func namesTheTimelineFieldAtFault() {
         #expect(
-            Self.status { _ = try Self.reading(["limit": "ten"]) { try TimelineQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading(["limit": "ten"]) { try TimelineQuery(reading: &$0) } }
                 == ChronoError.invalidArgument(#"params.limit: expected an integer, got "ten""#)
         )
         #expect(
-            Self.status { _ = try Self.reading(["limit": 501]) { try TimelineQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading(["limit": 501]) { try TimelineQuery(reading: &$0) } }
                 == ChronoError.invalidArgument("params.limit: must be between 1 and 500, got 501")
         )
         #expect(
-            Self.status { _ = try Self.reading(["mode": "near"]) { try TimelineQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading(["mode": "near"]) { try TimelineQuery(reading: &$0) } }
                 == ChronoError.invalidArgument(
                     #"params.mode: expected one of certain_first, overlaps, within, got "near""#
                 )
         )
         #expect(
-            Self.status { _ = try Self.reading(["from": "2019-13"]) { try TimelineQuery(reading: &$0) } }?.code
+            thrownStatus { _ = try Self.reading(["from": "2019-13"]) { try TimelineQuery(reading: &$0) } }?.code
                 == .invalidArgument
         )
         #expect(
-            Self.status { _ = try Self.reading(["limit": 5]) { try TimelineQuery(reading: &$0, paged: false) } }?.code
+            thrownStatus { _ = try Self.reading(["limit": 5]) { try TimelineQuery(reading: &$0, paged: false) } }?.code
                 == .invalidArgument
         )
     }
@@ -67,27 +56,27 @@ import Testing
         #expect(neighbors.depth == 2)
         #expect(neighbors.direction == .out)
         #expect(
-            Self.status { _ = try Self.reading(["id": "x", "depth": 7]) { try NeighborsQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading(["id": "x", "depth": 7]) { try NeighborsQuery(reading: &$0) } }
                 == ChronoError.invalidArgument("params.depth: must be between 1 and 6, got 7")
         )
         #expect(
-            Self.status { _ = try Self.reading([:]) { try NeighborsQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading([:]) { try NeighborsQuery(reading: &$0) } }
                 == ChronoError.invalidArgument("params.id: missing")
         )
         let paths = try Self.reading(["from": "a", "to": "b", "k": 3]) { try PathsQuery(reading: &$0) }
         #expect(paths.k == 3)
         #expect(paths.maxDepth == 4)
         #expect(
-            Self.status {
+            thrownStatus {
                 _ = try Self.reading(["from": "a", "to": "b", "max_depth": 0]) { try PathsQuery(reading: &$0) }
             } == ChronoError.invalidArgument("params.max_depth: must be between 1 and 8, got 0")
         )
         #expect(
-            Self.status { _ = try Self.reading([:]) { try SubgraphQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading([:]) { try SubgraphQuery(reading: &$0) } }
                 == ChronoError.invalidArgument("params.ids: must name at least one entity")
         )
         #expect(
-            Self.status {
+            thrownStatus {
                 _ = try Self.reading(["text": "law", "kinds": ["planet"]]) { try SearchQuery(reading: &$0) }
             }
                 == ChronoError.invalidArgument(
@@ -100,30 +89,30 @@ import Testing
     /// What the store once checked again, and now trusts: a query read from params is within its ranges.
     @Test func rejectsWhatTheStoreTrusts() {
         #expect(
-            Self.status { _ = try Self.reading(["limit": 0]) { try TimelineQuery(reading: &$0) } }?.message
+            thrownStatus { _ = try Self.reading(["limit": 0]) { try TimelineQuery(reading: &$0) } }?.message
                 .hasPrefix("params.limit") == true
         )
         #expect(
-            Self.status {
+            thrownStatus {
                 _ = try Self.reading(["id": "azerbaijan", "depth": 7]) { try NeighborsQuery(reading: &$0) }
             }?
             .message.hasPrefix("params.depth") == true
         )
-        #expect(Self.status { _ = try Self.reading(["text": "  "]) { try SearchQuery(reading: &$0) } } != nil)
+        #expect(thrownStatus { _ = try Self.reading(["text": "  "]) { try SearchQuery(reading: &$0) } } != nil)
         #expect(
-            Self.status {
+            thrownStatus {
                 _ = try Self.reading(["text": "migration", "kinds": ["unicorn"]]) {
                     try RecordSearchQuery(reading: &$0)
                 }
             } != nil
         )
-        #expect(Self.status { _ = try Self.reading(["text": " "]) { try RecordSearchQuery(reading: &$0) } } != nil)
+        #expect(thrownStatus { _ = try Self.reading(["text": " "]) { try RecordSearchQuery(reading: &$0) } } != nil)
         #expect(
-            Self.status { _ = try Self.reading(["text": "?!", "limit": 5]) { try RecordSearchQuery(reading: &$0) } }
+            thrownStatus { _ = try Self.reading(["text": "?!", "limit": 5]) { try RecordSearchQuery(reading: &$0) } }
                 == ChronoError.invalidArgument("params.text: has no words to search for")
         )
         #expect(
-            Self.status { _ = try Self.reading(["from": 2001, "to": 1999]) { try TimelineQuery(reading: &$0) } }?
+            thrownStatus { _ = try Self.reading(["from": 2001, "to": 1999]) { try TimelineQuery(reading: &$0) } }?
                 .message.hasPrefix("params.to: window ends") == true
         )
     }

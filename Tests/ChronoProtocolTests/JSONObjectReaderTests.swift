@@ -1,4 +1,5 @@
 import ChronoProtocol
+import ChronoTesting
 import Testing
 
 @Suite struct JSONObjectReaderTests {
@@ -8,25 +9,13 @@ import Testing
         JSONObjectReader(members, path: "params")
     }
 
-    /// The wire status of what `body` threw, or `nil` when it threw nothing or a non-status error.
-    private static func status(_ body: () throws -> Void) -> ChronoError? {
-        do {
-            try body()
-            return nil
-        } catch let error as any StatusConvertible {
-            return error.status
-        } catch {
-            return nil
-        }
-    }
-
     @Test func rejectsUnknownParametersByName() {
         #expect(
-            Self.status { try Self.params(["colour": "red"]).rejectUnknown(expecting: ["limit", "text"]) }
+            thrownStatus { try Self.params(["colour": "red"]).rejectUnknown(expecting: ["limit", "text"]) }
                 == ChronoError.invalidArgument("params.colour: unknown parameter (expected limit, text)")
         )
         #expect(
-            Self.status { try Self.params(["x": 1]).rejectUnknown(expecting: []) }
+            thrownStatus { try Self.params(["x": 1]).rejectUnknown(expecting: []) }
                 == ChronoError.invalidArgument("params.x: unknown parameter (expected no parameters)")
         )
     }
@@ -34,15 +23,15 @@ import Testing
     @Test func namesTheFieldAndTheValueOnATypeMismatch() throws {
         var params = Self.params(["limit": "ten", "kinds": ["law", 3], "text": 5])
         #expect(
-            Self.status { _ = try params.int("limit", in: 1...500, default: 50) }
+            thrownStatus { _ = try params.int("limit", in: 1...500, default: 50) }
                 == ChronoError.invalidArgument(#"params.limit: expected an integer, got "ten""#)
         )
         #expect(
-            Self.status { _ = try params.strings("kinds") }
+            thrownStatus { _ = try params.strings("kinds") }
                 == ChronoError.invalidArgument("params.kinds[1]: expected a string, got 3")
         )
         #expect(
-            Self.status { _ = try params.optionalString("text", allowEmpty: true) }
+            thrownStatus { _ = try params.optionalString("text", allowEmpty: true) }
                 == ChronoError.invalidArgument("params.text: expected a string, got 5")
         )
     }
@@ -50,7 +39,7 @@ import Testing
     @Test func enforcesRangesAndDefaults() throws {
         var params = Self.params(["depth": 9, "k": .null])
         #expect(
-            Self.status { _ = try params.int("depth", in: 1...6, default: 1) }
+            thrownStatus { _ = try params.int("depth", in: 1...6, default: 1) }
                 == ChronoError.invalidArgument("params.depth: must be between 1 and 6, got 9")
         )
         #expect(try params.int("k", in: 1...10, default: 1) == 1)
@@ -61,13 +50,13 @@ import Testing
         var params = Self.params(["direction": "in", "bad": "up", "id": "  "])
         #expect(try params.choice("direction", as: Direction.self) == .in)
         #expect(
-            Self.status { _ = try params.choice("bad", as: Direction.self) }
+            thrownStatus { _ = try params.choice("bad", as: Direction.self) }
                 == ChronoError.invalidArgument(#"params.bad: expected one of out, in, both, got "up""#)
         )
         #expect(
-            Self.status { _ = try params.string("id") } == ChronoError.invalidArgument("params.id: must not be empty")
+            thrownStatus { _ = try params.string("id") } == ChronoError.invalidArgument("params.id: must not be empty")
         )
-        #expect(Self.status { _ = try params.string("name") } == ChronoError.invalidArgument("params.name: missing"))
+        #expect(thrownStatus { _ = try params.string("name") } == ChronoError.invalidArgument("params.name: missing"))
     }
 
     @Test func carriesThePathIntoNestedObjects() throws {
@@ -75,14 +64,14 @@ import Testing
         var params = try JSONObjectReader(value, path: "params")
         var window = try JSONObjectReader(try params.required("window"), path: params.pathOf("window"))
         #expect(
-            Self.status { _ = try window.optionalString("from") }
+            thrownStatus { _ = try window.optionalString("from") }
                 == ChronoError.invalidArgument("params.window.from: expected a string, got 3")
         )
         #expect(
-            Self.status { try window.finish() } == ChronoError.invalidArgument("params.window.colour: unknown field")
+            thrownStatus { try window.finish() } == ChronoError.invalidArgument("params.window.colour: unknown field")
         )
         #expect(
-            Self.status { _ = try JSONObjectReader([1], path: "params") }
+            thrownStatus { _ = try JSONObjectReader([1], path: "params") }
                 == ChronoError.invalidArgument("params: expected an object, got an array")
         )
     }
