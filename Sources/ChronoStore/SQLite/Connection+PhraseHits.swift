@@ -3,6 +3,8 @@ internal import CSQLite
 extension Connection {
     /// The name of the FTS5 auxiliary function that tells which phrases of the query a row holds.
     static let phraseHits = "phrase_hits"
+    /// The pointer type FTS5 hands its API under.
+    private static let apiPointerType: StaticString = "fts5_api_ptr"
 
     /// Registers `phrase_hits(table)` on this connection: for the row being read, one digit per phrase of the
     /// MATCH expression, in the order the phrases appear in it (`"a"* OR ("b" OR "c")` has three): `0` when
@@ -11,10 +13,13 @@ extension Connection {
     func registerPhraseHits() throws(SQLiteError) {
         // > To obtain a pointer to the fts5_api object, the application binds a pointer to a (fts5_api*) with
         // > the type "fts5_api_ptr" to "SELECT fts5(?1)" and steps it (https://sqlite.org/fts5.html#extending_fts5).
+        // SQLite keeps the pointer type's name and compares it while the statement runs, so it must be a C
+        // string that outlives the call: a static string, not a String bridged for the call alone.
+        let type = UnsafeRawPointer(Self.apiPointerType.utf8Start).assumingMemoryBound(to: CChar.self)
         var api: UnsafeMutablePointer<fts5_api>?
         let statement = try self.prepare("SELECT fts5(?1)")
         let code = withUnsafeMutablePointer(to: &api) { pointer in
-            let bound = sqlite3_bind_pointer(statement.handle, 1, pointer, "fts5_api_ptr", nil)
+            let bound = sqlite3_bind_pointer(statement.handle, 1, pointer, type, nil)
             guard bound == SQLITE_OK else { return bound }
             let stepped = sqlite3_step(statement.handle)
             sqlite3_reset(statement.handle)
