@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 import ChronoProtocol
 import ChronoServer
 import HTTPTypes
@@ -64,7 +63,7 @@ struct Gateway: Sendable {
         let deadline =
             call.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
             ?? (streaming ? nil : ContinuousClock.now + self.configuration.requestTimeout)
-        let chunks = AsyncChannel<Chunk>()
+        let chunks = FrameHandOff<Chunk>()
         let task = Task { [logger, isLoopback = context.isLoopback] in
             let frame = await self.run(
                 call,
@@ -77,8 +76,7 @@ struct Gateway: Sendable {
             await chunks.send(.end(frame))
             chunks.finish()
         }
-        var iterator = chunks.makeAsyncIterator()
-        switch await iterator.next() {
+        switch await chunks.next() {
         case .end(let frame)?:
             return Self.response(frame)
         case .data(let first)?:
@@ -139,7 +137,7 @@ struct Gateway: Sendable {
         _ descriptor: MethodDescriptor,
         deadline: ContinuousClock.Instant?,
         isLoopback: Bool,
-        chunks: AsyncChannel<Chunk>,
+        chunks: FrameHandOff<Chunk>,
         logger: Logger
     ) async -> TerminalFrame {
         let started = ContinuousClock.now
@@ -228,7 +226,7 @@ struct Gateway: Sendable {
     /// A `200` whose body is the call's frames; the call is cancelled when the client goes away.
     private static func stream(
         first: [UInt8],
-        rest: AsyncChannel<Chunk>,
+        rest: FrameHandOff<Chunk>,
         call: Task<Void, Never>,
         events: Bool
     ) -> Response {
@@ -240,7 +238,7 @@ struct Gateway: Sendable {
             body: ResponseBody { writer in
                 defer { call.cancel() }
                 try await writer.write(Self.encode(.data(first), events: events))
-                for await chunk in rest {
+                while let chunk = await rest.next() {
                     try await writer.write(Self.encode(chunk, events: events))
                 }
                 try await writer.finish(nil)
