@@ -90,8 +90,7 @@ struct GraphLoaderTests {
         let error = await #expect(throws: GraphLoadError.self) {
             try await GraphLoader(directory: graph).load(into: store)
         }
-        #expect(error?.file == "Graph/\(case_.file)")
-        #expect(error?.line == case_.line)
+        #expect(error?.origin == .line(case_.line, in: "Graph/\(case_.file)"))
         #expect(error?.message.contains(case_.message) == true, "\(String(describing: error))")
         #expect(error?.status.code == .invalidArgument)
         #expect(try await store.revision() == 0)
@@ -121,27 +120,27 @@ extension GraphLoaderTests {
         let good = try parser.parse(
             #"{"record":"relation","id":"baku--hosts--idps","type":"hosts","from":"baku","to":"idps",\#(citation)}"#
         )
-        try await fixture.store.validate([LocatedRecord(record: good, file: "request", line: 1)])
+        try await fixture.store.validate([LocatedRecord(record: good, origin: .line(1, in: "request"))])
         let unknown = try parser.parse(
             #"{"record":"relation","id":"baku--hosts--nobody","type":"hosts","from":"baku","to":"nobody",\#(citation)}"#
         )
         let error = await #expect(throws: GraphLoadError.self) {
             try await fixture.store.validate([
-                LocatedRecord(record: good, file: "request", line: 1),
-                LocatedRecord(record: unknown, file: "request", line: 2),
+                LocatedRecord(record: good, origin: .line(1, in: "request")),
+                LocatedRecord(record: unknown, origin: .line(2, in: "request")),
             ])
         }
         #expect(error?.description == "request:2: to: unknown entity \"nobody\"")
         let duplicate = try parser.parse(#"{"record":"entity","id":"baku","kind":"place","name":"Baku",\#(citation)}"#)
         let again = await #expect(throws: GraphLoadError.self) {
-            try await fixture.store.validate([LocatedRecord(record: duplicate, file: "request", line: 1)])
+            try await fixture.store.validate([LocatedRecord(record: duplicate, origin: .line(1, in: "request"))])
         }
         #expect(again?.message == "id: duplicate entity id \"baku\"")
         let typed = try parser.parse(
             #"{"record":"relation","id":"baku--likes--idps","type":"likes","from":"baku","to":"idps",\#(citation)}"#
         )
         await #expect(throws: GraphLoadError.self) {
-            try await fixture.store.validate([LocatedRecord(record: typed, file: "request", line: 1)])
+            try await fixture.store.validate([LocatedRecord(record: typed, origin: .line(1, in: "request"))])
         }
     }
 }

@@ -30,7 +30,7 @@ struct CitationCheck {
     /// One line per offending record: `file:line: id: what is wrong`.
     func problems() -> [String] {
         self.records.flatMap { located in
-            self.problems(of: located.record).map { "\(located.file):\(located.line): \(located.record.id): \($0)" }
+            self.problems(of: located.record).map { "\(located.origin): \(located.record.id): \($0)" }
         }
     }
 

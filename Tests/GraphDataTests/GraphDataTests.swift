@@ -14,7 +14,7 @@ struct GraphDataTests {
         let report = try await GraphLoader(directory: RepositoryGraph.directory).load(into: store)
         let records = try RepositoryGraph.records()
         #expect(report.records == records.count)
-        let stats = try await store.stats()
+        let stats = try await store.run(StatsQuery())
         #expect(stats.counts.documents == 5)
         #expect(stats.counts.entities == records.filter { $0.record.kind == .entity }.count)
         #expect(stats.counts.events == records.filter { $0.record.kind == .event }.count)
@@ -82,7 +82,7 @@ extension GraphCitationTests {
         let moved = try RepositoryGraph.records().map { located -> LocatedRecord in
             guard case .event(var event) = located.record else { return located }
             event.citations = event.citations.map { Citation(doc: $0.doc, first: 1, last: 1) }
-            return LocatedRecord(record: .event(event), file: located.file, line: located.line)
+            return LocatedRecord(record: .event(event), origin: located.origin)
         }
         let problems = try CitationCheck(records: moved, seeds: seeds).problems()
         let events = moved.filter { $0.record.kind == .event }.count

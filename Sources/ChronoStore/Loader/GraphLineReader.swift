@@ -19,7 +19,7 @@ struct GraphLineReader {
         _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ consumed: Int64) throws -> Void
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: self.url.path) else {
-            throw GraphLoadError(file: self.file, line: 0, message: "cannot read the file")
+            throw GraphLoadError(.file(self.file), message: "cannot read the file")
         }
         defer { try? handle.close() }
         var pending: [UInt8] = []
@@ -30,7 +30,7 @@ struct GraphLineReader {
             do {
                 chunk = try handle.read(upToCount: Self.chunkSize) ?? Data()
             } catch {
-                throw GraphLoadError(file: self.file, line: number + 1, message: "cannot read the file: \(error)")
+                throw GraphLoadError(.line(number + 1, in: self.file), message: "cannot read the file: \(error)")
             }
             if chunk.isEmpty { break }
             pending.append(contentsOf: chunk)

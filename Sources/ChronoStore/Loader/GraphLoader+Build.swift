@@ -63,7 +63,7 @@ extension GraphLoader {
     /// Flushes the file or directory at `path` to disk.
     private static func synchronize(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw GraphLoadError(file: path, line: 0, message: "cannot open the file to sync it")
+            throw GraphLoadError(.file(path), message: "cannot open the file to sync it")
         }
         defer { try? handle.close() }
         try handle.synchronize()

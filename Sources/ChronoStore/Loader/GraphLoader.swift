@@ -69,13 +69,13 @@ public struct GraphLoader: Sendable {
                 value = try JSONParser.parse(raw, maximumDepth: GraphRecordParser.maximumDepth)
             } catch {
                 guard String(validating: bytes, as: UTF8.self) != nil else {
-                    throw GraphLoadError(file: file, line: line, message: "the line is not valid UTF-8")
+                    throw GraphLoadError(.line(line, in: file), message: "the line is not valid UTF-8")
                 }
                 throw JSONFieldError(path: "", message: "not valid JSON: \(error)")
             }
-            return LocatedRecord(record: try parser.parse(value), file: file, line: line)
+            return LocatedRecord(record: try parser.parse(value), origin: .line(line, in: file))
         } catch let error as JSONFieldError {
-            throw GraphLoadError(file: file, line: line, message: error.description)
+            throw GraphLoadError(.line(line, in: file), message: error.description)
         }
     }
 
@@ -84,12 +84,12 @@ public struct GraphLoader: Sendable {
         let label = self.directory.lastPathComponent
         let url = self.directory.appendingPathComponent("vocabulary.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GraphLoadError(file: "\(label)/vocabulary.json", line: 0, message: "cannot read the vocabulary")
+            throw GraphLoadError(.file("\(label)/vocabulary.json"), message: "cannot read the vocabulary")
         }
         do {
             return try Vocabulary(json: Array(data))
         } catch {
-            throw GraphLoadError(file: "\(label)/vocabulary.json", line: 0, message: error.message)
+            throw GraphLoadError(.file("\(label)/vocabulary.json"), message: error.message)
         }
     }
 
@@ -97,7 +97,7 @@ public struct GraphLoader: Sendable {
     func files() throws -> [GraphFile] {
         let label = self.directory.lastPathComponent
         guard let enumerator = FileManager.default.enumerator(atPath: self.directory.path) else {
-            throw GraphLoadError(file: label, line: 0, message: "cannot list the directory")
+            throw GraphLoadError(.file(label), message: "cannot list the directory")
         }
         let paths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".jsonl") }.sorted()
         return paths.map { relative in

@@ -43,7 +43,7 @@ extension GraphLoader {
         for url in files {
             let relative = String(url.path.dropFirst(self.directory.path.count))
             guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                throw GraphLoadError(file: relative, line: 0, message: "cannot read the file")
+                throw GraphLoadError(.file(relative), message: "cannot read the file")
             }
             defer { try? handle.close() }
             hasher.update(data: Data("\(relative)\n".utf8))

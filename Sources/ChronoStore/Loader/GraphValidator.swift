@@ -38,7 +38,7 @@ public struct GraphValidator: Sendable {
 
     /// The error naming `located`'s file and line.
     func error(_ located: LocatedRecord, _ message: String) -> GraphLoadError {
-        GraphLoadError(file: located.file, line: located.line, message: message)
+        GraphLoadError(located.origin, message: message)
     }
 
     /// The first problem with `record`, in field order, or `nil`; `known` and `lines` look up references.

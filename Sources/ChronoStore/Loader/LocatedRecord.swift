@@ -1,18 +1,15 @@
 public import ChronoGraph
 
-/// A record and where it came from, so errors can name the file and line.
+/// A record and where it came from, so errors can point at it.
 public struct LocatedRecord: Sendable, Hashable {
     /// The parsed record.
     public var record: GraphRecord
-    /// The file, relative to the graph directory's parent (`Graph/events.jsonl`), or a caller's label.
-    public var file: String
-    /// The 1-based line number.
-    public var line: Int
+    /// Its file and line, or its place in a write.
+    public var origin: RecordOrigin
 
     /// Creates a located record.
-    public init(record: GraphRecord, file: String, line: Int) {
+    public init(record: GraphRecord, origin: RecordOrigin) {
         self.record = record
-        self.file = file
-        self.line = line
+        self.origin = origin
     }
 }

@@ -55,7 +55,7 @@ enum SnapshotDatabase {
         let parser = GraphRecordParser()
         return try records.enumerated().map { index, record in
             do throws(JSONFieldError) {
-                return LocatedRecord(record: try parser.parse(record.value), file: label, line: index + 1)
+                return LocatedRecord(record: try parser.parse(record.value), origin: .line(index + 1, in: label))
             } catch {
                 throw ChronoError.failedPrecondition("\(label):\(index + 1): \(error.description)")
             }

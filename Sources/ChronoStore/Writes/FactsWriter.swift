@@ -67,8 +67,7 @@ struct FactsWriter {
                 let owner = try self.citationBeyond(document: document.id, lines: document.lines)
             else { continue }
             throw GraphLoadError(
-                file: located.file,
-                line: located.line,
+                located.origin,
                 message: "lines: \(owner) cites a line past \(document.lines) in \(document.id)"
             )
         }

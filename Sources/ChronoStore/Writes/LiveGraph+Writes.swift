@@ -16,7 +16,7 @@ extension LiveGraph {
         for (index, value) in upserts.enumerated() {
             do {
                 let record = try parser.parse(value)
-                located.append(LocatedRecord(record: record, file: Self.upsertsSource, line: index + 1))
+                located.append(LocatedRecord(record: record, origin: .upsert(index: index)))
             } catch {
                 throw GraphError.unreadableUpsert(index: index, field: error)
             }
@@ -48,12 +48,11 @@ extension LiveGraph {
                         updated: outcome.updated,
                         deleted: outcome.deleted
                     )
-                } catch let error as GraphLoadError where error.file == Self.upsertsSource {
-                    throw GraphError.refusedUpsert(index: error.line - 1, reason: error.message)
+                } catch let error as GraphLoadError {
+                    guard case .upsert(let index) = error.origin else { throw error.status }
+                    throw GraphError.refusedUpsert(index: index, reason: error.message)
                 } catch GraphError.refusedRetraction(let index, let reason) where source != nil {
                     throw ChronoError.failedPrecondition("\(source ?? ""): retractions[\(index)]: \(reason)")
-                } catch let error as GraphLoadError {
-                    throw error.status
                 }
             }
             commits.publish(report.revision)
@@ -74,7 +73,4 @@ extension LiveGraph {
             }
         }
     }
-
-    /// The source of a write's upserts: record N of the batch is at "line" N, as the validator reports it.
-    private static let upsertsSource = "upserts of the write"
 }
