@@ -10,9 +10,9 @@ struct EventPathTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         // The displaced persons have no relation at all: only an event connects them to the state.
-        let relationsOnly = try await fixture.store.paths(PathsQuery(from: "IDPs", to: "Baku"))
+        let relationsOnly = try await fixture.store.run(PathsQuery(from: "IDPs", to: "Baku"))
         #expect(relationsOnly.paths.isEmpty)
-        let result = try await fixture.store.paths(PathsQuery(from: "IDPs", to: "Baku", throughEvents: true))
+        let result = try await fixture.store.run(PathsQuery(from: "IDPs", to: "Baku", throughEvents: true))
         let path = try #require(result.paths.first)
         #expect(path.nodes.map(\.id) == ["idps", "azerbaijan", "baku"])
         let first = try #require(path.hops.first)
@@ -26,9 +26,9 @@ struct EventPathTests {
     @Test func eventPathsFollowTheRelationPathsOnlyWhenAsked() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let relations = try await fixture.store.paths(PathsQuery(from: "germany", to: "azerbaijan", k: 3))
+        let relations = try await fixture.store.run(PathsQuery(from: "germany", to: "azerbaijan", k: 3))
         #expect(relations.paths.allSatisfy { path in path.hops.allSatisfy { $0.event == nil } })
-        let events = try await fixture.store.paths(
+        let events = try await fixture.store.run(
             PathsQuery(from: "germany", to: "azerbaijan", k: 3, throughEvents: true)
         )
         // The relation paths first, unchanged; then the shortest paths through events.
@@ -50,10 +50,10 @@ struct EventNeighborhoodTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         // The displaced persons have no relation: only the 1992 displacement connects them to the state.
-        let relationsOnly = try await fixture.store.neighbors(NeighborsQuery(id: "IDPs"))
+        let relationsOnly = try await fixture.store.run(NeighborsQuery(id: "IDPs"))
         #expect(relationsOnly.nodes.isEmpty)
         #expect(relationsOnly.events == nil)
-        let result = try await fixture.store.neighbors(NeighborsQuery(id: "IDPs", throughEvents: true))
+        let result = try await fixture.store.run(NeighborsQuery(id: "IDPs", throughEvents: true))
         #expect(result.nodes.map(\.entity.id) == ["azerbaijan"])
         #expect(result.edges.isEmpty)
         let event = try #require(result.events?.first)
@@ -66,12 +66,12 @@ struct EventNeighborhoodTests {
     @Test func eventsOutsideTheWindowConnectNobody() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let before = try await fixture.store.neighbors(
+        let before = try await fixture.store.run(
             NeighborsQuery(id: "idps", from: try EDTFDate("1980"), to: try EDTFDate("1985"), throughEvents: true)
         )
         #expect(before.nodes.isEmpty)
         #expect(before.events == [])
-        let during = try await fixture.store.neighbors(
+        let during = try await fixture.store.run(
             NeighborsQuery(id: "idps", from: try EDTFDate("1993"), to: try EDTFDate("1993"), throughEvents: true)
         )
         #expect(during.events?.map(\.id) == ["1992-conflict-displacement"])
@@ -80,9 +80,9 @@ struct EventNeighborhoodTests {
     @Test func theWireFormListsEventsOnlyWhenAsked() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let plain = try Self.wire(try await fixture.store.neighbors(NeighborsQuery(id: "idps")))
+        let plain = try Self.wire(try await fixture.store.run(NeighborsQuery(id: "idps")))
         #expect(plain["events"] == nil)
-        let through = try Self.wire(try await fixture.store.neighbors(NeighborsQuery(id: "idps", throughEvents: true)))
+        let through = try Self.wire(try await fixture.store.run(NeighborsQuery(id: "idps", throughEvents: true)))
         #expect(through["events"]?.arrayValue?.count == 1)
     }
 

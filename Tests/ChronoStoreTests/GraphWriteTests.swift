@@ -30,7 +30,7 @@ struct GraphWriteTests {
         #expect(report.revision == 2)
         #expect(try await fixture.store.revision() == 2)
         #expect(try await fixture.store.resolve("Gence").id == "ganja")
-        let neighbors = try await fixture.store.neighbors(NeighborsQuery(id: "ganja"))
+        let neighbors = try await fixture.store.run(NeighborsQuery(id: "ganja"))
         #expect(neighbors.nodes.map(\.entity.id) == ["azerbaijan"])
         #expect(neighbors.revision == 2)
         let changes = try await fixture.store.changes(after: 1)
@@ -108,11 +108,11 @@ extension GraphWriteTests {
         #expect(report.updated == 1)
         #expect(try await fixture.store.resolve("DMX").id == "state-migration-service")
         await #expect(throws: UnknownEntityError.self) { try await fixture.store.resolve("SMS") }
-        let detail = try await fixture.store.entity("state-migration-service")
+        let detail = try await fixture.store.run(EntityQuery(id: "state-migration-service"))
         #expect(detail.entity.ref.name == "State Migration Service of Azerbaijan")
         #expect(detail.relations.count == 2)
         #expect(detail.entity.citations == [Citation(doc: "doc-b.txt", first: 3, last: 4)])
-        let search = try await fixture.store.search(SearchQuery(text: "Azerbaijan", kinds: [.organisation]))
+        let search = try await fixture.store.run(SearchQuery(text: "Azerbaijan", kinds: [.organisation]))
         #expect(Set(search.results.map(\.entity.id)) == ["state-migration-service", "milli-majlis"])
         #expect(
             try await fixture.store.changes(after: 1) == [
@@ -144,8 +144,8 @@ extension GraphWriteTests {
         let report = try await live.write(upserts: [], retractions: ["baku--located_in--azerbaijan", "baku"])
         #expect(report.revision == 2)
         #expect(report.deleted == 2)
-        await #expect(throws: UnknownEntityError.self) { try await store.entity("baku") }
-        #expect(try await store.stats().counts.relations == 12)
+        await #expect(throws: UnknownEntityError.self) { try await store.run(EntityQuery(id: "baku")) }
+        #expect(try await store.run(StatsQuery()).counts.relations == 12)
         let changes = try await store.changes(after: 1)
         #expect(changes.map(\.op) == [.delete, .delete])
         #expect(Set(changes.map(\.id)) == ["baku", "baku--located_in--azerbaijan"])
@@ -156,6 +156,6 @@ extension GraphWriteTests {
             Issue.record("expected germany to be still referred to, got \(String(describing: event))")
             return
         }
-        #expect(try await store.stats().counts.entities == 12)
+        #expect(try await store.run(StatsQuery()).counts.entities == 12)
     }
 }

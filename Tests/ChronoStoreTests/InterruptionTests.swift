@@ -43,11 +43,11 @@ struct InterruptionTests {
         defer { fixture.close() }
         let past = ContinuousClock.now - .seconds(1)
         let timeline = await #expect(throws: ChronoError.self) {
-            try await fixture.store.timeline(TimelineQuery(), deadline: past)
+            try await fixture.store.run(TimelineQuery(), deadline: past)
         }
         #expect(timeline?.code == .deadlineExceeded)
         let neighbors = await #expect(throws: ChronoError.self) {
-            try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan"), deadline: past)
+            try await fixture.store.run(NeighborsQuery(id: "azerbaijan"), deadline: past)
         }
         #expect(neighbors?.code == .deadlineExceeded)
     }

@@ -52,14 +52,14 @@ struct ResolvedNameTests {
     @Test func aTimelineNamesTheEntitiesItsFiltersResolvedTo() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let page = try await fixture.store.timeline(
+        let page = try await fixture.store.run(
             TimelineQuery(actors: ["Ilkham Aliev"], instruments: ["decree-2007-03-19"])
         )
         #expect(page.events.map(\.id) == ["2007-03-19-decree-signed"])
         // The id needs no saying; the transliterated name does.
         #expect(page.resolved.map(\.given) == ["Ilkham Aliev"])
         #expect(page.resolved.map(\.entity.id) == ["ilham-aliyev"])
-        let byID = try await fixture.store.timeline(TimelineQuery(actors: ["ilham-aliyev"]))
+        let byID = try await fixture.store.run(TimelineQuery(actors: ["ilham-aliyev"]))
         #expect(byID.resolved.isEmpty)
         #expect(try EventNeighborhoodTests.wire(byID)["resolved"] == nil)
         #expect(try EventNeighborhoodTests.wire(page)["resolved"]?.arrayValue?.count == 1)
@@ -68,13 +68,13 @@ struct ResolvedNameTests {
     @Test func disputesAndFiguresNameTheirSubject() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let disputes = try await fixture.store.disputes(DisputesQuery(subject: "IDPs"))
+        let disputes = try await fixture.store.run(DisputesQuery(subject: "IDPs"))
         #expect(
             disputes.resolved == [ResolvedName(given: "IDPs", entity: try #require(disputes.disputes.first?.subject))]
         )
-        let byEvent = try await fixture.store.disputes(DisputesQuery(subject: "2007-03-germany-talks"))
+        let byEvent = try await fixture.store.run(DisputesQuery(subject: "2007-03-germany-talks"))
         #expect(byEvent.resolved.isEmpty)
-        let figures = try await fixture.store.figures(FiguresQuery(subject: "AZERBAIJAN"))
+        let figures = try await fixture.store.run(FiguresQuery(subject: "AZERBAIJAN"))
         #expect(figures.figures.map(\.id) == ["labour-migrants-1990s"])
         #expect(figures.resolved.map(\.entity.id) == ["azerbaijan"])
     }

@@ -21,7 +21,7 @@ struct NeighborBudgetTests {
             let root = graph.nodes.randomElement(using: &generator)!
             for depth in [1, 2, 3] {
                 for limit in [5, 40, 150] {
-                    let result = try await store.neighbors(NeighborsQuery(id: root, depth: depth, limit: limit))
+                    let result = try await store.run(NeighborsQuery(id: root, depth: depth, limit: limit))
                     let want = Self.reference(graph, root: root, depth: depth, limit: limit)
                     let got = Dictionary(uniqueKeysWithValues: result.nodes.map { ($0.entity.id, $0.depth) })
                     #expect(got == want.depths, "\(root) depth \(depth) limit \(limit)")

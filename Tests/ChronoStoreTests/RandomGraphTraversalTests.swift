@@ -25,7 +25,7 @@ struct RandomGraphTraversalTests {
             let root = graph.nodes.randomElement(using: &generator)!
             let expected = graph.distances(from: root)
             for depth in [1, 2, 3] {
-                let result = try await store.neighbors(NeighborsQuery(id: root, depth: depth, limit: 10_000))
+                let result = try await store.run(NeighborsQuery(id: root, depth: depth, limit: 10_000))
                 let want = Dictionary(
                     uniqueKeysWithValues: expected.filter { $0.value >= 1 && $0.value <= depth }.map {
                         ($0.key, $0.value)
@@ -37,7 +37,7 @@ struct RandomGraphTraversalTests {
             }
             for _ in 0..<5 {
                 let target = graph.nodes.randomElement(using: &generator)!
-                let result = try await store.paths(PathsQuery(from: root, to: target, maxDepth: 8, nodeBudget: 100_000))
+                let result = try await store.run(PathsQuery(from: root, to: target, maxDepth: 8, nodeBudget: 100_000))
                 let want = expected[target].flatMap { $0 <= 8 ? $0 : nil }
                 #expect(result.paths.first?.length == want, "\(root) → \(target)")
                 if let path = result.paths.first {
@@ -67,7 +67,7 @@ struct RandomGraphTraversalTests {
             guard source != target else { continue }
             checked += 1
             let all = graph.simplePathLengths(from: source, to: target, maxLength: 5)
-            let result = try await store.paths(
+            let result = try await store.run(
                 PathsQuery(from: source, to: target, maxDepth: 5, k: 6, nodeBudget: 1_000_000)
             )
             #expect(result.paths.map(\.length) == Array(all.prefix(6)), "\(source) → \(target)")
@@ -81,7 +81,7 @@ struct RandomGraphTraversalTests {
         let graph = RandomGraph(nodes: 2_000, edges: 6_000, seed: 11)
         let (directory, store) = try await self.load(graph)
         defer { directory.remove() }
-        let result = try await store.neighbors(NeighborsQuery(id: "n0", depth: 6, limit: 100))
+        let result = try await store.run(NeighborsQuery(id: "n0", depth: 6, limit: 100))
         #expect(result.nodes.count == 100)
         #expect(result.truncated?.budget == .nodes)
         #expect(result.truncated?.limit == 100)

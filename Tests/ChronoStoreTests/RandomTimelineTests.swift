@@ -25,7 +25,7 @@ struct RandomTimelineTests {
                 let limit = Int.random(in: 1...120, using: &generator)
                 for mode in [TimelineMode.overlaps, .certainFirst] {
                     let query = TimelineQuery(from: start, to: end, mode: mode, limit: limit)
-                    let got = try await store.timeline(query).events.map(\.id)
+                    let got = try await store.run(query).events.map(\.id)
                     let want = try timeline.window(
                         lower: Int64(start.strict.lower!.ordinal),
                         upper: Int64(end.strict.upper!.ordinal),
@@ -36,10 +36,10 @@ struct RandomTimelineTests {
                 }
             }
         }
-        let openStart = try await store.timeline(TimelineQuery(to: try EDTFDate("1950"), mode: .overlaps, limit: 77))
+        let openStart = try await store.run(TimelineQuery(to: try EDTFDate("1950"), mode: .overlaps, limit: 77))
             .events.map(\.id)
         #expect(openStart == (try timeline.window(lower: Schema.openLower, upper: Self.day("1950-12-31"), limit: 77)))
-        let openEnd = try await store.timeline(TimelineQuery(from: try EDTFDate("2020"), mode: .overlaps, limit: 77))
+        let openEnd = try await store.run(TimelineQuery(from: try EDTFDate("2020"), mode: .overlaps, limit: 77))
             .events.map(\.id)
         #expect(openEnd == (try timeline.window(lower: Self.day("2020-01-01"), upper: Schema.openUpper, limit: 77)))
     }

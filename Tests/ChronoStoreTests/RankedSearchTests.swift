@@ -7,7 +7,7 @@ import Testing
 @Suite("Ranked search over every record kind on the fixture graph")
 struct RankedSearchTests {
     private func ids(_ store: GraphStore, _ text: String, kinds: [String] = []) async throws -> [String] {
-        try await store.search(RecordSearchQuery(text: text, kinds: kinds)).results.map(\.id)
+        try await store.run(RecordSearchQuery(text: text, kinds: kinds)).results.map(\.id)
     }
 
     @Test func stemmingMatchesOtherFormsOfAWord() async throws {
@@ -22,7 +22,7 @@ struct RankedSearchTests {
     @Test func relaxationRanksRecordsHoldingMoreWordsFirst() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let results = try await fixture.store.search(
+        let results = try await fixture.store.run(
             RecordSearchQuery(text: "what were the talks with Germany about readmission of unicorns")
         ).results
         #expect(results.first?.id == "2007-03-germany-talks")
@@ -43,7 +43,7 @@ struct RankedSearchTests {
     @Test func namesForgiveTyposAndTransliterations() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let germny = try await fixture.store.search(RecordSearchQuery(text: "Germny")).results
+        let germny = try await fixture.store.run(RecordSearchQuery(text: "Germny")).results
         #expect(germny.first?.id == "germany")
         #expect(try await self.ids(fixture.store, "Ilkham Aliev").first == "ilham-aliyev")
         // Four letters have no typo budget: nothing is invented for them.
@@ -53,7 +53,7 @@ struct RankedSearchTests {
     @Test func resultsMixKindsWithSnippetsDatesAndCitations() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let results = try await fixture.store.search(RecordSearchQuery(text: "readmission")).results
+        let results = try await fixture.store.run(RecordSearchQuery(text: "readmission")).results
         #expect(Set(results.map(\.kind)).isSuperset(of: ["entity", "event"]))
         let event = try #require(results.first { $0.id == "2014-09-01-readmission-in-force" })
         #expect(event.snippet.contains("**Readmission**"))
@@ -66,23 +66,23 @@ struct RankedSearchTests {
     @Test func windowDocumentAndCursorNarrowAndPage() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let window = try await fixture.store.search(
+        let window = try await fixture.store.run(
             RecordSearchQuery(text: "parliament adopts", from: try EDTFDate("2010"), to: try EDTFDate("2014"))
         ).results
         #expect(window.map(\.id) == ["2013-07-02-migration-code-adopted"])
-        let all = try await fixture.store.search(RecordSearchQuery(text: "migration", limit: 100)).results.map(\.id)
+        let all = try await fixture.store.run(RecordSearchQuery(text: "migration", limit: 100)).results.map(\.id)
         var paged: [String] = []
         var cursor: String?
         repeat {
-            let page = try await fixture.store.search(RecordSearchQuery(text: "migration", limit: 2, cursor: cursor))
+            let page = try await fixture.store.run(RecordSearchQuery(text: "migration", limit: 2, cursor: cursor))
             paged += page.results.map(\.id)
             cursor = page.nextCursor
         } while cursor != nil
         #expect(paged == all)
         // Every indexed fixture record cites doc-a; doc-b is cited by relations only, none with a summary.
-        let citedA = try await fixture.store.search(RecordSearchQuery(text: "migration", doc: "doc-a.txt", limit: 100))
+        let citedA = try await fixture.store.run(RecordSearchQuery(text: "migration", doc: "doc-a.txt", limit: 100))
         #expect(citedA.results.map(\.id) == all)
-        let citedB = try await fixture.store.search(RecordSearchQuery(text: "migration", doc: "doc-b.txt", limit: 100))
+        let citedB = try await fixture.store.run(RecordSearchQuery(text: "migration", doc: "doc-b.txt", limit: 100))
         #expect(citedB.results.isEmpty)
     }
 }

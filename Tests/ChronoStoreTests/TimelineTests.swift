@@ -17,7 +17,7 @@ struct TimelineTests {
     private func ids(_ query: TimelineQuery) async throws -> [String] {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        return try await fixture.store.timeline(query).events.map(\.id)
+        return try await fixture.store.run(query).events.map(\.id)
     }
 
     @Test func ordersByLowerBoundThenPrecisionThenID() async throws {
@@ -98,7 +98,7 @@ struct TimelineTests {
         var cursor: String?
         var pages = 0
         repeat {
-            let page = try await fixture.store.timeline(TimelineQuery(limit: 2, cursor: cursor))
+            let page = try await fixture.store.run(TimelineQuery(limit: 2, cursor: cursor))
             seen += page.events.map(\.id)
             cursor = page.nextCursor
             pages += 1
@@ -112,21 +112,21 @@ struct TimelineTests {
         defer { fixture.close() }
         for cursor in ["!!!", "djF8eHx5fHo", ""] {
             let error = await #expect(throws: GraphError.self) {
-                try await fixture.store.timeline(TimelineQuery(cursor: cursor))
+                try await fixture.store.run(TimelineQuery(cursor: cursor))
             }
             #expect(error == .invalidCursor)
         }
         let type = await #expect(throws: GraphError.self) {
-            try await fixture.store.timeline(TimelineQuery(types: ["adoption", "party"]))
+            try await fixture.store.run(TimelineQuery(types: ["adoption", "party"]))
         }
         #expect(type == .unknownTerm(section: .eventTypes, index: 1, value: "party"))
         let ambiguous = await #expect(throws: AmbiguousEntityError.self) {
-            try await fixture.store.timeline(TimelineQuery(actors: ["germany", "Aliyev"]))
+            try await fixture.store.run(TimelineQuery(actors: ["germany", "Aliyev"]))
         }
         #expect(ambiguous?.role == .actor(1))
         #expect(ambiguous?.candidates.map(\.id) == ["heydar-aliyev", "ilham-aliyev"])
         let missing = await #expect(throws: UnknownEntityError.self) {
-            try await fixture.store.timeline(TimelineQuery(instruments: ["no such law"]))
+            try await fixture.store.run(TimelineQuery(instruments: ["no such law"]))
         }
         #expect(missing?.role == .instrument(0))
     }
@@ -134,7 +134,7 @@ struct TimelineTests {
     @Test func eventsCarryParticipantsCitationsAndTheWireShape() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let page = try await fixture.store.timeline(TimelineQuery(types: ["request"]))
+        let page = try await fixture.store.run(TimelineQuery(types: ["request"]))
         let event = try #require(page.events.first)
         #expect(event.participants.map(\.entity.id) == ["germany", "azerbaijan"])
         #expect(event.participants.map(\.role) == ["agent", "target"])

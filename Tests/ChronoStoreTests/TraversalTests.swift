@@ -10,7 +10,7 @@ struct TraversalTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let store = fixture.store
-        let all = try await store.neighbors(NeighborsQuery(id: "Azerbaijan"))
+        let all = try await store.run(NeighborsQuery(id: "Azerbaijan"))
         #expect(
             all.nodes.map(\.entity.id) == [
                 "baku", "germany", "heydar-aliyev", "ilham-aliyev", "milli-majlis", "readmission-agreement-eu",
@@ -20,13 +20,13 @@ struct TraversalTests {
         #expect(all.nodes.allSatisfy { $0.depth == 1 })
         #expect(all.edges.count == 7)
         #expect(all.truncated == nil)
-        let out = try await store.neighbors(NeighborsQuery(id: "azerbaijan", direction: .out))
+        let out = try await store.run(NeighborsQuery(id: "azerbaijan", direction: .out))
         #expect(out.nodes.map(\.entity.id) == ["readmission-agreement-eu"])
-        let heads = try await store.neighbors(NeighborsQuery(id: "azerbaijan", relations: ["heads"]))
+        let heads = try await store.run(NeighborsQuery(id: "azerbaijan", relations: ["heads"]))
         #expect(heads.nodes.map(\.entity.id) == ["heydar-aliyev", "ilham-aliyev"])
-        let people = try await store.neighbors(NeighborsQuery(id: "azerbaijan", kinds: [.person]))
+        let people = try await store.run(NeighborsQuery(id: "azerbaijan", kinds: [.person]))
         #expect(people.nodes.map(\.entity.id) == ["heydar-aliyev", "ilham-aliyev"])
-        let dated = try await store.neighbors(
+        let dated = try await store.run(
             NeighborsQuery(id: "azerbaijan", from: try EDTFDate("1995"), to: try EDTFDate("2000"))
         )
         #expect(dated.nodes.map(\.entity.id) == ["baku", "heydar-aliyev", "milli-majlis", "state-migration-service"])
@@ -35,22 +35,22 @@ struct TraversalTests {
     @Test func reportsTheNodeBudgetAndWhereItRanOut() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let cut = try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", limit: 3))
+        let cut = try await fixture.store.run(NeighborsQuery(id: "azerbaijan", limit: 3))
         #expect(cut.nodes.map(\.entity.id) == ["baku", "germany", "heydar-aliyev"])
         #expect(cut.truncated == Truncated(budget: .nodes, limit: 3, at: "azerbaijan"))
         let unknown = await #expect(throws: GraphError.self) {
-            try await fixture.store.neighbors(NeighborsQuery(id: "azerbaijan", relations: ["heads", "likes"]))
+            try await fixture.store.run(NeighborsQuery(id: "azerbaijan", relations: ["heads", "likes"]))
         }
         #expect(unknown == .unknownTerm(section: .relationTypes, index: 1, value: "likes"))
         await #expect(throws: GraphError.self) {
-            try await fixture.store.paths(PathsQuery(from: "baku", to: "germany", relations: ["likes"]))
+            try await fixture.store.run(PathsQuery(from: "baku", to: "germany", relations: ["likes"]))
         }
     }
 
     @Test func expandsTwoHopsWithDepths() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let two = try await fixture.store.neighbors(NeighborsQuery(id: "ilham-aliyev", depth: 2))
+        let two = try await fixture.store.run(NeighborsQuery(id: "ilham-aliyev", depth: 2))
         #expect(two.nodes.filter { $0.depth == 1 }.map(\.entity.id) == ["azerbaijan", "decree-2007-03-19"])
         #expect(
             two.nodes.filter { $0.depth == 2 }.map(\.entity.id) == [
@@ -63,7 +63,7 @@ struct TraversalTests {
     @Test func findsShortestPathsWithDirectionsAndCitations() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let one = try await fixture.store.paths(PathsQuery(from: "Ilham Aliyev", to: "migration-code"))
+        let one = try await fixture.store.run(PathsQuery(from: "Ilham Aliyev", to: "migration-code"))
         let path = try #require(one.paths.first)
         #expect(one.paths.count == 1)
         #expect(path.length == 3)
@@ -71,7 +71,7 @@ struct TraversalTests {
         #expect(path.hops.map(\.forward) == [true, false, true])
         #expect(path.hops[1].edge?.id == "milli-majlis--part_of--azerbaijan")
         #expect(path.hops.allSatisfy { !$0.citations.isEmpty })
-        let three = try await fixture.store.paths(
+        let three = try await fixture.store.run(
             PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 5, k: 3)
         )
         #expect(three.paths.map(\.length) == [3, 4, 5])
@@ -80,16 +80,16 @@ struct TraversalTests {
                 "ilham-aliyev", "azerbaijan", "milli-majlis", "law-on-immigration-1998", "migration-code",
             ]
         )
-        let bounded = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code", k: 3))
+        let bounded = try await fixture.store.run(PathsQuery(from: "ilham-aliyev", to: "migration-code", k: 3))
         #expect(bounded.paths.map(\.length) == [3, 4])
-        let none = try await fixture.store.paths(PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 2))
+        let none = try await fixture.store.run(PathsQuery(from: "ilham-aliyev", to: "migration-code", maxDepth: 2))
         #expect(none.paths.isEmpty)
         #expect(none.truncated == nil)
-        let typed = try await fixture.store.paths(
+        let typed = try await fixture.store.run(
             PathsQuery(from: "ilham-aliyev", to: "heydar-aliyev", relations: ["heads"])
         )
         #expect(typed.paths.first?.nodes.map(\.id) == ["ilham-aliyev", "azerbaijan", "heydar-aliyev"])
-        let starved = try await fixture.store.paths(
+        let starved = try await fixture.store.run(
             PathsQuery(from: "ilham-aliyev", to: "migration-code", nodeBudget: 2)
         )
         #expect(starved.truncated?.budget == .nodes)
@@ -98,7 +98,7 @@ struct TraversalTests {
     @Test func exportsASubgraphWithTheEdgesAmongItsNodes() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
-        let subgraph = try await fixture.store.subgraph(SubgraphQuery(ids: ["Migration Code"]))
+        let subgraph = try await fixture.store.run(SubgraphQuery(ids: ["Migration Code"]))
         #expect(subgraph.nodes.map(\.ref.id) == ["law-on-immigration-1998", "migration-code", "milli-majlis"])
         #expect(
             subgraph.edges.map(\.id) == [
@@ -106,7 +106,7 @@ struct TraversalTests {
                 "milli-majlis--adopted--migration-code",
             ]
         )
-        let seedsOnly = try await fixture.store.subgraph(SubgraphQuery(ids: ["baku", "azerbaijan"], depth: 0))
+        let seedsOnly = try await fixture.store.run(SubgraphQuery(ids: ["baku", "azerbaijan"], depth: 0))
         #expect(seedsOnly.nodes.map(\.ref.id) == ["azerbaijan", "baku"])
         #expect(seedsOnly.edges.map(\.id) == ["baku--located_in--azerbaijan"])
     }

@@ -21,7 +21,7 @@ struct RealGraphQueryTests {
             var cursor: String?
             var pages = 0
             repeat {
-                let page = try await store.timeline(TimelineQuery(limit: 37, cursor: cursor))
+                let page = try await store.run(TimelineQuery(limit: 37, cursor: cursor))
                 events += page.events
                 cursor = page.nextCursor
                 pages += 1
@@ -41,7 +41,7 @@ struct RealGraphQueryTests {
     @Test func everyEntityResolvesByIDAndByName() async throws {
         try await self.withStore { store, records in
             for case .entity(let entity) in records.map(\.record) {
-                #expect(try await store.entity(entity.id).entity.ref.id == entity.id)
+                #expect(try await store.run(EntityQuery(id: entity.id)).entity.ref.id == entity.id)
                 do {
                     let resolved = try await store.resolve(entity.name)
                     #expect(resolved.id == entity.id)
@@ -60,7 +60,7 @@ struct RealGraphQueryTests {
                 degree[relation.to, default: 0] += 1
             }
             let hub = try #require(degree.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
-            let neighborhood = try await store.neighbors(NeighborsQuery(id: hub, depth: 2, limit: 10_000))
+            let neighborhood = try await store.run(NeighborsQuery(id: hub, depth: 2, limit: 10_000))
             #expect(
                 neighborhood.nodes.filter { $0.depth == 1 }.count
                     == Set(
@@ -71,11 +71,11 @@ struct RealGraphQueryTests {
                     ).subtracting([hub]).count
             )
             let far = try #require(neighborhood.nodes.last)
-            let paths = try await store.paths(PathsQuery(from: hub, to: far.entity.id, k: 3))
+            let paths = try await store.run(PathsQuery(from: hub, to: far.entity.id, k: 3))
             #expect(paths.paths.first?.length == far.depth)
-            let search = try await store.search(SearchQuery(text: "migration"))
+            let search = try await store.run(SearchQuery(text: "migration"))
             #expect(!search.results.isEmpty)
-            let stats = try await store.stats()
+            let stats = try await store.run(StatsQuery())
             #expect(stats.counts.citations > stats.counts.entities)
         }
     }

@@ -67,7 +67,7 @@ struct WireFormTests {
         var cursor: String?
         var pages = 0
         repeat {
-            let page = try await store.timeline(TimelineQuery(limit: 50, cursor: cursor))
+            let page = try await store.run(TimelineQuery(limit: 50, cursor: cursor))
             try Self.check(page, "timeline page \(pages)")
             cursor = page.nextCursor
             pages += 1
@@ -79,14 +79,14 @@ struct WireFormTests {
         }
         for (index, id) in entities.enumerated() where index % 7 == 0 {
             try Self.check(
-                try await store.neighbors(NeighborsQuery(id: id, depth: 2, limit: 50)),
+                try await store.run(NeighborsQuery(id: id, depth: 2, limit: 50)),
                 "neighbours of \(id)"
             )
             let other = entities[(index * 31 + 5) % entities.count]
-            try Self.check(try await store.paths(PathsQuery(from: id, to: other, k: 2)), "paths \(id) → \(other)")
+            try Self.check(try await store.run(PathsQuery(from: id, to: other, k: 2)), "paths \(id) → \(other)")
         }
         for text in ["migration", "Azərbaycan", "refugee law", "IDP"] {
-            try Self.check(try await store.search(SearchQuery(text: text)), "search \(text)")
+            try Self.check(try await store.run(SearchQuery(text: text)), "search \(text)")
         }
     }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(report.inserted == 1)
         #expect(report.updated == 1)
         #expect(report.deleted == 1)
-        let entity = try await fixture.live.store.entity("entity-004")
+        let entity = try await fixture.live.store.run(EntityQuery(id: "entity-004"))
         #expect(entity.entity.summary == "Rewritten summary.")
         #expect(entity.revision == before + 1)
     }
@@ -70,7 +70,7 @@ import Testing
         #expect(error?.status.message.hasPrefix("params.upserts[1].participants[0].entity: unknown entity") == true)
         #expect(try await fixture.live.store.revision() == before)
         let missing = await #expect(throws: UnknownEntityError.self) {
-            try await fixture.live.store.entity("event-ok")
+            try await fixture.live.store.run(EntityQuery(id: "event-ok"))
         }
         #expect(missing?.status.code == .notFound)
     }

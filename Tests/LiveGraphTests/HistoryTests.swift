@@ -14,13 +14,13 @@ import Testing
             upserts: [LiveFixture.entityRecord(3, summary: "Later.")],
             retractions: ["event-001"]
         )
-        let past = try await fixture.live.store(atRevision: start)
-        let entity = try await past.entity("entity-003")
-        let event = try await past.entity("entity-001")
+        let past = try await fixture.live.reader(atRevision: start)
+        let entity = try await past.run(EntityQuery(id: "entity-003"), deadline: nil)
+        let event = try await past.run(EntityQuery(id: "entity-001"), deadline: nil)
         #expect(entity.entity.summary == "Generated entity 3.")
         #expect(entity.revision == start)
         #expect(event.events.contains { $0.id == "event-001" })
-        let future = await #expect(throws: GraphError.self) { try await fixture.live.store(atRevision: start + 5) }
+        let future = await #expect(throws: GraphError.self) { try await fixture.live.reader(atRevision: start + 5) }
         #expect(future == .revisionInFuture(revision: start + 5, current: start + 1))
     }
 
@@ -37,7 +37,7 @@ import Testing
                 try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
             }
         }
-        let error = await #expect(throws: GraphError.self) { try await fixture.live.store(atRevision: start) }
+        let error = await #expect(throws: GraphError.self) { try await fixture.live.reader(atRevision: start) }
         #expect(error == .changeWithoutEarlierForm(kind: .entity, id: LiveFixture.entity(3), revision: start + 1))
     }
 }

@@ -111,7 +111,7 @@ import Testing
         defer { fixture.remove() }
         let live = fixture.live
         let query = TimelineQuery(limit: 500)
-        let original = Set(try await live.store.timeline(query).events.map(\.id))
+        let original = Set(try await live.store.run(query).events.map(\.id))
         let snapshot = try await live.createSnapshot()
         let added = (0..<15).map {
             LiveFixture.eventRecord(
@@ -123,12 +123,12 @@ import Testing
             )
         }
         _ = try await live.write(upserts: added, retractions: (0..<15).map { "event-\(String(format: "%03d", $0))" })
-        let changed = Set(try await live.store.timeline(query).events.map(\.id))
+        let changed = Set(try await live.store.run(query).events.map(\.id))
         let seen = try await withThrowingTaskGroup(of: [Set<String>].self) { group in
             for _ in 0..<2 {
                 group.addTask {
                     var seen: [Set<String>] = []
-                    for _ in 0..<40 { seen.append(Set(try await live.store.timeline(query).events.map(\.id))) }
+                    for _ in 0..<40 { seen.append(Set(try await live.store.run(query).events.map(\.id))) }
                     return seen
                 }
             }
@@ -140,7 +140,7 @@ import Testing
         }
         #expect(original != changed)
         #expect(seen.allSatisfy { $0 == original || $0 == changed })
-        #expect(Set(try await live.store.timeline(query).events.map(\.id)) == original)
+        #expect(Set(try await live.store.run(query).events.map(\.id)) == original)
     }
 
     @Test func asOfReadsAndDiffSeeTheSnapshotNotTheLiveGraph() async throws {
@@ -151,8 +151,8 @@ import Testing
             upserts: [LiveFixture.entityRecord(5, summary: "Changed later.")],
             retractions: []
         )
-        let past = try await fixture.live.store(asOf: snapshot.id).entity("entity-005")
-        let now = try await fixture.live.store.entity("entity-005")
+        let past = try await fixture.live.reader(asOf: snapshot.id).run(EntityQuery(id: "entity-005"), deadline: nil)
+        let now = try await fixture.live.store.run(EntityQuery(id: "entity-005"))
         let diff = try await fixture.live.diff(from: snapshot.id, to: nil)
         #expect(past.entity.summary == "Generated entity 5.")
         #expect(past.revision == snapshot.revision)

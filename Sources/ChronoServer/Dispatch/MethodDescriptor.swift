@@ -21,7 +21,7 @@ public struct MethodDescriptor: Sendable {
     /// The same handler in synchronous form, when the method may run inline on the event loop.
     public var inlineHandler: InlineHandler?
     /// Where the call's task should run, when the method mostly waits on one place (a store's reader).
-    public var executor: (@Sendable () -> any TaskExecutor)?
+    public var executor: (@Sendable () -> (any TaskExecutor)?)?
 
     /// Creates a descriptor whose schemas are `Protocol/schemas/<schema>.{request,result,data}.schema.json`.
     public init(_ name: MethodName, schema: String, handler: @escaping Handler) {

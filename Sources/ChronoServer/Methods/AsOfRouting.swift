@@ -4,7 +4,7 @@ import ChronoStore
 /// Adds `as_of` (a snapshot id) to every read method: such a call is answered by the same method on a
 /// database unpacked from that snapshot (cached by id), and stamped with the snapshot's revision.
 enum AsOfRouting {
-    static func wrap(_ descriptors: [MethodDescriptor], live: LiveGraph) -> [MethodDescriptor] {
+    static func wrap(_ descriptors: [MethodDescriptor], live: any GraphService) -> [MethodDescriptor] {
         descriptors.map { descriptor in
             var routed = descriptor
             routed.handler = { context in
@@ -14,7 +14,7 @@ enum AsOfRouting {
                 guard case .string(let id) = value, !id.isEmpty else {
                     throw ChronoError.invalidArgument("params.as_of: expected a snapshot id")
                 }
-                let store = try await live.store(asOf: id)
+                let store = try await live.reader(asOf: id)
                 var params = context.params
                 params["as_of"] = nil
                 return try await GraphMethods.answer(descriptor.name, context.with(params: params), on: store)

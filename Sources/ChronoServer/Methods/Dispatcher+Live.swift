@@ -4,12 +4,12 @@ extension Dispatcher {
     /// Every method of protocol version 1 including the live graph: the read methods (each also answering
     /// `as_of` a snapshot), `Facts`, `Watch` and `Snapshot`.
     public static func serving(
-        live: LiveGraph,
+        live: any GraphService,
         configuration: LiveConfiguration = LiveConfiguration(),
         metrics: CallMetrics = CallMetrics(),
         started: ContinuousClock.Instant = .now
     ) -> Dispatcher {
-        let store = live.store
+        let store = live.current
         let revision: @Sendable () -> Int64 = { store.latestRevision }
         let authorization = WriteAuthorization(token: configuration.token)
         return Dispatcher(

@@ -4,7 +4,7 @@ import ChronoStore
 /// `chrono.v1.Facts/Write` and `chrono.v1.Facts/Compact`: the methods that change the graph or its history.
 /// Both need the write right (`WriteAuthorization`).
 enum FactsMethods {
-    static func descriptors(live: LiveGraph, authorization: WriteAuthorization) -> [MethodDescriptor] {
+    static func descriptors(live: any GraphService, authorization: WriteAuthorization) -> [MethodDescriptor] {
         [
             MethodDescriptor(.factsWrite, schema: "facts_write") { context in
                 try authorization.check(context)

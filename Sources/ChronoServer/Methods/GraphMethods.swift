@@ -2,8 +2,8 @@ import ChronoGraph
 import ChronoProtocol
 import ChronoStore
 
-/// The methods answered from the graph store. Each passes the call's deadline to the store, which interrupts
-/// SQLite when it passes; results carry the revision they were computed at.
+/// The methods answered from the graph's reader. Each passes the call's deadline to the reader, which stops
+/// the query when it passes; results carry the revision they were computed at.
 enum GraphMethods {
     /// The unary graph methods in listing order, with their schemas; each reads its params as a `GraphQuery`.
     private static let unary: [(name: MethodName, schema: String)] = [
@@ -17,7 +17,7 @@ enum GraphMethods {
     static var queryMethods: [MethodName] { Self.unary.map(\.name) }
 
     /// One descriptor per graph method; unary calls run on the store's reader threads.
-    static func descriptors(store: GraphStore) -> [MethodDescriptor] {
+    static func descriptors(store: any GraphReading) -> [MethodDescriptor] {
         var descriptors = Self.unary.map { method in
             var descriptor = MethodDescriptor(method.name, schema: method.schema) { context in
                 try await Self.answer(method.name, context, on: store)
@@ -49,13 +49,17 @@ enum GraphMethods {
 
     /// Answers the graph method `name` called with `context` from `store`, stamped with the revision it was
     /// computed at.
-    static func answer(_ name: MethodName, _ context: CallContext, on store: GraphStore) async throws -> MethodResult {
+    static func answer(
+        _ name: MethodName,
+        _ context: CallContext,
+        on store: any GraphReading
+    ) async throws -> MethodResult {
         if name == .timelineStream { return try await TimelineStream.answer(context, on: store) }
         var params = JSONObjectReader(context.params, path: "params")
         guard let query = try Self.query(name, reading: &params) else {
             throw ChronoError.invalidArgument("\(name.rawValue) is not a graph method")
         }
-        let result = try await query.run(on: store, deadline: context.deadline)
+        let result = try await store.run(query, deadline: context.deadline)
         return MethodResult(result, revision: result.revision)
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// (base64) and the manifest, `Import` takes them back; `chrono snapshot export|import` does the file I/O.
 /// Restore and import change the daemon's state and need the write right.
 enum SnapshotMethods {
-    static func descriptors(live: LiveGraph, authorization: WriteAuthorization) -> [MethodDescriptor] {
+    static func descriptors(live: any GraphService, authorization: WriteAuthorization) -> [MethodDescriptor] {
         [
             MethodDescriptor(.snapshotCreate, schema: "snapshot_create") { context in
                 _ = try context.params(expecting: [])

@@ -18,18 +18,18 @@ enum TimelineStream {
         var ordering: String
     }
 
-    static func descriptor(store: GraphStore) -> MethodDescriptor {
+    static func descriptor(store: any GraphReading) -> MethodDescriptor {
         MethodDescriptor(.timelineStream, schema: "timeline_stream") { context in
             try await Self.answer(context, on: store)
         }
     }
 
     /// Streams the window of the call's query from `store`; the summary is the result.
-    static func answer(_ context: CallContext, on store: GraphStore) async throws -> MethodResult {
+    static func answer(_ context: CallContext, on store: any GraphReading) async throws -> MethodResult {
         var params = JSONObjectReader(context.params, path: "params")
         var query = try TimelineQuery(reading: &params, paged: false)
         query.limit = Self.pageSize
-        var page = try await store.timeline(query, deadline: context.deadline)
+        var page = try await store.run(query, deadline: context.deadline)
         let summary = (window: page.window, ordering: page.ordering, revision: page.revision)
         var count = 0
         while true {
@@ -39,7 +39,7 @@ enum TimelineStream {
             }
             guard let cursor = page.nextCursor else { break }
             query.cursor = cursor
-            page = try await store.timeline(query, deadline: context.deadline)
+            page = try await store.run(query, deadline: context.deadline)
         }
         let result = Summary(count: count, window: summary.window, ordering: summary.ordering)
         return MethodResult(result, revision: summary.revision)

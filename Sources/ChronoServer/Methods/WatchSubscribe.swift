@@ -8,7 +8,7 @@ enum WatchSubscribe {
     static let subscribable = GraphMethods.queryMethods
 
     static func descriptor(
-        live: LiveGraph,
+        live: any GraphService,
         configuration: LiveConfiguration,
         metrics: CallMetrics
     ) -> MethodDescriptor {

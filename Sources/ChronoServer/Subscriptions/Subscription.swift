@@ -12,7 +12,7 @@ import Foundation
 /// revision or later, and diffed against the previous result. A producer task fills a bounded
 /// `SubscriptionQueue`; a sender task drains it to the client, so a slow client only blocks its own sender.
 struct Subscription: Sendable {
-    let live: LiveGraph
+    let live: any GraphService
     /// What the subscription follows: its method and params (together, the key of shared evaluations).
     let key: SharedEvaluations.Key
     /// The query read from those params, run on the live store (or a past one to resume).
@@ -37,7 +37,7 @@ struct Subscription: Sendable {
         var current = try await self.evaluate(key, atLeast: self.live.commits.latestRevision)
         var first = try self.shared.initialFrame(of: key, current)
         if let since = self.since {
-            let past = try await self.live.store(atRevision: since)
+            let past = try await self.live.reader(atRevision: since)
             let old = try await self.evaluate(on: past)
             var frame =
                 SubscriptionFrame.change(from: old.items, to: current.items, revision: current.revision)
@@ -112,16 +112,16 @@ struct Subscription: Sendable {
     ) async throws
         -> SharedEvaluations.Evaluation
     {
-        guard self.context.deadline == nil else { return try await self.evaluate(on: self.live.store) }
+        guard self.context.deadline == nil else { return try await self.evaluate(on: self.live.current) }
         let subscription = self
         return try await self.shared.evaluation(of: key, atLeast: revision) {
-            try await subscription.evaluate(on: subscription.live.store)
+            try await subscription.evaluate(on: subscription.live.current)
         }
     }
 
     /// Runs the subscribed query on `store`; the result's items and the revision it was read at.
-    private func evaluate(on store: GraphStore) async throws -> SharedEvaluations.Evaluation {
-        let result = try await self.query.run(on: store, deadline: self.context.deadline)
+    private func evaluate(on store: any GraphReading) async throws -> SharedEvaluations.Evaluation {
+        let result = try await store.run(self.query, deadline: self.context.deadline)
         let items = ResultItems(try JSONValue(encoding: result))
         return SharedEvaluations.Evaluation(items: items, revision: result.revision)
     }

@@ -58,7 +58,7 @@ extension LiveGraph {
     }
 
     /// The store answering reads `as_of` snapshot `id`, unpacked on first use and cached.
-    public func store(asOf id: String) async throws -> GraphStore {
+    public func reader(asOf id: String) async throws -> any GraphReading {
         try await self.snapshotStores.store(for: id) { path in
             let archive = try await self.archive(id)
             return try await self.build(try archive.unpack(), manifest: archive.manifest, path: path)

@@ -1,71 +1,51 @@
 public import ChronoGraph
 
-/// A read query as a value: built once from its params, run on any store (the live one, or one unpacked
-/// from a snapshot) without going through a method table. The result carries the revision it was read at.
+/// A read query as a value: built once from its params (each query type reads and checks its own), run on
+/// any reader (the live graph, a snapshot, a past revision) through `GraphReading.run`.
 public protocol GraphQuery: Sendable {
     /// What the query answers.
     associatedtype Result: GraphResult
 
-    /// Runs the query on `store`; the store interrupts it once `deadline` passes.
-    func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> Result
+    /// Answers the query from `reader`'s one read snapshot.
+    func answer(from reader: GraphReader) throws -> Result
 }
 
 extension TimelineQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> TimelinePage {
-        try await store.timeline(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> TimelinePage { try reader.timeline(self) }
 }
 
 extension EntityQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> EntityDetail {
-        try await store.entity(self.id, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> EntityDetail { try reader.entityDetail(self.id) }
 }
 
 extension SearchQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> SearchResults {
-        try await store.search(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> SearchResults { try reader.search(self) }
 }
 
 extension RecordSearchQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> RecordSearchResults {
-        try await store.search(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> RecordSearchResults { try reader.search(self) }
 }
 
 extension NeighborsQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> Neighborhood {
-        try await store.neighbors(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> Neighborhood { try reader.neighbors(self) }
 }
 
 extension PathsQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> PathsResult {
-        try await store.paths(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> PathsResult { try reader.paths(self) }
 }
 
 extension SubgraphQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> Subgraph {
-        try await store.subgraph(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> Subgraph { try reader.subgraph(self) }
 }
 
 extension DisputesQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> DisputeList {
-        try await store.disputes(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> DisputeList { try reader.disputes(self) }
 }
 
 extension FiguresQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> FigureList {
-        try await store.figures(self, deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> FigureList { try reader.figures(self) }
 }
 
 extension StatsQuery: GraphQuery {
-    public func run(on store: GraphStore, deadline: ContinuousClock.Instant?) async throws -> Stats {
-        try await store.stats(deadline: deadline)
-    }
+    public func answer(from reader: GraphReader) throws -> Stats { try reader.stats() }
 }

@@ -3,8 +3,9 @@ internal import ChronoProtocol
 
 /// Synchronous reads over one connection, inside one read transaction: the building blocks of queries.
 ///
-/// Batch reads bind their id lists as one JSON array (`json_each`), never by pasting ids into SQL.
-struct GraphReader {
+/// Batch reads bind their id lists as one JSON array (`json_each`), never by pasting ids into SQL. Outside the
+/// store it is opaque: what a `GraphQuery` answers from.
+public struct GraphReader {
     let connection: Connection
     let context: QueryContext
     /// The most relations one expansion step reads (see `maximumAdjacencyRows`).

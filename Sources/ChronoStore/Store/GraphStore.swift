@@ -1,3 +1,4 @@
+public import ChronoGraph
 internal import ChronoProtocol
 internal import Foundation
 
@@ -7,7 +8,7 @@ internal import Foundation
 /// own serial queue: SQLite never runs on the caller's thread or on the cooperative pool. Every read is
 /// `async`, takes an optional deadline, honours Task cancellation by interrupting SQLite, and returns a
 /// result tagged with the graph revision it was computed at.
-public final class GraphStore: Sendable {
+public final class GraphStore: GraphReading {
     /// The database file.
     public let path: String
     let writer: ConnectionWorker
@@ -70,9 +71,29 @@ public final class GraphStore: Sendable {
         }
     }
 
+    /// Answers `query` on a reader connection, inside one read transaction.
+    public func run<Query: GraphQuery>(
+        _ query: Query,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws -> Query.Result {
+        try await self.reading(deadline: deadline) { reader in try query.answer(from: reader) }
+    }
+
+    /// Resolves an id, name or alias to one entity.
+    ///
+    /// - Throws: `UnknownEntityError` when nothing matches; `AmbiguousEntityError` when several do; both in
+    ///   `role`.
+    public func resolve(
+        _ text: String,
+        as role: EntityRole = .asked,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws -> EntityRef {
+        try await self.reading(deadline: deadline) { reader in try reader.resolve(text, as: role) }
+    }
+
     /// A reader connection's queue as a task executor, in turn: a task that prefers it runs its reads on the
     /// same thread as its own code, with no hand-over between threads.
-    public func readExecutor() -> any TaskExecutor {
+    public func readExecutor() -> (any TaskExecutor)? {
         self.readers[self.counter.next() % self.readers.count].executor
     }
 

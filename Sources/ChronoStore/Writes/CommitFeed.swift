@@ -1,21 +1,18 @@
 internal import Foundation
 
-/// Tells listeners the revision of each commit, in commit order.
+/// Tells listeners the revision of each commit, in commit order: the SQLite backend's `CommitSource`.
 ///
 /// Each listener holds only the newest revision it has not yet seen (a slow listener misses intermediate
 /// numbers, never the latest), so the feed's memory is one value per listener whatever the write rate.
 /// `@unchecked Sendable`: `listeners`, `nextID` and `latest` are guarded by `lock`.
-public final class CommitFeed: @unchecked Sendable {
+final class CommitFeed: CommitSource, @unchecked Sendable {
     private let lock = NSLock()
     private var listeners: [Int: AsyncStream<Int64>.Continuation] = [:]
     private var nextID = 0
     private var latest: Int64 = 0
 
-    /// Creates a feed with no listeners.
-    public init() {}
-
     /// A stream of committed revisions, starting with the first commit after this call returns.
-    public func listen() -> AsyncStream<Int64> {
+    func listen() -> AsyncStream<Int64> {
         let (stream, continuation) = AsyncStream.makeStream(of: Int64.self, bufferingPolicy: .bufferingNewest(1))
         let id = self.lock.withLock {
             self.nextID += 1
@@ -32,10 +29,7 @@ public final class CommitFeed: @unchecked Sendable {
     ///
     /// Read after `listen()`, it bounds what a listener may have missed: every commit after it reaches
     /// the listener, so a result read at this revision or later leaves no gap.
-    public var latestRevision: Int64 { self.lock.withLock { self.latest } }
-
-    /// The number of listeners now (for tests and health).
-    public var listenerCount: Int { self.lock.withLock { self.listeners.count } }
+    var latestRevision: Int64 { self.lock.withLock { self.latest } }
 
     /// Announces that `revision` has committed.
     func publish(_ revision: Int64) {

@@ -15,7 +15,7 @@ public struct GraphSourceUpdate: Sendable, Equatable {
     /// Whether the folder differed from the one the database last took in.
     public var folderChanged: Bool
     /// The commit holding the records that differ, nil when none did.
-    public var report: LiveGraph.WriteReport?
+    public var report: WriteReport?
     /// Records live writes changed and the folder did not: left as the live writes made them.
     public var keptLiveWrites: [RecordKey]
     /// Records both changed, settled by the resolution given.

@@ -7,7 +7,7 @@ extension LiveGraph {
     ///
     /// - Throws: `GraphError` when that history has been compacted away, was logged without the earlier forms
     ///   it needs, or `revision` is in the future.
-    public func store(atRevision revision: Int64) async throws -> GraphStore {
+    public func reader(atRevision revision: Int64) async throws -> any GraphReading {
         let (current, compacted, records, entries) = try await self.store.read(deadline: nil) { connection, _ in
             (
                 try GraphStore.revision(connection), try ChangeLog.compacted(connection),

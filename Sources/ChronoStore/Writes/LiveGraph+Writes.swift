@@ -34,7 +34,7 @@ extension LiveGraph {
         source: String?,
         batch: @escaping @Sendable (Connection) throws -> (upserts: [LocatedRecord], retractions: [String])
     ) async throws -> WriteReport {
-        let commits = self.commits
+        let feed = self.feed
         return try await self.store.writer.run(deadline: nil) { connection, _ in
             let report = try connection.transaction { connection in
                 let revision = try GraphStore.revision(connection) + 1
@@ -55,7 +55,7 @@ extension LiveGraph {
                     throw ChronoError.failedPrecondition("\(source ?? ""): retractions[\(index)]: \(reason)")
                 }
             }
-            commits.publish(report.revision)
+            feed.publish(report.revision)
             return report
         }
     }

@@ -5,11 +5,11 @@ internal import ChronoProtocol
 ///
 /// Every write runs on the store's single writer connection in one `BEGIN IMMEDIATE` transaction, so
 /// commits are totally ordered; `commits` announces each one after it is durable.
-public final class LiveGraph: Sendable {
+public final class LiveGraph: GraphService {
     /// The live database.
     public let store: GraphStore
     /// Announces each commit's revision.
-    public let commits = CommitFeed()
+    let feed = CommitFeed()
     /// Databases opened from snapshots for `as_of` reads, by snapshot id.
     let snapshotStores: SnapshotStoreCache
 
@@ -19,15 +19,7 @@ public final class LiveGraph: Sendable {
         self.snapshotStores = SnapshotStoreCache(directory: scratchDirectory)
     }
 
-    /// What a write did.
-    public struct WriteReport: Sendable, Hashable, Codable {
-        /// The revision the write committed as.
-        public var revision: Int64
-        /// Records inserted.
-        public var inserted: Int
-        /// Records updated (upserts that left a record unchanged are not counted).
-        public var updated: Int
-        /// Records deleted.
-        public var deleted: Int
-    }
+    public var current: any GraphReading { self.store }
+
+    public var commits: any CommitSource { self.feed }
 }

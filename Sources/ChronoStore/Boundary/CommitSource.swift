@@ -1,0 +1,12 @@
+/// Announces each commit's revision to whoever follows the graph (subscriptions).
+///
+/// Invariant: every commit after `listen()` returns reaches that listener, at least as its newest revision
+/// (a slow listener may miss intermediate numbers, never the latest), so a result read at `latestRevision`
+/// or later, after `listen()`, leaves no gap.
+public protocol CommitSource: Sendable {
+    /// A stream of committed revisions, starting with the first commit after this call returns.
+    func listen() -> AsyncStream<Int64>
+
+    /// The newest revision announced so far.
+    var latestRevision: Int64 { get }
+}

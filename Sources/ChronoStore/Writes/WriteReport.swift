@@ -1,0 +1,11 @@
+/// What a write did.
+public struct WriteReport: Sendable, Hashable, Codable {
+    /// The revision the write committed as.
+    public var revision: Int64
+    /// Records inserted.
+    public var inserted: Int
+    /// Records updated (upserts that left a record unchanged are not counted).
+    public var updated: Int
+    /// Records deleted.
+    public var deleted: Int
+}
