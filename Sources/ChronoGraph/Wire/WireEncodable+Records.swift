@@ -100,9 +100,43 @@ extension Truncated: WireEncodable {
     }
 }
 
-extension WireWriter {
-    /// Writes `truncated`, or `null` when the result is whole.
-    mutating func truncated(_ truncated: Truncated?) throws {
-        if let truncated { try truncated.write(to: &self) } else { self.null() }
+extension Claim: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("citations")
+        try writer.array(self.citations)
+        writer.key("claim")
+        writer.string(self.claim)
+        writer.endObject()
+    }
+}
+
+extension EntityRecord: WireEncodable {
+    /// Writes the `EntityRef` fields and the entity's own in one object; `number` only when present.
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("aliases")
+        try writer.array(self.aliases)
+        writer.key("attributes")
+        try writer.object(self.attributes)
+        writer.key("citations")
+        try writer.array(self.citations)
+        writer.key("dates")
+        try writer.object(self.dates)
+        writer.key("family")
+        writer.string(self.kind.family.rawValue)
+        writer.key("id")
+        writer.string(self.id)
+        writer.key("kind")
+        writer.string(self.kind.rawValue)
+        writer.key("name")
+        writer.string(self.name)
+        if let number = self.number {
+            writer.key("number")
+            writer.string(number)
+        }
+        writer.key("summary")
+        writer.string(self.summary)
+        writer.endObject()
     }
 }

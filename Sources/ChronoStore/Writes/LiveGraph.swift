@@ -20,7 +20,7 @@ public final class LiveGraph: Sendable {
     }
 
     /// What a write did.
-    public struct WriteReport: Sendable, Hashable, Codable {
+    public struct WriteReport: Sendable, Hashable {
         /// The revision the write committed as.
         public var revision: Int64
         /// Records inserted.
