@@ -5,6 +5,13 @@ public import ChronoProtocol
 extension EntityRef: WireEncodable {
     public func write(to writer: inout WireWriter) throws {
         writer.beginObject()
+        self.members(to: &writer)
+        writer.endObject()
+    }
+
+    /// The reference's members, `family`, `id`, `kind` and `name`, which an entity writes among its own (they
+    /// sort together, between `dates` and `number`).
+    func members(to writer: inout WireWriter) {
         writer.key("family")
         writer.string(self.family.rawValue)
         writer.key("id")
@@ -13,7 +20,6 @@ extension EntityRef: WireEncodable {
         writer.string(self.kind.rawValue)
         writer.key("name")
         writer.string(self.name)
-        writer.endObject()
     }
 }
 
@@ -123,14 +129,7 @@ extension EntityRecord: WireEncodable {
         try writer.array(self.citations)
         writer.key("dates")
         try writer.object(self.dates)
-        writer.key("family")
-        writer.string(self.kind.family.rawValue)
-        writer.key("id")
-        writer.string(self.id)
-        writer.key("kind")
-        writer.string(self.kind.rawValue)
-        writer.key("name")
-        writer.string(self.name)
+        self.ref.members(to: &writer)
         if let number = self.number {
             writer.key("number")
             writer.string(number)
