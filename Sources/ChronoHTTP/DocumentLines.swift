@@ -8,17 +8,39 @@ struct DocumentLines: Sendable {
     static let maximumLines = 400
 
     /// One numbered line.
-    struct Line: Encodable, Sendable {
+    struct Line: WireEncodable, Sendable {
         var n: Int
         var text: String
+
+        func write(to writer: inout WireWriter) {
+            writer.beginObject()
+            writer.key("n")
+            writer.int(self.n)
+            writer.key("text")
+            writer.string(self.text)
+            writer.endObject()
+        }
     }
 
     /// The answer of `GET /v1/documents/lines`.
-    struct Excerpt: Encodable, Sendable {
+    struct Excerpt: WireEncodable, Sendable {
         var doc: String
         var from: Int
         var to: Int
         var lines: [Line]
+
+        func write(to writer: inout WireWriter) throws {
+            writer.beginObject()
+            writer.key("doc")
+            writer.string(self.doc)
+            writer.key("from")
+            writer.int(self.from)
+            writer.key("lines")
+            try writer.array(self.lines)
+            writer.key("to")
+            writer.int(self.to)
+            writer.endObject()
+        }
     }
 
     let folder: URL?

@@ -119,9 +119,7 @@ struct Gateway: Sendable {
         if let name = HTTPField.Name("X-Deadline-Ms"), let text = request.headers[name] {
             members["deadline_ms"] = Int64(text).map(JSONValue.int) ?? .string(text)
         }
-        var writer = WireWriter()
-        try JSONValue.object(members).write(to: &writer)
-        let line = writer.bytes
+        let line = try WireWriter.bytes(of: JSONValue.object(members))
         let parsed = line.withUnsafeBytes { bytes in
             Result { () throws(RequestLineError) in try ChronoProtocol.Request.parse(bytes: bytes) }
         }

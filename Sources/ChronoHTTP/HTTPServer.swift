@@ -130,9 +130,7 @@ public final class HTTPServer: Sendable {
         let status: HTTPResponse.Status
         do {
             let excerpt = try documents.excerpt(doc: doc, from: from, to: to)
-            var writer = WireWriter()
-            try writer.encode(excerpt)
-            body = writer.bytes
+            body = try WireWriter.bytes(of: excerpt)
             status = .ok
         } catch {
             let refusal = error as? ChronoError ?? .internal()

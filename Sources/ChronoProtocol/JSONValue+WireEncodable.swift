@@ -3,7 +3,7 @@ extension JSONValue: WireEncodable {
         self.write(into: &writer)
     }
 
-    /// Writes the value with its object members sorted by key (UTF-8 byte order, which is code point order).
+    /// Writes the value with its object members sorted by key (`WireWriter.precedes`).
     /// A non-finite number, which no parsed value holds and JSON cannot express, is written as `null`.
     public func write(into writer: inout WireWriter) {
         switch self {
@@ -19,11 +19,19 @@ extension JSONValue: WireEncodable {
             writer.endArray()
         case .object(let members):
             writer.beginObject()
-            for key in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for key in members.keys.sorted(by: WireWriter.precedes) {
                 writer.key(key)
                 members[key]?.write(into: &writer)
             }
             writer.endObject()
+        }
+    }
+
+    /// The value `value` writes: its wire form, parsed (for details and subscription diffs, which need the
+    /// members of a typed result).
+    public init(writing value: some WireEncodable) throws {
+        self = try WireWriter.bytes(of: value).withUnsafeBytes { bytes in
+            try JSONParser.parse(bytes, maximumDepth: .max)
         }
     }
 

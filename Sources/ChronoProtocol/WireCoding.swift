@@ -1,6 +1,7 @@
 public import Foundation
 
-/// The one JSON form used on the wire: sorted keys, unescaped slashes, no whitespace.
+/// The wire's JSON form for values that go through `Encodable` (a client's `Request`): sorted keys, unescaped
+/// slashes, no whitespace. What the server sends is written by `WireWriter` instead.
 public enum WireCoding {
     /// A fresh encoder with the wire's output formatting.
     public static func makeEncoder() -> JSONEncoder {

@@ -1,11 +1,10 @@
 public import Foundation
 
-/// Writes JSON in the wire's form (no whitespace, unescaped slashes) straight into bytes, for the frames
-/// and results on the hot path.
+/// Writes JSON in the wire's form (no whitespace, unescaped slashes) straight into bytes: every frame and
+/// result the server sends is written here, once.
 ///
-/// Objects must be written with their members in sorted key order, as `WireCoding` sorts them; the
-/// `WireEncodable` conformances do so and their tests check it. Values that are not `WireEncodable` fall
-/// back to `JSONEncoder`.
+/// Objects must be written with their members in sorted key order (UTF-8 byte order); the `WireEncodable`
+/// conformances do so and their tests check it.
 public struct WireWriter {
     /// The JSON written so far.
     public private(set) var bytes: [UInt8]
@@ -14,6 +13,13 @@ public struct WireWriter {
     public init(capacity: Int = 512) {
         self.bytes = []
         self.bytes.reserveCapacity(capacity)
+    }
+
+    /// The wire form of `value`.
+    public static func bytes(of value: some WireEncodable) throws -> [UInt8] {
+        var writer = WireWriter()
+        try value.write(to: &writer)
+        return writer.bytes
     }
 
     /// Opens an object.
@@ -102,17 +108,6 @@ public struct WireWriter {
         if let value { self.string(value) } else { self.null() }
     }
 
-    /// Writes any encodable value: by its own `write(to:)` when it is `WireEncodable`, else through
-    /// `JSONEncoder` with the wire's formatting.
-    public mutating func encode(_ value: some Encodable) throws {
-        if let own = value as? any WireEncodable {
-            try own.write(to: &self)
-        } else {
-            self.separate()
-            self.bytes.append(contentsOf: try WireCoding.encode(value))
-        }
-    }
-
     /// Splices in a value already in wire form (encoded once, sent many times).
     public mutating func encoded(_ json: some Collection<UInt8>) {
         self.separate()
@@ -120,10 +115,30 @@ public struct WireWriter {
     }
 
     /// Writes the elements of `values` as an array.
-    public mutating func array<Element: Encodable>(_ values: [Element]) throws {
+    public mutating func array<Element: WireEncodable>(_ values: [Element]) throws {
         self.beginArray()
-        for value in values { try self.encode(value) }
+        for value in values { try value.write(to: &self) }
         self.endArray()
+    }
+
+    /// Writes `members` as an object, its keys in sorted order.
+    public mutating func object<Value: WireEncodable>(_ members: [String: Value]) throws {
+        self.beginObject()
+        for (key, value) in members.sorted(by: { Self.precedes($0.key, $1.key) }) {
+            self.key(key)
+            try value.write(to: &self)
+        }
+        self.endObject()
+    }
+
+    /// Writes `value`, or `null` when it is nil.
+    public mutating func optional(_ value: (some WireEncodable)?) throws {
+        if let value { try value.write(to: &self) } else { self.null() }
+    }
+
+    /// The order of object members: UTF-8 byte order, which is code point order.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static let nullBytes = Array("null".utf8)
@@ -172,9 +187,25 @@ public struct WireWriter {
     }
 }
 
-/// A value that writes its own wire JSON through `WireWriter`, members in sorted key order, with the same
-/// meaning as its `Encodable` form.
-public protocol WireEncodable: Encodable {
+/// A value that writes its own wire JSON through `WireWriter`, members in sorted key order: the one
+/// encoder of every result, data item and frame the server sends.
+public protocol WireEncodable {
     /// Writes the value.
     func write(to writer: inout WireWriter) throws
+}
+
+extension String: WireEncodable {
+    public func write(to writer: inout WireWriter) { writer.string(self) }
+}
+
+extension Int: WireEncodable {
+    public func write(to writer: inout WireWriter) { writer.int(self) }
+}
+
+extension Int64: WireEncodable {
+    public func write(to writer: inout WireWriter) { writer.int(self) }
+}
+
+extension Array: WireEncodable where Element: WireEncodable {
+    public func write(to writer: inout WireWriter) throws { try writer.array(self) }
 }

@@ -1,13 +1,14 @@
 import ChronoGraph
-import Foundation
+import ChronoProtocol
+import ChronoTesting
 import Testing
 
+/// The wire form of results built here: their members (present, left out or `null` as the contract says) and
+/// values, in canonical form (`wireForm` checks the order).
 @Suite("Wire encoding of results")
 struct WireEncodingTests {
-    private func json(_ value: some Encodable) throws -> [String: Any] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try #require(try JSONSerialization.jsonObject(with: encoder.encode(value)) as? [String: Any])
+    private func json(_ value: some WireEncodable) throws -> [String: JSONValue] {
+        try #require(try wireForm(value).objectValue)
     }
 
     private let law = EntityRef(id: "law-on-immigration-1998", kind: .law, name: "Law on Immigration")
@@ -19,12 +20,14 @@ struct WireEncodingTests {
                 "edtf", "text", "lower", "upper", "fuzzy_lower", "fuzzy_upper", "precision", "approximate", "uncertain",
             ]
         )
-        #expect(date["lower"] is NSNull)
-        #expect(date["upper"] as? String == "1999-12-31")
-        #expect(date["precision"] as? String == "year")
+        #expect(date["lower"] == .null)
+        #expect(date["upper"] == "1999-12-31")
+        #expect(date["precision"] == "year")
+        #expect(date["text"] == "by 1999")
+        #expect(date["approximate"] == false)
         let bare = try self.json(DateValue(edtf: try EDTFDate("2006-12")))
-        #expect(bare["text"] == nil)
-        #expect(bare["fuzzy_lower"] as? String == "2006-12-01")
+        #expect(!bare.keys.contains("text"))
+        #expect(bare["fuzzy_lower"] == "2006-12-01")
     }
 
     @Test func entityIsItsReferenceFlattenedWithItsFields() throws {
@@ -45,10 +48,14 @@ struct WireEncodingTests {
                 "id", "kind", "family", "name", "aliases", "summary", "attributes", "dates", "citations",
             ]
         )
-        #expect(json["family"] as? String == "instrument")
-        let citation = try #require((json["citations"] as? [[String: Any]])?.first)
-        #expect(citation["lines"] as? [Int] == [1, 2])
-        #expect(citation["ref"] as? String == "p. 3")
+        #expect(json["family"] == "instrument")
+        #expect(json["id"] == "law-on-immigration-1998")
+        #expect(json["aliases"] == ["Law \"On immigration\""])
+        #expect(json["dates"]?["adopted"]?["lower"] == "1998-12-22")
+        let citation = try #require(json["citations"]?.arrayValue?.first)
+        #expect(citation["lines"] == [1, 2])
+        #expect(citation["doc"] == "d.txt")
+        #expect(citation["ref"] == "p. 3")
     }
 
     @Test func optionalMembersAreOmittedOrNullAsTheContractSays() throws {
@@ -71,15 +78,16 @@ struct WireEncodingTests {
                 subject: nil
             )
         )
-        #expect(figure["subject"] is NSNull)
-        #expect(figure["value"] as? Int == 44_000)
+        #expect(figure["subject"] == .null)
+        #expect(!figure.keys.contains("high") && !figure.keys.contains("date"))
+        #expect(figure["value"] == 44_000)
         let dispute = try self.json(Dispute(id: "d", subject: self.law, topic: "t", claims: []))
-        #expect((dispute["subject"] as? [String: Any])?["id"] as? String == self.law.id)
+        #expect(dispute["subject"]?["id"] == .string(self.law.id))
         let neighborhood = try self.json(
             Neighborhood(root: self.law, nodes: [], edges: [], truncated: nil, revision: 3)
         )
         #expect(Set(neighborhood.keys) == ["root", "nodes", "edges", "truncated"])
-        #expect(neighborhood["truncated"] is NSNull)
+        #expect(neighborhood["truncated"] == .null)
         let paths = try self.json(
             PathsResult(
                 paths: [GraphPath(nodes: [self.law], hops: [])],
@@ -87,8 +95,9 @@ struct WireEncodingTests {
                 revision: 1
             )
         )
-        #expect((paths["paths"] as? [[String: Any]])?.first?["length"] as? Int == 0)
-        #expect((paths["truncated"] as? [String: Any])?["budget"] as? String == "nodes")
+        #expect(paths["paths"]?.arrayValue?.first?["length"] == 0)
+        #expect(paths["truncated"]?["budget"] == "nodes")
+        #expect(paths["truncated"]?["limit"] == 5)
     }
 
     @Test func statsAndPagesUseSnakeCaseKeys() throws {
@@ -112,6 +121,9 @@ struct WireEncodingTests {
             )
         )
         #expect(Set(stats.keys) == ["revision", "schema_version", "counts", "by_kind", "by_document"])
+        #expect(stats["revision"] == 7)
+        #expect(stats["counts"]?["citations"] == 1 && stats["counts"]?["instruments"] == 0)
+        #expect(stats["by_document"] == ["d.txt": 1])
         let page = try self.json(
             TimelinePage(
                 window: TimelineWindow(from: nil, to: nil, lower: nil, upper: nil, mode: .within),
@@ -121,6 +133,7 @@ struct WireEncodingTests {
             )
         )
         #expect(Set(page.keys) == ["window", "ordering", "events", "next_cursor"])
-        #expect((page["window"] as? [String: Any])?["mode"] as? String == "within")
+        #expect(page["window"]?["mode"] == "within")
+        #expect(page["next_cursor"] == "abc")
     }
 }

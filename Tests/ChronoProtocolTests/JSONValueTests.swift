@@ -15,6 +15,15 @@ import Testing
         #expect(String(decoding: again, as: UTF8.self) == text)
     }
 
+    @Test func theWireFormIsStableThroughTheParser() throws {
+        let text = #"{"a":[1,2.5,"x/y",true,null],"b":{"c":-7,"é":"\n"},"d":9007199254740993}"#
+        let value = try JSONParser.parse(text, maximumDepth: 8)
+        #expect(value.canonicalText == text)
+        #expect(try JSONValue(writing: value) == value)
+        let unsorted = try JSONParser.parse(#"{"b":{"é":1,"c":2.0},"a":[]}"#, maximumDepth: 8)
+        #expect(unsorted.canonicalText == #"{"a":[],"b":{"c":2,"é":1}}"#)
+    }
+
     @Test func accessorsRefuseOtherKinds() {
         #expect(JSONValue.string("1").intValue == nil)
         #expect(JSONValue.double(1.5).intValue == nil)

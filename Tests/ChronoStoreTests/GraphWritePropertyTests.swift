@@ -65,7 +65,7 @@ struct GraphWritePropertyTests {
                         : entities[Int(generator.next() % UInt64(entities.count))].id
                 ]
             }
-            let values = try upserts.map { try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode($0)) }
+            let values = try upserts.map { try JSONValue(writing: $0) }
             do {
                 revision = try await live.write(upserts: values, retractions: retractions).revision
                 for record in upserts { model["\(record.kind)/\(record.id)"] = record }

@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
@@ -141,20 +142,18 @@ struct TimelineTests {
         #expect(event.participants.first?.entity.family == .actor)
         #expect(event.citations == [Citation(doc: "doc-a.txt", first: 30, last: 31)])
         #expect(page.revision == 1)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(page)) as? [String: Any])
-        #expect(json["ordering"] as? String == TimelinePage.certainFirstOrdering)
-        #expect((json["events"] as? [[String: Any]])?.first?["group"] as? String == "certain")
-        #expect(json["next_cursor"] == nil)
-        let date = try #require(((json["events"] as? [[String: Any]])?.first?["date"]) as? [String: Any])
-        #expect(date["edtf"] as? String == "2007~")
-        #expect(date["lower"] as? String == "2007-01-01")
-        #expect(date["fuzzy_lower"] as? String == "2006-01-01")
-        #expect(date["fuzzy_upper"] as? String == "2008-12-31")
-        #expect(date["approximate"] as? Bool == true)
-        let window = try #require(json["window"] as? [String: Any])
-        #expect(window["mode"] as? String == "certain_first")
-        #expect(window["lower"] is NSNull)
+        let json = try #require(try wireForm(page).objectValue)
+        #expect(json["ordering"] == .string(TimelinePage.certainFirstOrdering))
+        #expect(json["events"]?.arrayValue?.first?["group"] == "certain")
+        #expect(!json.keys.contains("next_cursor"))
+        let date = try #require(json["events"]?.arrayValue?.first?["date"])
+        #expect(date["edtf"] == "2007~")
+        #expect(date["lower"] == "2007-01-01")
+        #expect(date["fuzzy_lower"] == "2006-01-01")
+        #expect(date["fuzzy_upper"] == "2008-12-31")
+        #expect(date["approximate"] == true)
+        let window = try #require(json["window"])
+        #expect(window["mode"] == "certain_first")
+        #expect(window["lower"] == .null)
     }
 }

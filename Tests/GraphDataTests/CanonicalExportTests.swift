@@ -1,4 +1,5 @@
 import ChronoGraph
+import ChronoProtocol
 import ChronoStore
 import ChronoTesting
 import Foundation
@@ -7,9 +8,7 @@ import Testing
 @Suite("Canonical export of the repository's Graph/", .heavy, .timeLimit(.minutes(2)))
 struct CanonicalExportTests {
     private static func canonicalLines(_ records: [GraphRecord]) throws -> [String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        try records.map { String(decoding: try WireWriter.bytes(of: $0), as: UTF8.self) }
     }
 
     @Test func everyRecordSurvivesEncodingAndParsing() throws {

@@ -1,5 +1,5 @@
 /// Where a fact comes from: a document, an inclusive 1-based line range, and the document's own reference.
-public struct Citation: Sendable, Hashable, Encodable {
+public struct Citation: Sendable, Hashable {
     /// The document's file name (`002_ad439a7acad4c436.txt`).
     public var doc: String
     /// The first cited line, 1-based.
@@ -15,15 +15,5 @@ public struct Citation: Sendable, Hashable, Encodable {
         self.first = first
         self.last = last
         self.ref = ref
-    }
-
-    private enum CodingKeys: String, CodingKey { case doc, lines, ref }
-
-    /// Encodes as `{"doc", "lines": [first, last], "ref"?}`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.doc, forKey: .doc)
-        try container.encode([self.first, self.last], forKey: .lines)
-        try container.encodeIfPresent(self.ref, forKey: .ref)
     }
 }

@@ -1,5 +1,5 @@
 /// One source's version of a disputed fact.
-public struct Claim: Sendable, Hashable, Encodable {
+public struct Claim: Sendable, Hashable {
     /// What this source says.
     public var claim: String
     /// Where it says it; never empty.

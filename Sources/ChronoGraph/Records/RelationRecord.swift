@@ -1,6 +1,6 @@
 /// A typed, directed, optionally dated link between two entities (`"record": "relation"`). It is also the
 /// wire `Edge`: it encodes with dates expanded, an absent date or summary omitted.
-public struct RelationRecord: Sendable, Hashable, Encodable {
+public struct RelationRecord: Sendable, Hashable {
     /// `<from>--<type>--<to>`, with a `--2` suffix for a second such link.
     public var id: String
     /// One of the vocabulary's `relation_types`.

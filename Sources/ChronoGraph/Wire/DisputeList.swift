@@ -12,15 +12,6 @@ public struct DisputeList: GraphResult, Hashable {
         self.resolved = resolved
         self.revision = revision
     }
-
-    private enum CodingKeys: String, CodingKey { case disputes, resolved }
-
-    /// Encodes `{"disputes", "resolved"?}`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.disputes, forKey: .disputes)
-        if !self.resolved.isEmpty { try container.encode(self.resolved, forKey: .resolved) }
-    }
 }
 
 /// Figures matching a filter (`chrono.v1.Figures/List`).
@@ -36,14 +27,5 @@ public struct FigureList: GraphResult, Hashable {
         self.figures = figures
         self.resolved = resolved
         self.revision = revision
-    }
-
-    private enum CodingKeys: String, CodingKey { case figures, resolved }
-
-    /// Encodes `{"figures", "resolved"?}`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.figures, forKey: .figures)
-        if !self.resolved.isEmpty { try container.encode(self.resolved, forKey: .resolved) }
     }
 }

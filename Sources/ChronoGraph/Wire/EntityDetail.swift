@@ -28,6 +28,4 @@ public struct EntityDetail: GraphResult, Hashable {
         self.figures = figures
         self.revision = revision
     }
-
-    private enum CodingKeys: String, CodingKey { case entity, relations, neighbors, events, figures }
 }

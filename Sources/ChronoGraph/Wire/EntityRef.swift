@@ -1,5 +1,5 @@
 /// A short reference to an entity: what the wire uses wherever an entity is named.
-public struct EntityRef: Sendable, Hashable, Encodable {
+public struct EntityRef: Sendable, Hashable {
     /// The entity's slug.
     public var id: String
     /// Its kind.
@@ -14,16 +14,5 @@ public struct EntityRef: Sendable, Hashable, Encodable {
         self.id = id
         self.kind = kind
         self.name = name
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, kind, family, name }
-
-    /// Encodes `{"id", "kind", "family", "name"}`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.family, forKey: .family)
-        try container.encode(self.name, forKey: .name)
     }
 }

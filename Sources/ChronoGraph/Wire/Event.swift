@@ -1,5 +1,5 @@
 /// A participant of an event on the wire: the entity and its role.
-public struct Participant: Sendable, Hashable, Encodable {
+public struct Participant: Sendable, Hashable {
     /// The participating entity.
     public var entity: EntityRef
     /// Its role (`agent`, `target`…).
@@ -15,7 +15,7 @@ public struct Participant: Sendable, Hashable, Encodable {
 /// An event with its participants and citations (the wire `Event`): the stored record, with each
 /// participant's entity expanded to a reference. The record's fields read through (`event.title`).
 @dynamicMemberLookup
-public struct Event: Sendable, Hashable, Encodable {
+public struct Event: Sendable, Hashable {
     /// The stored event (participants by id).
     public var record: EventRecord
     /// Who and what took part, in the order the graph lists them.
@@ -33,20 +33,5 @@ public struct Event: Sendable, Hashable, Encodable {
     public subscript<T>(dynamicMember keyPath: WritableKeyPath<EventRecord, T>) -> T {
         get { self.record[keyPath: keyPath] }
         set { self.record[keyPath: keyPath] = newValue }
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, type, title, summary, date, participants, citations, group }
-
-    /// Encodes the record's fields with the expanded participants.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.record.id, forKey: .id)
-        try container.encode(self.record.type, forKey: .type)
-        try container.encode(self.record.title, forKey: .title)
-        try container.encode(self.record.summary, forKey: .summary)
-        try container.encode(self.record.date, forKey: .date)
-        try container.encode(self.participants, forKey: .participants)
-        try container.encode(self.record.citations, forKey: .citations)
-        try container.encodeIfPresent(self.group, forKey: .group)
     }
 }

@@ -1,7 +1,7 @@
 /// One entry of the graph's change log: a record written at a revision.
-public struct GraphChange: Sendable, Hashable, Encodable {
+public struct GraphChange: Sendable, Hashable {
     /// How the record changed.
-    public enum Operation: String, Sendable, Hashable, Encodable {
+    public enum Operation: String, Sendable, Hashable {
         case insert, update, delete
     }
 

@@ -1,5 +1,5 @@
 /// An entity reached by a traversal and its distance in hops from the root.
-public struct NeighborNode: Sendable, Hashable, Encodable {
+public struct NeighborNode: Sendable, Hashable {
     /// The entity.
     public var entity: EntityRef
     /// Hops from the root (the root itself is not listed).
@@ -41,17 +41,5 @@ public struct Neighborhood: GraphResult, Hashable {
         self.events = events
         self.truncated = truncated
         self.revision = revision
-    }
-
-    private enum CodingKeys: String, CodingKey { case root, nodes, edges, events, truncated }
-
-    /// Encodes the wire form, `truncated` being `null` when nothing was cut.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.root, forKey: .root)
-        try container.encode(self.nodes, forKey: .nodes)
-        try container.encode(self.edges, forKey: .edges)
-        try container.encodeIfPresent(self.events, forKey: .events)
-        try container.encode(self.truncated, forKey: .truncated)
     }
 }

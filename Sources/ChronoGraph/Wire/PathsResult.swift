@@ -1,6 +1,6 @@
 /// One hop of a path: a relation followed (and whether along its direction), or an event both ends took
 /// part in. Exactly one of `edge` and `event` is set.
-public struct PathHop: Sendable, Hashable, Encodable {
+public struct PathHop: Sendable, Hashable {
     /// The relation, for a relation hop.
     public var edge: Edge?
     /// The event, for a hop through an event.
@@ -25,7 +25,7 @@ public struct PathHop: Sendable, Hashable, Encodable {
 }
 
 /// One path between two entities.
-public struct GraphPath: Sendable, Hashable, Encodable {
+public struct GraphPath: Sendable, Hashable {
     /// The entities along the path, both ends included.
     public var nodes: [EntityRef]
     /// The hops; `hops.count == nodes.count - 1`.
@@ -37,16 +37,6 @@ public struct GraphPath: Sendable, Hashable, Encodable {
     public init(nodes: [EntityRef], hops: [PathHop]) {
         self.nodes = nodes
         self.hops = hops
-    }
-
-    private enum CodingKeys: String, CodingKey { case length, nodes, hops }
-
-    /// Encodes `{"length", "nodes", "hops"}`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.length, forKey: .length)
-        try container.encode(self.nodes, forKey: .nodes)
-        try container.encode(self.hops, forKey: .hops)
     }
 }
 
@@ -63,14 +53,5 @@ public struct PathsResult: GraphResult, Hashable {
         self.paths = paths
         self.truncated = truncated
         self.revision = revision
-    }
-
-    private enum CodingKeys: String, CodingKey { case paths, truncated }
-
-    /// Encodes the wire form, `truncated` being `null` when nothing was cut.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.paths, forKey: .paths)
-        try container.encode(self.truncated, forKey: .truncated)
     }
 }

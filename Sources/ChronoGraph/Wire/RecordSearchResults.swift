@@ -1,5 +1,5 @@
 /// One record found by the ranked search: what it is, why it matched, when and where it is attested.
-public struct RecordHit: Sendable, Hashable, Encodable {
+public struct RecordHit: Sendable, Hashable {
     /// `entity`, `event`, `figure`, `dispute` or `relation`.
     public var kind: String
     /// The record's id.
@@ -42,11 +42,6 @@ public struct RecordHit: Sendable, Hashable, Encodable {
         self.score = score
         self.citations = citations
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case kind, id, title, date, snippet, matched, score, citations
-        case entityKind = "entity_kind"
-    }
 }
 
 /// Ranked records of every kind for a text (`chrono.v1.Search/Query`).
@@ -62,10 +57,5 @@ public struct RecordSearchResults: GraphResult, Hashable {
         self.results = results
         self.nextCursor = nextCursor
         self.revision = revision
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case results
-        case nextCursor = "next_cursor"
     }
 }

@@ -4,7 +4,7 @@ public import ChronoProtocol
 ///
 /// Answers list one for every name that was not already an id, so a reader always sees which entity a
 /// forgiving match chose ("President Aliyev" → Ilham Aliyev).
-public struct ResolvedName: Sendable, Hashable, Encodable, WireEncodable {
+public struct ResolvedName: Sendable, Hashable, WireEncodable {
     /// The text as given.
     public var given: String
     /// The entity it resolved to.

@@ -1,7 +1,7 @@
 /// One ranked search hit.
-public struct SearchHit: Sendable, Hashable, Encodable {
+public struct SearchHit: Sendable, Hashable {
     /// How the hit matched.
-    public enum Match: String, Sendable, Hashable, Encodable {
+    public enum Match: String, Sendable, Hashable {
         case id, alias, name, text, fuzzy
     }
 
@@ -34,6 +34,4 @@ public struct SearchResults: GraphResult, Hashable {
         self.results = results
         self.revision = revision
     }
-
-    private enum CodingKeys: String, CodingKey { case results }
 }

@@ -1,5 +1,5 @@
 /// Record counts of the graph.
-public struct StatsCounts: Sendable, Hashable, Encodable {
+public struct StatsCounts: Sendable, Hashable {
     /// Actors and instruments.
     public var entities: Int
     /// Entities of the actor family.
@@ -68,12 +68,5 @@ public struct Stats: GraphResult, Hashable {
         self.counts = counts
         self.byKind = byKind
         self.byDocument = byDocument
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case revision, counts
-        case schemaVersion = "schema_version"
-        case byKind = "by_kind"
-        case byDocument = "by_document"
     }
 }

@@ -15,14 +15,4 @@ public struct Subgraph: GraphResult, Hashable {
         self.truncated = truncated
         self.revision = revision
     }
-
-    private enum CodingKeys: String, CodingKey { case nodes, edges, truncated }
-
-    /// Encodes the wire form, `truncated` being `null` when nothing was cut.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.nodes, forKey: .nodes)
-        try container.encode(self.edges, forKey: .edges)
-        try container.encode(self.truncated, forKey: .truncated)
-    }
 }

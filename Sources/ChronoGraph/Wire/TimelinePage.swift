@@ -1,5 +1,5 @@
 /// The window a timeline query was asked for, as the response echoes it.
-public struct TimelineWindow: Sendable, Hashable, Encodable {
+public struct TimelineWindow: Sendable, Hashable {
     /// The `from` date as given, or `nil`.
     public var from: DateValue?
     /// The `to` date as given, or `nil`.
@@ -18,18 +18,6 @@ public struct TimelineWindow: Sendable, Hashable, Encodable {
         self.lower = lower
         self.upper = upper
         self.mode = mode
-    }
-
-    private enum CodingKeys: String, CodingKey { case from, to, lower, upper, mode }
-
-    /// Encodes the wire form, with `null` for absent ends.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.from, forKey: .from)
-        try container.encode(self.to, forKey: .to)
-        try container.encode(self.lower?.iso, forKey: .lower)
-        try container.encode(self.upper?.iso, forKey: .upper)
-        try container.encode(self.mode, forKey: .mode)
     }
 }
 
@@ -69,20 +57,5 @@ public struct TimelinePage: GraphResult, Hashable {
         self.nextCursor = nextCursor
         self.resolved = resolved
         self.revision = revision
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case window, ordering, events, resolved
-        case nextCursor = "next_cursor"
-    }
-
-    /// Encodes `{"window", "ordering", "events", "next_cursor"?, "resolved"?}`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.window, forKey: .window)
-        try container.encode(self.ordering, forKey: .ordering)
-        try container.encode(self.events, forKey: .events)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
-        if !self.resolved.isEmpty { try container.encode(self.resolved, forKey: .resolved) }
     }
 }

@@ -1,7 +1,7 @@
 /// Where a traversal stopped because a budget ran out.
-public struct Truncated: Sendable, Hashable, Encodable {
+public struct Truncated: Sendable, Hashable {
     /// The budget that ran out.
-    public enum Budget: String, Sendable, Hashable, Encodable {
+    public enum Budget: String, Sendable, Hashable {
         case depth, nodes, limit, paths
     }
 

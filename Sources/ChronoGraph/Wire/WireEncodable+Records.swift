@@ -5,6 +5,13 @@ public import ChronoProtocol
 extension EntityRef: WireEncodable {
     public func write(to writer: inout WireWriter) throws {
         writer.beginObject()
+        self.members(to: &writer)
+        writer.endObject()
+    }
+
+    /// The reference's members, `family`, `id`, `kind` and `name`, which an entity writes among its own (they
+    /// sort together, between `dates` and `number`).
+    func members(to writer: inout WireWriter) {
         writer.key("family")
         writer.string(self.family.rawValue)
         writer.key("id")
@@ -13,7 +20,6 @@ extension EntityRef: WireEncodable {
         writer.string(self.kind.rawValue)
         writer.key("name")
         writer.string(self.name)
-        writer.endObject()
     }
 }
 
@@ -100,9 +106,36 @@ extension Truncated: WireEncodable {
     }
 }
 
-extension WireWriter {
-    /// Writes `truncated`, or `null` when the result is whole.
-    mutating func truncated(_ truncated: Truncated?) throws {
-        if let truncated { try truncated.write(to: &self) } else { self.null() }
+extension Claim: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("citations")
+        try writer.array(self.citations)
+        writer.key("claim")
+        writer.string(self.claim)
+        writer.endObject()
+    }
+}
+
+extension EntityRecord: WireEncodable {
+    /// Writes the `EntityRef` fields and the entity's own in one object; `number` only when present.
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("aliases")
+        try writer.array(self.aliases)
+        writer.key("attributes")
+        try writer.object(self.attributes)
+        writer.key("citations")
+        try writer.array(self.citations)
+        writer.key("dates")
+        try writer.object(self.dates)
+        self.ref.members(to: &writer)
+        if let number = self.number {
+            writer.key("number")
+            writer.string(number)
+        }
+        writer.key("summary")
+        writer.string(self.summary)
+        writer.endObject()
     }
 }

@@ -6,13 +6,13 @@ extension TimelineWindow: WireEncodable {
     public func write(to writer: inout WireWriter) throws {
         writer.beginObject()
         writer.key("from")
-        if let from = self.from { try from.write(to: &writer) } else { writer.null() }
+        try writer.optional(self.from)
         writer.key("lower")
         writer.string(self.lower?.iso)
         writer.key("mode")
         writer.string(self.mode.rawValue)
         writer.key("to")
-        if let to = self.to { try to.write(to: &writer) } else { writer.null() }
+        try writer.optional(self.to)
         writer.key("upper")
         writer.string(self.upper?.iso)
         writer.endObject()
@@ -101,7 +101,7 @@ extension Neighborhood: WireEncodable {
         writer.key("root")
         try self.root.write(to: &writer)
         writer.key("truncated")
-        try writer.truncated(self.truncated)
+        try writer.optional(self.truncated)
         writer.endObject()
     }
 }
@@ -142,7 +142,7 @@ extension PathsResult: WireEncodable {
         writer.key("paths")
         try writer.array(self.paths)
         writer.key("truncated")
-        try writer.truncated(self.truncated)
+        try writer.optional(self.truncated)
         writer.endObject()
     }
 }
@@ -167,6 +167,200 @@ extension SearchResults: WireEncodable {
         writer.beginObject()
         writer.key("results")
         try writer.array(self.results)
+        writer.endObject()
+    }
+}
+
+extension RecordHit: WireEncodable {
+    /// Writes the hit; `date` and `entity_kind` only when present.
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("citations")
+        try writer.array(self.citations)
+        if let date = self.date {
+            writer.key("date")
+            try date.write(to: &writer)
+        }
+        if let entityKind = self.entityKind {
+            writer.key("entity_kind")
+            writer.string(entityKind.rawValue)
+        }
+        writer.key("id")
+        writer.string(self.id)
+        writer.key("kind")
+        writer.string(self.kind)
+        writer.key("matched")
+        try writer.array(self.matched)
+        writer.key("score")
+        try writer.double(self.score)
+        writer.key("snippet")
+        writer.string(self.snippet)
+        writer.key("title")
+        writer.string(self.title)
+        writer.endObject()
+    }
+}
+
+extension RecordSearchResults: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        if let cursor = self.nextCursor {
+            writer.key("next_cursor")
+            writer.string(cursor)
+        }
+        writer.key("results")
+        try writer.array(self.results)
+        writer.endObject()
+    }
+}
+
+extension EntityDetail: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("entity")
+        try self.entity.write(to: &writer)
+        writer.key("events")
+        try writer.array(self.events)
+        writer.key("figures")
+        try writer.array(self.figures)
+        writer.key("neighbors")
+        try writer.array(self.neighbors)
+        writer.key("relations")
+        try writer.array(self.relations)
+        writer.endObject()
+    }
+}
+
+extension Subgraph: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("edges")
+        try writer.array(self.edges)
+        writer.key("nodes")
+        try writer.array(self.nodes)
+        writer.key("truncated")
+        try writer.optional(self.truncated)
+        writer.endObject()
+    }
+}
+
+extension Dispute: WireEncodable {
+    /// Writes the dispute; `subject` is `null` when absent.
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("claims")
+        try writer.array(self.claims)
+        writer.key("id")
+        writer.string(self.id)
+        writer.key("subject")
+        try writer.optional(self.subject)
+        writer.key("topic")
+        writer.string(self.topic)
+        writer.endObject()
+    }
+}
+
+extension Figure: WireEncodable {
+    /// Writes the figure; `subject` is `null` when absent, `high` only for a range, `date` only when known, and
+    /// an integral number as an integer.
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("citations")
+        try writer.array(self.record.citations)
+        if let date = self.record.date {
+            writer.key("date")
+            try date.write(to: &writer)
+        }
+        if let high = self.record.high {
+            writer.key("high")
+            try writer.double(high)
+        }
+        writer.key("id")
+        writer.string(self.record.id)
+        writer.key("measure")
+        writer.string(self.record.measure)
+        writer.key("qualifier")
+        writer.string(self.record.qualifier.rawValue)
+        writer.key("subject")
+        try writer.optional(self.subject)
+        writer.key("unit")
+        writer.string(self.record.unit)
+        writer.key("value")
+        try writer.double(self.record.value)
+        writer.endObject()
+    }
+}
+
+extension DisputeList: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        try writer.listing("disputes", self.disputes, resolved: self.resolved)
+    }
+}
+
+extension FigureList: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        try writer.listing("figures", self.figures, resolved: self.resolved)
+    }
+}
+
+extension WireWriter {
+    /// A listing: `{"<key>": items, "resolved"?}`, `resolved` only when a name was resolved. `key` must sort
+    /// before `resolved`.
+    fileprivate mutating func listing<Item: WireEncodable>(
+        _ key: StaticString,
+        _ items: [Item],
+        resolved: [ResolvedName]
+    ) throws {
+        self.beginObject()
+        self.key(key)
+        try self.array(items)
+        if !resolved.isEmpty {
+            self.key("resolved")
+            try self.array(resolved)
+        }
+        self.endObject()
+    }
+}
+
+extension StatsCounts: WireEncodable {
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("actors")
+        writer.int(self.actors)
+        writer.key("citations")
+        writer.int(self.citations)
+        writer.key("disputes")
+        writer.int(self.disputes)
+        writer.key("documents")
+        writer.int(self.documents)
+        writer.key("entities")
+        writer.int(self.entities)
+        writer.key("events")
+        writer.int(self.events)
+        writer.key("figures")
+        writer.int(self.figures)
+        writer.key("instruments")
+        writer.int(self.instruments)
+        writer.key("relations")
+        writer.int(self.relations)
+        writer.endObject()
+    }
+}
+
+extension Stats: WireEncodable {
+    /// Writes the stats, `revision` included (its contract lists it).
+    public func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("by_document")
+        try writer.object(self.byDocument)
+        writer.key("by_kind")
+        try writer.object(self.byKind)
+        writer.key("counts")
+        try self.counts.write(to: &writer)
+        writer.key("revision")
+        writer.int(self.revision)
+        writer.key("schema_version")
+        writer.int(self.schemaVersion)
         writer.endObject()
     }
 }

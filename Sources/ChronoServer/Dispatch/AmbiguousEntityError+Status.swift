@@ -13,7 +13,7 @@ extension AmbiguousEntityError: StatusDetailing {
 
     /// `{"candidates": [EntityRef…]}`, so a client can offer the choices.
     public var statusDetails: JSONValue? {
-        guard let candidates = try? JSONValue(encoding: self.candidates) else { return nil }
+        guard let candidates = try? JSONValue(writing: self.candidates) else { return nil }
         return ["candidates": candidates]
     }
 }

@@ -18,7 +18,7 @@ public struct CallContext: Sendable {
     public let logger: Logger
     /// Whether the client connected from a loopback address.
     public let isLoopback: Bool
-    private let sendData: @Sendable (any Encodable & Sendable) async throws -> Void
+    private let sendData: @Sendable (any WireEncodable & Sendable) async throws -> Void
     private let cancelCall: @Sendable (RequestID) -> Bool
 
     /// Creates a context; the session supplies the data sink and the cancel hook.
@@ -29,7 +29,7 @@ public struct CallContext: Sendable {
         deadline: ContinuousClock.Instant? = nil,
         logger: Logger,
         isLoopback: Bool = false,
-        sendData: @escaping @Sendable (any Encodable & Sendable) async throws -> Void,
+        sendData: @escaping @Sendable (any WireEncodable & Sendable) async throws -> Void,
         cancelCall: @escaping @Sendable (RequestID) -> Bool
     ) {
         self.id = id
@@ -44,7 +44,7 @@ public struct CallContext: Sendable {
 
     /// Sends one data frame of a streaming call; suspends while the client is slow to read.
     /// - Throws: `CancellationError` once the call has been cancelled or its deadline passed.
-    public func send(_ data: any Encodable & Sendable) async throws {
+    public func send(_ data: any WireEncodable & Sendable) async throws {
         try await self.sendData(data)
     }
 

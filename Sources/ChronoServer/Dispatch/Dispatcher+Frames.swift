@@ -58,7 +58,7 @@ extension Dispatcher {
     public func dataFrame(
         id: RequestID,
         seq: Int64,
-        data: any Encodable & Sendable,
+        data: any WireEncodable & Sendable,
         maximumBytes: Int
     ) throws -> [UInt8] {
         let line = try OutgoingFrame.data(id: id, seq: seq, data: data)

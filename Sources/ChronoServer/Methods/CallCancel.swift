@@ -2,8 +2,15 @@ import ChronoProtocol
 
 /// `chrono.v1.Call/Cancel`: `{"id": target}` → `{"cancelled": bool}`; the target ends with `CANCELLED`.
 enum CallCancel {
-    private struct Result: Encodable, Sendable {
+    private struct Result: WireEncodable, Sendable {
         var cancelled: Bool
+
+        func write(to writer: inout WireWriter) {
+            writer.beginObject()
+            writer.key("cancelled")
+            writer.bool(self.cancelled)
+            writer.endObject()
+        }
     }
 
     /// The method; `cancelled` is false when no call with that id is in flight on this connection.

@@ -32,7 +32,14 @@ enum FactsMethods {
         ]
     }
 
-    private struct CompactResult: Encodable, Sendable {
+    private struct CompactResult: WireEncodable, Sendable {
         var compacted: Int64
+
+        func write(to writer: inout WireWriter) {
+            writer.beginObject()
+            writer.key("compacted")
+            writer.int(self.compacted)
+            writer.endObject()
+        }
     }
 }

@@ -2,15 +2,10 @@ import ChronoProtocol
 
 /// `chrono.v1.Health/Check`: `{}` → `{"status": "SERVING", "revision", "uptime_ms"}`.
 enum HealthCheck {
-    fileprivate struct Result: Encodable, Sendable {
+    fileprivate struct Result: Sendable {
         var status = "SERVING"
         var revision: Int64
         var uptimeMilliseconds: Int64
-
-        enum CodingKeys: String, CodingKey {
-            case status, revision
-            case uptimeMilliseconds = "uptime_ms"
-        }
     }
 
     /// The method, reporting uptime since `started` and the revision from `revision`; it runs inline.

@@ -2,25 +2,43 @@ import ChronoProtocol
 
 /// `chrono.v1.Reflection/List`: every method with its streaming flag and schema names.
 enum ReflectionList {
-    private struct Entry: Encodable, Sendable, Comparable {
+    private struct Entry: WireEncodable, Sendable, Comparable {
         var name: String
         var streaming: Bool
         var requestSchema: String
         var resultSchema: String
         var dataSchema: String?
 
-        enum CodingKeys: String, CodingKey {
-            case name, streaming
-            case requestSchema = "request_schema"
-            case resultSchema = "result_schema"
-            case dataSchema = "data_schema"
-        }
-
         static func < (lhs: Entry, rhs: Entry) -> Bool { lhs.name < rhs.name }
+
+        /// Writes the entry; `data_schema` only for a streaming method.
+        func write(to writer: inout WireWriter) {
+            writer.beginObject()
+            if let dataSchema = self.dataSchema {
+                writer.key("data_schema")
+                writer.string(dataSchema)
+            }
+            writer.key("name")
+            writer.string(self.name)
+            writer.key("request_schema")
+            writer.string(self.requestSchema)
+            writer.key("result_schema")
+            writer.string(self.resultSchema)
+            writer.key("streaming")
+            writer.bool(self.streaming)
+            writer.endObject()
+        }
     }
 
-    private struct Result: Encodable, Sendable {
+    private struct Result: WireEncodable, Sendable {
         var methods: [Entry]
+
+        func write(to writer: inout WireWriter) throws {
+            writer.beginObject()
+            writer.key("methods")
+            try writer.array(self.methods)
+            writer.endObject()
+        }
     }
 
     /// The method, listing `listing` and itself, sorted by name.

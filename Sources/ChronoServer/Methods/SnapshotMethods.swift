@@ -45,9 +45,8 @@ enum SnapshotMethods {
             MethodDescriptor(.snapshotImport, schema: "snapshot_import") { context in
                 try authorization.check(context)
                 var params = try context.params(expecting: ["data", "manifest"])
-                guard let manifestValue = params.optional("manifest"),
-                    let encoded = try? JSONEncoder().encode(manifestValue),
-                    let manifest = try? JSONDecoder().decode(SnapshotManifest.self, from: encoded)
+                guard let manifestText = params.optional("manifest")?.canonicalText,
+                    let manifest = try? JSONDecoder().decode(SnapshotManifest.self, from: Data(manifestText.utf8))
                 else {
                     throw ChronoError.invalidArgument("params.manifest: expected a snapshot manifest object")
                 }
@@ -62,12 +61,28 @@ enum SnapshotMethods {
         ]
     }
 
-    private struct SnapshotList: Encodable, Sendable {
+    private struct SnapshotList: WireEncodable, Sendable {
         var snapshots: [SnapshotManifest]
+
+        func write(to writer: inout WireWriter) throws {
+            writer.beginObject()
+            writer.key("snapshots")
+            try writer.array(self.snapshots)
+            writer.endObject()
+        }
     }
 
-    private struct SnapshotBytes: Encodable, Sendable {
+    private struct SnapshotBytes: WireEncodable, Sendable {
         var manifest: SnapshotManifest
         var data: String
+
+        func write(to writer: inout WireWriter) throws {
+            writer.beginObject()
+            writer.key("data")
+            writer.string(self.data)
+            writer.key("manifest")
+            try self.manifest.write(to: &writer)
+            writer.endObject()
+        }
     }
 }

@@ -8,14 +8,32 @@ enum TimelineStream {
     /// Events fetched per store call.
     static let pageSize = 200
 
-    private struct Item: Encodable, Sendable {
+    private struct Item: WireEncodable, Sendable {
         var event: Event
+
+        func write(to writer: inout WireWriter) throws {
+            writer.beginObject()
+            writer.key("event")
+            try self.event.write(to: &writer)
+            writer.endObject()
+        }
     }
 
-    private struct Summary: Encodable, Sendable {
+    private struct Summary: WireEncodable, Sendable {
         var count: Int
         var window: TimelineWindow
         var ordering: String
+
+        func write(to writer: inout WireWriter) throws {
+            writer.beginObject()
+            writer.key("count")
+            writer.int(self.count)
+            writer.key("ordering")
+            writer.string(self.ordering)
+            writer.key("window")
+            try self.window.write(to: &writer)
+            writer.endObject()
+        }
     }
 
     static func descriptor(store: any GraphReading) -> MethodDescriptor {

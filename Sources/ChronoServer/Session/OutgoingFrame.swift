@@ -4,7 +4,7 @@ import ChronoProtocol
 /// value here, written once, straight to the wire, inside the envelope `Response` and `DataFrame` write.
 enum OutgoingFrame {
     /// The terminal frame of a call that succeeded with `result`.
-    static func success(id: RequestID, result: any Encodable & Sendable, revision: Int64) throws -> [UInt8] {
+    static func success(id: RequestID, result: any WireEncodable & Sendable, revision: Int64) throws -> [UInt8] {
         var writer = WireWriter()
         try Response.write(
             id: id,
@@ -14,7 +14,7 @@ enum OutgoingFrame {
             revision: revision,
             details: nil,
             to: &writer
-        ) { result, writer in try writer.encode(result) }
+        ) { result, writer in try result.write(to: &writer) }
         return writer.bytes
     }
 
@@ -26,9 +26,9 @@ enum OutgoingFrame {
     }
 
     /// Data frame `seq` of streaming call `id`.
-    static func data(id: RequestID, seq: Int64, data: any Encodable & Sendable) throws -> [UInt8] {
+    static func data(id: RequestID, seq: Int64, data: any WireEncodable & Sendable) throws -> [UInt8] {
         var writer = WireWriter()
-        try DataFrame.write(id: id, seq: seq, data: data, to: &writer) { data, writer in try writer.encode(data) }
+        try DataFrame.write(id: id, seq: seq, data: data, to: &writer) { data, writer in try data.write(to: &writer) }
         return writer.bytes
     }
 }

@@ -235,7 +235,7 @@ final class Session: Sendable {
     }
 
     private func sendData(
-        _ data: any Encodable & Sendable,
+        _ data: any WireEncodable & Sendable,
         id: RequestID,
         sequence: NIOLockedValueBox<Int64>
     ) async throws {

@@ -5,9 +5,9 @@ import ChronoProtocol
 /// `initial` carries every item of the result at `revision` in `added`; `change` carries what a commit (or,
 /// when commits land faster than the query re-runs, several) added, removed or changed; `progress` says
 /// the result is current up to `revision`.
-struct SubscriptionFrame: Sendable, Encodable {
+struct SubscriptionFrame: Sendable {
     /// What a frame is.
-    enum Kind: String, Sendable, Encodable {
+    enum Kind: String, Sendable {
         /// Every item of the result at `revision`.
         case initial
         /// What one or more commits added, removed or changed.
@@ -30,7 +30,7 @@ struct SubscriptionFrame: Sendable, Encodable {
     var since: Int64?
 
     /// An item: its collection, id and (except when removed) its value.
-    struct Item: Sendable, Encodable, Hashable {
+    struct Item: Sendable, Hashable {
         var collection: String
         var id: String
         var value: JSONValue?
@@ -63,5 +63,49 @@ struct SubscriptionFrame: Sendable, Encodable {
         }
         guard !added.isEmpty || !removed.isEmpty || !changed.isEmpty else { return nil }
         return SubscriptionFrame(kind: .change, revision: revision, added: added, removed: removed, changed: changed)
+    }
+}
+
+extension SubscriptionFrame: WireEncodable {
+    /// Writes the frame; absent lists and `since` are left out.
+    func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        if let added = self.added {
+            writer.key("added")
+            try writer.array(added)
+        }
+        if let changed = self.changed {
+            writer.key("changed")
+            try writer.array(changed)
+        }
+        writer.key("kind")
+        writer.string(self.kind.rawValue)
+        if let removed = self.removed {
+            writer.key("removed")
+            try writer.array(removed)
+        }
+        writer.key("revision")
+        writer.int(self.revision)
+        if let since = self.since {
+            writer.key("since")
+            writer.int(since)
+        }
+        writer.endObject()
+    }
+}
+
+extension SubscriptionFrame.Item: WireEncodable {
+    /// Writes the item; `value` is left out for a removed item.
+    func write(to writer: inout WireWriter) {
+        writer.beginObject()
+        writer.key("collection")
+        writer.string(self.collection)
+        writer.key("id")
+        writer.string(self.id)
+        if let value = self.value {
+            writer.key("value")
+            value.write(into: &writer)
+        }
+        writer.endObject()
     }
 }

@@ -1,3 +1,4 @@
+import ChronoProtocol
 import NIOConcurrencyHelpers
 
 /// The frames a subscription has produced and its client has not yet taken, bounded in frames and bytes.
@@ -32,7 +33,7 @@ final class SubscriptionQueue: Sendable {
         case encoded(EncodedFrame)
 
         /// What the sender passes to `CallContext.send`.
-        var payload: any Encodable & Sendable {
+        var payload: any WireEncodable & Sendable {
             switch self {
             case .frame(let frame): frame
             case .encoded(let encoded): encoded

@@ -30,7 +30,7 @@ public struct CanonicalRecord: Sendable, Hashable {
 }
 
 /// A record's identity: its kind and id.
-public struct RecordKey: Sendable, Hashable, Comparable, Codable {
+public struct RecordKey: Sendable, Hashable, Comparable {
     /// The record kind.
     public var kind: RecordKind
     /// The record id.

@@ -59,7 +59,7 @@ extension LiveGraph {
 }
 
 /// The records that differ between two states of the graph, by kind and id.
-public struct SnapshotDiff: Sendable, Hashable, Codable {
+public struct SnapshotDiff: Sendable, Hashable {
     /// The older snapshot.
     public var from: String
     /// The newer snapshot, or `nil` for the live graph.
@@ -74,10 +74,4 @@ public struct SnapshotDiff: Sendable, Hashable, Codable {
     public var removed: [RecordKey]
     /// Records in both whose canonical form differs.
     public var changed: [RecordKey]
-
-    enum CodingKeys: String, CodingKey {
-        case from, to, added, removed, changed
-        case fromRevision = "from_revision"
-        case toRevision = "to_revision"
-    }
 }

@@ -78,7 +78,7 @@ extension LiveGraph {
     }
 
     private func save(_ archive: SnapshotArchive) async throws {
-        let manifest = try RecordWriter.json(archive.manifest)
+        let manifest = String(decoding: try WireWriter.bytes(of: archive.manifest), as: UTF8.self)
         let created = Int64(Date().timeIntervalSince1970 * 1000)
         try await self.store.writer.run(deadline: nil) { connection, _ in
             try connection.cached(

@@ -1,7 +1,9 @@
 /// What a snapshot holds and how to check it: stored with it, exported next to its file.
 ///
-/// See `Protocol/PROTOCOL.md`, "Live graph". The hashes are lowercase hex SHA-256.
-public struct SnapshotManifest: Sendable, Hashable, Codable {
+/// See `Protocol/PROTOCOL.md`, "Live graph". The hashes are lowercase hex SHA-256. It is written by its
+/// `WireEncodable` form (on the wire and in the `snapshots` table) and decoded from that table and from an
+/// imported manifest.
+public struct SnapshotManifest: Sendable, Hashable, Decodable {
     /// The snapshot id: `r<revision>-<first 12 hex digits of sha256>`.
     public var id: String
     /// The graph revision the snapshot was taken at.

@@ -1,5 +1,5 @@
 /// What a write did.
-public struct WriteReport: Sendable, Hashable, Codable {
+public struct WriteReport: Sendable, Hashable {
     /// The revision the write committed as.
     public var revision: Int64
     /// Records inserted.
