@@ -177,6 +177,7 @@ let package = Package(
             name: "ChronoTesting",
             dependencies: [
                 "ChronoProtocol",
+                "ChronoGraph",
                 "ChronoServer",
                 "ChronoStore",
                 "ChronoTLS",

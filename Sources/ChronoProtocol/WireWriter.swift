@@ -209,3 +209,7 @@ extension Int64: WireEncodable {
 extension Array: WireEncodable where Element: WireEncodable {
     public func write(to writer: inout WireWriter) throws { try writer.array(self) }
 }
+
+extension Dictionary: WireEncodable where Key == String, Value: WireEncodable {
+    public func write(to writer: inout WireWriter) throws { try writer.object(self) }
+}

@@ -1,8 +1,36 @@
+import ChronoGraph
 import ChronoProtocol
 import ChronoTesting
 import Testing
 
 @testable import ChronoServer
+
+/// A result element known by its id, written as `{"id": …, "title": …}`.
+private struct Element: ResultElement {
+    var id: String
+    var title: String?
+
+    var itemID: String { self.id }
+
+    func write(to writer: inout WireWriter) throws {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(self.id)
+        if let title = self.title {
+            writer.key("title")
+            writer.string(title)
+        }
+        writer.endObject()
+    }
+}
+
+/// The items of a result `{"events": [{"id": …}…], "next_cursor": …}`.
+private func items(_ events: [String], title: String? = nil, cursor: String? = nil) throws -> ResultItems {
+    var items = ResultItems()
+    try items.add("events", events.map { Element(id: $0, title: title) })
+    try items.add(member: "next_cursor", cursor)
+    return items
+}
 
 /// Counts evaluations.
 private actor Runs {
@@ -23,8 +51,7 @@ private actor Runs {
         {
             await runs.add()
             await Task.yield()
-            let value: JSONValue = ["events": .array(events.map { ["id": .string($0)] })]
-            return SharedEvaluations.Evaluation(items: ResultItems(value), revision: revision)
+            return SharedEvaluations.Evaluation(items: try items(events), revision: revision)
         }
     }
 
@@ -67,8 +94,8 @@ private actor Runs {
         let shared = SharedEvaluations()
         shared.retain(Self.key)
         defer { shared.release(Self.key) }
-        let old = SharedEvaluations.Evaluation(items: ResultItems(["events": [["id": "a"], ["id": "b"]]]), revision: 3)
-        let new = SharedEvaluations.Evaluation(items: ResultItems(["events": [["id": "a"], ["id": "c"]]]), revision: 4)
+        let old = SharedEvaluations.Evaluation(items: try items(["a", "b"]), revision: 3)
+        let new = SharedEvaluations.Evaluation(items: try items(["a", "c"]), revision: 4)
         let change = try shared.change(of: Self.key, from: old, to: new)
         let encoded = try #require(change.frame)
         let frame = encoded.frame
@@ -93,8 +120,9 @@ private actor Runs {
     }
 
     @Test func anEncodedFrameWritesTheBytesOfItsFrame() throws {
-        let items = ResultItems(["events": [["id": "a", "title": "x/y"]], "next_cursor": "c"])
-        let encoded = try EncodedFrame(SubscriptionFrame.initial(items, revision: 7))
+        let encoded = try EncodedFrame(
+            SubscriptionFrame.initial(try items(["a"], title: "x/y", cursor: "c"), revision: 7)
+        )
         #expect(try WireWriter.bytes(of: encoded) == encoded.json)
         #expect(try wireForm(encoded) == (try wireForm(encoded.frame)))
         let text = String(decoding: encoded.json, as: UTF8.self)

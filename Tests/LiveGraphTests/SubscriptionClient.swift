@@ -1,5 +1,7 @@
 import ChronoClient
+import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 
 @testable import ChronoServer
 
@@ -33,7 +35,7 @@ struct SubscriberState {
     ) async throws
         -> [ResultItems.Key: JSONValue]
     {
-        ResultItems(try await client.call(method, params: params).get()).items
+        resultItems(of: try await client.call(method, params: params).get())
     }
 }
 

@@ -1,4 +1,5 @@
 import ChronoClient
+import ChronoGraph
 import ChronoProtocol
 import ChronoTesting
 import Testing

@@ -6,4 +6,7 @@ public import ChronoProtocol
 public protocol GraphResult: WireEncodable, Sendable {
     /// The graph revision the result was computed at.
     var revision: Int64 { get }
+
+    /// The result as the items a subscription diffs (see `ResultItems`).
+    func items() throws -> ResultItems
 }

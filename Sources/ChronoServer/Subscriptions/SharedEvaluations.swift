@@ -1,3 +1,4 @@
+import ChronoGraph
 import ChronoProtocol
 import NIOConcurrencyHelpers
 

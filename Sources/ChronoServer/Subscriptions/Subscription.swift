@@ -122,7 +122,7 @@ struct Subscription: Sendable {
     /// Runs the subscribed query on `store`; the result's items and the revision it was read at.
     private func evaluate(on store: any GraphReading) async throws -> SharedEvaluations.Evaluation {
         let result = try await store.run(self.query, deadline: self.context.deadline)
-        let items = ResultItems(try JSONValue(writing: result))
+        let items = try result.items()
         return SharedEvaluations.Evaluation(items: items, revision: result.revision)
     }
 }

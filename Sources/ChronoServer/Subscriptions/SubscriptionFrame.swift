@@ -1,3 +1,4 @@
+import ChronoGraph
 import ChronoProtocol
 
 /// One data frame of `chrono.v1.Watch/Subscribe` (see `Protocol/PROTOCOL.md`, "Live graph").
