@@ -516,6 +516,7 @@ class Soak:
                     sequence += 1
                     line = request.replace('"id": 0', f'"id": {sequence}').encode() + b"\n"
                     await asyncio.wait_for(loop.sock_sendall(connection, line), 5)
+                    self.totals["never-reader requests sent (never read)"] += 1
                     await asyncio.sleep(1)
             except OSError:
                 self.totals["never-reader connections closed by chronod"] += 1
