@@ -57,7 +57,7 @@ struct InterruptionTests {
         defer { fixture.close() }
         let error = await #expect(throws: ChronoError.self) {
             try await fixture.store.read(deadline: .now + .milliseconds(100)) { connection, context in
-                let reader = GraphReader(connection: connection, context: context)
+                let reader = GraphReader(rows: SQLiteRows(connection: connection, context: context), context: context)
                 while true { _ = try reader.adjacency(["azerbaijan"], filter: EdgeFilter()) }
             }
         }

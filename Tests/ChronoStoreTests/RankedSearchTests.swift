@@ -93,10 +93,12 @@ extension RankedSearchTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let (bounded, exhaustive) = try await fixture.store.read(deadline: nil) { connection, context in
-            var reader = GraphReader(connection: connection, context: context)
-            let exhaustive = try reader.textMatches("talks Germany readmission", kinds: RecordSearchQuery.recordKinds)
-            reader.exhaustiveSearchRows = 2
-            let bounded = try reader.textMatches("talks Germany readmission", kinds: RecordSearchQuery.recordKinds)
+            var rows = SQLiteRows(connection: connection, context: context)
+            let exhaustive = try GraphReader(rows: rows, context: context)
+                .textMatches("talks Germany readmission", kinds: RecordSearchQuery.recordKinds)
+            rows.exhaustiveSearchRows = 2
+            let bounded = try GraphReader(rows: rows, context: context)
+                .textMatches("talks Germany readmission", kinds: RecordSearchQuery.recordKinds)
             return (bounded, exhaustive)
         }
         #expect(exhaustive.count > 2)

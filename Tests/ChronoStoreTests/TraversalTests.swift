@@ -117,7 +117,7 @@ extension TraversalTests {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }
         let result = try await fixture.store.read(deadline: nil) { connection, context in
-            var reader = GraphReader(connection: connection, context: context)
+            var reader = GraphReader(rows: SQLiteRows(connection: connection, context: context), context: context)
             reader.adjacencyRowLimit = 3
             let step = try reader.adjacency(["azerbaijan"], filter: EdgeFilter())
             let neighborhood = try reader.neighbors(NeighborsQuery(id: "azerbaijan", depth: 2))

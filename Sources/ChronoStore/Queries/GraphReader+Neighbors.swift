@@ -30,7 +30,9 @@ extension GraphReader {
                 rows += adjacent.count
                 for adjacent in adjacent {
                     if depths[adjacent.other] == nil {
-                        if refs[adjacent.other] == nil { refs[adjacent.other] = .some(try self.ref(adjacent.other)) }
+                        if refs[adjacent.other] == nil {
+                            refs[adjacent.other] = .some(try self.rows.ref(adjacent.other))
+                        }
                         guard let ref = refs[adjacent.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind) else {
                             continue
                         }
@@ -59,19 +61,10 @@ extension GraphReader {
         return Neighborhood(
             root: root,
             nodes: nodes,
-            edges: try self.edges(edges.sorted()),
+            edges: try self.rows.edges(edges.sorted()),
             events: query.throughEvents ? try self.events(ids: events.sorted()) : nil,
             truncated: truncated,
             revision: try self.revision()
-        )
-    }
-
-    /// A window in day ordinals from optional EDTF ends, or `nil` when both are absent.
-    static func window(_ from: EDTFDate?, _ to: EDTFDate?) -> (lower: Int64, upper: Int64)? {
-        guard from != nil || to != nil else { return nil }
-        return (
-            from?.strict.lower.map { Int64($0.ordinal) } ?? Schema.openLower,
-            to?.strict.upper.map { Int64($0.ordinal) } ?? Schema.openUpper
         )
     }
 }

@@ -23,7 +23,7 @@ extension GraphReader {
         let refs = try self.refs(Set(raw.flatMap(\.nodes)))
         let allHops = raw.flatMap(\.hops)
         let edges = Dictionary(
-            uniqueKeysWithValues: try self.edges(Array(Set(allHops.map(\.edge)))).map { ($0.id, $0) }
+            uniqueKeysWithValues: try self.rows.edges(Array(Set(allHops.map(\.edge)))).map { ($0.id, $0) }
         )
         let events = Dictionary(
             uniqueKeysWithValues: try self.events(ids: Array(Set(allHops.compactMap(\.event)))).map {

@@ -13,20 +13,16 @@ extension GraphReader {
     /// - Throws: `AmbiguousEntityError` when a step finds several near-equal entities;
     ///   `UnknownEntityError` (with the nearest names) when none matches.
     func resolve(_ text: String, as role: EntityRole) throws -> EntityRef {
-        if let ref = try self.ref(text) { return ref }
+        if let ref = try self.rows.ref(text) { return ref }
         let normalized = NameNormalizer.normalize(text)
         guard !normalized.isEmpty else { throw UnknownEntityError(role: role, name: text, suggestions: []) }
-        let exact = try self.connection.cached(
-            "SELECT DISTINCT entity FROM aliases WHERE normalized = ? ORDER BY entity"
-        )
-        .map([.text(normalized)]) { $0.text(0) }
+        let exact = try self.rows.entities(named: normalized).map(\.entity)
         if let ref = try self.decide(exact, role: role, text: text) { return ref }
         let key = NameVariants.key(normalized)
         var variants: Set<String> = []
-        try self.connection.cached("SELECT entity, normalized FROM aliases").run { row in
-            let stored = row.text(1)
+        try self.rows.forEachName { entity, stored in
             if NameVariants.key(stored) == key || NameVariants.matchesWithInitials(typed: normalized, stored: stored) {
-                variants.insert(row.text(0))
+                variants.insert(entity)
             }
         }
         if let ref = try self.decide(variants.sorted(), role: role, text: text) { return ref }

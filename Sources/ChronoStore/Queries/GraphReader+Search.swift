@@ -24,7 +24,7 @@ extension GraphReader {
         if query.from != nil || query.to != nil {
             let lower = query.from?.strict.lower.map { Int64($0.ordinal) } ?? Schema.openLower
             let upper = query.to?.strict.upper.map { Int64($0.ordinal) } ?? Schema.openUpper
-            let dated = try self.datedOverlapping(matches, lower: lower, upper: upper)
+            let dated = try self.datedOverlapping(matches, DayWindow(lower: lower, upper: upper))
             matches.removeAll { !dated.contains($0.kind + "\u{0}" + $0.id) }
         }
         if let doc = query.doc {
@@ -50,9 +50,7 @@ extension GraphReader {
             refs[match.id].flatMap { kinds.isEmpty || kinds.contains($0.kind) ? (match, $0) : nil }
         }
         .prefix(query.limit)
-        var summaries: [String: String] = [:]
-        try self.connection.cached("SELECT id, summary FROM entities WHERE id IN (SELECT value FROM json_each(?))")
-            .run([try Self.list(kept.map(\.1.id))]) { row in summaries[row.text(0)] = row.text(1) }
+        let summaries = try self.rows.summaries(ofEntities: kept.map(\.1.id))
         let results = kept.map { match, ref in
             SearchHit(entity: ref, summary: summaries[ref.id] ?? "", score: match.score, matched: match.how)
         }
@@ -60,19 +58,12 @@ extension GraphReader {
     }
 
     /// The keys (`kind \0 id`) of the dated `matches` whose fuzzy dates meet the days `lower...upper`.
-    private func datedOverlapping(_ matches: [TextMatch], lower: Int64, upper: Int64) throws -> Set<String> {
+    private func datedOverlapping(_ matches: [TextMatch], _ window: DayWindow) throws -> Set<String> {
         var keys: Set<String> = []
-        for (kind, table) in [("event", "events"), ("figure", "figures"), ("relation", "relations")] {
+        for kind in ["event", "figure", "relation"] {
             let ids = matches.filter { $0.kind == kind }.map(\.id)
             guard !ids.isEmpty else { continue }
-            try self.connection.cached(
-                """
-                SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?1))
-                AND fuzzy_lower IS NOT NULL AND fuzzy_lower <= ?3 AND fuzzy_upper >= ?2
-                """
-            ).run([try Self.list(ids), .integer(lower), .integer(upper)]) { row in
-                keys.insert(kind + "\u{0}" + row.text(0))
-            }
+            for id in try self.rows.dated(kind, ids: ids, meeting: window) { keys.insert(kind + "\u{0}" + id) }
         }
         return keys
     }
@@ -80,13 +71,11 @@ extension GraphReader {
     /// The keys (`kind \0 id`) of the records citing document `doc` (a dispute through its claims).
     private func citing(_ doc: String) throws -> Set<String> {
         var keys: Set<String> = []
-        try self.connection.cached("SELECT DISTINCT owner_kind, owner FROM citations WHERE doc = ?").run([.text(doc)]) {
-            row in
-            let owner = row.text(1)
-            if row.text(0) == "claim", let hash = owner.lastIndex(of: "#") {
+        for (kind, owner) in try self.rows.citingRecords(doc) {
+            if kind == "claim", let hash = owner.lastIndex(of: "#") {
                 keys.insert("dispute\u{0}" + owner[..<hash])
             } else {
-                keys.insert(row.text(0) + "\u{0}" + owner)
+                keys.insert(kind + "\u{0}" + owner)
             }
         }
         return keys
@@ -94,23 +83,23 @@ extension GraphReader {
 
     /// The hits of `matches` for the search `terms`, in order, with titles, dates, citations and snippets.
     private func hits(_ matches: [TextMatch], terms: [SearchTerm]) throws -> [RecordHit] {
-        let snippets = try self.snippets(matches.map(\.row).filter { $0 != 0 }, terms: terms)
+        let snippets = try self.rows.snippets(matches.map(\.row).filter { $0 != 0 }, terms: terms)
         func ids(_ kind: String) -> [String] { matches.filter { $0.kind == kind }.map(\.id) }
         var details: [String: (title: String, entityKind: EntityKind?, date: DateValue?, citations: [Citation])] = [:]
-        let entityCitations = try self.citations(kind: "entity", owners: ids("entity"))
+        let entityCitations = try self.rows.citations(kind: "entity", owners: ids("entity"))
         for (id, ref) in try self.refs(ids("entity")) {
             details["entity\u{0}" + id] = (ref.name, ref.kind, nil, entityCitations[id] ?? [])
         }
         for event in try self.events(ids: ids("event")) {
             details["event\u{0}" + event.id] = (event.title, nil, event.date, event.citations)
         }
-        for figure in try self.figures(ids("figure")) {
+        for figure in try self.rows.figures(ids("figure")) {
             details["figure\u{0}" + figure.id] = (figure.measure, nil, figure.date, figure.citations)
         }
-        for dispute in try self.disputes(ids("dispute")) {
+        for dispute in try self.rows.disputes(ids("dispute")) {
             details["dispute\u{0}" + dispute.id] = (dispute.topic, nil, nil, dispute.claims.flatMap(\.citations))
         }
-        let edges = try self.edges(ids("relation"))
+        let edges = try self.rows.edges(ids("relation"))
         let ends = try self.refs(edges.flatMap { [$0.from, $0.to] })
         for edge in edges {
             let title = "\(ends[edge.from]?.name ?? edge.from) \(edge.type) \(ends[edge.to]?.name ?? edge.to)"
@@ -131,14 +120,5 @@ extension GraphReader {
                 )
             }
         }
-    }
-
-    /// Events with the given ids, in the order given.
-    func events(ids: [String]) throws -> [Event] {
-        guard !ids.isEmpty else { return [] }
-        var rowids: [String: Int64] = [:]
-        try self.connection.cached("SELECT id, rowid FROM events WHERE id IN (SELECT value FROM json_each(?))")
-            .run([try Self.list(ids)]) { row in rowids[row.text(0)] = row.int64(1) }
-        return try self.events(rowids: ids.compactMap { rowids[$0] })
     }
 }

@@ -31,17 +31,11 @@ extension GraphReader {
             }
             frontier = next
         }
-        let list = try Self.list(members)
-        let edgeIDs = try self.connection.cached(
-            """
-            SELECT id FROM relations WHERE from_id IN (SELECT value FROM json_each(?1))
-            AND to_id IN (SELECT value FROM json_each(?1)) ORDER BY id
-            """
-        ).map([list]) { $0.text(0) }
+        let edgeIDs = try self.rows.relationIDs(among: Array(members))
         try self.context.check()
         return Subgraph(
-            nodes: try self.entities(members.sorted()),
-            edges: try self.edges(edgeIDs),
+            nodes: try self.rows.entities(members.sorted()),
+            edges: try self.rows.edges(edgeIDs),
             truncated: truncated,
             revision: try self.revision()
         )

@@ -3,11 +3,7 @@ extension GraphReader {
     /// - Throws: `GraphError.unknownTerm` for the first that is not.
     func requireTerms(_ terms: [String], in section: GraphError.VocabularySection) throws {
         guard !terms.isEmpty else { return }
-        let known = Set(
-            try self.connection.cached("SELECT term FROM vocabulary WHERE section = ?").map([.text(section.rawValue)]) {
-                $0.text(0)
-            }
-        )
+        let known = try self.rows.terms(in: section)
         if let index = terms.firstIndex(where: { !known.contains($0) }) {
             throw GraphError.unknownTerm(section: section, index: index, value: terms[index])
         }

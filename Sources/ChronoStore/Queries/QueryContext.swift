@@ -1,20 +1,20 @@
-internal import ChronoProtocol
+package import ChronoProtocol
 internal import Foundation
 
 /// The cancellation flag and deadline of one store call, checked by SQLite's progress handler and by
 /// traversal loops in Swift.
 ///
 /// `@unchecked Sendable`: `cancelled` is guarded by `lock`; `deadline` is immutable.
-final class QueryContext: @unchecked Sendable {
+package final class QueryContext: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
-    let deadline: ContinuousClock.Instant?
+    package let deadline: ContinuousClock.Instant?
 
-    init(deadline: ContinuousClock.Instant?) {
+    package init(deadline: ContinuousClock.Instant?) {
         self.deadline = deadline
     }
 
-    func cancel() {
+    package func cancel() {
         self.lock.withLock { self.cancelled = true }
     }
 
@@ -23,10 +23,10 @@ final class QueryContext: @unchecked Sendable {
     var isExpired: Bool { self.deadline.map { ContinuousClock.now >= $0 } ?? false }
 
     /// Whether the call should stop now.
-    var shouldStop: Bool { self.isCancelled || self.isExpired }
+    package var shouldStop: Bool { self.isCancelled || self.isExpired }
 
     /// Throws `cancelled` or `deadlineExceeded` when the call should stop.
-    func check() throws(ChronoError) {
+    package func check() throws(ChronoError) {
         if self.isCancelled { throw .cancelled("the call was cancelled") }
         if self.isExpired { throw .deadlineExceeded("the deadline passed before the query finished") }
     }

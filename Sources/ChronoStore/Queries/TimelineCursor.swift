@@ -1,15 +1,15 @@
 internal import Foundation
 
 /// The sort key of the last event of a page, as an opaque base64url token.
-struct TimelineCursor: Hashable {
+package struct TimelineCursor: Hashable {
     /// The strict lower bound (day ordinal, or the open-start sentinel).
-    var lower: Int64
+    package var lower: Int64
     /// The precision rank.
-    var precision: Int
+    package var precision: Int
     /// The event id.
-    var id: String
+    package var id: String
     /// Whether the event is in the second group of a `certain_first` page (token prefix `v1p`).
-    var possible = false
+    package var possible = false
 
     /// The position before every event.
     static let start = TimelineCursor(lower: Int64.min, precision: -1, id: "")
@@ -20,7 +20,7 @@ struct TimelineCursor: Hashable {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    init(lower: Int64, precision: Int, id: String) {
+    package init(lower: Int64, precision: Int, id: String) {
         self.lower = lower
         self.precision = precision
         self.id = id

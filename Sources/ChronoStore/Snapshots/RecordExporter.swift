@@ -30,7 +30,7 @@ struct RecordExporter {
 
     /// The records of `kind` with `ids` that exist, by id.
     func records(kind: RecordKind, ids: [String]) throws -> [String: JSONValue] {
-        let list = try GraphReader.list(ids)
+        let list = SQLiteValue.jsonArray(ids)
         switch kind {
         case .document: return try self.documents(list)
         case .entity: return try self.entities(list)
@@ -142,7 +142,7 @@ struct RecordExporter {
             ORDER BY dispute, position
             """
         ).run([list]) { row in claims[row.text(0), default: []].append(("\(row.text(0))#\(row.int(1))", row.text(2))) }
-        let owners = try GraphReader.list(claims.values.flatMap { $0.map(\.owner) })
+        let owners = SQLiteValue.jsonArray(claims.values.flatMap { $0.map(\.owner) })
         let citations = try self.citations(kind: "claim", owners)
         var records: [String: JSONValue] = [:]
         try self.connection.cached(

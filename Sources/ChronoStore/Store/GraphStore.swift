@@ -67,7 +67,7 @@ public final class GraphStore: GraphReading {
         _ body: @escaping @Sendable (GraphReader) throws -> T
     ) async throws -> T {
         try await self.read(deadline: deadline) { connection, context in
-            try body(GraphReader(connection: connection, context: context))
+            try body(GraphReader(rows: SQLiteRows(connection: connection, context: context), context: context))
         }
     }
 

@@ -2,8 +2,52 @@ internal import ChronoGraph
 internal import ChronoProtocol
 internal import Foundation
 
-extension GraphReader {
-    /// Full entities with `ids`, in the order of `ids` (missing ids skipped).
+extension SQLiteRows {
+    func ref(_ id: String) throws -> EntityRef? {
+        try self.connection.cached("SELECT id, kind, name FROM entities WHERE id = ?").first([.text(id)]) { row in
+            EntityRef(id: row.text(0), kind: try StoredValue.kind(row.text(1)), name: row.text(2))
+        }
+    }
+
+    func refs(_ ids: [String]) throws -> [String: EntityRef] {
+        var refs: [String: EntityRef] = [:]
+        try self.connection.cached(
+            "SELECT id, kind, name FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+        ).run([.jsonArray(ids)]) { row in
+            refs[row.text(0)] = EntityRef(id: row.text(0), kind: try StoredValue.kind(row.text(1)), name: row.text(2))
+        }
+        return refs
+    }
+
+    func summaries(ofEntities ids: [String]) throws -> [String: String] {
+        var summaries: [String: String] = [:]
+        try self.connection.cached("SELECT id, summary FROM entities WHERE id IN (SELECT value FROM json_each(?))")
+            .run([.jsonArray(ids)]) { row in summaries[row.text(0)] = row.text(1) }
+        return summaries
+    }
+
+    func eventKeys(ids: [String]) throws -> [String: Int64] {
+        var keys: [String: Int64] = [:]
+        try self.connection.cached("SELECT id, rowid FROM events WHERE id IN (SELECT value FROM json_each(?))")
+            .run([.jsonArray(ids)]) { row in keys[row.text(0)] = row.int64(1) }
+        return keys
+    }
+
+    func citations(kind: String, owners: [String]) throws -> [String: [Citation]] {
+        var citations: [String: [Citation]] = [:]
+        try self.connection.cached(
+            """
+            SELECT owner, doc, first, last, ref FROM citations
+            WHERE owner_kind = ? AND owner IN (SELECT value FROM json_each(?)) ORDER BY owner, position
+            """
+        ).run([.text(kind), .jsonArray(owners)]) { row in
+            citations[row.text(0), default: []].append(
+                Citation(doc: row.text(1), first: row.int(2), last: row.int(3), ref: row.optionalText(4))
+            )
+        }
+        return citations
+    }
+
     func entities(_ ids: [String]) throws -> [Entity] {
         let citations = try self.citations(kind: "entity", owners: ids)
         var aliases: [String: [String]] = [:]
@@ -12,22 +56,22 @@ extension GraphReader {
             SELECT entity, alias FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) AND position > 0
             ORDER BY entity, position
             """
-        ).run([try Self.list(ids)]) { row in aliases[row.text(0), default: []].append(row.text(1)) }
+        ).run([.jsonArray(ids)]) { row in aliases[row.text(0), default: []].append(row.text(1)) }
         var entities: [String: Entity] = [:]
         try self.connection.cached(
             """
             SELECT id, kind, name, summary, number, attributes, dates FROM entities
             WHERE id IN (SELECT value FROM json_each(?))
             """
-        ).run([try Self.list(ids)]) { row in
+        ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
             let attributes = try JSONDecoder().decode([String: String].self, from: Data(row.text(5).utf8))
             let rawDates = try JSONDecoder().decode([String: StoredDate].self, from: Data(row.text(6).utf8))
             var dates: [String: DateValue] = [:]
-            for (key, stored) in rawDates { dates[key] = try Self.date(stored.edtf, text: stored.text) }
+            for (key, stored) in rawDates { dates[key] = try StoredValue.date(stored.edtf, text: stored.text) }
             entities[id] = Entity(
                 id: id,
-                kind: try Self.kind(row.text(1)),
+                kind: try StoredValue.kind(row.text(1)),
                 name: row.text(2),
                 aliases: aliases[id] ?? [],
                 summary: row.text(3),
@@ -40,9 +84,8 @@ extension GraphReader {
         return ids.compactMap { entities[$0] }
     }
 
-    /// Events with the given rowids, in the order given, with participants and citations.
-    func events(rowids: [Int64]) throws -> [Event] {
-        let list = Self.list(rowids)
+    func events(keys: [Int64]) throws -> [Event] {
+        let list = SQLiteValue.jsonArray(keys)
         var participants: [Int64: [(entity: String, role: String)]] = [:]
         try self.connection.cached(
             """
@@ -58,11 +101,11 @@ extension GraphReader {
             WHERE rowid IN (SELECT value FROM json_each(?))
             """
         ).run([list]) { row in
-            guard let date = try Self.date(row.text(5), text: row.optionalText(6)) else { return }
+            guard let date = try StoredValue.date(row.text(5), text: row.optionalText(6)) else { return }
             rows[row.int64(0)] = (row.text(1), row.text(2), row.text(3), row.text(4), date)
         }
         let citations = try self.citations(kind: "event", owners: rows.values.map(\.id))
-        return rowids.compactMap { rowid in
+        return keys.compactMap { rowid in
             guard let row = rows[rowid] else { return nil }
             let record = EventRecord(
                 id: row.id,
@@ -80,7 +123,6 @@ extension GraphReader {
         }
     }
 
-    /// Edges with the given relation ids, in the order given, with citations.
     func edges(_ ids: [String]) throws -> [Edge] {
         let citations = try self.citations(kind: "relation", owners: ids)
         var edges: [String: Edge] = [:]
@@ -89,14 +131,14 @@ extension GraphReader {
             SELECT id, type, from_id, to_id, date_edtf, date_text, summary FROM relations
             WHERE id IN (SELECT value FROM json_each(?))
             """
-        ).run([try Self.list(ids)]) { row in
+        ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
             edges[id] = Edge(
                 id: id,
                 type: row.text(1),
                 from: row.text(2),
                 to: row.text(3),
-                date: try Self.date(row.optionalText(4), text: row.optionalText(5)),
+                date: try StoredValue.date(row.optionalText(4), text: row.optionalText(5)),
                 summary: row.optionalText(6),
                 citations: citations[id] ?? []
             )
@@ -104,7 +146,6 @@ extension GraphReader {
         return ids.compactMap { edges[$0] }
     }
 
-    /// Figures with the given ids, in the order given.
     func figures(_ ids: [String]) throws -> [Figure] {
         let citations = try self.citations(kind: "figure", owners: ids)
         var records: [String: FigureRecord] = [:]
@@ -113,7 +154,7 @@ extension GraphReader {
             SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text, high FROM figures
             WHERE id IN (SELECT value FROM json_each(?))
             """
-        ).run([try Self.list(ids)]) { row in
+        ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
             let qualifier = FigureQualifier(rawValue: row.text(4)) ?? .exact
             records[id] = FigureRecord(
@@ -124,7 +165,7 @@ extension GraphReader {
                 high: row.isNull(8) ? nil : row.double(8),
                 qualifier: qualifier,
                 unit: row.text(5),
-                date: try Self.date(row.optionalText(6), text: row.optionalText(7)),
+                date: try StoredValue.date(row.optionalText(6), text: row.optionalText(7)),
                 citations: citations[id] ?? []
             )
         }
@@ -134,7 +175,6 @@ extension GraphReader {
         }
     }
 
-    /// Disputes with the given ids, in the order given.
     func disputes(_ ids: [String]) throws -> [Dispute] {
         var claims: [String: [(owner: String, claim: String)]] = [:]
         try self.connection.cached(
@@ -142,7 +182,7 @@ extension GraphReader {
             SELECT dispute, position, claim FROM claims WHERE dispute IN (SELECT value FROM json_each(?))
             ORDER BY dispute, position
             """
-        ).run([try Self.list(ids)]) { row in
+        ).run([.jsonArray(ids)]) { row in
             claims[row.text(0), default: []].append(("\(row.text(0))#\(row.int(1))", row.text(2)))
         }
         let citations = try self.citations(kind: "claim", owners: claims.values.flatMap { $0.map(\.owner) })
@@ -150,7 +190,7 @@ extension GraphReader {
         try self.connection.cached(
             "SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))"
         )
-        .run([try Self.list(ids)]) { row in rows[row.text(0)] = (row.optionalText(1), row.text(2)) }
+        .run([.jsonArray(ids)]) { row in rows[row.text(0)] = (row.optionalText(1), row.text(2)) }
         let refs = try self.refs(rows.values.compactMap(\.subject))
         return ids.compactMap { id in
             guard let row = rows[id] else { return nil }

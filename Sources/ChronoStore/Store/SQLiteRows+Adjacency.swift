@@ -1,55 +1,11 @@
 internal import ChronoGraph
 internal import ChronoProtocol
 
-/// One relation seen from one of its ends.
-struct Adjacent: Hashable {
-    /// The relation's id.
-    var edge: String
-    /// The entity at the other end.
-    var other: String
-    /// `true` when the relation points from the near end to `other`.
-    var forward: Bool
-
-    /// Marks an `edge` that is an event both ends took part in: `event:` followed by the event's id.
-    static let eventPrefix = "event:"
-
-    /// The event's id, when this is a hop through an event.
-    var event: String? {
-        self.edge.hasPrefix(Self.eventPrefix) ? String(self.edge.dropFirst(Self.eventPrefix.count)) : nil
-    }
-}
-
-/// Which relations a traversal may follow.
-struct EdgeFilter {
-    /// Relation types (all when empty).
-    var types: [String] = []
-    /// Which way relations are followed.
-    var direction: TraversalDirection = .both
-    /// A date window in day ordinals; undated relations always pass.
-    var window: (lower: Int64, upper: Int64)?
-    /// Whether events connect their participants (see `Adjacent.eventPrefix`).
-    var throughEvents = false
-}
-
-/// The relations read by one expansion step.
-struct Adjacency {
-    /// The relations at each near end, sorted by (other, edge).
-    var byNode: [String: [Adjacent]] = [:]
-    /// Set when more than `GraphReader.adjacencyRowLimit` relations matched and the rest were not read.
-    var capped = false
-}
-
-extension GraphReader {
-    /// The most relations one expansion step reads, so a hub cannot make a traversal hold unbounded memory.
-    static let maximumAdjacencyRows = 100_000
-
-    /// The relations at each of `ids` that pass `filter`, at most `cap` (default `adjacencyRowLimit`) of them.
-    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter, cap: Int? = nil) throws -> Adjacency {
-        let limit = cap ?? self.adjacencyRowLimit
+extension SQLiteRows {
+    func adjacency(_ ids: [String], filter: EdgeFilter, cap limit: Int) throws -> Adjacency {
         var result = Adjacency()
-        guard !ids.isEmpty else { return result }
-        var values: [String: SQLiteValue] = ["ids": try Self.list(ids)]
-        if !filter.types.isEmpty { values["types"] = try Self.list(filter.types) }
+        var values: [String: SQLiteValue] = ["ids": .jsonArray(ids)]
+        if !filter.types.isEmpty { values["types"] = .jsonArray(filter.types) }
         if let window = filter.window {
             values["lo"] = .integer(window.lower)
             values["hi"] = .integer(window.upper)
@@ -84,8 +40,6 @@ extension GraphReader {
                 )
             }
         }
-        try self.context.check()
-        result.byNode = result.byNode.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
         return result
     }
 }
