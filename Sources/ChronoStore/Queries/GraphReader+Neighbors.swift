@@ -2,6 +2,10 @@ internal import ChronoGraph
 internal import ChronoProtocol
 
 extension GraphReader {
+    /// The frontier nodes of the first batch a level reads; later batches double, up to `largestBatch`.
+    static let firstBatch = 4
+    static let largestBatch = 256
+
     /// Breadth-first expansion from a root. See `GraphStore.neighbors(_:deadline:)`.
     func neighbors(_ query: NeighborsQuery) throws -> Neighborhood {
         try self.requireTerms(query.relations, in: .relationTypes)
@@ -19,31 +23,38 @@ extension GraphReader {
         var events: Set<String> = []
         var frontier = [root.id]
         var truncated: Truncated?
-        // Each node's relations are read when it is expanded, so a search that spends its node budget early
-        // never reads the rest of its frontier; at most `adjacencyRowLimit` relations are read per level.
+        // A level's relations are read for a batch of its nodes at a time (one statement, and one for the
+        // references of the entities they reach), the batches doubling from `firstBatch`: a search that spends
+        // its node budget early reads little past it. At most `adjacencyRowLimit` relations are read per level.
         level: for depth in 1...query.depth {
             var next: [String] = []
             var rows = 0
-            for near in frontier {
-                let step = try self.adjacency([near], filter: filter, cap: self.adjacencyRowLimit - rows)
-                let adjacent = step.byNode[near] ?? []
-                rows += adjacent.count
-                for adjacent in adjacent {
-                    if depths[adjacent.other] == nil {
-                        if refs[adjacent.other] == nil {
-                            refs[adjacent.other] = .some(try self.rows.ref(adjacent.other))
+            var start = 0
+            var batchSize = Self.firstBatch
+            while start < frontier.count {
+                let batch = frontier[start..<min(start + batchSize, frontier.count)]
+                start = batch.endIndex
+                batchSize = min(batchSize * 2, Self.largestBatch)
+                let step = try self.adjacency(batch, filter: filter, cap: self.adjacencyRowLimit - rows)
+                let unseen = Set(step.byNode.values.joined().map(\.other)).filter { refs[$0] == nil }
+                let found = try self.rows.refs(Array(unseen))
+                for id in unseen { refs[id] = .some(found[id]) }
+                for near in batch {
+                    let adjacent = step.byNode[near] ?? []
+                    rows += adjacent.count
+                    for adjacent in adjacent {
+                        if depths[adjacent.other] == nil {
+                            guard let ref = refs[adjacent.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind)
+                            else { continue }
+                            guard depths.count - 1 < query.limit else {
+                                truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
+                                break level
+                            }
+                            depths[ref.id] = depth
+                            next.append(ref.id)
                         }
-                        guard let ref = refs[adjacent.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind) else {
-                            continue
-                        }
-                        guard depths.count - 1 < query.limit else {
-                            truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
-                            break level
-                        }
-                        depths[ref.id] = depth
-                        next.append(ref.id)
+                        if let event = adjacent.event { events.insert(event) } else { edges.insert(adjacent.edge) }
                     }
-                    if let event = adjacent.event { events.insert(event) } else { edges.insert(adjacent.edge) }
                 }
                 if step.capped {
                     truncated = Truncated(budget: .limit, limit: self.adjacencyRowLimit, at: "depth \(depth)")
