@@ -31,6 +31,29 @@ struct PostgresGraphImportTests {
         }
     }
 
+    @Test(.enabled(if: PostgresTestServer.replica != nil, "CHRONO_TEST_POSTGRES_REPLICA is not set"))
+    func theReplicaServesTheImportOnceItHasReplayedIt() async throws {
+        try await TestDatabase.with { database in
+            try await PostgresSchema.migrate(database.worker)
+            let report = try await PostgresGraphImport(directory: Repository.url("Graph")).load(into: database.worker)
+            let primary = try await database.worker.read(deadline: nil) { try StoredCounts(session: $0) }
+            let replica = try PostgresLocation(parsing: PostgresTestServer.replica ?? "").with(database: database.name)
+            let giveUp = ContinuousClock.now + .seconds(20)
+            var seen: StoredCounts?
+            while seen?.revision != report.revision, ContinuousClock.now < giveUp {
+                // Before the replica has replayed CREATE DATABASE, connecting fails: try again.
+                if let worker = try? await PostgresConnectionWorker.open(replica, label: "chrono.test.replica") {
+                    seen = try? await worker.read(deadline: nil) { try StoredCounts(session: $0) }
+                    await worker.close()
+                }
+                if seen?.revision != report.revision { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(seen?.revision == report.revision)
+            #expect(seen?.counts == primary.counts)
+            #expect(seen?.byDocument == primary.byDocument)
+        }
+    }
+
     @Test func aSecondImportIsRefusedAndChangesNothing() async throws {
         try await TestDatabase.with { database in
             try await PostgresSchema.migrate(database.worker)

@@ -11,6 +11,8 @@ enum PostgresTestServer {
 
 /// A fresh database on the test server for one test, dropped afterwards whatever the test did.
 struct TestDatabase {
+    /// The database's name, the same on the replica.
+    let name: String
     let worker: PostgresConnectionWorker
 
     /// Runs `body` with a worker on a new database named `chrono_test_<uuid>`, then drops the database.
@@ -27,7 +29,7 @@ struct TestDatabase {
         }
         let result: Result<T, any Error>
         do {
-            result = .success(try await body(TestDatabase(worker: worker)))
+            result = .success(try await body(TestDatabase(name: name, worker: worker)))
         } catch {
             result = .failure(error)
         }
