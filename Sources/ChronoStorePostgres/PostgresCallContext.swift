@@ -11,9 +11,12 @@ final class PostgresCallContext: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
     let deadline: ContinuousClock.Instant?
+    /// The call's `application_name` while its transaction runs (see `PostgresConnectionWorker`).
+    let tag: String
 
-    init(deadline: ContinuousClock.Instant?) {
+    init(deadline: ContinuousClock.Instant?, tag: String) {
         self.deadline = deadline
+        self.tag = tag
     }
 
     func cancel() {
