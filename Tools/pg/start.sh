@@ -24,7 +24,7 @@ case "${1:-}" in
 esac
 
 newest_bin() {
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4,4n | tail -n 1
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5,5n | tail -n 1
 }
 
 bin=$(newest_bin)
