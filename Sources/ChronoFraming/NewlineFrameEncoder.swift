@@ -2,8 +2,9 @@ public import NIOCore
 
 /// Writes each outgoing frame (one JSON value in wire form) as one line: its bytes and a newline.
 ///
-/// The newline is added here and nowhere else, so a frame written by the server or the client is always
-/// exactly one whole line on the wire, and frames interleave only at line boundaries.
+/// The newline is added here and nowhere else (`ByteBuffer.writeFrameLine(_:)`), so a frame written by the
+/// server or the client is always exactly one whole line on the wire, and frames interleave only at line
+/// boundaries.
 public struct NewlineFrameEncoder: MessageToByteEncoder, Sendable {
     public typealias OutboundIn = [UInt8]
 
@@ -15,8 +16,15 @@ public struct NewlineFrameEncoder: MessageToByteEncoder, Sendable {
     }
 
     public func encode(data frame: [UInt8], out: inout ByteBuffer) throws {
-        out.reserveCapacity(minimumWritableBytes: Self.lineLength(of: frame))
-        out.writeBytes(frame)
-        out.writeInteger(UInt8(ascii: "\n"))
+        out.writeFrameLine(frame)
+    }
+}
+
+extension ByteBuffer {
+    /// Appends `frame` as one line: its bytes and the newline (`NewlineFrameEncoder.lineLength(of:)` bytes).
+    public mutating func writeFrameLine(_ frame: [UInt8]) {
+        self.reserveCapacity(minimumWritableBytes: NewlineFrameEncoder.lineLength(of: frame))
+        self.writeBytes(frame)
+        self.writeInteger(UInt8(ascii: "\n"))
     }
 }

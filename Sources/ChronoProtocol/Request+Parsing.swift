@@ -14,8 +14,16 @@ extension Request {
         return try result.get()
     }
 
-    /// Parses one line's bytes (without the newline); see `parse(line:)`.
+    /// Parses one line's bytes (without the newline); see `parse(line:)`. A plain line (`plain(bytes:)`) is
+    /// read without building JSON values; any other by `parseJSON(bytes:)`.
     public static func parse(bytes: UnsafeRawBufferPointer) throws(RequestLineError) -> Request {
+        if let request = Self.plain(bytes: bytes) { return request }
+        return try Self.parseJSON(bytes: bytes)
+    }
+
+    /// The generic parse, through a `JSONValue` of the whole line: the authority on what a line means and on
+    /// every error.
+    static func parseJSON(bytes: UnsafeRawBufferPointer) throws(RequestLineError) -> Request {
         if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
             throw RequestLineError(id: nil, error: .invalidArgument("request line is not valid UTF-8"))
         }

@@ -76,7 +76,7 @@ public final class ChronoServer: Sendable {
 
     /// Builds an accepted connection's pipeline: TLS when configured, the guard, line framing, and its session
     /// — or a refusal when the server is full or shutting down.
-    private static func initialize(
+    static func initialize(
         _ channel: any Channel,
         dispatcher: Dispatcher,
         configuration: Configuration,
@@ -100,7 +100,7 @@ public final class ChronoServer: Sendable {
                 logger: logger
             )
         )
-        try sync.addLineFraming(maximumLineLength: Self.maximumFrameLength)
+        try sync.addLineDecoding(maximumLineLength: Self.maximumFrameLength)
         let session = Session(
             channel: channel,
             budget: budget,

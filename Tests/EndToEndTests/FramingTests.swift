@@ -70,6 +70,27 @@ import Testing
         }
     }
 
+    @Test func pipelinedLinesAreAnsweredInTheirOrder() async throws {
+        try await withServer { port in
+            let ids: [RequestID] = [1, 0, -7, 999_999_999_999_999_999, "", "abc", "a b/c", "é", "\u{1}", 2]
+            var lines: [String] = []
+            for (index, id) in ids.enumerated() {
+                let idText = String(decoding: try WireCoding.encode(id), as: UTF8.self)
+                lines.append(
+                    index.isMultiple(of: 2)
+                        ? #"{"id":\#(idText),"method":"chrono.v1.Health/Check"}"#
+                        : #" { "method" : "chrono.v1.Health/Check", "params" : {}, "id" : \#(idText) } "#
+                )
+            }
+            lines.insert("not json", at: 4)
+            var expected: [RequestID?] = ids
+            expected.insert(nil, at: 4)
+            let outcome = try await RawConnection.exchange(port: port, lines: lines, count: lines.count)
+            #expect(outcome.frames.map { Self.terminal($0)?.id } == expected)
+            #expect(outcome.frames.compactMap(Self.terminal).filter { $0.status == .ok }.count == ids.count)
+        }
+    }
+
     private static func terminal(_ frame: Frame) -> Response? {
         guard case .terminal(let response) = frame else { return nil }
         return response

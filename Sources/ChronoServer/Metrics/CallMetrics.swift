@@ -1,5 +1,6 @@
 public import ChronoProtocol
 public import CoreMetrics
+import NIOConcurrencyHelpers
 
 /// The server's measurements, reported to a swift-metrics backend: calls by method, status and transport,
 /// their latency, open connections and running subscriptions.
@@ -13,7 +14,17 @@ public struct CallMetrics: Sendable {
         case http
     }
 
+    /// The dimensions of one call's metrics.
+    private struct CallKey: Hashable {
+        var method: String
+        var status: StatusCode
+        var transport: Transport
+    }
+
     private let factory: any MetricsFactory
+    /// The handles of each call's metrics, made once: naming a metric again costs the backend a validation and
+    /// lookups of its label and dimensions on every call. Bounded by the methods × statuses × transports.
+    private let calls = NIOLockedValueBox<[CallKey: (count: Counter, duration: Timer)]>([:])
 
     /// Reports to `factory`; the default is the process-wide `MetricsSystem` backend (a no-op until bootstrapped).
     public init(factory: any MetricsFactory = MetricsSystem.factory) {
@@ -22,14 +33,23 @@ public struct CallMetrics: Sendable {
 
     /// Counts one finished call (`chrono_calls_total`) and its latency (`chrono_call_duration_seconds`).
     public func recordCall(method: String, status: StatusCode, transport: Transport, elapsed: Duration) {
-        let dimensions = [("method", method), ("transport", transport.rawValue)]
-        Counter(
-            label: "chrono_calls_total",
-            dimensions: dimensions + [("status", status.rawValue)],
-            factory: self.factory
-        ).increment()
-        Timer(label: "chrono_call_duration_seconds", dimensions: dimensions, factory: self.factory)
-            .recordNanoseconds(elapsed.wholeNanoseconds)
+        let key = CallKey(method: method, status: status, transport: transport)
+        let handles = self.calls.withLockedValue { calls in
+            if let handles = calls[key] { return handles }
+            let dimensions = [("method", method), ("transport", transport.rawValue)]
+            let handles = (
+                count: Counter(
+                    label: "chrono_calls_total",
+                    dimensions: dimensions + [("status", status.rawValue)],
+                    factory: self.factory
+                ),
+                duration: Timer(label: "chrono_call_duration_seconds", dimensions: dimensions, factory: self.factory)
+            )
+            calls[key] = handles
+            return handles
+        }
+        handles.count.increment()
+        handles.duration.recordNanoseconds(elapsed.wholeNanoseconds)
     }
 
     /// Counts a connection opening (`opened`) or closing in `chrono_connections`.

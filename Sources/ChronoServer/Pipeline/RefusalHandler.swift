@@ -1,3 +1,4 @@
+import ChronoFraming
 import NIOCore
 
 /// Stands in for a session on a connection the server will not serve (too many connections, shutting down):
@@ -9,7 +10,7 @@ import NIOCore
 /// instead of failing to write its request on a connection already gone.
 final class RefusalHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
-    typealias OutboundOut = [UInt8]
+    typealias OutboundOut = ByteBuffer
 
     private static let wait = TimeAmount.milliseconds(100)
     private static let grace = TimeAmount.seconds(2)
@@ -47,7 +48,9 @@ final class RefusalHandler: ChannelInboundHandler {
         guard !self.refused else { return }
         self.refused = true
         let channel = context.channel
-        context.writeAndFlush(self.wrapOutboundOut(self.frame)).whenComplete { _ in
+        var line = channel.allocator.buffer(capacity: NewlineFrameEncoder.lineLength(of: self.frame))
+        line.writeFrameLine(self.frame)
+        context.writeAndFlush(self.wrapOutboundOut(line)).whenComplete { _ in
             channel.closeAfterFlush(grace: Self.grace)
         }
     }

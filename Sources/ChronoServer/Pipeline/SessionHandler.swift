@@ -1,15 +1,23 @@
+import ChronoFraming
 import ChronoProtocol
 import Logging
 import NIOCore
 
 /// The end of a connection's pipeline: hands each request line to the connection's `Session` on the event
-/// loop and writes the frames it answers at once, flushing them together when the read burst ends.
+/// loop, and sends the frames it answers at once as one write and one flush per read burst.
+///
+/// Invariant: those frames go out in the order of their lines, and before anything written after them: the
+/// burst's buffer is written when the burst ends (`channelReadComplete`), and before this handler writes,
+/// closes or lets the session close anything else. Calls running in tasks write from other threads, so their
+/// frames reach the event loop only after the burst, as they did when each frame was written at once.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
-    typealias OutboundOut = [UInt8]
+    typealias OutboundOut = ByteBuffer
 
     private let session: Session
     private let logger: Logger
+    /// The frames answered since the burst began, each a whole line; written as one buffer.
+    private var answers: ByteBuffer?
     private var flushPending = false
 
     init(session: Session, logger: Logger) {
@@ -25,14 +33,19 @@ final class SessionHandler: ChannelInboundHandler {
             self.refuseLongLine(context: context)
             return
         }
-        self.session.handle(line: line) { frame in
+        let close = self.session.handle(line: line) { frame in
             guard self.session.reserve(frame) else { return }
-            context.write(self.wrapOutboundOut(frame), promise: nil)
-            self.flushPending = true
+            if self.answers == nil { self.answers = context.channel.allocator.buffer(capacity: 4096) }
+            self.answers!.writeFrameLine(frame)
+        }
+        if close {
+            self.flushAnswers(context: context)
+            context.channel.closeAfterFlush()
         }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
+        self.writeAnswers(context: context)
         if self.flushPending {
             self.flushPending = false
             context.flush()
@@ -42,13 +55,14 @@ final class SessionHandler: ChannelInboundHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed {
-            self.flushIfPending(context: context)
+            self.flushAnswers(context: context)
             self.session.inputClosed()
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        self.answers = nil
         self.session.connectionLost()
         self.logger.debug("connection closed")
         context.fireChannelInactive()
@@ -68,15 +82,28 @@ final class SessionHandler: ChannelInboundHandler {
     private func refuseLongLine(context: ChannelHandlerContext) {
         let frame = self.session.lineTooLongFrame()
         self.session.connectionLost()
+        self.writeAnswers(context: context)
         if self.session.reserve(frame) {
-            context.write(self.wrapOutboundOut(frame), promise: nil)
+            var line = context.channel.allocator.buffer(capacity: NewlineFrameEncoder.lineLength(of: frame))
+            line.writeFrameLine(frame)
+            context.write(self.wrapOutboundOut(line), promise: nil)
         }
         self.flushPending = false
         context.flush()
         context.channel.closeAfterFlush()
     }
 
-    private func flushIfPending(context: ChannelHandlerContext) {
+    /// Writes the burst's frames, if any, without flushing them.
+    private func writeAnswers(context: ChannelHandlerContext) {
+        guard let answers = self.answers else { return }
+        self.answers = nil
+        context.write(self.wrapOutboundOut(answers), promise: nil)
+        self.flushPending = true
+    }
+
+    /// Writes and flushes what the burst answered so far.
+    private func flushAnswers(context: ChannelHandlerContext) {
+        self.writeAnswers(context: context)
         guard self.flushPending else { return }
         self.flushPending = false
         context.flush()

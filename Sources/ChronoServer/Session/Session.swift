@@ -53,8 +53,9 @@ final class Session: Sendable {
     // MARK: - On the event loop
 
     /// Takes one request line. Frames due at once (a refusal, or the answer of a method that runs inline) go
-    /// to `emit`; any other call starts in its own task.
-    func handle(line: ByteBuffer, emit: ([UInt8]) -> Void) {
+    /// to `emit`, in order; any other call starts in its own task. Returns whether the connection should now
+    /// close once what was emitted is out (a draining connection's last call ended inline).
+    func handle(line: ByteBuffer, emit: ([UInt8]) -> Void) -> Bool {
         self.calls.lineTaken()
         let parsed = line.withUnsafeReadableBytes { bytes in
             Result { () throws(RequestLineError) in try Request.parse(bytes: bytes) }
@@ -64,23 +65,23 @@ final class Session: Sendable {
         case .success(let value): request = value
         case .failure(let error):
             emit(self.failureFrame(id: error.id, error: error.error))
-            return
+            return false
         }
         let descriptor: MethodDescriptor
         do {
             descriptor = try self.dispatcher.descriptor(for: request.method)
         } catch {
             emit(self.failureFrame(id: request.id, error: error))
-            return
+            return false
         }
         if case .reject(let error) = self.state.withLockedValue({ $0.machine.receive(id: request.id) }) {
             emit(self.failureFrame(id: request.id, error: error))
-            return
+            return false
         }
         let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
         guard let inline = descriptor.inlineHandler else {
             self.start(request, descriptor, deadline: deadline)
-            return
+            return false
         }
         let context = self.inlineContext(for: request)
         let started = ContinuousClock.now
@@ -94,7 +95,7 @@ final class Session: Sendable {
         if action.report {
             emit(self.outcomeFrame(request, outcome: outcome, action: action, started: started, logger: self.logger))
         }
-        if action.closeConnection { self.channel.closeAfterFlush() }
+        return action.closeConnection
     }
 
     /// The client closed its end: no more calls come; the connection closes once those in flight end.
@@ -253,7 +254,7 @@ final class Session: Sendable {
         )
         guard self.reserve(frame) else { throw CancellationError() }
         let written = self.channel.eventLoop.makePromise(of: Void.self)
-        self.channel.writeAndFlush(frame, promise: written)
+        self.channel.writeAndFlush(self.line(frame), promise: written)
         // While the socket keeps up, frames go out without waiting; once it falls behind (the channel is
         // past its high-water mark), the stream waits for each frame, which slows it down to its reader.
         guard !self.channel.isWritable else { return }
@@ -306,6 +307,13 @@ final class Session: Sendable {
     /// more than its output bound.
     private func write(_ frame: [UInt8]) {
         guard self.reserve(frame) else { return }
-        self.channel.writeAndFlush(frame, promise: nil)
+        self.channel.writeAndFlush(self.line(frame), promise: nil)
+    }
+
+    /// `frame` as the line the socket takes.
+    private func line(_ frame: [UInt8]) -> ByteBuffer {
+        var buffer = self.channel.allocator.buffer(capacity: NewlineFrameEncoder.lineLength(of: frame))
+        buffer.writeFrameLine(frame)
+        return buffer
     }
 }

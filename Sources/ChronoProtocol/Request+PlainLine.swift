@@ -1,0 +1,144 @@
+extension Request {
+    /// The fast path of `parse(bytes:)`: a plain request line read by one scan of its bytes, without building
+    /// JSON values — an object of `id` (an integer of at most 18 digits, or a string), `method` (a string) and
+    /// optionally `params` (`{}`), each once, in any order, with any JSON whitespace.
+    ///
+    /// Invariant: when it returns a request, the generic parse of the same bytes returns the same request; on
+    /// anything else (escapes, non-ASCII bytes, other members, other values, any error) it returns `nil` and the
+    /// generic parser, the authority, reads the line.
+    static func plain(bytes: UnsafeRawBufferPointer) -> Request? {
+        var scanner = PlainLineScanner(bytes: bytes)
+        return scanner.request()
+    }
+}
+
+/// The cursor of `Request.plain(bytes:)`: each step returns `nil` as soon as the line is not plain.
+private struct PlainLineScanner {
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+
+    init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    mutating func request() -> Request? {
+        self.skipWhitespace()
+        guard self.take(UInt8(ascii: "{")) else { return nil }
+        var id: RequestID?
+        var method: String?
+        var sawParams = false
+        repeat {
+            self.skipWhitespace()
+            guard let name = self.member() else { return nil }
+            self.skipWhitespace()
+            guard self.take(UInt8(ascii: ":")) else { return nil }
+            self.skipWhitespace()
+            switch name {
+            case .id:
+                guard id == nil, let value = self.id() else { return nil }
+                id = value
+            case .method:
+                guard method == nil, let value = self.plainString() else { return nil }
+                method = value
+            case .params:
+                guard !sawParams, self.emptyObject() else { return nil }
+                sawParams = true
+            }
+            self.skipWhitespace()
+        } while self.take(UInt8(ascii: ","))
+        guard self.take(UInt8(ascii: "}")) else { return nil }
+        self.skipWhitespace()
+        guard self.index == self.bytes.count, let id, let method else { return nil }
+        return Request(id: id, method: method)
+    }
+
+    private enum Member {
+        case id, method, params
+    }
+
+    /// A member name written without escapes: one of the three a plain line may have.
+    private mutating func member() -> Member? {
+        guard let name = self.plainStringBytes() else { return nil }
+        switch (name.count, name.first) {
+        case (2, UInt8(ascii: "i")) where Self.equal(name, "id"): return .id
+        case (6, UInt8(ascii: "m")) where Self.equal(name, "method"): return .method
+        case (6, UInt8(ascii: "p")) where Self.equal(name, "params"): return .params
+        default: return nil
+        }
+    }
+
+    /// An integer id in JSON's form whose digits surely fit `Int64`, or a plain string id.
+    private mutating func id() -> RequestID? {
+        guard self.index < self.bytes.count else { return nil }
+        if self.bytes[self.index] == UInt8(ascii: "\"") { return self.plainString().map(RequestID.string) }
+        let negative = self.take(UInt8(ascii: "-"))
+        let start = self.index
+        var value: Int64 = 0
+        while self.index < self.bytes.count, let digit = Self.digit(self.bytes[self.index]) {
+            // 18 digits always fit; a longer number is left to the generic parser before it could overflow.
+            guard self.index - start < 18 else { return nil }
+            value = value * 10 + Int64(digit)
+            self.index += 1
+        }
+        let count = self.index - start
+        guard count > 0, count == 1 || self.bytes[start] != UInt8(ascii: "0") else { return nil }
+        // A fraction or an exponent makes it another number (`.double`): left to the generic parser.
+        if self.index < self.bytes.count {
+            switch self.bytes[self.index] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
+            default: break
+            }
+        }
+        return .int(negative ? -value : value)
+    }
+
+    /// `{}`, with whitespace inside allowed.
+    private mutating func emptyObject() -> Bool {
+        guard self.take(UInt8(ascii: "{")) else { return false }
+        self.skipWhitespace()
+        return self.take(UInt8(ascii: "}"))
+    }
+
+    private mutating func plainString() -> String? {
+        self.plainStringBytes().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A string of printable ASCII with no escape, from its opening quote; its bytes without the quotes.
+    private mutating func plainStringBytes() -> UnsafeRawBufferPointer.SubSequence? {
+        guard self.take(UInt8(ascii: "\"")) else { return nil }
+        let start = self.index
+        while self.index < self.bytes.count {
+            let byte = self.bytes[self.index]
+            if byte == UInt8(ascii: "\"") {
+                self.index += 1
+                return self.bytes[start..<(self.index - 1)]
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+            self.index += 1
+        }
+        return nil
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard self.index < self.bytes.count, self.bytes[self.index] == byte else { return false }
+        self.index += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while self.index < self.bytes.count {
+            switch self.bytes[self.index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): self.index += 1
+            default: return
+            }
+        }
+    }
+
+    private static func digit(_ byte: UInt8) -> UInt8? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : nil
+    }
+
+    private static func equal(_ bytes: UnsafeRawBufferPointer.SubSequence, _ name: StaticString) -> Bool {
+        bytes.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+}
