@@ -42,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -66,6 +67,17 @@ let package = Package(
             dependencies: [
                 "CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The PostgreSQL backend (issue 18): its own target, so the SQLite-only build and tests never pull in postgres-nio.
+        .target(
+            name: "ChronoStorePostgres",
+            dependencies: [
+                "ChronoStore", "ChronoGraph", "ChronoProtocol",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -204,6 +216,14 @@ let package = Package(
             name: "ChronoStoreTests",
             dependencies: ["ChronoTesting", "ChronoStore", "ChronoGraph", "ChronoProtocol"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChronoStorePostgresTests",
+            dependencies: [
+                "ChronoTesting", "ChronoStorePostgres", "ChronoStore", "ChronoGraph", "ChronoProtocol",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,7 +1,7 @@
-import ChronoGraph
+package import ChronoGraph
 
 /// What a `GraphValidator` needs to know about records already stored.
-protocol GraphContent {
+package protocol GraphContent {
     /// Whether a record of `kind` with `id` is stored.
     func contains(kind: RecordKind, id: String) throws -> Bool
     /// The number of lines of document `id`, or `nil` when it is not stored.

@@ -1,4 +1,4 @@
-internal import ChronoGraph
+package import ChronoGraph
 internal import ChronoProtocol
 public import Foundation
 
@@ -19,6 +19,11 @@ public struct GraphLoader: Sendable {
         public var records: Int
         /// The new graph revision.
         public var revision: Int64
+
+        package init(records: Int, revision: Int64) {
+            self.records = records
+            self.revision = revision
+        }
     }
 
     /// Replaces the content of `store` with the graph in `directory`, streaming: each line is parsed,
@@ -80,7 +85,7 @@ public struct GraphLoader: Sendable {
     }
 
     /// The vocabulary in `vocabulary.json`.
-    func vocabulary() throws -> Vocabulary {
+    package func vocabulary() throws -> Vocabulary {
         let label = self.directory.lastPathComponent
         let url = self.directory.appendingPathComponent("vocabulary.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -119,13 +124,17 @@ public struct GraphLoader: Sendable {
 
     static func store(_ vocabulary: Vocabulary, _ connection: Connection) throws {
         let insert = try connection.cached("INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)")
-        for (family, kinds) in vocabulary.entityKinds {
-            for kind in kinds { try insert.run(["entity_kinds", .text(kind), .text(family)]) }
+        for row in Self.vocabularyRows(vocabulary) {
+            try insert.run([.text(row.section), .text(row.term), .text(row.meaning)])
         }
-        for (type, meaning) in vocabulary.relationTypes {
-            try insert.run(["relation_types", .text(type), .text(meaning)])
-        }
-        for (type, meaning) in vocabulary.eventTypes { try insert.run(["event_types", .text(type), .text(meaning)]) }
-        for role in vocabulary.participantRoles { try insert.run(["participant_roles", .text(role), ""]) }
+    }
+
+    /// The `vocabulary` table's rows: entity kinds (meaning: their family), relation and event types (their
+    /// meanings), participant roles (no meaning).
+    package static func vocabularyRows(_ vocabulary: Vocabulary) -> [(section: String, term: String, meaning: String)] {
+        vocabulary.entityKinds.flatMap { family, kinds in kinds.map { ("entity_kinds", $0, family) } }
+            + vocabulary.relationTypes.map { ("relation_types", $0.key, $0.value) }
+            + vocabulary.eventTypes.map { ("event_types", $0.key, $0.value) }
+            + vocabulary.participantRoles.map { ("participant_roles", $0, "") }
     }
 }

@@ -14,7 +14,7 @@ public struct GraphValidator: Sendable {
         self.vocabulary = vocabulary
     }
 
-    func validate(_ batch: [LocatedRecord], against stored: some GraphContent) throws {
+    package func validate(_ batch: [LocatedRecord], against stored: some GraphContent) throws {
         var seen: Set<RecordKey> = []
         var documents: [String: Int] = [:]
         for located in batch {

@@ -21,13 +21,20 @@ struct RecordWriter {
         case .dispute(let dispute): try self.insert(dispute)
         case .figure(let figure): try self.insert(figure)
         }
+        if let search = RecordColumns.search(record) {
+            try self.connection.cached(
+                "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            ).run([
+                .text(search.ownerKind), .text(search.owner), .text(search.name), .text(search.aliases),
+                .text(search.title), .text(search.summary), .text(search.claims),
+            ])
+        }
         guard logging else { return }
         try self.connection.cached("INSERT INTO changes(revision, kind, id, op) VALUES (?, ?, ?, 'insert')")
             .run([.integer(self.revision), .text(record.kind.rawValue), .text(record.id)])
     }
 
     private func insert(_ entity: EntityRecord) throws {
-        let dates = entity.dates.mapValues { ["edtf": $0.edtf.edtf, "text": $0.text] }
         try self.connection.cached(
             """
             INSERT INTO entities(id, kind, family, name, summary, number, attributes, dates)
@@ -35,18 +42,13 @@ struct RecordWriter {
             """
         ).run([
             .text(entity.id), .text(entity.kind.rawValue), .text(entity.kind.family.rawValue), .text(entity.name),
-            .text(entity.summary), .optionalText(entity.number), .text(try Self.json(entity.attributes)),
-            .text(try Self.json(dates)),
+            .text(entity.summary), .optionalText(entity.number), .text(try RecordColumns.attributes(entity)),
+            .text(try RecordColumns.dates(entity)),
         ])
-        for (position, alias) in ([entity.name] + entity.aliases).enumerated() {
+        for (position, alias, normalized) in RecordColumns.aliases(entity) {
             try self.connection.cached("INSERT INTO aliases(entity, position, alias, normalized) VALUES (?, ?, ?, ?)")
-                .run([.text(entity.id), .int(position), .text(alias), .text(NameNormalizer.normalize(alias))])
+                .run([.text(entity.id), .int(position), .text(alias), .text(normalized)])
         }
-        try self.connection.cached(
-            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('entity', ?, ?, ?, '', ?, '')"
-        ).run([
-            .text(entity.id), .text(entity.name), .text(entity.aliases.joined(separator: " ; ")), .text(entity.summary),
-        ])
         try self.insertCitations(entity.citations, kind: "entity", owner: entity.id)
     }
 
@@ -62,16 +64,13 @@ struct RecordWriter {
             .text(event.id), .text(event.type), .text(event.title), .text(event.summary), .text(event.date.edtf.edtf),
             .optionalText(event.date.text), .integer(bounds.lower), .integer(bounds.upper),
             .integer(bounds.fuzzyLower), .integer(bounds.fuzzyUpper), .int(bounds.precision),
-            .integer(Schema.spanClass(lower: bounds.fuzzyLower, upper: bounds.fuzzyUpper)),
+            .integer(bounds.spanClass),
         ])
         let rowid = self.connection.lastInsertRowID
         for (position, participant) in event.participants.enumerated() {
             try self.connection.cached("INSERT INTO participants(event, position, entity, role) VALUES (?, ?, ?, ?)")
                 .run([.integer(rowid), .int(position), .text(participant.entity), .text(participant.role)])
         }
-        try self.connection.cached(
-            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('event', ?, '', '', ?, ?, '')"
-        ).run([.text(event.id), .text(event.title), .text(event.summary)])
         try self.insertCitations(event.citations, kind: "event", owner: event.id)
     }
 
@@ -88,11 +87,6 @@ struct RecordWriter {
             bounds.map { .integer($0.fuzzyLower) } ?? .null, bounds.map { .integer($0.fuzzyUpper) } ?? .null,
             .optionalText(relation.summary),
         ])
-        if let summary = relation.summary {
-            try self.connection.cached(
-                "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('relation', ?, '', '', '', ?, '')"
-            ).run([.text(relation.id), .text(summary)])
-        }
         try self.insertCitations(relation.citations, kind: "relation", owner: relation.id)
     }
 
@@ -102,11 +96,12 @@ struct RecordWriter {
         for (position, claim) in dispute.claims.enumerated() {
             try self.connection.cached("INSERT INTO claims(dispute, position, claim) VALUES (?, ?, ?)")
                 .run([.text(dispute.id), .int(position), .text(claim.claim)])
-            try self.insertCitations(claim.citations, kind: "claim", owner: "\(dispute.id)#\(position)")
+            try self.insertCitations(
+                claim.citations,
+                kind: "claim",
+                owner: RecordColumns.claimOwner(dispute: dispute.id, position: position)
+            )
         }
-        try self.connection.cached(
-            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('dispute', ?, '', '', ?, '', ?)"
-        ).run([.text(dispute.id), .text(dispute.topic), .text(dispute.claims.map(\.claim).joined(separator: " ; "))])
     }
 
     private func insert(_ figure: FigureRecord) throws {
@@ -123,9 +118,6 @@ struct RecordWriter {
             .optionalText(figure.date?.text), bounds.map { .integer($0.fuzzyLower) } ?? .null,
             bounds.map { .integer($0.fuzzyUpper) } ?? .null, figure.high.map { .real($0) } ?? .null,
         ])
-        try self.connection.cached(
-            "INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims) VALUES ('figure', ?, '', '', ?, ?, '')"
-        ).run([.text(figure.id), .text(figure.measure), .text(figure.unit)])
         try self.insertCitations(figure.citations, kind: "figure", owner: figure.id)
     }
 

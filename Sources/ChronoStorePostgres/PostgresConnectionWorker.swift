@@ -1,0 +1,151 @@
+internal import ChronoProtocol
+internal import Dispatch
+package import Logging
+package import PostgresNIO
+
+/// One PostgreSQL connection confined to one serial queue, whose thread blocks on each round trip: the
+/// PostgreSQL counterpart of ChronoStore's `ConnectionWorker`, so reads can be synchronous primitives. Nothing
+/// blocks an event loop or the cooperative pool: `open` and `run` suspend the caller until the queue is done.
+///
+/// `@unchecked Sendable`: `connection` is used only by blocks running on `queue`.
+package final class PostgresConnectionWorker: @unchecked Sendable {
+    private let queue: DispatchQueue
+    private let connection: PostgresConnection
+    private let logger: Logger
+    /// The server and database this worker is connected to.
+    package let location: PostgresLocation
+
+    private init(queue: DispatchQueue, connection: PostgresConnection, logger: Logger, location: PostgresLocation) {
+        self.queue = queue
+        self.connection = connection
+        self.logger = logger
+        self.location = location
+    }
+
+    /// Connects to `location` on a new serial queue labelled `label`.
+    ///
+    /// - Throws: `ChronoError.unavailable` naming the location (without its password) when the server cannot
+    ///   be reached or refuses the login.
+    package static func open(
+        _ location: PostgresLocation,
+        label: String,
+        logger: Logger = Logger(label: "chronograph.postgres")
+    ) async throws -> PostgresConnectionWorker {
+        let queue = DispatchQueue(label: label)
+        let connection = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<PostgresConnection, any Error>) in
+            queue.async {
+                continuation.resume(
+                    with: Result {
+                        do {
+                            return try PostgresConnection.connect(
+                                on: PostgresConnection.defaultEventLoopGroup.any(),
+                                configuration: location.configuration,
+                                id: 0,
+                                logger: logger
+                            ).wait()
+                        } catch {
+                            let detail = (error as? PSQLError)?.serverInfo?[.message].map { ": \($0)" } ?? ""
+                            throw ChronoError.unavailable("cannot connect to PostgreSQL at \(location)\(detail)")
+                        }
+                    }
+                )
+            }
+        }
+        return PostgresConnectionWorker(queue: queue, connection: connection, logger: logger, location: location)
+    }
+
+    /// Runs `body` on the queue, outside any transaction; Task cancellation and `deadline` stop it between
+    /// statements, and a statement the server cancelled surfaces as `ChronoError.cancelled` or
+    /// `.deadlineExceeded`.
+    @discardableResult
+    package func run<T: Sendable>(
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (PostgresSession) throws -> T
+    ) async throws -> T {
+        let context = PostgresCallContext(deadline: deadline)
+        let session = PostgresSession(connection: self.connection, logger: self.logger, context: context)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                self.queue.async {
+                    continuation.resume(
+                        with: Result {
+                            do {
+                                try context.check()
+                                return try body(session)
+                            } catch {
+                                throw context.translate(error)
+                            }
+                        }
+                    )
+                }
+            }
+        } onCancel: {
+            context.cancel()
+        }
+    }
+
+    /// Runs `body` in one read-only snapshot (`REPEATABLE READ READ ONLY`), each statement limited by the
+    /// time left before `deadline` (`SET LOCAL statement_timeout`).
+    @discardableResult
+    package func read<T: Sendable>(
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (PostgresSession) throws -> T
+    ) async throws -> T {
+        try await self.run(deadline: deadline) { session in
+            try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        }
+    }
+
+    /// Runs `body` in one read-write transaction (`READ COMMITTED`), committed when it returns and rolled back
+    /// when it throws; `deadline` limits each statement as in `read`.
+    @discardableResult
+    package func write<T: Sendable>(
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (PostgresSession) throws -> T
+    ) async throws -> T {
+        try await self.run(deadline: deadline) { session in try session.transaction("BEGIN", body) }
+    }
+
+    /// Closes the connection; the worker must not be used afterwards.
+    package func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            self.queue.async {
+                try? self.connection.close().wait()
+                continuation.resume()
+            }
+        }
+    }
+}
+
+/// The connection as a body running on a worker's queue sees it: blocking statements.
+package struct PostgresSession: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+    let context: PostgresCallContext
+
+    /// Runs one statement with `binds` (`$1`, `$2`, …) and returns its rows; blocks the queue's thread until
+    /// the server answers. Throws `cancelled`/`deadlineExceeded` before sending when the call should stop.
+    @discardableResult
+    package func query(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+        try self.context.check()
+        return try self.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: self.logger).wait().rows
+    }
+
+    /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` when it throws), with the deadline as
+    /// `statement_timeout`.
+    func transaction<T>(_ begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
+        try self.query(begin)
+        do {
+            if let milliseconds = self.context.remainingMilliseconds {
+                try self.query("SET LOCAL statement_timeout = \(milliseconds)")
+            }
+            let result = try body(self)
+            try self.query("COMMIT")
+            return result
+        } catch {
+            _ = try? self.connection.query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: self.logger).wait()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,203 @@
+internal import PostgresNIO
+
+/// The PostgreSQL schema, versioned by the one row of `chrono_schema` and migrated forward in one transaction.
+///
+/// The same model as ChronoStore's SQLite schema (`Schema` and its later migrations `ChangeLog.migration`,
+/// `GraphSource.migration`): dates as `bigint` day ordinals with the same open-end sentinels, precision as a
+/// rank, the span class of each event, the covering timeline indexes (`INCLUDE`). Full text search is
+/// PostgreSQL's own: one `search` row per searchable record with the fields SQLite's FTS5 table has, and a
+/// generated `tsvector` weighing name (A), aliases (B), title (C), summary and claims (D) in the `chrono`
+/// configuration (`english` stemming over `unaccent`), under a GIN index.
+///
+/// Foreign keys are `DEFERRABLE INITIALLY DEFERRED`, checked at commit as SQLite's `defer_foreign_keys`.
+package enum PostgresSchema {
+    /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`. Each is a list
+    /// of statements (the extended query protocol runs one statement at a time).
+    static let migrations: [[String]] = [version1]
+
+    /// The version this build creates and reads.
+    package static var version: Int { self.migrations.count }
+
+    /// Key of the advisory lock that serialises concurrent migrations of one database.
+    private static let migrationLock: Int64 = 0x6368_726f_6e6f
+
+    /// Brings the database to `version` in one transaction, under an advisory lock so two processes starting
+    /// together migrate it once.
+    ///
+    /// - Returns: The version found and the version left (equal when nothing was to do).
+    /// - Throws: `PostgresSchemaError` when the database is newer than this build; nothing is changed then.
+    @discardableResult
+    package static func migrate(
+        _ worker: PostgresConnectionWorker,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws -> (from: Int, to: Int) {
+        try await worker.write(deadline: deadline) { session -> (from: Int, to: Int) in
+            try session.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
+            try session.query("CREATE TABLE IF NOT EXISTS chrono_schema(version integer NOT NULL)")
+            let rows = try session.query("SELECT version FROM chrono_schema")
+            let current = try rows.first.map { try $0.decode(Int.self) } ?? 0
+            guard current <= Self.version else { throw PostgresSchemaError(found: current, supported: Self.version) }
+            guard current < Self.version else { return (current, current) }
+            for migration in Self.migrations.dropFirst(current) {
+                for statement in migration { try session.query(statement) }
+            }
+            let record =
+                rows.isEmpty
+                ? "INSERT INTO chrono_schema(version) VALUES (\(Self.version))"
+                : "UPDATE chrono_schema SET version = \(Self.version)"
+            try session.query(record)
+            return (current, Self.version)
+        }
+    }
+
+    /// The version of the database on `session`: 0 before the first migration.
+    package static func storedVersion(_ session: PostgresSession) throws -> Int {
+        let exists = try session.query("SELECT to_regclass('chrono_schema') IS NOT NULL").first?.decode(Bool.self)
+        guard exists == true else { return 0 }
+        return try session.query("SELECT version FROM chrono_schema").first?.decode(Int.self) ?? 0
+    }
+
+    private static let version1: [String] = [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        "CREATE TEXT SEARCH CONFIGURATION chrono (COPY = english)",
+        """
+        ALTER TEXT SEARCH CONFIGURATION chrono
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem
+        """,
+        "CREATE TABLE meta(key text PRIMARY KEY, value bigint NOT NULL)",
+        "INSERT INTO meta(key, value) VALUES ('revision', 0), ('compacted', 0)",
+        """
+        CREATE TABLE changes(
+            revision bigint NOT NULL, kind text NOT NULL, id text NOT NULL,
+            op text NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+            PRIMARY KEY (revision, kind, id)
+        )
+        """,
+        """
+        CREATE TABLE change_images(
+            revision bigint NOT NULL, kind text NOT NULL, id text NOT NULL, before text,
+            PRIMARY KEY (revision, kind, id)
+        )
+        """,
+        """
+        CREATE TABLE snapshots(
+            id text PRIMARY KEY, revision bigint NOT NULL, created_ms bigint NOT NULL,
+            manifest text NOT NULL, data bytea NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE graph_source(
+            id integer PRIMARY KEY CHECK (id = 1), hash text NOT NULL, revision bigint NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE vocabulary(
+            section text NOT NULL, term text NOT NULL, meaning text NOT NULL, PRIMARY KEY (section, term)
+        )
+        """,
+        "CREATE TABLE documents(id text PRIMARY KEY, title text NOT NULL, lines integer NOT NULL)",
+        """
+        CREATE TABLE entities(
+            id text PRIMARY KEY, kind text NOT NULL, family text NOT NULL, name text NOT NULL,
+            summary text NOT NULL, number text, attributes text NOT NULL, dates text NOT NULL
+        )
+        """,
+        "CREATE INDEX entities_kind ON entities(kind, id)",
+        """
+        CREATE TABLE aliases(
+            entity text NOT NULL REFERENCES entities(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            position integer NOT NULL, alias text NOT NULL, normalized text NOT NULL,
+            PRIMARY KEY (entity, position)
+        )
+        """,
+        "CREATE INDEX aliases_normalized ON aliases(normalized, entity)",
+        """
+        CREATE TABLE events(
+            rowid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL UNIQUE, type text NOT NULL,
+            title text NOT NULL, summary text NOT NULL, date_edtf text NOT NULL, date_text text,
+            lower bigint NOT NULL, upper bigint NOT NULL, fuzzy_lower bigint NOT NULL, fuzzy_upper bigint NOT NULL,
+            precision integer NOT NULL, span_class integer NOT NULL
+        )
+        """,
+        "CREATE INDEX events_span ON events(span_class, lower, precision, id) INCLUDE (fuzzy_lower, fuzzy_upper)",
+        "CREATE INDEX events_order ON events(lower, precision, id) INCLUDE (upper, fuzzy_lower, fuzzy_upper)",
+        "CREATE INDEX events_type ON events(type, lower, precision, id)",
+        """
+        CREATE TABLE participants(
+            event bigint NOT NULL REFERENCES events(rowid) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            position integer NOT NULL,
+            entity text NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+            role text NOT NULL, PRIMARY KEY (event, position)
+        )
+        """,
+        "CREATE INDEX participants_entity ON participants(entity, event)",
+        """
+        CREATE TABLE relations(
+            id text PRIMARY KEY, type text NOT NULL,
+            from_id text NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+            to_id text NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+            date_edtf text, date_text text, fuzzy_lower bigint, fuzzy_upper bigint, summary text
+        )
+        """,
+        "CREATE INDEX relations_from ON relations(from_id, type, to_id)",
+        "CREATE INDEX relations_to ON relations(to_id, type, from_id)",
+        "CREATE INDEX relations_type ON relations(type)",
+        """
+        CREATE TABLE citations(
+            owner_kind text NOT NULL, owner text NOT NULL, position integer NOT NULL,
+            doc text NOT NULL REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+            first integer NOT NULL, last integer NOT NULL, ref text,
+            PRIMARY KEY (owner_kind, owner, position)
+        )
+        """,
+        "CREATE INDEX citations_doc ON citations(doc)",
+        "CREATE TABLE disputes(id text PRIMARY KEY, subject text, topic text NOT NULL)",
+        "CREATE INDEX disputes_subject ON disputes(subject)",
+        """
+        CREATE TABLE claims(
+            dispute text NOT NULL REFERENCES disputes(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            position integer NOT NULL, claim text NOT NULL, PRIMARY KEY (dispute, position)
+        )
+        """,
+        """
+        CREATE TABLE figures(
+            id text PRIMARY KEY, subject text, measure text NOT NULL, value double precision NOT NULL,
+            qualifier text NOT NULL, unit text NOT NULL, date_edtf text, date_text text,
+            fuzzy_lower bigint, fuzzy_upper bigint, high double precision
+        )
+        """,
+        "CREATE INDEX figures_subject ON figures(subject)",
+        """
+        CREATE TABLE search(
+            owner_kind text NOT NULL, owner text NOT NULL,
+            name text NOT NULL DEFAULT '', aliases text NOT NULL DEFAULT '', title text NOT NULL DEFAULT '',
+            summary text NOT NULL DEFAULT '', claims text NOT NULL DEFAULT '',
+            document tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('chrono', name), 'A') || setweight(to_tsvector('chrono', aliases), 'B')
+                || setweight(to_tsvector('chrono', title), 'C')
+                || setweight(to_tsvector('chrono', summary || ' ' || claims), 'D')
+            ) STORED,
+            PRIMARY KEY (owner_kind, owner)
+        )
+        """,
+        "CREATE INDEX search_document ON search USING gin (document)",
+    ]
+}
+
+/// The database's schema is newer than this build understands: a newer chronod migrated it.
+package struct PostgresSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The version stored in the database.
+    package var found: Int
+    /// The newest version this build knows.
+    package var supported: Int
+
+    package init(found: Int, supported: Int) {
+        self.found = found
+        self.supported = supported
+    }
+
+    package var description: String {
+        "the PostgreSQL database's schema is version \(self.found), newer than this build's \(self.supported); "
+            + "run a newer chronod"
+    }
+}

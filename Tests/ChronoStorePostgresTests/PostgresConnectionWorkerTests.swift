@@ -1,0 +1,89 @@
+import ChronoProtocol
+import ChronoStorePostgres
+import PostgresNIO
+import Testing
+
+@Suite("PostgreSQL connection worker", .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped))
+struct PostgresConnectionWorkerTests {
+    @Test func aStatementPastItsDeadlineIsDeadlineExceededAndTheConnectionLivesOn() async throws {
+        try await TestDatabase.with { database in
+            let start = ContinuousClock.now
+            let error = await #expect(throws: ChronoError.self) {
+                try await database.worker.read(deadline: .now + .milliseconds(300)) { session in
+                    try session.query("SELECT pg_sleep(10)")
+                }
+            }
+            #expect(error?.code == .deadlineExceeded)
+            // The server cancelled the statement at its timeout rather than running it out.
+            #expect(ContinuousClock.now - start < .seconds(5))
+            let answer = try await database.worker.read(deadline: .now + .seconds(10)) { session in
+                try session.query("SELECT 41 + 1").first?.decode(Int.self)
+            }
+            #expect(answer == 42)
+        }
+    }
+
+    @Test func aDeadlineAlreadyPastSendsNothing() async throws {
+        try await TestDatabase.with { database in
+            let error = await #expect(throws: ChronoError.self) {
+                try await database.worker.write(deadline: .now - .milliseconds(1)) { session in
+                    try session.query("CREATE TABLE never(x integer)")
+                }
+            }
+            #expect(error?.code == .deadlineExceeded)
+            let exists = try await database.worker.read(deadline: nil) { session in
+                try session.query("SELECT to_regclass('never') IS NOT NULL").first?.decode(Bool.self)
+            }
+            #expect(exists == false)
+        }
+    }
+
+    @Test func aFailedWriteIsRolledBack() async throws {
+        try await TestDatabase.with { database in
+            try await database.worker.write(deadline: nil) { try $0.query("CREATE TABLE t(x integer PRIMARY KEY)") }
+            let error = await #expect(throws: PostgresServerError.self) {
+                try await database.worker.write(deadline: nil) { session in
+                    try session.query("INSERT INTO t VALUES (1)")
+                    try session.query("INSERT INTO t VALUES (1)")
+                }
+            }
+            #expect(error?.sqlState == "23505")
+            let count = try await database.worker.read(deadline: nil) { session in
+                try session.query("SELECT count(*) FROM t").first?.decode(Int.self)
+            }
+            #expect(count == 0)
+        }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.replica != nil, "CHRONO_TEST_POSTGRES_REPLICA is not set"))
+    func aWriteOnTheReplicaIsAFailedPrecondition() async throws {
+        let worker = try await PostgresConnectionWorker.open(
+            try PostgresLocation(parsing: PostgresTestServer.replica ?? ""),
+            label: "chrono.test.replica"
+        )
+        let recovering = try await worker.read(deadline: nil) { session in
+            try session.query("SELECT pg_is_in_recovery()").first?.decode(Bool.self)
+        }
+        let error = await #expect(throws: ChronoError.self) {
+            try await worker.write(deadline: nil) { try $0.query("CREATE TABLE t(x integer)") }
+        }
+        await worker.close()
+        #expect(recovering == true)
+        #expect(error?.code == .failedPrecondition)
+    }
+}
+
+@Suite("PostgreSQL connection worker without a server")
+struct PostgresUnreachableServerTests {
+    @Test func anUnreachableServerIsUnavailableAndNamesItWithoutThePassword() async throws {
+        let error = await #expect(throws: ChronoError.self) {
+            try await PostgresConnectionWorker.open(
+                try PostgresLocation(parsing: "unix:/nonexistent/.s.PGSQL.5432?password=hunter2"),
+                label: "chrono.test.unreachable"
+            )
+        }
+        #expect(error?.code == .unavailable)
+        #expect(error?.message.contains("/nonexistent/.s.PGSQL.5432") == true)
+        #expect(error?.message.contains("hunter2") == false)
+    }
+}

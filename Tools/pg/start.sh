@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL for tests: a primary and (unless --no-replica) a streaming replica, on Unix
+# sockets only (listen_addresses = '', so no TCP port can collide) in a fresh temporary directory, tuned for
+# speed, not durability (fsync off: a crash loses the cluster, which is thrown away anyway).
+#
+# Usage: eval "$(Tools/pg/start.sh [--no-replica])"   ...   Tools/pg/stop.sh "$CHRONO_PG_DIR"
+#
+# Installs Debian's `postgresql` package when no initdb is found (apt-get; a no-op once installed) and uses the
+# newest /usr/lib/postgresql/<version>/bin. Run as root, the servers run as the `postgres` user (initdb refuses
+# root); run as another user, they run as that user. Prints `export` lines on stdout and writes them to
+# "$CHRONO_PG_DIR/env":
+#   CHRONO_TEST_POSTGRES          unix:<dir>/.s.PGSQL.5432 (the primary; user and database `postgres`)
+#   CHRONO_TEST_POSTGRES_REPLICA  unix:<dir>/.s.PGSQL.5433 (hot standby, streaming from the primary)
+#   CHRONO_PG_DIR                 the directory holding both clusters, their logs and sockets
+# Every wait is bounded (pg_ctl -t 30). On any failure it stops what it started, removes the directory and
+# exits non-zero with the server log on stderr.
+set -euo pipefail
+
+replica=1
+case "${1:-}" in
+    "") ;;
+    --no-replica) replica=0 ;;
+    *) echo "usage: $0 [--no-replica]" >&2; exit 2 ;;
+esac
+
+newest_bin() {
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4,4n | tail -n 1
+}
+
+bin=$(newest_bin)
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "start.sh: no PostgreSQL under /usr/lib/postgresql and not root; install Debian's postgresql" >&2
+        exit 1
+    fi
+    # No cluster of the package's own: this script makes its clusters itself.
+    mkdir -p /etc/postgresql-common
+    grep -qs '^create_main_cluster *= *false' /etc/postgresql-common/createcluster.conf \
+        || echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq postgresql >&2 || { apt-get update -qq >&2 && apt-get install -y -qq postgresql >&2; }
+    bin=$(newest_bin)
+    [ -x "$bin/initdb" ] || { echo "start.sh: installed postgresql but found no initdb" >&2; exit 1; }
+fi
+
+as_server() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/chrono-pg.XXXXXX")
+chmod 755 "$dir"
+[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+
+cleanup_on_failure() {
+    status=$?
+    for cluster in r p; do
+        [ -f "$dir/$cluster.log" ] && { echo "--- $cluster.log" >&2; tail -n 20 "$dir/$cluster.log" >&2; }
+        if [ -f "$dir/$cluster/postmaster.pid" ]; then
+            as_server "$bin/pg_ctl" -D "$dir/$cluster" -m immediate -w -t 30 stop >&2 || true
+        fi
+    done
+    rm -rf "$dir"
+    echo "start.sh: failed (status $status); nothing left behind" >&2
+    exit "$status"
+}
+trap cleanup_on_failure ERR INT TERM
+
+as_server "$bin/initdb" -D "$dir/p" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
+cat >> "$dir/p/postgresql.conf" <<CONF
+# Tools/pg/start.sh: sockets only, tuned for tests.
+listen_addresses = ''
+unix_socket_directories = '$dir'
+port = 5432
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+wal_level = replica
+max_wal_senders = 4
+max_connections = 200
+hot_standby_feedback = on
+CONF
+as_server "$bin/pg_ctl" -D "$dir/p" -l "$dir/p.log" -w -t 30 start >/dev/null
+
+exports="export CHRONO_TEST_POSTGRES='unix:$dir/.s.PGSQL.5432'"
+if [ "$replica" -eq 1 ]; then
+    as_server "$bin/pg_basebackup" -h "$dir" -p 5432 -U postgres -D "$dir/r" -R -X stream -c fast
+    echo "port = 5433" >> "$dir/r/postgresql.conf"
+    as_server "$bin/pg_ctl" -D "$dir/r" -l "$dir/r.log" -w -t 30 start >/dev/null
+    exports+=$'\n'"export CHRONO_TEST_POSTGRES_REPLICA='unix:$dir/.s.PGSQL.5433'"
+fi
+exports+=$'\n'"export CHRONO_PG_DIR='$dir'"
+trap - ERR INT TERM
+
+echo "$exports" > "$dir/env"
+echo "$exports"
