@@ -1,4 +1,5 @@
 internal import ChronoProtocol
+package import ChronoStore
 internal import Dispatch
 package import Logging
 package import PostgresNIO
@@ -63,7 +64,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         deadline: ContinuousClock.Instant?,
         _ body: @escaping @Sendable (PostgresSession) throws -> T
     ) async throws -> T {
-        let context = PostgresCallContext(deadline: deadline)
+        let context = QueryContext(deadline: deadline)
         let session = PostgresSession(connection: self.connection, logger: self.logger, context: context)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
@@ -74,7 +75,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
                                 try context.check()
                                 return try body(session)
                             } catch {
-                                throw context.translate(error)
+                                throw context.translatePostgres(error)
                             }
                         }
                     )
@@ -122,7 +123,8 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
 package struct PostgresSession: Sendable {
     let connection: PostgresConnection
     let logger: Logger
-    let context: PostgresCallContext
+    /// The call's deadline and cancellation, checked before each statement.
+    package let context: QueryContext
 
     /// Runs one statement with `binds` (`$1`, `$2`, …) and returns its rows; blocks the queue's thread until
     /// the server answers. Throws `cancelled`/`deadlineExceeded` before sending when the call should stop.

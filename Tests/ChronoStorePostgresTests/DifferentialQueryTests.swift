@@ -1,0 +1,148 @@
+import ChronoGraph
+import ChronoProtocol
+import ChronoStore
+import ChronoStorePostgres
+import ChronoTesting
+import Foundation
+import Testing
+
+/// The repository's graph in SQLite and in PostgreSQL, asked the same queries: every answer that does not
+/// depend on text ranking is the same wire form, byte for byte; ranked search (and what filters by it) is
+/// compared by the records it lists first (see `SearchComparison`).
+@Suite(
+    "SQLite and PostgreSQL answer alike",
+    .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped),
+    .timeLimit(.minutes(5))
+)
+struct DifferentialQueryTests {
+    /// One query asked of both backends; `ranked` when its answer depends on the text ranking.
+    struct Case {
+        var name: String
+        var ranked = false
+        var ask: (any GraphReading) async -> Outcome
+    }
+
+    static func ask<Query: GraphQuery>(_ name: String, ranked: Bool = false, _ query: Query) -> Case {
+        Case(name: name, ranked: ranked) { store in await Outcome.of(query, on: store) }
+    }
+
+    /// Asks every case of both and checks exact cases for equality and ranked ones within the tolerance;
+    /// returns how many compared equal and the ranked comparison.
+    static func compare(_ cases: [Case], on pair: BackendPair) async -> (equal: Int, search: SearchComparison) {
+        var equal = 0
+        var search = SearchComparison()
+        for item in cases {
+            let expected = await item.ask(pair.sqlite)
+            let actual = await item.ask(pair.postgres)
+            if expected == actual {
+                equal += 1
+            } else if item.ranked {
+                search.add(item.name, sqlite: expected, postgres: actual)
+            } else {
+                Issue.record("\(item.name): SQLite | PostgreSQL at \(expected.difference(from: actual))")
+            }
+        }
+        return (equal, search)
+    }
+
+    @Test func theQuestionSetIsAnsweredAlike() async throws {
+        let cases = try QuestionSet.cases()
+        #expect(cases.count > 130)
+        try await BackendPair.with(graph: Repository.url("Graph")) { pair in
+            let (equal, search) = await Self.compare(cases, on: pair)
+            print("question set: \(equal) of \(cases.count) answers equal; \(search.summary)")
+            search.check()
+        }
+    }
+
+    @Test func structuralQueriesAreAnsweredAlike() async throws {
+        let graph = try RepositoryGraphShape(directory: Repository.url("Graph"))
+        let cases = graph.cases()
+        #expect(cases.count > 60)
+        try await BackendPair.with(graph: Repository.url("Graph")) { pair in
+            let (equal, search) = await Self.compare(cases, on: pair)
+            print("structural: \(equal) of \(cases.count) answers equal; \(search.summary)")
+            search.check()
+            var stats = try await pair.postgres.run(StatsQuery(), deadline: nil)
+            #expect(stats.schemaVersion == PostgresSchema.version)
+            stats.schemaVersion = try await pair.sqlite.run(StatsQuery(), deadline: nil).schemaVersion
+            #expect(try wireForm(stats) == wireForm(try await pair.sqlite.run(StatsQuery(), deadline: nil)))
+            #expect(pair.postgres.latestRevision == pair.sqlite.latestRevision)
+            let changes = try await pair.postgres.changes(after: 0, limit: 100_000, deadline: nil)
+            #expect(changes == (try await pair.sqlite.changes(after: 0, limit: 100_000, deadline: nil)))
+            #expect(
+                changes.count == stats.counts.entities + stats.counts.events + stats.counts.relations
+                    + stats.counts.disputes + stats.counts.figures + stats.counts.documents
+            )
+        }
+    }
+
+    @Test func timelinePagesFollowTheSameCursors() async throws {
+        let windows: [(String?, String?)] = [(nil, nil), ("2000", "2010"), ("2006-06", "2007-06"), ("1990", nil)]
+        try await BackendPair.with(graph: Repository.url("Graph")) { pair in
+            var pages = 0
+            for (from, to) in windows {
+                for mode in [TimelineMode.certainFirst, .overlaps, .within] {
+                    var query = TimelineQuery(
+                        from: try from.map { try EDTFDate($0) },
+                        to: try to.map { try EDTFDate($0) },
+                        mode: mode,
+                        limit: 9
+                    )
+                    var seen = 0
+                    repeat {
+                        let sqlite = try await pair.sqlite.run(query, deadline: nil)
+                        let postgres = try await pair.postgres.run(query, deadline: nil)
+                        #expect(
+                            try wireForm(sqlite) == wireForm(postgres),
+                            "\(from ?? "…")/\(to ?? "…") \(mode) page \(seen)"
+                        )
+                        query.cursor = sqlite.nextCursor
+                        seen += 1
+                    } while query.cursor != nil && seen < 100
+                    #expect(query.cursor == nil)
+                    pages += seen
+                }
+            }
+            print("timeline: \(pages) pages equal")
+        }
+    }
+}
+
+/// How ranked answers that differ between the backends compare: the ids each lists first.
+struct SearchComparison {
+    /// How many of the first ids are compared.
+    static let top = 5
+    var differing: [(name: String, sqlite: [String], postgres: [String])] = []
+
+    mutating func add(_ name: String, sqlite: Outcome, postgres: Outcome) {
+        self.differing.append(
+            (name, Array(sqlite.listedIDs.prefix(Self.top)), Array(postgres.listedIDs.prefix(Self.top)))
+        )
+    }
+
+    /// The share of the first `top` ids the backends have in common, over the differing answers.
+    var overlap: Double {
+        let shares = self.differing.map { item -> Double in
+            let union = Set(item.sqlite).union(item.postgres)
+            return union.isEmpty ? 1 : Double(Set(item.sqlite).intersection(item.postgres).count) / Double(union.count)
+        }
+        return shares.isEmpty ? 1 : shares.reduce(0, +) / Double(shares.count)
+    }
+
+    var summary: String {
+        "\(self.differing.count) ranked answers differ (top-\(Self.top) overlap \(String(format: "%.2f", self.overlap)))"
+            + self.differing.map { "\n  \($0.name): SQLite \($0.sqlite) PostgreSQL \($0.postgres)" }.joined()
+    }
+
+    /// The documented tolerance: where ranked answers differ, the record SQLite lists first is among
+    /// PostgreSQL's first `top`.
+    func check() {
+        for item in self.differing where !item.sqlite.isEmpty {
+            #expect(
+                item.postgres.contains(item.sqlite[0]),
+                "\(item.name): SQLite \(item.sqlite) PostgreSQL \(item.postgres)"
+            )
+        }
+    }
+}
