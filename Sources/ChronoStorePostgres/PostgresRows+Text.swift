@@ -10,21 +10,58 @@ internal import PostgresNIO
 /// A record's `TextMatch.row` is its `ctid` as `block * 65536 + offset` (never 0): stable within the one
 /// snapshot its call reads, and only used there (for snippets).
 extension PostgresRows {
-    /// The `tsquery` of each term as `term(term, q)`, and of all OR-ed as `query(q)` (NULL when every word is a
-    /// stop word); `$1`, `$2`, `$3` are each phrase's text, term index and whether it is a prefix.
+    /// The `tsquery` of each phrase (`phrase(n, term, prefix, lexemes, q)`), of each term OR-ing its phrases
+    /// (`term(term, q)`), and of all terms OR-ed (`query(q)`, NULL when every word is a stop word); `$1`, `$2`,
+    /// `$3` are each phrase's text, term index and whether it is a prefix.
     private static let termQueries = """
         WITH phrase AS (
-            SELECT t.term, CASE WHEN t.prefix THEN to_tsquery('chrono', quote_literal(t.phrase) || ':*')
+            SELECT t.n, t.term, t.prefix, ARRAY(SELECT lexeme FROM unnest(to_tsvector('chrono', t.phrase))) AS lexemes,
+                CASE WHEN t.prefix THEN to_tsquery('chrono', quote_literal(t.phrase) || ':*')
                 ELSE phraseto_tsquery('chrono', t.phrase) END AS q
-            FROM unnest($1::text[], $2::bigint[], $3::bool[]) t(phrase, term, prefix)
+            FROM unnest($1::text[], $2::bigint[], $3::bool[]) WITH ORDINALITY t(phrase, term, prefix, n)
         ), term AS (
             SELECT term, string_agg('(' || q::text || ')', ' | ')::tsquery AS q FROM phrase WHERE numnode(q) > 0
             GROUP BY term
         ), query AS (SELECT string_agg('(' || q::text || ')', ' | ')::tsquery AS q FROM term)
         """
-    /// `ts_rank_cd` weights of D (summary, claims), C (title), B (aliases), A (name): SQLite's BM25 column
-    /// weights 2, 5, 8, 10, scaled.
-    private static let weights = "'{0.2, 0.5, 0.8, 1.0}'"
+
+    /// Relevance as SQLite's FTS5 `bm25` computes it (k1 1.2, b 0.75), from the same inputs in PostgreSQL's
+    /// terms: each phrase's IDF over the rows it matches (`idf(n, prefix, lexemes, idf)`), the row's tokens
+    /// against the average (`corpus(rows, average)`), and the phrase's hits weighted by field (name 10, aliases
+    /// 8, title 5, summary and claims 2, the weights of SQLite's column weights; a phrase of several words
+    /// counts its rarest word). Stop words are not tokens here, nor are stems quite Porter's: close, not equal.
+    private static func bm25Inputs(namesOnly: Bool) -> String {
+        """
+        corpus AS (
+            SELECT count(*)::float8 AS rows, greatest(avg(\(Self.tokens("o"))), 1) AS average
+            FROM search o
+        ), idf AS (
+            SELECT p.n, p.prefix, p.lexemes, greatest(1e-6, ln((corpus.rows - c.hits + 0.5) / (c.hits + 0.5))) AS idf
+            FROM phrase p, corpus,
+            LATERAL (SELECT count(*)::float8 AS hits FROM search o WHERE o.document @@ p.q AND \(Self.document("o", namesOnly: namesOnly)) @@ p.q) c
+            WHERE numnode(p.q) > 0
+        )
+        """
+    }
+    /// The tokens of row `alias`: the positions of all its lexemes.
+    private static func tokens(_ alias: String) -> String {
+        "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(\(alias).document) u)::float8"
+    }
+
+    /// The lexemes of row `alias` a search matches: all, or with `namesOnly` those of its name and aliases.
+    private static func document(_ alias: String, namesOnly: Bool) -> String {
+        namesOnly ? "ts_filter(\(alias).document, '{a,b}')" : "\(alias).document"
+    }
+    private static let bm25 = """
+        (SELECT coalesce(sum(i.idf * h.w * 2.2 / (h.w + 1.2 * (0.25 + 0.75 * x.tokens / corpus.average))), 0)
+         FROM idf i CROSS JOIN LATERAL (
+            SELECT coalesce(min((SELECT coalesce(sum(CASE w WHEN 'A' THEN 10 WHEN 'B' THEN 8 WHEN 'C' THEN 5 ELSE 2 END), 0)
+                FROM unnest(x.d) u, unnest(u.weights) w
+                WHERE CASE WHEN i.prefix THEN starts_with(u.lexeme, l) ELSE u.lexeme = l END)), 0)::float8 AS w
+            FROM unnest(i.lexemes) l
+         ) h WHERE h.w > 0)
+        """
+
     private static let row = "((s.ctid::text::point)[0]::bigint * 65536 + (s.ctid::text::point)[1]::bigint)"
 
     /// The phrases of `terms` as the three bound arrays of `termQueries`.
@@ -52,9 +89,11 @@ extension PostgresRows {
         ).first?.decode(Bool.self) ?? false
     }
 
-    /// Every matching record is ranked (no bounded scans as SQLite's past its exhaustive bound): by the terms
-    /// it holds (one `@@` per term), then by `ts_rank_cd`; `namesOnly` matches and ranks the name and alias
-    /// lexemes alone (`ts_filter`). At most `cap` come back.
+    /// As SQLiteRows ranks: when at most `TextMatch.exhaustiveRankingRows` records match, all of them by the
+    /// terms they hold (one `@@` per term) and then BM25 (`bm25`); past that, those of two bounded scans in
+    /// storage order (the rows holding every term, then any), by the terms held and the summed weights of the
+    /// best field holding each. `namesOnly` matches the name and alias lexemes alone (`ts_filter`). At most
+    /// `cap` come back.
     package func textMatches(
         _ terms: [SearchTerm],
         kinds: [String]?,
@@ -63,24 +102,51 @@ extension PostgresRows {
     ) throws
         -> [TextMatch]
     {
+        let bound = TextMatch.exhaustiveRankingRows
+        let matching = """
+            search s CROSS JOIN LATERAL (SELECT \(Self.document("s", namesOnly: namesOnly))) x(d)
+            WHERE s.document @@ query.q AND x.d @@ query.q
+            """
+        let probe = "\(Self.termQueries) SELECT count(*) FROM (SELECT 1 FROM query, \(matching) LIMIT $4) c"
+        let count = try self.rows(probe, Self.phrases(terms) + [.bigint(Int64(bound + 1))]).first?.decode(Int.self)
         var values = Self.phrases(terms) + [.bigint(Int64(cap))]
         var kindFilter = ""
         if let kinds {
             values.append(.texts(kinds))
             kindFilter = " AND s.owner_kind = ANY($5)"
         }
-        let document = namesOnly ? "ts_filter(s.document, '{a,b}')" : "s.document"
-        let sql = """
-            \(Self.termQueries)
-            SELECT owner_kind, owner, row, held, rank FROM (
-                SELECT s.owner_kind, s.owner, \(Self.row) AS row,
-                    ARRAY(SELECT t.term FROM term t WHERE x.d @@ t.q ORDER BY t.term) AS held,
-                    ts_rank_cd(\(Self.weights), x.d, query.q, 1) AS rank
-                FROM query, search s CROSS JOIN LATERAL (SELECT \(document)) x(d)
-                WHERE s.document @@ query.q AND x.d @@ query.q\(kindFilter)
-            ) m
-            ORDER BY cardinality(held) DESC, rank DESC, owner_kind COLLATE "C", owner COLLATE "C" LIMIT $4
-            """
+        let held = "ARRAY(SELECT t.term FROM term t WHERE x.d @@ t.q ORDER BY t.term)"
+        let sql: String
+        if let count, count <= bound {
+            sql = """
+                \(Self.termQueries), \(Self.bm25Inputs(namesOnly: namesOnly))
+                SELECT owner_kind, owner, row, held, rank FROM (
+                    SELECT s.owner_kind, s.owner, \(Self.row) AS row, \(held) AS held, \(Self.bm25) AS rank
+                    FROM query, corpus, search s
+                    CROSS JOIN LATERAL (SELECT \(Self.document("s", namesOnly: namesOnly)), \(Self.tokens("s"))) x(d, tokens)
+                    WHERE s.document @@ query.q AND x.d @@ query.q\(kindFilter)
+                ) m
+                ORDER BY cardinality(held) DESC, rank DESC, owner_kind COLLATE "C", owner COLLATE "C" LIMIT $4
+                """
+        } else {
+            let every = terms.count > 1 ? " AND NOT EXISTS (SELECT 1 FROM term t WHERE NOT x.d @@ t.q)" : ""
+            sql = """
+                \(Self.termQueries), scanned AS (
+                    (SELECT s.ctid FROM query, \(matching)\(every) ORDER BY s.ctid LIMIT \(bound))
+                    UNION (SELECT s.ctid FROM query, \(matching) ORDER BY s.ctid LIMIT \(bound))
+                )
+                SELECT owner_kind, owner, row, held, rank FROM (
+                    SELECT s.owner_kind, s.owner, \(Self.row) AS row, \(held) AS held,
+                        (SELECT coalesce(sum(CASE WHEN ts_filter(x.d, '{a}') @@ t.q THEN 10
+                            WHEN ts_filter(x.d, '{b}') @@ t.q THEN 8 WHEN ts_filter(x.d, '{c}') @@ t.q THEN 5 ELSE 2 END), 0)
+                         FROM term t WHERE x.d @@ t.q)::float8 AS rank
+                    FROM scanned JOIN search s ON s.ctid = scanned.ctid
+                    CROSS JOIN LATERAL (SELECT \(Self.document("s", namesOnly: namesOnly))) x(d)
+                    WHERE true\(kindFilter)
+                ) m
+                ORDER BY cardinality(held) DESC, rank DESC, row LIMIT $4
+                """
+        }
         return try self.rows(sql, values).map { row in
             let (kind, id, key, held, rank) = try row.decode((String, String, Int64, [Int], Double).self)
             return TextMatch(kind: kind, id: id, row: key, holding: held, of: terms, relevance: rank)
