@@ -1,6 +1,7 @@
 internal import ChronoGraph
 internal import ChronoProtocol
 package import ChronoStore
+internal import Foundation
 internal import PostgresNIO
 
 /// Ranked search in PostgreSQL's own terms: the `search` table's `document` (a `tsvector` in the `chrono`
@@ -11,7 +12,7 @@ internal import PostgresNIO
 /// snapshot its call reads, and only used there (for snippets).
 extension PostgresRows {
     /// The `tsquery` of each phrase (`phrase(n, term, prefix, lexemes, q)`), of each term OR-ing its phrases
-    /// (`term(term, q)`), and of all terms OR-ed (`query(q)`, NULL when every word is a stop word); `$1`, `$2`,
+    /// (`term(term, q)`), and of all terms OR-ed (`query(q)`, NULL when no phrase has a word to index); `$1`, `$2`,
     /// `$3` are each phrase's text, term index and whether it is a prefix.
     private static let termQueries = """
         WITH phrase AS (
@@ -28,8 +29,9 @@ extension PostgresRows {
     /// Relevance as SQLite's FTS5 `bm25` computes it (k1 1.2, b 0.75), from the same inputs in PostgreSQL's
     /// terms: each phrase's IDF over the rows it matches (`idf(n, prefix, lexemes, idf)`), the row's tokens
     /// against the average (`corpus(rows, average)`), and the phrase's hits weighted by field (name 10, aliases
-    /// 8, title 5, summary and claims 2, the weights of SQLite's column weights; a phrase of several words
-    /// counts its rarest word). Stop words are not tokens here, nor are stems quite Porter's: close, not equal.
+    /// 8, title 5, summary and claims 2, as SQLite's column weights but for claims; a phrase of several words
+    /// counts its least frequent word). Stems are Snowball's, not Porter's: close, not always equal. The
+    /// average reads every row's length, a cost that grows with the graph (a maintained total would not).
     private static func bm25Inputs(namesOnly: Bool) -> String {
         """
         corpus AS (
@@ -62,6 +64,8 @@ extension PostgresRows {
          ) h WHERE h.w > 0)
         """
 
+    /// `ts_headline` options: matches between `**`, 11 or 12 words as FTS5's 12-token snippets.
+    private static let headline = "'StartSel=**, StopSel=**, MaxWords=12, MinWords=11'"
     private static let row = "((s.ctid::text::point)[0]::bigint * 65536 + (s.ctid::text::point)[1]::bigint)"
 
     /// The phrases of `terms` as the three bound arrays of `termQueries`.
@@ -153,24 +157,30 @@ extension PostgresRows {
         }
     }
 
-    /// `ts_headline` of the first field holding a term (summary, title, claims, aliases, else the name), about
-    /// a dozen words around the best match.
+    /// Close to FTS5's `snippet`, not equal: the field holding the most search phrases (the first such of name,
+    /// aliases, title, summary, claims), a dozen of its words around the matches (`ts_headline`), with `…` where
+    /// the field goes on before or after them.
     package func snippets(_ rows: [Int64], terms: [SearchTerm]) throws -> [Int64: String] {
         guard !terms.isEmpty, !rows.isEmpty else { return [:] }
-        func holds(_ field: String) -> String { "WHEN to_tsvector('chrono', s.\(field)) @@ query.q THEN s.\(field)" }
-        let field = ["summary", "title", "claims", "aliases"].map(holds).joined(separator: " ")
         let sql = """
             \(Self.termQueries)
-            SELECT r.row, ts_headline('chrono', CASE \(field) ELSE s.name END, query.q,
-                'StartSel=**, StopSel=**, MaxWords=12, MinWords=6, MaxFragments=1')
+            SELECT r.row, f.text, ts_headline('chrono', f.text, query.q, \(Self.headline))
             FROM query, unnest($4::bigint[]) r(row)
             JOIN search s ON s.ctid = format('(%s,%s)', r.row / 65536, r.row % 65536)::tid
+            CROSS JOIN LATERAL (
+                SELECT v.text FROM (VALUES (1, s.name), (2, s.aliases), (3, s.title), (4, s.summary), (5, s.claims)) v(n, text)
+                ORDER BY (SELECT count(*) FROM phrase p WHERE numnode(p.q) > 0
+                    AND to_tsvector('chrono', regexp_replace(v.text, '[^[:alnum:]]+', ' ', 'g')) @@ p.q) DESC, v.n
+                LIMIT 1
+            ) f
             WHERE query.q IS NOT NULL
             """
         var snippets: [Int64: String] = [:]
         for row in try self.rows(sql, Self.phrases(terms) + [.bigints(rows)]) {
-            let (key, snippet) = try row.decode((Int64, String).self)
-            snippets[key] = snippet
+            let (key, text, headline) = try row.decode((Int64, String, String).self)
+            let plain = headline.split(separator: "**", omittingEmptySubsequences: false).joined()
+            let field = text.trimmingCharacters(in: .whitespaces)
+            snippets[key] = (field.hasPrefix(plain) ? "" : "…") + headline + (field.hasSuffix(plain) ? "" : "…")
         }
         return snippets
     }
