@@ -27,13 +27,17 @@ struct DifferentialQueryTests {
     }
 
     /// Asks every case of both and checks exact cases for equality and ranked ones within the tolerance;
-    /// returns how many compared equal and the ranked comparison.
+    /// returns how many compared equal and the ranked comparison, and prints the time each backend took.
     static func compare(_ cases: [Case], on pair: BackendPair) async -> (equal: Int, search: SearchComparison) {
         var equal = 0
         var search = SearchComparison()
+        var elapsed = (sqlite: Duration.zero, postgres: Duration.zero)
+        let clock = ContinuousClock()
         for item in cases {
-            let expected = await item.ask(pair.sqlite)
-            let actual = await item.ask(pair.postgres)
+            var expected = Outcome.error("")
+            var actual = Outcome.error("")
+            elapsed.sqlite += await clock.measure { expected = await item.ask(pair.sqlite) }
+            elapsed.postgres += await clock.measure { actual = await item.ask(pair.postgres) }
             if expected == actual {
                 equal += 1
             } else if item.ranked {
@@ -42,6 +46,7 @@ struct DifferentialQueryTests {
                 Issue.record("\(item.name): SQLite | PostgreSQL at \(expected.difference(from: actual))")
             }
         }
+        print("\(cases.count) queries: SQLite \(elapsed.sqlite), PostgreSQL \(elapsed.postgres)")
         return (equal, search)
     }
 
