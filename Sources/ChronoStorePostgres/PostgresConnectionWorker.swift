@@ -1,6 +1,7 @@
 internal import ChronoProtocol
 package import ChronoStore
 internal import Dispatch
+internal import Foundation
 package import Logging
 package import PostgresNIO
 
@@ -8,17 +9,32 @@ package import PostgresNIO
 /// PostgreSQL counterpart of ChronoStore's `ConnectionWorker`, so reads can be synchronous primitives. Nothing
 /// blocks an event loop or the cooperative pool: `open` and `run` suspend the caller until the queue is done.
 ///
-/// `@unchecked Sendable`: `connection` is used only by blocks running on `queue`.
+/// Task cancellation reaches a statement in flight: each transaction tags itself (`application_name`
+/// `chrono-call-N`, local to the transaction), and a cancelled call asks a side connection to
+/// `pg_cancel_backend` this connection's server process only while it still carries that call's tag.
+///
+/// `@unchecked Sendable`: `connection` is used only by blocks running on `queue`; `calls` is guarded by `lock`.
 package final class PostgresConnectionWorker: @unchecked Sendable {
     private let queue: DispatchQueue
     private let connection: PostgresConnection
     private let logger: Logger
+    /// The server process serving `connection`.
+    private let backendPID: Int32
+    private let lock = NSLock()
+    private var calls = 0
     /// The server and database this worker is connected to.
     package let location: PostgresLocation
 
-    private init(queue: DispatchQueue, connection: PostgresConnection, logger: Logger, location: PostgresLocation) {
+    private init(
+        queue: DispatchQueue,
+        connection: PostgresConnection,
+        backendPID: Int32,
+        logger: Logger,
+        location: PostgresLocation
+    ) {
         self.queue = queue
         self.connection = connection
+        self.backendPID = backendPID
         self.logger = logger
         self.location = location
     }
@@ -33,18 +49,21 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         logger: Logger = Logger(label: "chronograph.postgres")
     ) async throws -> PostgresConnectionWorker {
         let queue = DispatchQueue(label: label)
-        let connection = try await withCheckedThrowingContinuation {
-            (continuation: CheckedContinuation<PostgresConnection, any Error>) in
+        let (connection, backendPID) = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<(PostgresConnection, Int32), any Error>) in
             queue.async {
                 continuation.resume(
                     with: Result {
                         do {
-                            return try PostgresConnection.connect(
+                            let connection = try PostgresConnection.connect(
                                 on: PostgresConnection.defaultEventLoopGroup.any(),
                                 configuration: location.configuration,
                                 id: 0,
                                 logger: logger
                             ).wait()
+                            let pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows
+                                .first?.decode(Int32.self)
+                            return (connection, pid ?? 0)
                         } catch {
                             let detail = (error as? PSQLError)?.serverInfo?[.message].map { ": \($0)" } ?? ""
                             throw ChronoError.unavailable("cannot connect to PostgreSQL at \(location)\(detail)")
@@ -53,19 +72,30 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
                 )
             }
         }
-        return PostgresConnectionWorker(queue: queue, connection: connection, logger: logger, location: location)
+        return PostgresConnectionWorker(
+            queue: queue,
+            connection: connection,
+            backendPID: backendPID,
+            logger: logger,
+            location: location
+        )
     }
 
-    /// Runs `body` on the queue, outside any transaction; Task cancellation and `deadline` stop it between
-    /// statements, and a statement the server cancelled surfaces as `ChronoError.cancelled` or
-    /// `.deadlineExceeded`.
+    /// Runs `body` on the queue, outside any transaction; Task cancellation and `deadline` stop it before its
+    /// next statement (inside `read` and `write`, also during one), and a statement the server cancelled
+    /// surfaces as `ChronoError.cancelled` or `.deadlineExceeded`.
     @discardableResult
     package func run<T: Sendable>(
         deadline: ContinuousClock.Instant?,
         _ body: @escaping @Sendable (PostgresSession) throws -> T
     ) async throws -> T {
+        let call = self.lock.withLock {
+            self.calls += 1
+            return self.calls
+        }
         let context = QueryContext(deadline: deadline)
-        let session = PostgresSession(connection: self.connection, logger: self.logger, context: context)
+        let tag = "chrono-call-\(call)"
+        let session = PostgresSession(connection: self.connection, logger: self.logger, context: context, tag: tag)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 self.queue.async {
@@ -83,11 +113,30 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
             }
         } onCancel: {
             context.cancel()
+            Task.detached { await self.cancelOnServer(tag: tag) }
         }
     }
 
+    /// Cancels the statement running on this connection if its transaction still carries `tag`, from a side
+    /// connection (the server checks pid and tag together, so a later call is never cancelled instead).
+    private func cancelOnServer(tag: String) async {
+        guard let side = try? await PostgresConnectionWorker.open(self.location, label: "chrono.postgres.cancel")
+        else { return }
+        var bindings = PostgresBindings()
+        bindings.append(self.backendPID)
+        bindings.append(tag)
+        let binds = bindings
+        _ = try? await side.run(deadline: .now + .seconds(5)) { session in
+            try session.query(
+                "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND application_name = $2",
+                binds
+            )
+        }
+        await side.close()
+    }
+
     /// Runs `body` in one read-only snapshot (`REPEATABLE READ READ ONLY`), each statement limited by the
-    /// time left before `deadline` (`SET LOCAL statement_timeout`).
+    /// time left before `deadline` (`statement_timeout`, local to the transaction).
     @discardableResult
     package func read<T: Sendable>(
         deadline: ContinuousClock.Instant?,
@@ -125,6 +174,8 @@ package struct PostgresSession: Sendable {
     let logger: Logger
     /// The call's deadline and cancellation, checked before each statement.
     package let context: QueryContext
+    /// The call's `application_name` while its transaction runs (see `PostgresConnectionWorker`).
+    let tag: String
 
     /// Runs one statement with `binds` (`$1`, `$2`, …) and returns its rows; blocks the queue's thread until
     /// the server answers. Throws `cancelled`/`deadlineExceeded` before sending when the call should stop.
@@ -135,13 +186,21 @@ package struct PostgresSession: Sendable {
     }
 
     /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` when it throws), with the deadline as
-    /// `statement_timeout`.
+    /// `statement_timeout` (the server's own setting without a deadline) and the call's tag as
+    /// `application_name`, both local to the transaction.
     func transaction<T>(_ begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
         try self.query(begin)
         do {
-            if let milliseconds = self.context.remainingMilliseconds {
-                try self.query("SET LOCAL statement_timeout = \(milliseconds)")
-            }
+            var binds = PostgresBindings()
+            binds.append(self.context.remainingMilliseconds.map { String($0) })
+            binds.append(self.tag)
+            try self.query(
+                """
+                SELECT set_config('statement_timeout', coalesce($1::text, current_setting('statement_timeout')), true),
+                       set_config('application_name', $2, true)
+                """,
+                binds
+            )
             let result = try body(self)
             try self.query("COMMIT")
             return result

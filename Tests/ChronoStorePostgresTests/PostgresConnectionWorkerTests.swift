@@ -23,6 +23,26 @@ struct PostgresConnectionWorkerTests {
         }
     }
 
+    @Test func cancellingTheTaskCancelsTheRunningStatementOnly() async throws {
+        try await TestDatabase.with { database in
+            let worker = database.worker
+            let start = ContinuousClock.now
+            let sleeper = Task {
+                try await worker.read(deadline: nil) { session in try session.query("SELECT pg_sleep(10)") }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            sleeper.cancel()
+            let error = await #expect(throws: ChronoError.self) { try await sleeper.value }
+            #expect(error?.code == .cancelled)
+            #expect(ContinuousClock.now - start < .seconds(5))
+            // The next call on the same connection carries another tag and runs to its end.
+            let slept = try await worker.read(deadline: nil) { session in
+                try session.query("SELECT 42 FROM pg_sleep(0.3)").first?.decode(Int.self)
+            }
+            #expect(slept == 42)
+        }
+    }
+
     @Test func aDeadlineAlreadyPastSendsNothing() async throws {
         try await TestDatabase.with { database in
             let error = await #expect(throws: ChronoError.self) {

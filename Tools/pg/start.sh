@@ -24,7 +24,7 @@ case "${1:-}" in
 esac
 
 newest_bin() {
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4,4n | tail -n 1
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5,5n | tail -n 1
 }
 
 bin=$(newest_bin)
@@ -47,12 +47,10 @@ as_server() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/chrono-pg.XXXXXX")
-chmod 755 "$dir"
-[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-
+# On any exit but the successful one at the end (set -e, a signal), stops and removes what was started.
 cleanup_on_failure() {
     status=$?
+    [ "$status" -eq 0 ] && return
     for cluster in r p; do
         [ -f "$dir/$cluster.log" ] && { echo "--- $cluster.log" >&2; tail -n 20 "$dir/$cluster.log" >&2; }
         if [ -f "$dir/$cluster/postmaster.pid" ]; then
@@ -63,7 +61,17 @@ cleanup_on_failure() {
     echo "start.sh: failed (status $status); nothing left behind" >&2
     exit "$status"
 }
-trap cleanup_on_failure ERR INT TERM
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/chrono-pg.XXXXXX")
+trap cleanup_on_failure EXIT
+trap 'exit 130' INT TERM
+# A Unix socket path holds at most 107 bytes: "$dir/.s.PGSQL.5432" must fit.
+if [ "${#dir}" -gt 93 ]; then
+    echo "start.sh: $dir is too long for a socket path; set TMPDIR to a shorter directory" >&2
+    exit 1
+fi
+chmod 755 "$dir"
+[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
 
 as_server "$bin/initdb" -D "$dir/p" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
 cat >> "$dir/p/postgresql.conf" <<CONF
@@ -89,7 +97,7 @@ if [ "$replica" -eq 1 ]; then
     exports+=$'\n'"export CHRONO_TEST_POSTGRES_REPLICA='unix:$dir/.s.PGSQL.5433'"
 fi
 exports+=$'\n'"export CHRONO_PG_DIR='$dir'"
-trap - ERR INT TERM
+trap - EXIT INT TERM
 
 echo "$exports" > "$dir/env"
 echo "$exports"
