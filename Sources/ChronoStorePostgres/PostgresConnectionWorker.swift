@@ -1,4 +1,5 @@
 internal import ChronoProtocol
+package import ChronoStore
 internal import Dispatch
 internal import Foundation
 package import Logging
@@ -92,8 +93,9 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
             self.calls += 1
             return self.calls
         }
-        let context = PostgresCallContext(deadline: deadline, tag: "chrono-call-\(call)")
-        let session = PostgresSession(connection: self.connection, logger: self.logger, context: context)
+        let context = QueryContext(deadline: deadline)
+        let tag = "chrono-call-\(call)"
+        let session = PostgresSession(connection: self.connection, logger: self.logger, context: context, tag: tag)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 self.queue.async {
@@ -103,7 +105,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
                                 try context.check()
                                 return try body(session)
                             } catch {
-                                throw context.translate(error)
+                                throw context.translatePostgres(error)
                             }
                         }
                     )
@@ -111,7 +113,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
             }
         } onCancel: {
             context.cancel()
-            Task.detached { await self.cancelOnServer(tag: context.tag) }
+            Task.detached { await self.cancelOnServer(tag: tag) }
         }
     }
 
@@ -170,7 +172,10 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
 package struct PostgresSession: Sendable {
     let connection: PostgresConnection
     let logger: Logger
-    let context: PostgresCallContext
+    /// The call's deadline and cancellation, checked before each statement.
+    package let context: QueryContext
+    /// The call's `application_name` while its transaction runs (see `PostgresConnectionWorker`).
+    let tag: String
 
     /// Runs one statement with `binds` (`$1`, `$2`, …) and returns its rows; blocks the queue's thread until
     /// the server answers. Throws `cancelled`/`deadlineExceeded` before sending when the call should stop.
@@ -188,7 +193,7 @@ package struct PostgresSession: Sendable {
         do {
             var binds = PostgresBindings()
             binds.append(self.context.remainingMilliseconds.map { String($0) })
-            binds.append(self.context.tag)
+            binds.append(self.tag)
             try self.query(
                 """
                 SELECT set_config('statement_timeout', coalesce($1::text, current_setting('statement_timeout')), true),

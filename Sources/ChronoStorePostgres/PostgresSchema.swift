@@ -7,7 +7,9 @@ internal import PostgresNIO
 /// rank, the span class of each event, the covering timeline indexes (`INCLUDE`). Full text search is
 /// PostgreSQL's own: one `search` row per searchable record with the fields SQLite's FTS5 table has, and a
 /// generated `tsvector` weighing name (A), aliases (B), title (C), summary and claims (D) in the `chrono`
-/// configuration (`english` stemming over `unaccent`), under a GIN index.
+/// configuration (English Snowball stemming over `unaccent`, keeping stop words), under a GIN index. Words are
+/// split as FTS5's `unicode61` splits them, at every character that is not a letter or digit (`1news.az` is
+/// `1news` and `az`, not one host name), and no word is dropped, so the two backends index the same words.
 ///
 /// Foreign keys are `DEFERRABLE INITIALLY DEFERRED`, checked at commit as SQLite's `defer_foreign_keys`.
 package enum PostgresSchema {
@@ -59,11 +61,13 @@ package enum PostgresSchema {
 
     private static let version1: [String] = [
         "CREATE EXTENSION IF NOT EXISTS unaccent",
+        "CREATE TEXT SEARCH DICTIONARY chrono_stem (TEMPLATE = snowball, Language = english)",
         "CREATE TEXT SEARCH CONFIGURATION chrono (COPY = english)",
         """
         ALTER TEXT SEARCH CONFIGURATION chrono
-            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, chrono_stem
         """,
+        "ALTER TEXT SEARCH CONFIGURATION chrono ALTER MAPPING FOR asciiword, asciihword, hword_asciipart WITH chrono_stem",
         "CREATE TABLE meta(key text PRIMARY KEY, value bigint NOT NULL)",
         "INSERT INTO meta(key, value) VALUES ('revision', 0), ('compacted', 0)",
         """
@@ -173,9 +177,10 @@ package enum PostgresSchema {
             name text NOT NULL DEFAULT '', aliases text NOT NULL DEFAULT '', title text NOT NULL DEFAULT '',
             summary text NOT NULL DEFAULT '', claims text NOT NULL DEFAULT '',
             document tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('chrono', name), 'A') || setweight(to_tsvector('chrono', aliases), 'B')
-                || setweight(to_tsvector('chrono', title), 'C')
-                || setweight(to_tsvector('chrono', summary || ' ' || claims), 'D')
+                setweight(to_tsvector('chrono', regexp_replace(name, '[^[:alnum:]]+', ' ', 'g')), 'A')
+                || setweight(to_tsvector('chrono', regexp_replace(aliases, '[^[:alnum:]]+', ' ', 'g')), 'B')
+                || setweight(to_tsvector('chrono', regexp_replace(title, '[^[:alnum:]]+', ' ', 'g')), 'C')
+                || setweight(to_tsvector('chrono', regexp_replace(summary || ' ' || claims, '[^[:alnum:]]+', ' ', 'g')), 'D')
             ) STORED,
             PRIMARY KEY (owner_kind, owner)
         )

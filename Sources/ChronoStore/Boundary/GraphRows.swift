@@ -109,6 +109,13 @@ package struct GraphCounts {
     package var byDocument: [String: Int]
     /// The backend's schema version.
     package var schemaVersion: Int
+
+    package init(counts: StatsCounts, byKind: [String: Int], byDocument: [String: Int], schemaVersion: Int) {
+        self.counts = counts
+        self.byKind = byKind
+        self.byDocument = byDocument
+        self.schemaVersion = schemaVersion
+    }
 }
 
 /// The events one timeline read selects.

@@ -18,6 +18,11 @@ package struct TextMatch {
     /// column weights, or past its exhaustive bound the summed weights of the fields holding each word.
     package var relevance: Double
 
+    /// Up to this many records matching a search, a backend ranks every one by its relevance (BM25); past it,
+    /// only bounded scans of the matches, by the weights of the fields holding each word (see
+    /// `GraphRows.textMatches`).
+    package static let exhaustiveRankingRows = 500
+
     /// More matched words first, then relevance; an exact id, name or alias ranks above any text match.
     package var score: Double {
         let exact: Double =

@@ -1,5 +1,6 @@
 package import ChronoGraph
 internal import ChronoProtocol
+internal import Foundation
 
 /// The query algorithms over one read snapshot of any backend: what a `GraphQuery` answers from.
 ///
@@ -57,5 +58,25 @@ package enum StoredValue {
             throw ChronoError.dataLoss("stored kind \"\(text)\" is unknown")
         }
         return kind
+    }
+
+    /// Parses an entity's stored `dates` column: a JSON object of `{"edtf", "text"}` by date name.
+    package static func entityDates(_ json: String) throws -> [String: DateValue] {
+        var dates: [String: DateValue] = [:]
+        for (key, stored) in try JSONDecoder().decode([String: StoredDate].self, from: Data(json.utf8)) {
+            dates[key] = try Self.date(stored.edtf, text: stored.text)
+        }
+        return dates
+    }
+
+    /// Parses an entity's stored `attributes` column: a JSON object of strings.
+    package static func attributes(_ json: String) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+    }
+
+    /// An entity date as stored in the `dates` JSON column.
+    private struct StoredDate: Decodable {
+        let edtf: String
+        let text: String?
     }
 }

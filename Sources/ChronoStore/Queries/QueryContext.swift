@@ -1,8 +1,8 @@
 package import ChronoProtocol
 internal import Foundation
 
-/// The cancellation flag and deadline of one store call, checked by SQLite's progress handler and by
-/// traversal loops in Swift.
+/// The cancellation flag and deadline of one store call, checked by SQLite's progress handler, by traversal
+/// loops in Swift and, for PostgreSQL, before each statement (the deadline also becomes `statement_timeout`).
 ///
 /// `@unchecked Sendable`: `cancelled` is guarded by `lock`; `deadline` is immutable.
 package final class QueryContext: @unchecked Sendable {
@@ -18,9 +18,17 @@ package final class QueryContext: @unchecked Sendable {
         self.lock.withLock { self.cancelled = true }
     }
 
-    var isCancelled: Bool { self.lock.withLock { self.cancelled } }
+    package var isCancelled: Bool { self.lock.withLock { self.cancelled } }
 
-    var isExpired: Bool { self.deadline.map { ContinuousClock.now >= $0 } ?? false }
+    package var isExpired: Bool { self.deadline.map { ContinuousClock.now >= $0 } ?? false }
+
+    /// The time left before the deadline in whole milliseconds, at least 1 (so a server's timeout of 0, "no
+    /// limit", is never asked for); `nil` without a deadline.
+    package var remainingMilliseconds: Int64? {
+        guard let deadline = self.deadline else { return nil }
+        let left = ContinuousClock.now.duration(to: deadline).components
+        return max(1, left.seconds * 1_000 + left.attoseconds / 1_000_000_000_000_000)
+    }
 
     /// Whether the call should stop now.
     package var shouldStop: Bool { self.isCancelled || self.isExpired }

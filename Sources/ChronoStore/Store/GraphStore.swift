@@ -112,34 +112,3 @@ public final class GraphStore: GraphReading {
         try connection.cached("SELECT value FROM meta WHERE key = 'revision'").first { $0.int64(0) } ?? 0
     }
 }
-
-/// The newest committed revision, shared between the writer's queue and any reader of `latestRevision`.
-///
-/// `@unchecked Sendable`: `value` is guarded by `lock`.
-private final class RevisionCell: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Int64 = 0
-
-    func store(_ revision: Int64) {
-        self.lock.withLock { self.value = revision }
-    }
-
-    func load() -> Int64 {
-        self.lock.withLock { self.value }
-    }
-}
-
-/// A thread-safe counter for spreading reads over the pool.
-///
-/// `@unchecked Sendable`: `value` is guarded by `lock`.
-private final class RoundRobin: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        self.lock.withLock {
-            self.value &+= 1
-            return self.value & Int.max
-        }
-    }
-}

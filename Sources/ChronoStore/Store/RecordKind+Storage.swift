@@ -1,4 +1,4 @@
-internal import ChronoGraph
+package import ChronoGraph
 internal import ChronoProtocol
 
 extension RecordKind {
@@ -15,7 +15,7 @@ extension RecordKind {
     }
 
     /// The kind stored as `text` in the database; any other text means the database is corrupt.
-    init(stored text: String) throws {
+    package init(stored text: String) throws {
         guard let kind = RecordKind(rawValue: text) else {
             throw ChronoError.dataLoss("stored record kind \"\(text)\" is unknown")
         }
@@ -25,7 +25,7 @@ extension RecordKind {
 
 extension GraphChange.Operation {
     /// The operation stored as `text` in the change log; any other text means the database is corrupt.
-    init(stored text: String) throws {
+    package init(stored text: String) throws {
         guard let operation = GraphChange.Operation(rawValue: text) else {
             throw ChronoError.dataLoss("stored change operation \"\(text)\" is unknown")
         }

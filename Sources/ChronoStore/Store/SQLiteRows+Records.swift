@@ -1,6 +1,5 @@
 internal import ChronoGraph
 internal import ChronoProtocol
-internal import Foundation
 
 extension SQLiteRows {
     func ref(_ id: String) throws -> EntityRef? {
@@ -65,19 +64,15 @@ extension SQLiteRows {
             """
         ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
-            let attributes = try JSONDecoder().decode([String: String].self, from: Data(row.text(5).utf8))
-            let rawDates = try JSONDecoder().decode([String: StoredDate].self, from: Data(row.text(6).utf8))
-            var dates: [String: DateValue] = [:]
-            for (key, stored) in rawDates { dates[key] = try StoredValue.date(stored.edtf, text: stored.text) }
             entities[id] = Entity(
                 id: id,
                 kind: try StoredValue.kind(row.text(1)),
                 name: row.text(2),
                 aliases: aliases[id] ?? [],
                 summary: row.text(3),
-                attributes: attributes,
+                attributes: try StoredValue.attributes(row.text(5)),
                 number: row.optionalText(4),
-                dates: dates,
+                dates: try StoredValue.entityDates(row.text(6)),
                 citations: citations[id] ?? []
             )
         }
@@ -198,10 +193,4 @@ extension SQLiteRows {
             return Dispute(id: id, subject: row.subject.flatMap { refs[$0] }, topic: row.topic, claims: list)
         }
     }
-}
-
-/// An entity date as stored in the `dates` JSON column.
-private struct StoredDate: Decodable {
-    let edtf: String
-    let text: String?
 }

@@ -17,7 +17,7 @@ extension SQLiteRows {
     /// Up to this many matching rows, every match is ranked by BM25; past it, each scan of the bounded
     /// ranking reads at most this many (see `textMatches`). On the repository's graph (1,176 indexed
     /// records) only questions of its commonest words pass it; the question set scores the same at 500 or 2,000.
-    static let maximumExhaustiveSearchRows = 500
+    static let maximumExhaustiveSearchRows = TextMatch.exhaustiveRankingRows
 
     /// All words first, then most, then any: each row says which words it holds (`phrase_hits`). When at most
     /// `exhaustiveSearchRows` records match, all are ranked by BM25. Past that, the cost stays bounded as the

@@ -1,15 +1,14 @@
-import ChronoTesting
-import Foundation
+public import Foundation
 
 /// A random directed multigraph written as a `Graph/` directory, with a plain adjacency list to check against.
-struct RandomGraph {
-    let nodes: [String]
+public struct RandomGraph: Sendable {
+    public let nodes: [String]
     /// Undirected adjacency: node → (neighbour, relation id), both directions.
-    var adjacency: [String: [(other: String, edge: String)]] = [:]
+    public var adjacency: [String: [(other: String, edge: String)]] = [:]
     /// Directed relations (id, from, to).
-    var relations: [(id: String, from: String, to: String)] = []
+    public var relations: [(id: String, from: String, to: String)] = []
 
-    init(nodes count: Int, edges: Int, seed: UInt64) {
+    public init(nodes count: Int, edges: Int, seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         self.nodes = (0..<count).map { "n\($0)" }
         var seen: [String: Int] = [:]
@@ -28,7 +27,7 @@ struct RandomGraph {
     }
 
     /// Writes the graph as JSON Lines under `directory/Graph`, with the repository's vocabulary.
-    func write(to directory: URL, vocabulary: URL) throws -> URL {
+    public func write(to directory: URL, vocabulary: URL) throws -> URL {
         let graph = directory.appendingPathComponent("Graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: vocabulary, to: graph.appendingPathComponent("vocabulary.json"))
@@ -49,7 +48,7 @@ struct RandomGraph {
     }
 
     /// Hop distances from `source` following relations both ways, by plain BFS.
-    func distances(from source: String, directed: Bool = false) -> [String: Int] {
+    public func distances(from source: String, directed: Bool = false) -> [String: Int] {
         var distances = [source: 0]
         var queue = [source]
         var index = 0
@@ -65,7 +64,7 @@ struct RandomGraph {
     }
 
     /// Every simple path's length from `source` to `target` of at most `maxLength` hops (paths as edge sequences).
-    func simplePathLengths(from source: String, to target: String, maxLength: Int) -> [Int] {
+    public func simplePathLengths(from source: String, to target: String, maxLength: Int) -> [Int] {
         var lengths: [Int] = []
         var visited: Set<String> = [source]
         func walk(_ node: String, _ length: Int) {

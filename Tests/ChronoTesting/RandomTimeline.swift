@@ -1,16 +1,14 @@
 import ChronoGraph
-import ChronoTesting
-import Foundation
-
-@testable import ChronoStore
+internal import ChronoStore
+public import Foundation
 
 /// Seeded random events with dates of every shape the timeline meets (days, months, years, approximate
 /// years, closed and open intervals), written as a `Graph/` directory, with a brute-force window scan.
-struct RandomTimeline {
+public struct RandomTimeline: Sendable {
     /// (event id, EDTF date).
-    let events: [(id: String, edtf: String)]
+    public let events: [(id: String, edtf: String)]
 
-    init(count: Int, seed: UInt64) {
+    public init(count: Int, seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         func day() -> String {
             let year = Int.random(in: 1900...2029, using: &generator)
@@ -36,7 +34,7 @@ struct RandomTimeline {
     }
 
     /// Writes the events (each with one participant, `n0`, and one entity) under `directory/Graph`.
-    func write(to directory: URL, vocabulary: URL) throws -> URL {
+    public func write(to directory: URL, vocabulary: URL) throws -> URL {
         let graph = directory.appendingPathComponent("Graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: vocabulary, to: graph.appendingPathComponent("vocabulary.json"))
@@ -56,7 +54,7 @@ struct RandomTimeline {
 
     /// The first `limit` event ids whose fuzzy span meets [lower, upper] (day ordinals), by a full scan; with
     /// `certainFirst`, those whose strict span lies inside it come first.
-    func window(lower: Int64, upper: Int64, limit: Int, certainFirst: Bool = false) throws -> [String] {
+    public func window(lower: Int64, upper: Int64, limit: Int, certainFirst: Bool = false) throws -> [String] {
         try self.events.map { event -> (String, DateColumns, Int) in
             let columns = DateColumns(try EDTFDate(event.edtf))
             let possible = certainFirst && !(columns.lower >= lower && columns.upper <= upper)

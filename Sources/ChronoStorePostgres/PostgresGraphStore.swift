@@ -1,0 +1,110 @@
+package import ChronoGraph
+internal import ChronoProtocol
+package import ChronoStore
+internal import PostgresNIO
+
+/// PostgreSQL's `GraphReading`: every query answered by ChronoStore's `GraphReader` over `PostgresRows`, in
+/// one `REPEATABLE READ READ ONLY` transaction on one of a small pool of reader connections taken in turn.
+///
+/// `latestRevision` is the newest revision any of its reads has seen (read once at `open`, then advanced by
+/// each result); it does not follow commits made elsewhere until a read sees them.
+package final class PostgresGraphStore: GraphReading {
+    private let readers: [PostgresConnectionWorker]
+    private let counter = RoundRobin()
+    private let seenRevision = RevisionCell()
+
+    private init(readers: [PostgresConnectionWorker]) {
+        self.readers = readers
+    }
+
+    /// Connects `readers` (at least 1) reader connections to `location`, whose schema must be this build's.
+    ///
+    /// - Throws: `ChronoError.unavailable` when the server cannot be reached; `PostgresSchemaError` when the
+    ///   database was migrated by a newer build; `ChronoError.failedPrecondition` when it has no schema yet.
+    package static func open(_ location: PostgresLocation, readers: Int = 2) async throws -> PostgresGraphStore {
+        var pool: [PostgresConnectionWorker] = []
+        do {
+            for index in 0..<max(1, readers) {
+                pool.append(
+                    try await PostgresConnectionWorker.open(location, label: "chronograph.postgres.reader\(index)")
+                )
+            }
+            let store = PostgresGraphStore(readers: pool)
+            let revision = try await pool[0].read(deadline: nil) { session -> Int64 in
+                let version = try PostgresSchema.storedVersion(session)
+                guard version <= PostgresSchema.version else {
+                    throw PostgresSchemaError(found: version, supported: PostgresSchema.version)
+                }
+                guard version == PostgresSchema.version else {
+                    throw ChronoError.failedPrecondition(
+                        "the PostgreSQL database's schema is version \(version); migrate it to \(PostgresSchema.version)"
+                    )
+                }
+                return try PostgresRows(session: session).revision()
+            }
+            store.seenRevision.store(revision)
+            return store
+        } catch {
+            for worker in pool { await worker.close() }
+            throw error
+        }
+    }
+
+    /// Runs `body` with a `GraphReader` over the next reader connection, inside one read transaction.
+    private func reading<T: Sendable>(
+        deadline: ContinuousClock.Instant?,
+        _ body: @escaping @Sendable (GraphReader) throws -> T
+    ) async throws -> T {
+        let reader = self.readers[self.counter.next() % self.readers.count]
+        return try await reader.read(deadline: deadline) { session in
+            try body(GraphReader(rows: PostgresRows(session: session), context: session.context))
+        }
+    }
+
+    package func run<Query: GraphQuery>(
+        _ query: Query,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws -> Query.Result {
+        let result = try await self.reading(deadline: deadline) { reader in try query.answer(from: reader) }
+        self.seenRevision.advance(to: result.revision)
+        return result
+    }
+
+    package func changes(
+        after revision: Int64,
+        limit: Int = 1_000,
+        deadline: ContinuousClock.Instant? = nil
+    ) async throws -> [GraphChange] {
+        let reader = self.readers[self.counter.next() % self.readers.count]
+        return try await reader.read(deadline: deadline) { session in
+            var binds = PostgresBindings()
+            binds.append(revision)
+            binds.append(Int64(max(0, limit)))
+            return try session.query(
+                """
+                SELECT revision, kind, id, op FROM changes WHERE revision > $1
+                ORDER BY revision, kind COLLATE "C", id COLLATE "C" LIMIT $2
+                """,
+                binds
+            ).map { row in
+                let (revision, kind, id, op) = try row.decode((Int64, String, String, String).self)
+                return GraphChange(
+                    revision: revision,
+                    kind: try RecordKind(stored: kind),
+                    id: id,
+                    op: try GraphChange.Operation(stored: op)
+                )
+            }
+        }
+    }
+
+    package var latestRevision: Int64 { self.seenRevision.load() }
+
+    /// `nil`: PostgreSQL's reads wait on the server, so running a caller's code on a reader's queue gains nothing.
+    package func readExecutor() -> (any TaskExecutor)? { nil }
+
+    /// Closes every reader connection; the store must not be used afterwards.
+    package func close() async {
+        for reader in self.readers { await reader.close() }
+    }
+}

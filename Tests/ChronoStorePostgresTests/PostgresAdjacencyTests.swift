@@ -1,0 +1,53 @@
+import ChronoGraph
+import ChronoStorePostgres
+import ChronoTesting
+import Foundation
+import Testing
+
+@testable import ChronoStore
+
+/// `PostgresRows.adjacency`, the one statement per batch of nodes, against a seeded random graph's own
+/// adjacency lists: every relation at each node, each direction alone, and the cap.
+@Suite("PostgreSQL adjacency batches", .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped))
+struct PostgresAdjacencyTests {
+    @Test func aBatchReadsEveryRelationAtEachNodeAndStopsAtTheCap() async throws {
+        let graph = RandomGraph(nodes: 300, edges: 700, seed: 17)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try graph.write(to: directory.url, vocabulary: Repository.url("Graph/vocabulary.json"))
+        var expected: [String: Set<Adjacent>] = [:]
+        for relation in graph.relations {
+            expected[relation.from, default: []].insert(Adjacent(edge: relation.id, other: relation.to, forward: true))
+            expected[relation.to, default: []].insert(Adjacent(edge: relation.id, other: relation.from, forward: false))
+        }
+        let batch = Array(graph.nodes.prefix(40)) + [graph.nodes[0], "no-such-node"]
+        let total = Set(batch).reduce(0) { $0 + (expected[$1]?.count ?? 0) }
+        try await TestDatabase.with { database in
+            try await PostgresSchema.migrate(database.worker)
+            try await PostgresGraphImport(directory: url).load(into: database.worker)
+            let (all, outgoing, capped) = try await database.worker.read(deadline: nil) { session in
+                let rows = PostgresRows(session: session)
+                var out = EdgeFilter()
+                out.direction = .out
+                return (
+                    try rows.adjacency(batch, filter: EdgeFilter(), cap: 100_000),
+                    try rows.adjacency(batch, filter: out, cap: 100_000),
+                    try rows.adjacency(batch, filter: EdgeFilter(), cap: total - 1)
+                )
+            }
+            #expect(!all.capped)
+            #expect(all.byNode.mapValues { Set($0) } == expected.filter { batch.contains($0.key) })
+            #expect(all.byNode.values.allSatisfy { Set($0).count == $0.count })
+            #expect(
+                outgoing.byNode.mapValues { Set($0) }
+                    == expected.filter { batch.contains($0.key) }.mapValues { $0.filter(\.forward) }
+                    .filter { !$0.value.isEmpty }
+            )
+            #expect(capped.capped)
+            #expect(capped.byNode.values.reduce(0) { $0 + $1.count } == total - 1)
+            // The rows kept are the first nodes' of the batch: every node before the last one read is whole.
+            let read = graph.nodes.prefix(40).filter { capped.byNode[$0] != nil }
+            for node in read.dropLast() { #expect(Set(capped.byNode[node] ?? []) == expected[node] ?? []) }
+        }
+    }
+}
