@@ -1,4 +1,4 @@
-internal import ChronoGraph
+package import ChronoGraph
 internal import ChronoProtocol
 package import ChronoStore
 internal import PostgresNIO
@@ -168,14 +168,9 @@ package struct PostgresRows: GraphRows {
 
     // MARK: Dates and citations
 
-    package func dated(_ kind: String, ids: [String], meeting window: DayWindow) throws -> Set<String> {
-        let table: String
-        switch kind {
-        case "event": table = "events"
-        case "figure": table = "figures"
-        case "relation": table = "relations"
-        default: return []
-        }
+    package func dated(_ kind: RecordKind, ids: [String], meeting window: DayWindow) throws -> Set<String> {
+        guard kind.hasFuzzyDates else { return [] }
+        let table = kind.table
         return Set(
             try self.strings(
                 """

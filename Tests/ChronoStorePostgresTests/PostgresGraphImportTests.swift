@@ -93,7 +93,7 @@ struct PostgresGraphImportTests {
     }
 }
 
-/// What the PostgreSQL database holds, counted as `StatsQuery` counts in SQLite.
+/// What the PostgreSQL database holds: the backend's counts (what `StatsQuery` answers), its change log and source.
 private struct StoredCounts: Sendable {
     var revision: Int64
     var counts: StatsCounts
@@ -106,26 +106,10 @@ private struct StoredCounts: Sendable {
         func count(_ sql: String) throws -> Int { try session.query(sql).first?.decode(Int.self) ?? -1 }
         self.revision =
             try session.query("SELECT value FROM meta WHERE key = 'revision'").first?.decode(Int64.self) ?? -1
-        self.counts = StatsCounts(
-            entities: try count("SELECT count(*) FROM entities"),
-            actors: try count("SELECT count(*) FROM entities WHERE family = 'actor'"),
-            instruments: try count("SELECT count(*) FROM entities WHERE family = 'instrument'"),
-            events: try count("SELECT count(*) FROM events"),
-            relations: try count("SELECT count(*) FROM relations"),
-            disputes: try count("SELECT count(*) FROM disputes"),
-            figures: try count("SELECT count(*) FROM figures"),
-            citations: try count("SELECT count(*) FROM citations"),
-            documents: try count("SELECT count(*) FROM documents")
-        )
-        self.byKind = Dictionary(
-            uniqueKeysWithValues: try session.query("SELECT kind, count(*)::bigint FROM entities GROUP BY kind")
-                .map { try $0.decode((String, Int).self) }
-        )
-        self.byDocument = Dictionary(
-            uniqueKeysWithValues: try session.query(
-                "SELECT id, (SELECT count(*) FROM citations WHERE doc = documents.id) FROM documents"
-            ).map { try $0.decode((String, Int).self) }
-        )
+        let stored = try PostgresRows(session: session).counts()
+        self.counts = stored.counts
+        self.byKind = stored.byKind
+        self.byDocument = stored.byDocument
         self.changes = try count("SELECT count(*) FROM changes WHERE op = 'insert'")
         self.source = try session.query("SELECT hash, revision FROM graph_source").first?.decode((String, Int64).self)
     }

@@ -83,9 +83,9 @@ package protocol GraphRows {
     func textMatches(_ terms: [SearchTerm], kinds: [String]?, namesOnly: Bool, cap: Int) throws -> [TextMatch]
     /// Snippets of the index rows `rows` for the search `terms`, matched words between `**`, by row.
     func snippets(_ rows: [Int64], terms: [SearchTerm]) throws -> [Int64: String]
-    /// The ids of the records of `kind` (`event`, `figure` or `relation`) among `ids` whose fuzzy dates meet
-    /// `window`.
-    func dated(_ kind: String, ids: [String], meeting window: DayWindow) throws -> Set<String>
+    /// The ids of the records of `kind` among `ids` whose fuzzy dates meet `window` (none for a kind without
+    /// dates, `RecordKind.hasFuzzyDates`).
+    func dated(_ kind: RecordKind, ids: [String], meeting window: DayWindow) throws -> Set<String>
     /// The records citing document `doc`, as (owner kind, owner id) pairs; a claim's owner is `dispute#n`.
     func citingRecords(_ doc: String) throws -> [(kind: String, owner: String)]
 }

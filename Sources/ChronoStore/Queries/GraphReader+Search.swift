@@ -60,10 +60,12 @@ extension GraphReader {
     /// The keys (`kind \0 id`) of the dated `matches` whose fuzzy dates meet the days `lower...upper`.
     private func datedOverlapping(_ matches: [TextMatch], _ window: DayWindow) throws -> Set<String> {
         var keys: Set<String> = []
-        for kind in ["event", "figure", "relation"] {
-            let ids = matches.filter { $0.kind == kind }.map(\.id)
+        for kind in [RecordKind.event, .figure, .relation] {
+            let ids = matches.filter { $0.kind == kind.rawValue }.map(\.id)
             guard !ids.isEmpty else { continue }
-            for id in try self.rows.dated(kind, ids: ids, meeting: window) { keys.insert(kind + "\u{0}" + id) }
+            for id in try self.rows.dated(kind, ids: ids, meeting: window) {
+                keys.insert(kind.rawValue + "\u{0}" + id)
+            }
         }
         return keys
     }

@@ -3,7 +3,7 @@ internal import ChronoProtocol
 
 extension RecordKind {
     /// The table holding records of this kind.
-    var table: String {
+    package var table: String {
         switch self {
         case .dispute: "disputes"
         case .document: "documents"
@@ -13,6 +13,9 @@ extension RecordKind {
         case .relation: "relations"
         }
     }
+
+    /// Whether records of this kind have fuzzy date columns (`fuzzy_lower`, `fuzzy_upper`; `NULL` when undated).
+    package var hasFuzzyDates: Bool { self == .event || self == .figure || self == .relation }
 
     /// The kind stored as `text` in the database; any other text means the database is corrupt.
     package init(stored text: String) throws {

@@ -117,14 +117,9 @@ struct SQLiteRows: GraphRows {
 
     // MARK: Text
 
-    func dated(_ kind: String, ids: [String], meeting window: DayWindow) throws -> Set<String> {
-        let table: String
-        switch kind {
-        case "event": table = "events"
-        case "figure": table = "figures"
-        case "relation": table = "relations"
-        default: return []
-        }
+    func dated(_ kind: RecordKind, ids: [String], meeting window: DayWindow) throws -> Set<String> {
+        guard kind.hasFuzzyDates else { return [] }
+        let table = kind.table
         var found: Set<String> = []
         try self.connection.cached(
             """
