@@ -28,12 +28,8 @@ public struct RandomGraph: Sendable {
 
     /// Writes the graph as JSON Lines under `directory/Graph`, with the repository's vocabulary.
     public func write(to directory: URL, vocabulary: URL) throws -> URL {
-        let graph = directory.appendingPathComponent("Graph")
-        try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: vocabulary, to: graph.appendingPathComponent("vocabulary.json"))
-        let citation = #"[{"doc":"d.txt","lines":[1,1]}]"#
-        try #"{"record":"document","id":"d.txt","title":"Random","lines":10}"#.appending("\n")
-            .write(to: graph.appendingPathComponent("documents.jsonl"), atomically: true, encoding: .utf8)
+        let graph = try GeneratedGraphFolder.create(in: directory, vocabulary: vocabulary)
+        let citation = GeneratedGraphFolder.citation
         try self.nodes.map {
             #"{"record":"entity","id":"\#($0)","kind":"organisation","name":"Node \#($0)","citations":\#(citation)}"#
         }

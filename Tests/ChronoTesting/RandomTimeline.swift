@@ -35,12 +35,8 @@ public struct RandomTimeline: Sendable {
 
     /// Writes the events (each with one participant, `n0`, and one entity) under `directory/Graph`.
     public func write(to directory: URL, vocabulary: URL) throws -> URL {
-        let graph = directory.appendingPathComponent("Graph")
-        try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: vocabulary, to: graph.appendingPathComponent("vocabulary.json"))
-        let citation = #"[{"doc":"d.txt","lines":[1,1]}]"#
-        try #"{"record":"document","id":"d.txt","title":"Random","lines":10}"#.appending("\n")
-            .write(to: graph.appendingPathComponent("documents.jsonl"), atomically: true, encoding: .utf8)
+        let graph = try GeneratedGraphFolder.create(in: directory, vocabulary: vocabulary)
+        let citation = GeneratedGraphFolder.citation
         try #"{"record":"entity","id":"n0","kind":"organisation","name":"Node","citations":\#(citation)}"#
             .appending("\n")
             .write(to: graph.appendingPathComponent("entities.jsonl"), atomically: true, encoding: .utf8)
