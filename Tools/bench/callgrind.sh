@@ -15,9 +15,11 @@
 #                is generated and imported by a plain chronod run first
 #   --keep       keep the work directory with the callgrind.out.* files (for callgrind_annotate)
 #
-# Debian 12's valgrind 3.19 cannot run chronod: it stops with an internal SIGSEGV ("the 'impossible' happened")
-# while libdispatch starts its first worker thread, with any tool (even --tool=none) and with or without debug
-# information; the script then exits 1 pointing at valgrind's log. It needs a newer valgrind.
+# Two things stand between valgrind (Debian 12's 3.19, and 3.27 alike) and chronod, and the script works around
+# both: valgrind 3.19 cannot read the DWARF 5 debug information of Swift 6.3 (a copy without it is run), and
+# valgrind's rt_sigsuspend wrapper writes into the caller's signal mask, which libdispatch keeps in read-only
+# memory, so valgrind died with SIGSEGV as the main thread parked; sigsuspend_copy.c, compiled with gcc and
+# preloaded, hands the kernel a writable copy.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -43,6 +45,7 @@ while (( $# )); do
     esac
 done
 command -v valgrind > /dev/null || { echo "callgrind.sh: valgrind missing (apt-get install -y valgrind)" >&2; exit 2; }
+command -v gcc > /dev/null || { echo "callgrind.sh: gcc missing (apt-get install -y gcc)" >&2; exit 2; }
 chronod_bin="${chronod_bin:-$(cd "$root" && swift build -c release --show-bin-path)/chronod}"
 [[ -x "$chronod_bin" ]] || { echo "callgrind.sh: no $chronod_bin (swift build -c release --product chronod)" >&2; exit 2; }
 
@@ -89,12 +92,13 @@ fi
 # Valgrind 3.19 cannot read the DWARF 5 the Swift toolchain writes: it runs a copy without debug information
 # (the symbol table stays, so callgrind_annotate still names every function).
 strip --strip-debug -o "$work/chronod" "$chronod_bin"
+gcc -shared -fPIC -O2 -o "$work/sigsuspend_copy.so" "$root/Tools/bench/sigsuspend_copy.c"
 
 runs=()
 for count in $counts; do
     log "callgrind: $count calls, pipeline $pipeline"
     # The graph directory does not exist, so chronod serves the database as it is.
-    start valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out.$count" \
+    start env LD_PRELOAD="$work/sigsuspend_copy.so" valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out.$count" \
         "$work/chronod" --host 127.0.0.1 --port 0 --db "$db" --graph "$work/no-graph"
     timeout 1800 python3 - "$port" "$count" "$pipeline" "$line" "$ok_contains" << 'EOF'
 import json, socket, sys
