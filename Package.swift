@@ -170,6 +170,7 @@ let package = Package(
                 "ChronoServer",
                 "ChronoHTTP",
                 "ChronoStore",
+                "ChronoStorePostgres",
                 "ChronoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
