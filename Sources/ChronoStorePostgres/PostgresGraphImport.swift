@@ -57,7 +57,8 @@ package struct PostgresGraphImport: Sendable {
                 """,
                 binds
             )
-            try content.write(session, revision: revision)
+            try content.write(session)
+            try content.logInserts(session, revision: revision)
             return GraphLoader.Report(records: records.count, revision: revision)
         }
     }
