@@ -7,7 +7,8 @@ import Foundation
 import Testing
 
 /// Writes applied to SQLite's `LiveGraph` and to `PostgresGraphService`: the same canonical lines, reports,
-/// errors, change logs (with their before-images) and query answers, step by step.
+/// errors, change logs (with their before-images) and query answers, step by step; then the same answers at
+/// past revisions, and the same snapshot, byte for byte.
 @Suite(
     "SQLite and PostgreSQL write alike",
     .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped),
@@ -62,6 +63,18 @@ struct DifferentialWriteTests {
                 let (equal, _) = await DifferentialQueryTests.compare(cases, on: past)
                 #expect(equal == cases.count, "at revision \(revision)")
             }
+            let manifest = try await pair.postgres.createSnapshot()
+            #expect(manifest == (try await pair.sqlite.createSnapshot()))
+            #expect(try await pair.postgres.snapshots() == [manifest])
+            #expect(
+                try await pair.postgres.archive(manifest.id).compressed == pair.sqlite.archive(manifest.id).compressed
+            )
+            let asOf = BackendPair(
+                sqlite: try await pair.sqlite.reader(asOf: manifest.id),
+                postgres: try await pair.postgres.reader(asOf: manifest.id)
+            )
+            let asOfCases = script.questions(touching: [], [])
+            #expect(await DifferentialQueryTests.compare(asOfCases, on: asOf).equal == asOfCases.count)
             #expect(outcomes["committed", default: 0] >= 10)
             #expect(outcomes["refused", default: 0] >= 5)
             print("seed \(seed): \(outcomes), \(sqliteLog.count) logged changes alike")
