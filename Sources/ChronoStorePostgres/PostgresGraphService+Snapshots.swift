@@ -14,6 +14,61 @@ extension PostgresGraphService {
             return (try rows.revision(), try RecordExporter(rows: rows).all())
         }
         let archive = try SnapshotArchive.pack(records, revision: revision)
+        try await self.save(archive)
+        return archive.manifest
+    }
+
+    /// Stores a snapshot exported elsewhere, as `LiveGraph` does: after checking its hashes, its id and that it
+    /// loads into a fresh database (in the scratch directory, removed afterwards) with this graph's vocabulary.
+    /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
+    ///   `FAILED_PRECONDITION` when a record does not validate.
+    package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
+        let records = try archive.unpack()
+        let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
+        guard archive.manifest.id == expected else {
+            throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
+        }
+        let directory = await self.pastStores.directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = "\(directory)/import-\(UUID().uuidString).sqlite"
+        _ = try await SnapshotDatabase.build(
+            path: path,
+            records: records,
+            revision: archive.manifest.revision,
+            vocabulary: try await self.vocabulary(),
+            label: "snapshot \(archive.manifest.id)"
+        )
+        SnapshotDatabase.remove(path)
+        try await self.save(archive)
+        return archive.manifest
+    }
+
+    /// What differs between snapshot `from` and snapshot `to` (the current graph when `nil`), compared as
+    /// `LiveGraph` compares them (`SnapshotDiff`).
+    package func diff(from: String, to: String?) async throws -> SnapshotDiff {
+        let old = try await self.archive(from)
+        let (revision, records): (Int64, [CanonicalRecord])
+        if let to {
+            let new = try await self.archive(to)
+            (revision, records) = (new.manifest.revision, try new.unpack())
+        } else {
+            (revision, records) = try await self.writer.read(deadline: nil) { session in
+                let rows = PostgresRows(session: session)
+                return (try rows.revision(), try RecordExporter(rows: rows).all())
+            }
+        }
+        return SnapshotDiff(
+            from: from,
+            to: to,
+            fromRevision: old.manifest.revision,
+            toRevision: revision,
+            old: try old.unpack(),
+            new: records
+        )
+    }
+
+    /// Stores `archive` in `snapshots` (nothing when a snapshot with its id is stored).
+    private func save(_ archive: SnapshotArchive) async throws {
         var binds = PostgresBindings()
         binds.append(archive.manifest.id)
         binds.append(archive.manifest.revision)
@@ -30,7 +85,16 @@ extension PostgresGraphService {
                 values
             )
         }
-        return archive.manifest
+    }
+
+    /// This graph's vocabulary rows.
+    private func vocabulary() async throws -> [VocabularyRow] {
+        try await self.writer.read(deadline: nil) { session in
+            try session.query("SELECT section, term, meaning FROM vocabulary").map { row in
+                let (section, term, meaning) = try row.decode((String, String, String).self)
+                return VocabularyRow(section: section, term: term, meaning: meaning)
+            }
+        }
     }
 
     /// Every stored snapshot, oldest revision first.
@@ -66,17 +130,11 @@ extension PostgresGraphService {
     package func reader(asOf id: String) async throws -> any GraphReading {
         try await self.pastStores.store(for: id) { path in
             let archive = try await self.archive(id)
-            let vocabulary = try await self.writer.read(deadline: nil) { session in
-                try session.query("SELECT section, term, meaning FROM vocabulary").map { row in
-                    let (section, term, meaning) = try row.decode((String, String, String).self)
-                    return VocabularyRow(section: section, term: term, meaning: meaning)
-                }
-            }
             return try await SnapshotDatabase.build(
                 path: path,
                 records: try archive.unpack(),
                 revision: archive.manifest.revision,
-                vocabulary: vocabulary,
+                vocabulary: try await self.vocabulary(),
                 label: "snapshot \(archive.manifest.id)"
             )
         }

@@ -136,15 +136,7 @@ package final class PostgresGraphService: GraphService {
         return revision
     }
 
-    package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
-        throw ChronoError.unimplemented("importing a snapshot on PostgreSQL is not built yet")
-    }
-
     package func restore(_ id: String) async throws -> WriteReport {
         throw ChronoError.unimplemented("restoring a snapshot on PostgreSQL is not built yet")
-    }
-
-    package func diff(from: String, to: String?) async throws -> SnapshotDiff {
-        throw ChronoError.unimplemented("snapshot diffs on PostgreSQL are not built yet")
     }
 }

@@ -69,6 +69,23 @@ struct DifferentialWriteTests {
             #expect(
                 try await pair.postgres.archive(manifest.id).compressed == pair.sqlite.archive(manifest.id).compressed
             )
+            // A write on both, then a snapshot made by SQLite and imported into PostgreSQL.
+            let entity = try #require(try await pair.sqliteRecords().first { $0.kind == .entity })
+            guard case .object(var members) = entity.value else { throw ChronoError.internal("not an object") }
+            members["summary"] = "Changed after the first snapshot."
+            let edit = [JSONValue.object(members)]
+            #expect(
+                try await pair.sqlite.write(upserts: edit, retractions: [])
+                    == pair.postgres.write(upserts: edit, retractions: [])
+            )
+            let second = try await pair.sqlite.createSnapshot()
+            #expect(try await pair.postgres.importSnapshot(try await pair.sqlite.archive(second.id)) == second)
+            #expect(try await pair.postgres.snapshots() == [manifest, second])
+            for to in [second.id, nil] {
+                let diff = try await pair.postgres.diff(from: manifest.id, to: to)
+                #expect(diff == (try await pair.sqlite.diff(from: manifest.id, to: to)))
+                #expect(diff.changed == [entity.key])
+            }
             let asOf = BackendPair(
                 sqlite: try await pair.sqlite.reader(asOf: manifest.id),
                 postgres: try await pair.postgres.reader(asOf: manifest.id)

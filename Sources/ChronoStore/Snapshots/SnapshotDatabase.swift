@@ -46,7 +46,7 @@ package enum SnapshotDatabase {
     }
 
     /// Deletes a database file and its WAL companions.
-    static func remove(_ path: String) {
+    package static func remove(_ path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
