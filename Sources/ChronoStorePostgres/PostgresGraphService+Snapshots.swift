@@ -67,6 +67,43 @@ extension PostgresGraphService {
         )
     }
 
+    /// Makes the graph equal to snapshot `id`, as `LiveGraph` does: the snapshot is checked and test-loaded
+    /// first, then one commit under the writer lock upserts the records that differ and retracts those the
+    /// snapshot lacks (checked by `PostgresWritePlan` against the state they apply to).
+    /// - Throws: `FAILED_PRECONDITION` naming the snapshot when the graph refuses the change.
+    package func restore(_ id: String) async throws -> WriteReport {
+        let archive = try await self.archive(id)
+        let records = try archive.unpack()
+        let label = "snapshot \(id)"
+        let directory = await self.pastStores.directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = "\(directory)/restore-\(UUID().uuidString).sqlite"
+        _ = try await SnapshotDatabase.build(
+            path: path,
+            records: records,
+            revision: archive.manifest.revision,
+            vocabulary: try await self.vocabulary(),
+            label: label
+        )
+        SnapshotDatabase.remove(path)
+        let target = Dictionary(records.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+        let report = try await self.writer.write(deadline: nil) { session in
+            let current = try Self.lockRevision(session)
+            let live = try RecordExporter(rows: PostgresRows(session: session)).all()
+            let lines = Dictionary(live.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+            let retractions = live.filter { target[$0.key] == nil }.map(\.id)
+            let upserts = try SnapshotDatabase.parse(records.filter { lines[$0.key] != target[$0.key] }, label: label)
+            do {
+                let plan = try PostgresWritePlan.check(session, upserts: upserts, retractions: retractions)
+                return try plan.apply(session, revision: current + 1)
+            } catch GraphError.refusedRetraction(let index, let reason) {
+                throw ChronoError.failedPrecondition("\(label): retractions[\(index)]: \(reason)")
+            }
+        }
+        if !self.readsReplica { await self.feed.announce(report.revision) }
+        return report
+    }
+
     /// Stores `archive` in `snapshots` (nothing when a snapshot with its id is stored).
     private func save(_ archive: SnapshotArchive) async throws {
         var binds = PostgresBindings()

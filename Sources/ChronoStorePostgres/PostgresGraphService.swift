@@ -128,15 +128,11 @@ package final class PostgresGraphService: GraphService {
     }
 
     /// Takes the writer lock for the rest of the transaction and returns the current revision.
-    private static func lockRevision(_ session: PostgresSession) throws -> Int64 {
+    static func lockRevision(_ session: PostgresSession) throws -> Int64 {
         let row = try session.query("SELECT value FROM meta WHERE key = 'revision' FOR UPDATE").first
         guard let revision = try row?.decode(Int64.self) else {
             throw ChronoError.failedPrecondition("the PostgreSQL database has no Chronograph schema; migrate it")
         }
         return revision
-    }
-
-    package func restore(_ id: String) async throws -> WriteReport {
-        throw ChronoError.unimplemented("restoring a snapshot on PostgreSQL is not built yet")
     }
 }

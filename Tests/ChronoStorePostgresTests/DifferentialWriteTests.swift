@@ -8,7 +8,7 @@ import Testing
 
 /// Writes applied to SQLite's `LiveGraph` and to `PostgresGraphService`: the same canonical lines, reports,
 /// errors, change logs (with their before-images) and query answers, step by step; then the same answers at
-/// past revisions, and the same snapshot, byte for byte.
+/// past revisions, the same snapshot byte for byte, the same diffs and restores.
 @Suite(
     "SQLite and PostgreSQL write alike",
     .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped),
@@ -86,6 +86,11 @@ struct DifferentialWriteTests {
                 #expect(diff == (try await pair.sqlite.diff(from: manifest.id, to: to)))
                 #expect(diff.changed == [entity.key])
             }
+            let restored = try await pair.postgres.restore(manifest.id)
+            #expect(restored == (try await pair.sqlite.restore(manifest.id)))
+            #expect(restored.updated == 1)
+            #expect(try await pair.postgresRecords() == (try await pair.sqliteRecords()))
+            #expect(try await pair.postgresLog(after: start) == (try await pair.sqliteLog(after: start)))
             let asOf = BackendPair(
                 sqlite: try await pair.sqlite.reader(asOf: manifest.id),
                 postgres: try await pair.postgres.reader(asOf: manifest.id)

@@ -51,7 +51,7 @@ package enum SnapshotDatabase {
     }
 
     /// The records as located records (`<label>:<line>` in errors).
-    static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
+    package static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
         let parser = GraphRecordParser()
         return try records.enumerated().map { index, record in
             do throws(JSONFieldError) {
