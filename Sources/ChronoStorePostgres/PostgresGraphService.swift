@@ -18,7 +18,8 @@ package final class PostgresGraphService: GraphService {
     let feed: PostgresCommitFeed
     /// Whether reads go to a replica (commits are then announced by the feed alone, once replayed).
     let readsReplica: Bool
-    /// Stores rebuilt at past revisions, by revision, in the daemon's scratch directory.
+    /// Stores rebuilt at past revisions and unpacked from snapshots, by revision or snapshot id, in the
+    /// daemon's scratch directory.
     let pastStores: SnapshotStoreCache
     let logger: Logger
 
@@ -127,39 +128,11 @@ package final class PostgresGraphService: GraphService {
     }
 
     /// Takes the writer lock for the rest of the transaction and returns the current revision.
-    private static func lockRevision(_ session: PostgresSession) throws -> Int64 {
+    static func lockRevision(_ session: PostgresSession) throws -> Int64 {
         let row = try session.query("SELECT value FROM meta WHERE key = 'revision' FOR UPDATE").first
         guard let revision = try row?.decode(Int64.self) else {
             throw ChronoError.failedPrecondition("the PostgreSQL database has no Chronograph schema; migrate it")
         }
         return revision
-    }
-
-    package func reader(asOf id: String) async throws -> any GraphReading {
-        throw ChronoError.unimplemented("as_of on PostgreSQL is not built yet")
-    }
-
-    package func createSnapshot() async throws -> SnapshotManifest {
-        throw ChronoError.unimplemented("snapshots on PostgreSQL are not built yet")
-    }
-
-    package func snapshots() async throws -> [SnapshotManifest] {
-        throw ChronoError.unimplemented("snapshots on PostgreSQL are not built yet")
-    }
-
-    package func archive(_ id: String) async throws -> SnapshotArchive {
-        throw ChronoError.unimplemented("snapshots on PostgreSQL are not built yet")
-    }
-
-    package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
-        throw ChronoError.unimplemented("snapshots on PostgreSQL are not built yet")
-    }
-
-    package func restore(_ id: String) async throws -> WriteReport {
-        throw ChronoError.unimplemented("snapshots on PostgreSQL are not built yet")
-    }
-
-    package func diff(from: String, to: String?) async throws -> SnapshotDiff {
-        throw ChronoError.unimplemented("snapshots on PostgreSQL are not built yet")
     }
 }

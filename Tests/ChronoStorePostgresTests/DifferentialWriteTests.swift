@@ -7,7 +7,8 @@ import Foundation
 import Testing
 
 /// Writes applied to SQLite's `LiveGraph` and to `PostgresGraphService`: the same canonical lines, reports,
-/// errors, change logs (with their before-images) and query answers, step by step.
+/// errors, change logs (with their before-images) and query answers, step by step; then the same answers at
+/// past revisions, the same snapshot byte for byte, the same diffs and restores.
 @Suite(
     "SQLite and PostgreSQL write alike",
     .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped),
@@ -62,6 +63,40 @@ struct DifferentialWriteTests {
                 let (equal, _) = await DifferentialQueryTests.compare(cases, on: past)
                 #expect(equal == cases.count, "at revision \(revision)")
             }
+            let manifest = try await pair.postgres.createSnapshot()
+            #expect(manifest == (try await pair.sqlite.createSnapshot()))
+            #expect(try await pair.postgres.snapshots() == [manifest])
+            #expect(
+                try await pair.postgres.archive(manifest.id).compressed == pair.sqlite.archive(manifest.id).compressed
+            )
+            // A write on both, then a snapshot made by SQLite and imported into PostgreSQL.
+            let entity = try #require(try await pair.sqliteRecords().first { $0.kind == .entity })
+            guard case .object(var members) = entity.value else { throw ChronoError.internal("not an object") }
+            members["summary"] = "Changed after the first snapshot."
+            let edit = [JSONValue.object(members)]
+            #expect(
+                try await pair.sqlite.write(upserts: edit, retractions: [])
+                    == pair.postgres.write(upserts: edit, retractions: [])
+            )
+            let second = try await pair.sqlite.createSnapshot()
+            #expect(try await pair.postgres.importSnapshot(try await pair.sqlite.archive(second.id)) == second)
+            #expect(try await pair.postgres.snapshots() == [manifest, second])
+            for to in [second.id, nil] {
+                let diff = try await pair.postgres.diff(from: manifest.id, to: to)
+                #expect(diff == (try await pair.sqlite.diff(from: manifest.id, to: to)))
+                #expect(diff.changed == [entity.key])
+            }
+            let restored = try await pair.postgres.restore(manifest.id)
+            #expect(restored == (try await pair.sqlite.restore(manifest.id)))
+            #expect(restored.updated == 1)
+            #expect(try await pair.postgresRecords() == (try await pair.sqliteRecords()))
+            #expect(try await pair.postgresLog(after: start) == (try await pair.sqliteLog(after: start)))
+            let asOf = BackendPair(
+                sqlite: try await pair.sqlite.reader(asOf: manifest.id),
+                postgres: try await pair.postgres.reader(asOf: manifest.id)
+            )
+            let asOfCases = script.questions(touching: [], [])
+            #expect(await DifferentialQueryTests.compare(asOfCases, on: asOf).equal == asOfCases.count)
             #expect(outcomes["committed", default: 0] >= 10)
             #expect(outcomes["refused", default: 0] >= 5)
             print("seed \(seed): \(outcomes), \(sqliteLog.count) logged changes alike")

@@ -46,12 +46,12 @@ package enum SnapshotDatabase {
     }
 
     /// Deletes a database file and its WAL companions.
-    static func remove(_ path: String) {
+    package static func remove(_ path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// The records as located records (`<label>:<line>` in errors).
-    static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
+    package static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
         let parser = GraphRecordParser()
         return try records.enumerated().map { index, record in
             do throws(JSONFieldError) {
