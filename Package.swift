@@ -170,6 +170,7 @@ let package = Package(
                 "ChronoServer",
                 "ChronoHTTP",
                 "ChronoStore",
+                "ChronoStorePostgres",
                 "ChronoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -188,6 +189,7 @@ let package = Package(
         .target(
             name: "ChronoTesting",
             dependencies: [
+                "ChronoClient",
                 "ChronoProtocol",
                 "ChronoGraph",
                 "ChronoServer",
@@ -221,7 +223,8 @@ let package = Package(
         .testTarget(
             name: "ChronoStorePostgresTests",
             dependencies: [
-                "ChronoTesting", "ChronoStorePostgres", "ChronoStore", "ChronoGraph", "ChronoProtocol",
+                "ChronoTesting", "ChronoStorePostgres", "ChronoStore", "ChronoGraph", "ChronoProtocol", "ChronoClient",
+                "chronod",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -76,14 +76,18 @@ struct ImportTables {
         }
     }
 
-    /// Writes every table, then the change log (`insert` of every record at `revision`); inside the caller's
-    /// transaction. Events go before participants, which look up the events' row ids.
-    func write(_ session: PostgresSession, revision: Int64) throws {
+    /// Writes every table inside the caller's transaction (foreign keys are checked at commit). Events go
+    /// before participants, which look up the events' row ids.
+    func write(_ session: PostgresSession) throws {
         let tables = [
             self.vocabulary, self.documents, self.entities, self.aliases, self.events, self.participants,
             self.relations, self.disputes, self.claims, self.figures, self.citations, self.search,
         ]
         for table in tables { try table.write(session) }
+    }
+
+    /// Logs every record as inserted at `revision` (a whole graph's import).
+    func logInserts(_ session: PostgresSession, revision: Int64) throws {
         var changes = BulkInsert(
             "changes",
             computing: [

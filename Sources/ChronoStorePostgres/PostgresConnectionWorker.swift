@@ -13,13 +13,17 @@ package import PostgresNIO
 /// `chrono-call-N`, local to the transaction), and a cancelled call asks a side connection to
 /// `pg_cancel_backend` this connection's server process only while it still carries that call's tag.
 ///
-/// `@unchecked Sendable`: `connection` is used only by blocks running on `queue`; `calls` is guarded by `lock`.
+/// When the server has closed the connection (a restart, a failover behind the same address), the next call
+/// connects again before it runs; the call that met the closed connection fails with `unavailable`.
+///
+/// `@unchecked Sendable`: `connection` is used only by blocks running on `queue`; `calls` and `backendPID` are
+/// guarded by `lock`.
 package final class PostgresConnectionWorker: @unchecked Sendable {
     private let queue: DispatchQueue
-    private let connection: PostgresConnection
+    private var connection: PostgresConnection
     private let logger: Logger
     /// The server process serving `connection`.
-    private let backendPID: Int32
+    private var backendPID: Int32
     private let lock = NSLock()
     private var calls = 0
     /// The server and database this worker is connected to.
@@ -51,26 +55,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         let queue = DispatchQueue(label: label)
         let (connection, backendPID) = try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<(PostgresConnection, Int32), any Error>) in
-            queue.async {
-                continuation.resume(
-                    with: Result {
-                        do {
-                            let connection = try PostgresConnection.connect(
-                                on: PostgresConnection.defaultEventLoopGroup.any(),
-                                configuration: location.configuration,
-                                id: 0,
-                                logger: logger
-                            ).wait()
-                            let pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows
-                                .first?.decode(Int32.self)
-                            return (connection, pid ?? 0)
-                        } catch {
-                            let detail = (error as? PSQLError)?.serverInfo?[.message].map { ": \($0)" } ?? ""
-                            throw ChronoError.unavailable("cannot connect to PostgreSQL at \(location)\(detail)")
-                        }
-                    }
-                )
-            }
+            queue.async { continuation.resume(with: Result { try Self.connect(location, logger: logger) }) }
         }
         return PostgresConnectionWorker(
             queue: queue,
@@ -79,6 +64,37 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
             logger: logger,
             location: location
         )
+    }
+
+    /// Connects to `location` and reads the server process's id, blocking the calling thread (a worker's queue).
+    private static func connect(
+        _ location: PostgresLocation,
+        logger: Logger
+    ) throws -> (PostgresConnection, Int32) {
+        do {
+            let connection = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(),
+                configuration: location.configuration,
+                id: 0,
+                logger: logger
+            ).wait()
+            let pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows
+                .first?.decode(Int32.self)
+            return (connection, pid ?? 0)
+        } catch {
+            let detail = (error as? PSQLError)?.serverInfo?[.message].map { ": \($0)" } ?? ""
+            throw ChronoError.unavailable("cannot connect to PostgreSQL at \(location)\(detail)")
+        }
+    }
+
+    /// The open connection, connecting again first when the server closed it. Runs on `queue`.
+    private func connected() throws -> PostgresConnection {
+        guard self.connection.isClosed else { return self.connection }
+        let (connection, pid) = try Self.connect(self.location, logger: self.logger)
+        self.connection = connection
+        self.lock.withLock { self.backendPID = pid }
+        self.logger.info("reconnected to PostgreSQL", metadata: ["location": "\(self.location)"])
+        return connection
     }
 
     /// Runs `body` on the queue, outside any transaction; Task cancellation and `deadline` stop it before its
@@ -95,7 +111,6 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         }
         let context = QueryContext(deadline: deadline)
         let tag = "chrono-call-\(call)"
-        let session = PostgresSession(connection: self.connection, logger: self.logger, context: context, tag: tag)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 self.queue.async {
@@ -103,6 +118,12 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
                         with: Result {
                             do {
                                 try context.check()
+                                let session = PostgresSession(
+                                    connection: try self.connected(),
+                                    logger: self.logger,
+                                    context: context,
+                                    tag: tag
+                                )
                                 return try body(session)
                             } catch {
                                 throw context.translatePostgres(error)
@@ -123,7 +144,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         guard let side = try? await PostgresConnectionWorker.open(self.location, label: "chrono.postgres.cancel")
         else { return }
         var bindings = PostgresBindings()
-        bindings.append(self.backendPID)
+        bindings.append(self.lock.withLock { self.backendPID })
         bindings.append(tag)
         let binds = bindings
         _ = try? await side.run(deadline: .now + .seconds(5)) { session in

@@ -24,6 +24,8 @@ extension QueryContext {
                 return ChronoError.deadlineExceeded("the deadline passed before the query finished")
             }
             return ChronoError.cancelled("PostgreSQL cancelled the statement")
+        case "57P01", "57P02", "57P03":
+            return ChronoError.unavailable("PostgreSQL closed the connection (a shutdown, restart or failover)")
         case "25006":
             return ChronoError.failedPrecondition("the database is read-only here (a replica?)")
         case "53100":

@@ -40,13 +40,7 @@ package struct PostgresGraphImport: Sendable {
             guard let previous = try stored?.decode(Int64.self) else {
                 throw ChronoError.failedPrecondition("the PostgreSQL database has no Chronograph schema; migrate it")
             }
-            let holdsGraph = try session.query(
-                """
-                SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM entities)
-                    OR EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM vocabulary)
-                """
-            ).first?.decode(Bool.self)
-            guard holdsGraph == false else {
+            guard try !Self.holdsGraph(session) else {
                 throw ChronoError.failedPrecondition(
                     "the PostgreSQL database already holds a graph; import needs an empty one"
                 )
@@ -63,9 +57,22 @@ package struct PostgresGraphImport: Sendable {
                 """,
                 binds
             )
-            try content.write(session, revision: revision)
+            try content.write(session)
+            try content.logInserts(session, revision: revision)
             return GraphLoader.Report(records: records.count, revision: revision)
         }
+    }
+}
+
+extension PostgresGraphImport {
+    /// Whether the database holds any record or vocabulary already.
+    static func holdsGraph(_ session: PostgresSession) throws -> Bool {
+        try session.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM entities)
+                OR EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM vocabulary)
+            """
+        ).first?.decode(Bool.self) ?? false
     }
 }
 

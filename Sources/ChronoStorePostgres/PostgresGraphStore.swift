@@ -100,6 +100,28 @@ package final class PostgresGraphStore: GraphReading {
 
     package var latestRevision: Int64 { self.seenRevision.load() }
 
+    /// Returns once this store's reads see `revision` or later (on a replica: once it has replayed that
+    /// commit), polling with a pause growing from 1 ms to 50 ms.
+    ///
+    /// - Throws: `ChronoError.unavailable` when `revision` is still not readable after `timeout`.
+    package func waitFor(revision: Int64, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        var pause = Duration.milliseconds(1)
+        while self.latestRevision < revision {
+            let reader = self.readers[self.counter.next() % self.readers.count]
+            let seen = try await reader.read(deadline: deadline) { session in
+                try PostgresRows(session: session).revision()
+            }
+            self.seenRevision.advance(to: seen)
+            guard seen < revision else { return }
+            guard ContinuousClock.now + pause < deadline else {
+                throw ChronoError.unavailable("PostgreSQL reads do not reach revision \(revision) after \(timeout)")
+            }
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(50))
+        }
+    }
+
     /// `nil`: PostgreSQL's reads wait on the server, so running a caller's code on a reader's queue gains nothing.
     package func readExecutor() -> (any TaskExecutor)? { nil }
 

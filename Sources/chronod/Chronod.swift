@@ -28,13 +28,12 @@ struct Chronod: AsyncParsableCommand {
     @Option(help: "TCP port, 0 for any free port (env CHRONO_PORT; default 7701).")
     var port: Int?
 
-    @Option(help: "SQLite file, built from --graph when missing (env CHRONO_DB; default var/chronograph.sqlite).")
-    var db: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(
         help: """
-            Graph/ directory: a missing database is built from it, and a changed one is applied to an existing \
-            database as one new revision on start (env CHRONO_GRAPH; default Graph).
+            Graph/ directory: a missing database (or an empty PostgreSQL one) is built from it, and a changed one \
+            is applied to an existing SQLite database as one new revision on start (env CHRONO_GRAPH; default Graph).
             """
     )
     var graph: String?
@@ -99,7 +98,7 @@ struct Chronod: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let host = self.host ?? environment["CHRONO_HOST"] ?? "127.0.0.1"
         let port = try self.resolvedPort() ?? 7701
-        let database = self.db ?? environment["CHRONO_DB"] ?? "var/chronograph.sqlite"
+        let storeChoice = try self.store.resolved(environment: environment)
         let graph = self.graph ?? environment["CHRONO_GRAPH"] ?? "Graph"
         let token = try self.resolvedToken(environment: environment)
         try WriteAuthorization.checkBinding(host: host, token: token)
@@ -109,11 +108,8 @@ struct Chronod: AsyncParsableCommand {
             logger.warning("--insecure: serving plain TCP; the token and all data cross the network in clear")
         }
 
-        let lock = try Self.lock(database: database, logger: logger)
-        defer { withExtendedLifetime(lock) {} }
-        let store = try await Self.openStore(database: database, graph: graph, logger: logger)
-        let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
-        try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
+        let backend = try await self.openBackend(storeChoice, graph: graph, logger: logger)
+        let live = backend.service
         let metrics = MetricsRegistry()
         let dispatcher = Dispatcher.serving(
             live: live,
@@ -141,6 +137,7 @@ struct Chronod: AsyncParsableCommand {
         if let http { FileHandle.standardOutput.write(Data("chronod reading room at \(http.url)\n".utf8)) }
         try await server.run()
         await http?.server.close()
+        await backend.close()
         signals.cancel()
         logger.info("stopped")
     }
@@ -177,6 +174,22 @@ struct Chronod: AsyncParsableCommand {
         let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValidationError("--token-file \(path): the first line is empty") }
         return trimmed
+    }
+
+    /// Opens the chosen backend: for SQLite, takes the file's one-writer lock, builds the database when missing
+    /// and applies a changed graph directory; for PostgreSQL, migrates the schema, imports the graph into an empty
+    /// database and connects.
+    private func openBackend(_ choice: StoreChoice, graph: String, logger: Logger) async throws -> Backend {
+        switch choice {
+        case .sqlite(let database):
+            let lock = try Self.lock(database: database, logger: logger)
+            let store = try await Self.openStore(database: database, graph: graph, logger: logger)
+            let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
+            try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
+            return Backend(service: live) { withExtendedLifetime(lock) {} }
+        case .postgres(let primary, let replica):
+            return try await Self.openPostgres(primary: primary, replica: replica, graph: graph, logger: logger)
+        }
     }
 
     /// Applies a changed graph directory to the database as one new revision (`LiveGraph.takeGraphChanges`), so

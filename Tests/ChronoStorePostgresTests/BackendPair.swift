@@ -8,8 +8,8 @@ import Testing
 
 /// The same graph in SQLite and in a fresh PostgreSQL database, for comparing the two backends' answers.
 struct BackendPair {
-    let sqlite: GraphStore
-    let postgres: PostgresGraphStore
+    let sqlite: any GraphReading
+    let postgres: any GraphReading
 
     /// Loads `graph` (a `Graph/` directory) into a temporary SQLite store and a new PostgreSQL database, runs
     /// `body`, then drops the database and removes the store.

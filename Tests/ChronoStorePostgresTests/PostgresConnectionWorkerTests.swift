@@ -23,6 +23,32 @@ struct PostgresConnectionWorkerTests {
         }
     }
 
+    @Test func aConnectionTheServerClosedIsOpenedAgainByTheNextCall() async throws {
+        try await TestDatabase.with { database in
+            let backend: @Sendable (PostgresSession) throws -> Int32 = { session in
+                try session.query("SELECT pg_backend_pid()").first?.decode(Int32.self) ?? 0
+            }
+            let first = try await database.worker.run(deadline: nil, backend)
+            let side = try await PostgresConnectionWorker.open(database.worker.location, label: "chrono.test.side")
+            try await side.run(deadline: nil) { session in
+                var binds = PostgresBindings()
+                binds.append(first)
+                try session.query("SELECT pg_terminate_backend($1, 5000)", binds)
+            }
+            await side.close()
+            // The call that meets the closed connection fails as unavailable, or (when the close was already
+            // seen) reconnects at once; the one after it runs on a new server process either way.
+            do {
+                _ = try await database.worker.run(deadline: nil, backend)
+            } catch {
+                #expect((error as? ChronoError)?.code == .unavailable)
+            }
+            let second = try await database.worker.run(deadline: nil, backend)
+            #expect(second != first)
+            #expect(second != 0)
+        }
+    }
+
     @Test func cancellingTheTaskCancelsTheRunningStatementOnly() async throws {
         try await TestDatabase.with { database in
             let worker = database.worker

@@ -65,6 +65,48 @@ import Testing
         #expect(await third.stop().status == 0)
     }
 
+    @Test func storeChoosesTheSQLiteFileLikeDb() async throws {
+        let scratch = try TemporaryDirectory(prefix: "chronod")
+        defer { scratch.remove() }
+        let database = scratch.appending("store.sqlite").path
+        let environment = ["CHRONO_STORE": "sqlite:" + database]
+        let run = try await Self.serveOnce(
+            arguments: ["--host", "127.0.0.1", "--port", "0", "--graph", Repository.url("Graph").path],
+            environment: environment,
+            signal: SIGTERM
+        )
+        #expect(run.health.status == .ok)
+        #expect(FileManager.default.fileExists(atPath: database))
+        #expect(run.status == 0)
+    }
+
+    @Test(arguments: [
+        (["--store", "sqlite:a.sqlite", "--db", "b.sqlite"], "--store and --db are exclusive"),
+        (["--store", "sqlite:a.sqlite", "--read-url", "unix:/tmp/.s.PGSQL.5433"], "it needs --store postgres://"),
+        (["--store", "mysql://localhost/x"], "--store: neither sqlite:PATH nor a PostgreSQL location"),
+        (["--store", "sqlite:"], "--store sqlite:PATH needs a path"),
+        (
+            ["--store", "postgres://u@127.0.0.1:5432/db", "--read-url", "replica:5433"],
+            "--read-url: PostgreSQL location"
+        ),
+    ])
+    func refusesAStoreItCannotUse(arguments: [String], message: String) async throws {
+        let run = try await Chronod.refusal(arguments: ["--port", "0"] + arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message))
+        #expect(!run.stdout.contains("listening"))
+    }
+
+    @Test func anUnreachablePostgreSQLStopsTheStartWithStatus69() async throws {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let run = try await Chronod.refusal(
+            arguments: ["--host", "127.0.0.1", "--port", "0", "--store", "postgres://chrono@127.0.0.1:1/chrono"]
+        )
+        #expect(run.status == 69)
+        #expect(run.stderr.contains("postgres://chrono@127.0.0.1:1/chrono"))
+        #expect(!run.stdout.contains("listening"))
+    }
+
     private struct Run {
         var line: String
         var health: Response

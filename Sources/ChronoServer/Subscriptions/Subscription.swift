@@ -11,6 +11,8 @@ import Foundation
 /// query is evaluated once for every subscription following it (`SharedEvaluations`), at the commit's
 /// revision or later, and diffed against the previous result. A producer task fills a bounded
 /// `SubscriptionQueue`; a sender task drains it to the client, so a slow client only blocks its own sender.
+/// A change of the feed's epoch (a failover) ends the call with `ABORTED`, checked at each commit and progress
+/// tick, so a subscriber resyncs explicitly instead of resuming across a lost history.
 struct Subscription: Sendable {
     let live: any GraphService
     /// What the subscription follows: its method and params (together, the key of shared evaluations).
@@ -27,6 +29,7 @@ struct Subscription: Sendable {
     /// Streams frames until the call is cancelled, its query fails, or its queue overflows.
     func run() async throws -> MethodResult {
         let commits = self.live.commits.listen()
+        let epoch = self.live.commits.epoch
         let key = self.key
         self.shared.retain(key)
         defer { self.shared.release(key) }
@@ -68,6 +71,7 @@ struct Subscription: Sendable {
                     defer { group.cancelAll() }
                     for await event in triggers {
                         try Task.checkCancellation()
+                        try Self.check(epoch, against: self.live.commits.epoch)
                         let latest = self.live.commits.latestRevision
                         if latest > current.revision {
                             let next = try await self.evaluate(key, atLeast: latest)
@@ -95,6 +99,16 @@ struct Subscription: Sendable {
             _ = await sender.result
             throw error
         }
+    }
+
+    /// Ends the subscription with `ABORTED` once the database's history changed under it (`CommitSource.epoch`,
+    /// a failover): revisions it was told of may be gone, so resuming from them could silently skip changes.
+    private static func check(_ epoch: String, against now: String) throws {
+        guard now != epoch else { return }
+        throw ChronoError(
+            .aborted,
+            "the database failed over (epoch \"\(epoch)\" is now \"\(now)\"): resubscribe without since_revision"
+        )
     }
 
     private static func overflow(_ queue: SubscriptionQueue) -> ChronoError {

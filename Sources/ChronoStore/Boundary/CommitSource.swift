@@ -9,4 +9,14 @@ public protocol CommitSource: Sendable {
 
     /// The newest revision announced so far.
     var latestRevision: Int64 { get }
+
+    /// Names the history the revisions belong to: it changes when the database behind them fails over (a
+    /// replica promoted), after which revisions announced before may be lost, so a follower must resync rather
+    /// than resume. Empty for a backend that cannot fail over.
+    var epoch: String { get }
+}
+
+extension CommitSource {
+    /// A backend that cannot fail over has one history.
+    public var epoch: String { "" }
 }

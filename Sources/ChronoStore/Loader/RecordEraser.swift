@@ -52,23 +52,25 @@ struct RecordEraser {
         for sql in statements { try self.connection.cached(sql).run([.text(id)]) }
     }
 
-    /// A record that still refers to `id` (as participant, relation end, subject or cited document), if any.
+    /// A record that still refers to `id` (as participant, relation end, subject or cited document), if any:
+    /// the first in the order events, relations, disputes, figures, citations, then by the referrer's text.
     func danglingReference(to id: String) throws -> String? {
         try self.connection.cached(
             """
-            SELECT 'event "' || e.id || '"' FROM participants p JOIN events e ON e.rowid = p.event
+            SELECT referrer FROM (
+            SELECT 1 AS rank, 'event "' || e.id || '"' AS referrer FROM participants p JOIN events e ON e.rowid = p.event
             WHERE p.entity = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1)
-            UNION ALL SELECT 'relation "' || id || '"' FROM relations
+            UNION ALL SELECT 2, 'relation "' || id || '"' FROM relations
             WHERE (from_id = ?1 OR to_id = ?1) AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1)
-            UNION ALL SELECT 'dispute "' || id || '"' FROM disputes WHERE subject = ?1
+            UNION ALL SELECT 3, 'dispute "' || id || '"' FROM disputes WHERE subject = ?1
             AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1 UNION ALL SELECT 1 FROM events WHERE id = ?1
                             UNION ALL SELECT 1 FROM figures WHERE id = ?1)
-            UNION ALL SELECT 'figure "' || id || '"' FROM figures WHERE subject = ?1
+            UNION ALL SELECT 4, 'figure "' || id || '"' FROM figures WHERE subject = ?1
             AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?1 UNION ALL SELECT 1 FROM events WHERE id = ?1
                             UNION ALL SELECT 1 FROM figures WHERE id = ?1)
-            UNION ALL SELECT 'a citation of ' || owner_kind || ' "' || owner || '"' FROM citations
+            UNION ALL SELECT 5, 'a citation of ' || owner_kind || ' "' || owner || '"' FROM citations
             WHERE doc = ?1 AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?1)
-            LIMIT 1
+            ) ORDER BY rank, referrer LIMIT 1
             """
         ).first([.text(id)]) { $0.text(0) }
     }

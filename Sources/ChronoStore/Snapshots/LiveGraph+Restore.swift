@@ -44,16 +44,13 @@ extension LiveGraph {
                 (try GraphStore.revision(connection), try RecordExporter(connection: connection).all())
             }
         }
-        let before = Dictionary(oldRecords.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(newRecords.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
         return SnapshotDiff(
             from: from,
             to: to,
             fromRevision: old.manifest.revision,
             toRevision: newRevision,
-            added: after.keys.filter { before[$0] == nil }.sorted(),
-            removed: before.keys.filter { after[$0] == nil }.sorted(),
-            changed: after.filter { key, line in before[key].map { $0 != line } ?? false }.keys.sorted()
+            old: oldRecords,
+            new: newRecords
         )
     }
 }
@@ -74,4 +71,24 @@ public struct SnapshotDiff: Sendable, Hashable {
     public var removed: [RecordKey]
     /// Records in both whose canonical form differs.
     public var changed: [RecordKey]
+
+    /// The difference between the records of two states, compared by canonical line.
+    package init(
+        from: String,
+        to: String?,
+        fromRevision: Int64,
+        toRevision: Int64,
+        old: [CanonicalRecord],
+        new: [CanonicalRecord]
+    ) {
+        let before = Dictionary(old.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+        self.from = from
+        self.to = to
+        self.fromRevision = fromRevision
+        self.toRevision = toRevision
+        self.added = after.keys.filter { before[$0] == nil }.sorted()
+        self.removed = before.keys.filter { after[$0] == nil }.sorted()
+        self.changed = after.filter { key, line in before[key].map { $0 != line } ?? false }.keys.sorted()
+    }
 }

@@ -1,19 +1,24 @@
-internal import ChronoGraph
-internal import ChronoProtocol
+package import ChronoGraph
+package import ChronoProtocol
 internal import Foundation
 
-/// Reads records back out of the tables in the `Graph/` record format, as canonical JSON values.
+/// Reads records back out of the tables in the `Graph/` record format, as canonical JSON values: the one place
+/// that shapes a record's JSON from its stored rows, whichever backend reads them (`RecordRowSource`).
 ///
-/// The inverse of `RecordWriter`: what it writes, this reads back to the same record. Run it on one
-/// connection inside one transaction so the export is one consistent state.
-struct RecordExporter {
-    let connection: Connection
+/// The inverse of `RecordWriter`: what it writes, this reads back to the same record. Run it inside one
+/// transaction so the export is one consistent state.
+package struct RecordExporter<Rows: RecordRowSource> {
+    package let rows: Rows
+
+    package init(rows: Rows) {
+        self.rows = rows
+    }
 
     /// Every record, sorted by kind then id (byte order).
-    func all() throws -> [CanonicalRecord] {
+    package func all() throws -> [CanonicalRecord] {
         var records: [CanonicalRecord] = []
         for kind in RecordKind.allCases.sorted() {
-            let ids = try self.connection.prepare("SELECT id FROM \(kind.table)").map { $0.text(0) }
+            let ids = try self.rows.recordIDs(of: kind)
             let values = try self.records(kind: kind, ids: ids)
             for id in ids.sorted(by: CanonicalRecord.precedes) {
                 guard let value = values[id] else { continue }
@@ -24,197 +29,169 @@ struct RecordExporter {
     }
 
     /// The canonical line of record `kind`/`id`, or `nil` when there is none.
-    func line(kind: RecordKind, id: String) throws -> String? {
+    package func line(kind: RecordKind, id: String) throws -> String? {
         try self.records(kind: kind, ids: [id])[id].map(\.canonicalText)
     }
 
+    /// The canonical lines of the records with `keys` that exist, by key: one read per kind present.
+    package func lines(_ keys: some Sequence<RecordKey>) throws -> [RecordKey: String] {
+        var lines: [RecordKey: String] = [:]
+        for (kind, ids) in Dictionary(grouping: keys.map { ($0.kind, $0.id) }, by: \.0) {
+            for (id, value) in try self.records(kind: kind, ids: ids.map(\.1)) {
+                lines[RecordKey(kind: kind, id: id)] = value.canonicalText
+            }
+        }
+        return lines
+    }
+
     /// The records of `kind` with `ids` that exist, by id.
-    func records(kind: RecordKind, ids: [String]) throws -> [String: JSONValue] {
-        let list = SQLiteValue.jsonArray(ids)
+    package func records(kind: RecordKind, ids: [String]) throws -> [String: JSONValue] {
         switch kind {
-        case .document: return try self.documents(list)
-        case .entity: return try self.entities(list)
-        case .event: return try self.events(list)
-        case .relation: return try self.relations(list)
-        case .dispute: return try self.disputes(list)
-        case .figure: return try self.figures(list)
+        case .document: return try self.documents(ids)
+        case .entity: return try self.entities(ids)
+        case .event: return try self.events(ids)
+        case .relation: return try self.relations(ids)
+        case .dispute: return try self.disputes(ids)
+        case .figure: return try self.figures(ids)
         }
     }
 
-    private func documents(_ list: SQLiteValue) throws -> [String: JSONValue] {
+    private func documents(_ ids: [String]) throws -> [String: JSONValue] {
         var records: [String: JSONValue] = [:]
-        try self.connection.cached(
-            "SELECT id, title, lines FROM documents WHERE id IN (SELECT value FROM json_each(?))"
-        )
-        .run([list]) { row in
-            records[row.text(0)] = .object([
-                "record": "document", "id": .string(row.text(0)), "title": .string(row.text(1)),
-                "lines": .int(row.int64(2)),
+        for row in try self.rows.documentRows(ids) {
+            records[row.id] = .object([
+                "record": "document", "id": .string(row.id), "title": .string(row.title), "lines": .int(row.lines),
             ])
         }
         return records
     }
 
-    private func entities(_ list: SQLiteValue) throws -> [String: JSONValue] {
-        let citations = try self.citations(kind: "entity", list)
+    private func entities(_ ids: [String]) throws -> [String: JSONValue] {
+        let citations = try self.citations(kind: "entity", ids)
         var aliases: [String: [JSONValue]] = [:]
-        try self.connection.cached(
-            """
-            SELECT entity, alias FROM aliases WHERE entity IN (SELECT value FROM json_each(?)) AND position > 0
-            ORDER BY entity, position
-            """
-        ).run([list]) { row in aliases[row.text(0), default: []].append(.string(row.text(1))) }
+        for row in try self.rows.aliasRows(ids) { aliases[row.entity, default: []].append(.string(row.alias)) }
         var records: [String: JSONValue] = [:]
-        try self.connection.cached(
-            """
-            SELECT id, kind, name, summary, number, attributes, dates FROM entities
-            WHERE id IN (SELECT value FROM json_each(?))
-            """
-        ).run([list]) { row in
-            let id = row.text(0)
+        for row in try self.rows.entityRows(ids) {
             var object: [String: JSONValue] = [
-                "record": "entity", "id": .string(id), "kind": .string(row.text(1)), "name": .string(row.text(2)),
-                "summary": .string(row.text(3)), "aliases": .array(aliases[id] ?? []),
-                "attributes": try Self.parse(row.text(5)), "citations": .array(citations[id] ?? []),
+                "record": "entity", "id": .string(row.id), "kind": .string(row.kind), "name": .string(row.name),
+                "summary": .string(row.summary), "aliases": .array(aliases[row.id] ?? []),
+                "attributes": try CanonicalShape.parse(row.attributes), "citations": .array(citations[row.id] ?? []),
             ]
-            if let number = row.optionalText(4) { object["number"] = .string(number) }
-            if case .object(let dates) = try Self.parse(row.text(6)), !dates.isEmpty {
-                object["dates"] = .object(dates.mapValues(Self.withoutNulls))
+            if let number = row.number { object["number"] = .string(number) }
+            if case .object(let dates) = try CanonicalShape.parse(row.dates), !dates.isEmpty {
+                object["dates"] = .object(dates.mapValues(CanonicalShape.withoutNulls))
             }
-            records[id] = .object(object)
+            records[row.id] = .object(object)
         }
         return records
     }
 
-    private func events(_ list: SQLiteValue) throws -> [String: JSONValue] {
-        let citations = try self.citations(kind: "event", list)
+    private func events(_ ids: [String]) throws -> [String: JSONValue] {
+        let citations = try self.citations(kind: "event", ids)
         var participants: [String: [JSONValue]] = [:]
-        try self.connection.cached(
-            """
-            SELECT e.id, p.entity, p.role FROM participants p JOIN events e ON e.rowid = p.event
-            WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id, p.position
-            """
-        ).run([list]) { row in
-            participants[row.text(0), default: []].append(
-                .object(["entity": .string(row.text(1)), "role": .string(row.text(2))])
+        for row in try self.rows.participantRows(ids) {
+            participants[row.event, default: []].append(
+                .object(["entity": .string(row.entity), "role": .string(row.role)])
             )
         }
         var records: [String: JSONValue] = [:]
-        try self.connection.cached(
-            "SELECT id, type, title, summary, date_edtf, date_text FROM events WHERE id IN (SELECT value FROM json_each(?))"
-        ).run([list]) { row in
-            let id = row.text(0)
-            records[id] = .object([
-                "record": "event", "id": .string(id), "type": .string(row.text(1)), "title": .string(row.text(2)),
-                "summary": .string(row.text(3)), "date": Self.date(row.text(4), row.optionalText(5)),
-                "participants": .array(participants[id] ?? []), "citations": .array(citations[id] ?? []),
+        for row in try self.rows.eventRows(ids) {
+            records[row.id] = .object([
+                "record": "event", "id": .string(row.id), "type": .string(row.type), "title": .string(row.title),
+                "summary": .string(row.summary), "date": CanonicalShape.date(row.edtf, row.dateText),
+                "participants": .array(participants[row.id] ?? []), "citations": .array(citations[row.id] ?? []),
             ])
         }
         return records
     }
 
-    private func relations(_ list: SQLiteValue) throws -> [String: JSONValue] {
-        let citations = try self.citations(kind: "relation", list)
+    private func relations(_ ids: [String]) throws -> [String: JSONValue] {
+        let citations = try self.citations(kind: "relation", ids)
         var records: [String: JSONValue] = [:]
-        try self.connection.cached(
-            """
-            SELECT id, type, from_id, to_id, date_edtf, date_text, summary FROM relations
-            WHERE id IN (SELECT value FROM json_each(?))
-            """
-        ).run([list]) { row in
-            let id = row.text(0)
+        for row in try self.rows.relationRows(ids) {
             var object: [String: JSONValue] = [
-                "record": "relation", "id": .string(id), "type": .string(row.text(1)), "from": .string(row.text(2)),
-                "to": .string(row.text(3)), "citations": .array(citations[id] ?? []),
+                "record": "relation", "id": .string(row.id), "type": .string(row.type), "from": .string(row.from),
+                "to": .string(row.to), "citations": .array(citations[row.id] ?? []),
             ]
-            if let edtf = row.optionalText(4) { object["date"] = Self.date(edtf, row.optionalText(5)) }
-            if let summary = row.optionalText(6) { object["summary"] = .string(summary) }
-            records[id] = .object(object)
+            if let edtf = row.edtf { object["date"] = CanonicalShape.date(edtf, row.dateText) }
+            if let summary = row.summary { object["summary"] = .string(summary) }
+            records[row.id] = .object(object)
         }
         return records
     }
 
-    private func disputes(_ list: SQLiteValue) throws -> [String: JSONValue] {
+    private func disputes(_ ids: [String]) throws -> [String: JSONValue] {
         var claims: [String: [(owner: String, claim: String)]] = [:]
-        try self.connection.cached(
-            """
-            SELECT dispute, position, claim FROM claims WHERE dispute IN (SELECT value FROM json_each(?))
-            ORDER BY dispute, position
-            """
-        ).run([list]) { row in claims[row.text(0), default: []].append(("\(row.text(0))#\(row.int(1))", row.text(2))) }
-        let owners = SQLiteValue.jsonArray(claims.values.flatMap { $0.map(\.owner) })
-        let citations = try self.citations(kind: "claim", owners)
+        for row in try self.rows.claimRows(ids) {
+            claims[row.dispute, default: []].append(("\(row.dispute)#\(row.position)", row.claim))
+        }
+        let citations = try self.citations(kind: "claim", claims.values.flatMap { $0.map(\.owner) })
         var records: [String: JSONValue] = [:]
-        try self.connection.cached(
-            "SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))"
-        )
-        .run([list]) { row in
-            let id = row.text(0)
-            let list = (claims[id] ?? []).map { claim -> JSONValue in
+        for row in try self.rows.disputeRows(ids) {
+            let list = (claims[row.id] ?? []).map { claim -> JSONValue in
                 .object(["claim": .string(claim.claim), "citations": .array(citations[claim.owner] ?? [])])
             }
             var object: [String: JSONValue] = [
-                "record": "dispute", "id": .string(id), "topic": .string(row.text(2)), "claims": .array(list),
+                "record": "dispute", "id": .string(row.id), "topic": .string(row.topic), "claims": .array(list),
             ]
-            if let subject = row.optionalText(1) { object["subject"] = .string(subject) }
-            records[id] = .object(object)
+            if let subject = row.subject { object["subject"] = .string(subject) }
+            records[row.id] = .object(object)
         }
         return records
     }
 
-    private func figures(_ list: SQLiteValue) throws -> [String: JSONValue] {
-        let citations = try self.citations(kind: "figure", list)
+    private func figures(_ ids: [String]) throws -> [String: JSONValue] {
+        let citations = try self.citations(kind: "figure", ids)
         var records: [String: JSONValue] = [:]
-        try self.connection.cached(
-            """
-            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text, high FROM figures
-            WHERE id IN (SELECT value FROM json_each(?))
-            """
-        ).run([list]) { row in
-            let id = row.text(0)
+        for row in try self.rows.figureRows(ids) {
             var object: [String: JSONValue] = [
-                "record": "figure", "id": .string(id), "measure": .string(row.text(2)), "value": .double(row.double(3)),
-                "qualifier": .string(row.text(4)), "unit": .string(row.text(5)),
-                "citations": .array(citations[id] ?? []),
+                "record": "figure", "id": .string(row.id), "measure": .string(row.measure),
+                "value": .double(row.value), "qualifier": .string(row.qualifier), "unit": .string(row.unit),
+                "citations": .array(citations[row.id] ?? []),
             ]
-            if let subject = row.optionalText(1) { object["subject"] = .string(subject) }
-            if let edtf = row.optionalText(6) { object["date"] = Self.date(edtf, row.optionalText(7)) }
-            if !row.isNull(8) { object["high"] = .double(row.double(8)) }
-            records[id] = .object(object)
+            if let subject = row.subject { object["subject"] = .string(subject) }
+            if let edtf = row.edtf { object["date"] = CanonicalShape.date(edtf, row.dateText) }
+            if let high = row.high { object["high"] = .double(high) }
+            records[row.id] = .object(object)
         }
         return records
     }
 
-    /// Citations of the owners in `list` (a JSON array of ids), in stored order, by owner.
-    private func citations(kind: String, _ list: SQLiteValue) throws -> [String: [JSONValue]] {
+    /// Citations of `owners`, in stored order, by owner.
+    private func citations(kind: String, _ owners: [String]) throws -> [String: [JSONValue]] {
         var citations: [String: [JSONValue]] = [:]
-        try self.connection.cached(
-            """
-            SELECT owner, doc, first, last, ref FROM citations
-            WHERE owner_kind = ? AND owner IN (SELECT value FROM json_each(?)) ORDER BY owner, position
-            """
-        ).run([.text(kind), list]) { row in
+        for row in try self.rows.citationRows(kind: kind, owners: owners) {
             var citation: [String: JSONValue] = [
-                "doc": .string(row.text(1)), "lines": .array([.int(row.int64(2)), .int(row.int64(3))]),
+                "doc": .string(row.doc), "lines": .array([.int(row.first), .int(row.last)]),
             ]
-            if let ref = row.optionalText(4) { citation["ref"] = .string(ref) }
-            citations[row.text(0), default: []].append(.object(citation))
+            if let ref = row.ref { citation["ref"] = .string(ref) }
+            citations[row.owner, default: []].append(.object(citation))
         }
         return citations
     }
+}
 
-    private static func date(_ edtf: String, _ text: String?) -> JSONValue {
+extension RecordExporter where Rows == SQLiteRecordRows {
+    /// An exporter reading through SQLite `connection`.
+    init(connection: Connection) {
+        self.init(rows: SQLiteRecordRows(connection: connection))
+    }
+}
+
+/// The small shapes every record kind shares.
+private enum CanonicalShape {
+    static func date(_ edtf: String, _ text: String?) -> JSONValue {
         var object: [String: JSONValue] = ["edtf": .string(edtf)]
         if let text { object["text"] = .string(text) }
         return .object(object)
     }
 
-    private static func withoutNulls(_ value: JSONValue) -> JSONValue {
+    static func withoutNulls(_ value: JSONValue) -> JSONValue {
         guard case .object(let members) = value else { return value }
         return .object(members.filter { $0.value != .null })
     }
 
-    private static func parse(_ text: String) throws -> JSONValue {
+    static func parse(_ text: String) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 }

@@ -19,7 +19,7 @@ public struct SnapshotArchive: Sendable {
     }
 
     /// Packs `records` (already in canonical order) taken at `revision`.
-    static func pack(_ records: [CanonicalRecord], revision: Int64) throws -> SnapshotArchive {
+    package static func pack(_ records: [CanonicalRecord], revision: Int64) throws -> SnapshotArchive {
         var text = ""
         var counts: [String: Int] = [:]  // by the kind's name, as the manifest holds them
         for record in records {

@@ -6,9 +6,9 @@ internal import Foundation
 ///
 /// The records are validated by `GraphValidator` against `vocabulary`, written in one transaction at the
 /// snapshot's revision, and the file must pass `PRAGMA integrity_check`; on any failure the file is removed.
-enum SnapshotDatabase {
+package enum SnapshotDatabase {
     /// Builds the database at `path` (which must not exist) and opens it as a store.
-    static func build(
+    package static func build(
         path: String,
         records: [CanonicalRecord],
         revision: Int64,
@@ -46,12 +46,12 @@ enum SnapshotDatabase {
     }
 
     /// Deletes a database file and its WAL companions.
-    static func remove(_ path: String) {
+    package static func remove(_ path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// The records as located records (`<label>:<line>` in errors).
-    static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
+    package static func parse(_ records: [CanonicalRecord], label: String) throws -> [LocatedRecord] {
         let parser = GraphRecordParser()
         return try records.enumerated().map { index, record in
             do throws(JSONFieldError) {
@@ -64,10 +64,14 @@ enum SnapshotDatabase {
 }
 
 /// One row of the `vocabulary` table.
-struct VocabularyRow: Sendable, Hashable {
-    var section: String
-    var term: String
-    var meaning: String
+package struct VocabularyRow: Sendable, Hashable {
+    package var section: String
+    package var term: String
+    package var meaning: String
+
+    package init(section: String, term: String, meaning: String) {
+        (self.section, self.term, self.meaning) = (section, term, meaning)
+    }
 
     /// Every row of `connection`'s vocabulary.
     static func all(_ connection: Connection) throws -> [VocabularyRow] {

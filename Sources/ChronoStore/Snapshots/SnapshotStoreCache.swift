@@ -2,21 +2,21 @@ internal import Foundation
 
 /// Databases unpacked from snapshots for `as_of` reads, by snapshot id; the least recently used beyond
 /// `capacity` is dropped and its file deleted. Concurrent requests for one id share one build.
-actor SnapshotStoreCache {
+package actor SnapshotStoreCache {
     /// Most snapshot databases kept open.
     static let capacity = 4
 
     /// The daemon-owned directory the files live in.
-    let directory: String
+    package let directory: String
     private var entries: [String: Task<GraphStore, any Error>] = [:]
     private var recent: [String] = []
 
-    init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
     }
 
     /// The store for snapshot `id`, built with `build(path)` on first use.
-    func store(
+    package func store(
         for id: String,
         build: @escaping @Sendable (String) async throws -> GraphStore
     ) async throws -> GraphStore {

@@ -1,4 +1,4 @@
-internal import ChronoGraph
+package import ChronoGraph
 
 extension GraphStore {
     /// Checks a batch of new records against the stored vocabulary and content, as the loader checks a
@@ -20,15 +20,26 @@ extension GraphStore {
 
     /// The vocabulary stored by the last load.
     static func vocabulary(_ connection: Connection) throws -> Vocabulary {
-        var vocabulary = Vocabulary(entityKinds: [:], relationTypes: [:], eventTypes: [:], participantRoles: [])
-        try connection.cached("SELECT section, term, meaning FROM vocabulary ORDER BY section, term").run { row in
-            switch row.text(0) {
-            case "entity_kinds": vocabulary.entityKinds[row.text(2), default: []].append(row.text(1))
-            case "relation_types": vocabulary.relationTypes[row.text(1)] = row.text(2)
-            case "event_types": vocabulary.eventTypes[row.text(1)] = row.text(2)
-            default: vocabulary.participantRoles.append(row.text(1))
+        Vocabulary(
+            storedRows: try connection.cached("SELECT section, term, meaning FROM vocabulary").map {
+                (section: $0.text(0), term: $0.text(1), meaning: $0.text(2))
+            }
+        )
+    }
+}
+
+extension Vocabulary {
+    /// The vocabulary held by the rows of a `vocabulary` table, in any order (the inverse of
+    /// `GraphLoader.vocabularyRows`; entity kinds are listed in term order).
+    package init(storedRows rows: [(section: String, term: String, meaning: String)]) {
+        self.init(entityKinds: [:], relationTypes: [:], eventTypes: [:], participantRoles: [])
+        for row in rows.sorted(by: { ($0.section, $0.term) < ($1.section, $1.term) }) {
+            switch row.section {
+            case "entity_kinds": self.entityKinds[row.meaning, default: []].append(row.term)
+            case "relation_types": self.relationTypes[row.term] = row.meaning
+            case "event_types": self.eventTypes[row.term] = row.meaning
+            default: self.participantRoles.append(row.term)
             }
         }
-        return vocabulary
     }
 }

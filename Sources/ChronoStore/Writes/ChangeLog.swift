@@ -1,4 +1,5 @@
-import ChronoGraph
+package import ChronoGraph
+internal import ChronoProtocol
 
 /// The change log: which records each commit changed, with the canonical record as it was before.
 ///
@@ -6,7 +7,7 @@ import ChronoGraph
 /// canonical line of each updated or deleted record as it stood before that revision, so the graph at an
 /// older revision can be rebuilt by undoing newer commits. `meta.compacted` is the newest revision whose
 /// history has been dropped: resuming from before it is `OUT_OF_RANGE`.
-enum ChangeLog {
+package enum ChangeLog {
     /// Schema migration 2: before-images, compaction floor and stored snapshots.
     static let migration = """
         CREATE TABLE change_images(
@@ -21,17 +22,59 @@ enum ChangeLog {
         """
 
     /// One logged change of one record.
-    struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The revision that made the change.
-        var revision: Int64
+        package var revision: Int64
         /// The record kind.
-        var kind: RecordKind
+        package var kind: RecordKind
         /// The record id.
-        var id: String
+        package var id: String
         /// What the change did to the record.
-        var op: GraphChange.Operation
+        package var op: GraphChange.Operation
         /// The canonical line before the change; `nil` for an insert.
-        var before: String?
+        package var before: String?
+
+        package init(revision: Int64, kind: RecordKind, id: String, op: GraphChange.Operation, before: String?) {
+            (self.revision, self.kind, self.id, self.op, self.before) = (revision, kind, id, op, before)
+        }
+    }
+
+    /// The records as they stood at `revision`, in canonical order: the `current` records (at
+    /// `currentRevision`) with the logged changes after `revision` undone, `entries` newest first.
+    ///
+    /// - Throws: `GraphError` when that history has been compacted away (through `compacted`), was logged
+    ///   without the earlier forms it needs, or `revision` is in the future; `DATA_LOSS` for a before-image that
+    ///   is not JSON.
+    package static func records(
+        at revision: Int64,
+        current records: [CanonicalRecord],
+        undoing entries: [Entry],
+        currentRevision: Int64,
+        compacted: Int64
+    ) throws -> [CanonicalRecord] {
+        guard revision >= compacted else {
+            throw GraphError.historyCompacted(revision: revision, compactedThrough: compacted)
+        }
+        guard revision <= currentRevision else {
+            throw GraphError.revisionInFuture(revision: revision, current: currentRevision)
+        }
+        var state = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in entries {
+            let key = RecordKey(kind: entry.kind, id: entry.id)
+            if let before = entry.before {
+                guard let value = JSONValue.parsing(before.utf8) else {
+                    throw ChronoError.dataLoss(
+                        "change log: the earlier form of \(entry.kind) \"\(entry.id)\" is not JSON"
+                    )
+                }
+                state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
+            } else if entry.op == .insert {
+                state[key] = nil
+            } else {
+                throw GraphError.changeWithoutEarlierForm(kind: entry.kind, id: entry.id, revision: entry.revision)
+            }
+        }
+        return state.values.sorted { $0.key < $1.key }
     }
 
     /// Logs that `kind`/`id` changed at `revision`, replacing any entry the same revision already made.

@@ -26,16 +26,12 @@ struct FactsWriter {
         let upserted = Set(upserts.map(\.record.id))
         var retracted: [RecordKey: (index: Int, before: String?)] = [:]
         for (index, id) in retractions.enumerated() {
-            let kinds = try eraser.kinds(of: id)
-            guard !upserted.contains(id) else {
-                throw GraphError.refusedRetraction(index: index, reason: .alsoUpserted(id: id))
-            }
-            guard let kind = kinds.first else {
-                throw GraphError.refusedRetraction(index: index, reason: .unknownRecord(id: id))
-            }
-            guard kinds.count == 1 else {
-                throw GraphError.refusedRetraction(index: index, reason: .severalKinds(id: id, kinds: kinds))
-            }
+            let kind = try WriteBatch.retractedKind(
+                index: index,
+                id: id,
+                kinds: try eraser.kinds(of: id),
+                upserted: upserted
+            )
             retracted[RecordKey(kind: kind, id: id)] = (index, try exporter.line(kind: kind, id: id))
         }
         var before: [RecordKey: String] = [:]
@@ -73,10 +69,14 @@ struct FactsWriter {
         }
     }
 
-    /// A citation that points past the last line of document `id`, now that it has `lines` lines.
+    /// A citation that points past the last line of document `id`, now that it has `lines` lines: the first by
+    /// owner kind and owner.
     private func citationBeyond(document id: String, lines: Int) throws -> String? {
         try self.connection.cached(
-            "SELECT owner_kind || ' \"' || owner || '\"' FROM citations WHERE doc = ? AND last > ? LIMIT 1"
+            """
+            SELECT owner_kind || ' "' || owner || '"' FROM citations WHERE doc = ? AND last > ?
+            ORDER BY owner_kind, owner LIMIT 1
+            """
         ).first([.text(id), .int(lines)]) { $0.text(0) }
     }
 
@@ -84,7 +84,7 @@ struct FactsWriter {
         upserts: [LocatedRecord],
         before: [RecordKey: String],
         retracted: [RecordKey: (index: Int, before: String?)],
-        exporter: RecordExporter
+        exporter: RecordExporter<SQLiteRecordRows>
     ) throws -> Outcome {
         var outcome = Outcome()
         for located in upserts {

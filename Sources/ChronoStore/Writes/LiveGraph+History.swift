@@ -14,29 +14,13 @@ extension LiveGraph {
                 try RecordExporter(connection: connection).all(), try ChangeLog.entries(after: revision, connection)
             )
         }
-        guard revision >= compacted else {
-            throw GraphError.historyCompacted(revision: revision, compactedThrough: compacted)
-        }
-        guard revision <= current else {
-            throw GraphError.revisionInFuture(revision: revision, current: current)
-        }
-        var state = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        for entry in entries {
-            let key = RecordKey(kind: entry.kind, id: entry.id)
-            if let before = entry.before {
-                guard let value = JSONValue.parsing(before.utf8) else {
-                    throw ChronoError.dataLoss(
-                        "change log: the earlier form of \(entry.kind) \"\(entry.id)\" is not JSON"
-                    )
-                }
-                state[key] = CanonicalRecord(kind: entry.kind, id: entry.id, value: value)
-            } else if entry.op == .insert {
-                state[key] = nil
-            } else {
-                throw GraphError.changeWithoutEarlierForm(kind: entry.kind, id: entry.id, revision: entry.revision)
-            }
-        }
-        let past = state.values.sorted { $0.key < $1.key }
+        let past = try ChangeLog.records(
+            at: revision,
+            current: records,
+            undoing: entries,
+            currentRevision: current,
+            compacted: compacted
+        )
         return try await self.snapshotStores.store(for: "revision-\(revision)") { path in
             let vocabulary = try await self.store.read(deadline: nil) { connection, _ in
                 try VocabularyRow.all(connection)

@@ -8,20 +8,7 @@ extension LiveGraph {
     /// - Throws: `GraphError` for no change at all or an invalid upsert (naming its index and the field within
     ///   it), or a refused retraction (unknown, also upserted, or still referred to).
     public func write(upserts: [JSONValue], retractions: [String]) async throws -> WriteReport {
-        guard !upserts.isEmpty || !retractions.isEmpty else {
-            throw GraphError.emptyWrite
-        }
-        let parser = GraphRecordParser()
-        var located: [LocatedRecord] = []
-        for (index, value) in upserts.enumerated() {
-            do {
-                let record = try parser.parse(value)
-                located.append(LocatedRecord(record: record, origin: .upsert(index: index)))
-            } catch {
-                throw GraphError.unreadableUpsert(index: index, field: error)
-            }
-        }
-        let batch = located
+        let batch = try WriteBatch.parse(upserts: upserts, retractions: retractions)
         return try await self.commit(source: nil) { _ in (batch, retractions) }
     }
 
@@ -49,8 +36,7 @@ extension LiveGraph {
                         deleted: outcome.deleted
                     )
                 } catch let error as GraphLoadError {
-                    guard case .upsert(let index) = error.origin else { throw error.status }
-                    throw GraphError.refusedUpsert(index: index, reason: error.message)
+                    throw WriteBatch.refusal(error)
                 } catch GraphError.refusedRetraction(let index, let reason) where source != nil {
                     throw ChronoError.failedPrecondition("\(source ?? ""): retractions[\(index)]: \(reason)")
                 }

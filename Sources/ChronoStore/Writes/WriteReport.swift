@@ -8,4 +8,9 @@ public struct WriteReport: Sendable, Hashable {
     public var updated: Int
     /// Records deleted.
     public var deleted: Int
+
+    /// Creates a report.
+    public init(revision: Int64, inserted: Int, updated: Int, deleted: Int) {
+        (self.revision, self.inserted, self.updated, self.deleted) = (revision, inserted, updated, deleted)
+    }
 }

@@ -1,17 +1,16 @@
-import ChronoClient
-import ChronoGraph
-import ChronoProtocol
-import ChronoTesting
-
-@testable import ChronoServer
+public import ChronoClient
+public import ChronoGraph
+public import ChronoProtocol
 
 /// A subscriber's view of a subscribed result: the items it has, kept up to date by applying frames.
-struct SubscriberState {
-    var items: [ResultItems.Key: JSONValue] = [:]
-    var revision: Int64 = -1
+public struct SubscriberState: Sendable {
+    public var items: [ResultItems.Key: JSONValue] = [:]
+    public var revision: Int64 = -1
+
+    public init() {}
 
     /// The frame's `data` member, decoded into the kinds a subscription sends.
-    mutating func apply(_ data: JSONValue) {
+    public mutating func apply(_ data: JSONValue) {
         guard case .string(let kind)? = data["kind"], case .int(let revision)? = data["revision"] else { return }
         if kind == "initial" { self.items = [:] }
         for item in data["removed"]?.arrayValue ?? [] {
@@ -23,12 +22,12 @@ struct SubscriberState {
         self.revision = max(self.revision, revision)
     }
 
-    static func key(_ item: JSONValue) -> ResultItems.Key {
+    public static func key(_ item: JSONValue) -> ResultItems.Key {
         ResultItems.Key(collection: item["collection"]?.stringValue ?? "", id: item["id"]?.stringValue ?? "")
     }
 
     /// The items of a fresh answer to the same query.
-    static func fresh(
+    public static func fresh(
         _ client: ChronoClient,
         _ method: MethodName,
         _ params: [String: JSONValue]
@@ -40,7 +39,7 @@ struct SubscriberState {
 }
 
 /// Reads data frames from a subscription stream until one brings the state to `revision`.
-func follow(
+public func follow(
     _ iterator: inout AsyncThrowingStream<Frame, any Error>.AsyncIterator,
     into state: inout SubscriberState,
     until revision: Int64

@@ -1,0 +1,179 @@
+internal import ChronoGraph
+internal import ChronoProtocol
+package import ChronoStore
+internal import Foundation
+internal import PostgresNIO
+
+extension PostgresGraphService {
+    /// Takes a snapshot of the graph now, as `LiveGraph` does: the canonical export read in one snapshot of
+    /// the primary, packed as the same `SnapshotArchive` bytes and stored in `snapshots`. Taking one twice at
+    /// the same revision returns the same snapshot.
+    package func createSnapshot() async throws -> SnapshotManifest {
+        let (revision, records) = try await self.writer.read(deadline: nil) { session in
+            let rows = PostgresRows(session: session)
+            return (try rows.revision(), try RecordExporter(rows: rows).all())
+        }
+        let archive = try SnapshotArchive.pack(records, revision: revision)
+        try await self.save(archive)
+        return archive.manifest
+    }
+
+    /// Stores a snapshot exported elsewhere, as `LiveGraph` does: after checking its hashes, its id and that it
+    /// loads into a fresh database (in the scratch directory, removed afterwards) with this graph's vocabulary.
+    /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
+    ///   `FAILED_PRECONDITION` when a record does not validate.
+    package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
+        let records = try archive.unpack()
+        let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
+        guard archive.manifest.id == expected else {
+            throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
+        }
+        let directory = await self.pastStores.directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = "\(directory)/import-\(UUID().uuidString).sqlite"
+        _ = try await SnapshotDatabase.build(
+            path: path,
+            records: records,
+            revision: archive.manifest.revision,
+            vocabulary: try await self.vocabulary(),
+            label: "snapshot \(archive.manifest.id)"
+        )
+        SnapshotDatabase.remove(path)
+        try await self.save(archive)
+        return archive.manifest
+    }
+
+    /// What differs between snapshot `from` and snapshot `to` (the current graph when `nil`), compared as
+    /// `LiveGraph` compares them (`SnapshotDiff`).
+    package func diff(from: String, to: String?) async throws -> SnapshotDiff {
+        let old = try await self.archive(from)
+        let (revision, records): (Int64, [CanonicalRecord])
+        if let to {
+            let new = try await self.archive(to)
+            (revision, records) = (new.manifest.revision, try new.unpack())
+        } else {
+            (revision, records) = try await self.writer.read(deadline: nil) { session in
+                let rows = PostgresRows(session: session)
+                return (try rows.revision(), try RecordExporter(rows: rows).all())
+            }
+        }
+        return SnapshotDiff(
+            from: from,
+            to: to,
+            fromRevision: old.manifest.revision,
+            toRevision: revision,
+            old: try old.unpack(),
+            new: records
+        )
+    }
+
+    /// Makes the graph equal to snapshot `id`, as `LiveGraph` does: the snapshot is checked and test-loaded
+    /// first, then one commit under the writer lock upserts the records that differ and retracts those the
+    /// snapshot lacks (checked by `PostgresWritePlan` against the state they apply to).
+    /// - Throws: `FAILED_PRECONDITION` naming the snapshot when the graph refuses the change.
+    package func restore(_ id: String) async throws -> WriteReport {
+        let archive = try await self.archive(id)
+        let records = try archive.unpack()
+        let label = "snapshot \(id)"
+        let directory = await self.pastStores.directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = "\(directory)/restore-\(UUID().uuidString).sqlite"
+        _ = try await SnapshotDatabase.build(
+            path: path,
+            records: records,
+            revision: archive.manifest.revision,
+            vocabulary: try await self.vocabulary(),
+            label: label
+        )
+        SnapshotDatabase.remove(path)
+        let target = Dictionary(records.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+        let report = try await self.writer.write(deadline: nil) { session in
+            let current = try Self.lockRevision(session)
+            let live = try RecordExporter(rows: PostgresRows(session: session)).all()
+            let lines = Dictionary(live.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+            let retractions = live.filter { target[$0.key] == nil }.map(\.id)
+            let upserts = try SnapshotDatabase.parse(records.filter { lines[$0.key] != target[$0.key] }, label: label)
+            do {
+                let plan = try PostgresWritePlan.check(session, upserts: upserts, retractions: retractions)
+                return try plan.apply(session, revision: current + 1)
+            } catch GraphError.refusedRetraction(let index, let reason) {
+                throw ChronoError.failedPrecondition("\(label): retractions[\(index)]: \(reason)")
+            }
+        }
+        if !self.readsReplica { await self.feed.announce(report.revision) }
+        return report
+    }
+
+    /// Stores `archive` in `snapshots` (nothing when a snapshot with its id is stored).
+    private func save(_ archive: SnapshotArchive) async throws {
+        var binds = PostgresBindings()
+        binds.append(archive.manifest.id)
+        binds.append(archive.manifest.revision)
+        binds.append(Int64(Date().timeIntervalSince1970 * 1000))
+        binds.append(String(decoding: try WireWriter.bytes(of: archive.manifest), as: UTF8.self))
+        binds.append(ByteBuffer(bytes: archive.compressed))
+        let values = binds
+        try await self.writer.write(deadline: nil) { session in
+            try session.query(
+                """
+                INSERT INTO snapshots(id, revision, created_ms, manifest, data) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                values
+            )
+        }
+    }
+
+    /// This graph's vocabulary rows.
+    private func vocabulary() async throws -> [VocabularyRow] {
+        try await self.writer.read(deadline: nil) { session in
+            try session.query("SELECT section, term, meaning FROM vocabulary").map { row in
+                let (section, term, meaning) = try row.decode((String, String, String).self)
+                return VocabularyRow(section: section, term: term, meaning: meaning)
+            }
+        }
+    }
+
+    /// Every stored snapshot, oldest revision first.
+    package func snapshots() async throws -> [SnapshotManifest] {
+        try await self.writer.read(deadline: nil) { session in
+            try session.query("SELECT manifest FROM snapshots ORDER BY revision, created_ms, id COLLATE \"C\"").map {
+                try JSONDecoder().decode(SnapshotManifest.self, from: Data(try $0.decode(String.self).utf8))
+            }
+        }
+    }
+
+    /// The stored snapshot `id`, bytes and manifest, exactly as created.
+    /// - Throws: `GraphError.snapshotNotFound`.
+    package func archive(_ id: String) async throws -> SnapshotArchive {
+        var binds = PostgresBindings()
+        binds.append(id)
+        let values = binds
+        let found = try await self.writer.read(deadline: nil) { session in
+            try session.query("SELECT manifest, data FROM snapshots WHERE id = $1", values).first.map { row in
+                let (manifest, data) = try row.decode((String, ByteBuffer).self)
+                return SnapshotArchive(
+                    manifest: try JSONDecoder().decode(SnapshotManifest.self, from: Data(manifest.utf8)),
+                    compressed: Array(data.readableBytesView)
+                )
+            }
+        }
+        guard let found else { throw GraphError.snapshotNotFound(id: id) }
+        return found
+    }
+
+    /// The store answering reads `as_of` snapshot `id`, unpacked into the scratch directory on first use and
+    /// cached (with the stores of past revisions).
+    package func reader(asOf id: String) async throws -> any GraphReading {
+        try await self.pastStores.store(for: id) { path in
+            let archive = try await self.archive(id)
+            return try await SnapshotDatabase.build(
+                path: path,
+                records: try archive.unpack(),
+                revision: archive.manifest.revision,
+                vocabulary: try await self.vocabulary(),
+                label: "snapshot \(archive.manifest.id)"
+            )
+        }
+    }
+}
