@@ -300,7 +300,9 @@ def main():
     parser.add_argument("--out", type=pathlib.Path)
     args = parser.parse_args()
     database = args.work / "chrono.sqlite"
-    processes, engines, report = Processes(), [], {}
+    processes, engines = Processes(), []
+    report = {"started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cores": os.cpu_count(),
+              "load_average_start": [round(load, 1) for load in os.getloadavg()]}
     try:
         log("chronod imports the graph")
         started = time.monotonic()
@@ -336,6 +338,7 @@ def main():
         if not args.check_only:
             pids = {"chronod": chronod.pid, "falkordb": falkordb_server.pid}
             report["summary"] = measure(engines, pids, requests, args.rounds, args.warmup)
+            report["load_average_end"] = [round(load, 1) for load in os.getloadavg()]
             report["rss_mb"] = {"chronod": rss_mb(chronod.pid), "chronod_peak": rss_mb(chronod.pid, "VmHWM"),
                                 "falkordb": rss_mb(falkordb_server.pid), "kuzu_process": rss_mb(os.getpid())}
         for engine in engines:
@@ -348,6 +351,8 @@ def main():
     finally:
         processes.stop_all()
     if "summary" in report:
+        print(f"load average (1, 5, 15 min) at the start {report['load_average_start']}, "
+              f"after timing {report['load_average_end']}; {report['cores']} cores\n")
         print(table(report["summary"], report.get("floor")))
         print()
         for target, measured, met in targets(report["summary"], report.get("floor")):
