@@ -92,11 +92,12 @@ class Processes:
 
 
 def start_chronod(processes, binary, database, graph, work, timeout):
-    """Starts chronod on port 0 and returns (process, port) once it prints its listening line."""
+    """Starts chronod on port 0 and returns (process, port) once it prints its listening line. Its idle timeout
+    is an hour: the timing client's connection stays silent while the peers take their turns in a round."""
     out = work / "chronod.out"
     out.write_text("")
     process = processes.start([binary, "--host", "127.0.0.1", "--port", "0", "--db", str(database),
-                               "--graph", str(graph)], work / "chronod.log", out)
+                               "--graph", str(graph), "--idle-timeout", "3600"], work / "chronod.log", out)
     deadline = time.monotonic() + timeout
     while "chronod listening on" not in out.read_text():
         if process.poll() is not None or time.monotonic() > deadline:
