@@ -259,7 +259,7 @@ def table(summary, floor_summary):
         chronod = summary["chronod"][kind]
         ratios = [chronod[key] / summary[peer][kind][key]
                   for peer in ("falkordb", "kuzu") for key in ("p50_ms", "p99_ms")]
-        lines.append(f"| {LABELS[kind]} | " + " | ".join(f"{ratio:.2f}" for ratio in ratios) + " |")
+        lines.append(f"| {LABELS[kind]} | " + " | ".join(f"{ratio:.3g}" for ratio in ratios) + " |")
     return "\n".join(lines)
 
 
