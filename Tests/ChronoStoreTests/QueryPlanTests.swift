@@ -23,12 +23,13 @@ struct QueryPlanTests {
     }
 
     @Test func timelineWindowQuerySearchesTheSpanIndex() async throws {
-        let plan = try await self.plan(TimelineSQL.make(mode: .overlaps, filterDriven: false, filters: []))
-        #expect(self.scans(plan).isEmpty, "\(plan)")
-        #expect(
-            plan.filter { $0.contains("SEARCH events USING COVERING INDEX events_span") }.count
-                == Schema.spanClasses.count
-        )
+        for sql in [TimelineSQL.nextSpanClass, TimelineSQL.spanSlice(filters: [])] {
+            let plan = try await self.plan(sql)
+            #expect(self.scans(plan).isEmpty, "\(plan)")
+            #expect(plan.contains { $0.hasPrefix("SEARCH events USING COVERING INDEX events_span (span_class") })
+        }
+        let slice = try await self.plan(TimelineSQL.spanSlice(filters: []))
+        #expect(slice.contains { $0.contains("(span_class=? AND lower>? AND lower<?)") }, "\(slice)")
         let within = try await self.plan(TimelineSQL.make(mode: .within, filterDriven: false, filters: []))
         #expect(self.scans(within).isEmpty, "\(within)")
         #expect(within.contains { $0.hasPrefix("SEARCH events USING COVERING INDEX events_order") }, "\(within)")

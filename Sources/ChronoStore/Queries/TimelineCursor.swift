@@ -14,6 +14,14 @@ package struct TimelineCursor: Hashable {
     /// The position before every event.
     static let start = TimelineCursor(lower: Int64.min, precision: -1, id: "")
 
+    /// Whether this place comes before `other` in timeline order: by lower bound, then precision, then id in
+    /// UTF-8 byte order (SQLite's `ORDER BY lower, precision, id`).
+    func precedes(_ other: TimelineCursor) -> Bool {
+        if self.lower != other.lower { return self.lower < other.lower }
+        if self.precision != other.precision { return self.precision < other.precision }
+        return self.id.utf8.lexicographicallyPrecedes(other.id.utf8)
+    }
+
     var token: String {
         Data("\(self.possible ? "v1p" : "v1")|\(self.lower)|\(self.precision)|\(self.id)".utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

@@ -81,14 +81,19 @@ extension SQLiteRows {
 
     func events(keys: [Int64]) throws -> [Event] {
         let list = SQLiteValue.jsonArray(keys)
-        var participants: [Int64: [(entity: String, role: String)]] = [:]
+        // Each participant with its entity's reference, in one statement (a missing entity reads as NULLs).
+        var participants: [Int64: [(record: ParticipantRecord, ref: EntityRef?)]] = [:]
         try self.connection.cached(
             """
-            SELECT event, entity, role FROM participants WHERE event IN (SELECT value FROM json_each(?))
-            ORDER BY event, position
+            SELECT p.event, p.entity, p.role, e.kind, e.name FROM participants p LEFT JOIN entities e ON e.id = p.entity
+            WHERE p.event IN (SELECT value FROM json_each(?)) ORDER BY p.event, p.position
             """
-        ).run([list]) { row in participants[row.int64(0), default: []].append((row.text(1), row.text(2))) }
-        let refs = try self.refs(participants.values.flatMap { $0.map(\.entity) })
+        ).run([list]) { row in
+            let entity = row.text(1)
+            let ref =
+                row.isNull(3) ? nil : EntityRef(id: entity, kind: try StoredValue.kind(row.text(3)), name: row.text(4))
+            participants[row.int64(0), default: []].append((ParticipantRecord(entity: entity, role: row.text(2)), ref))
+        }
         var rows: [Int64: (id: String, type: String, title: String, summary: String, date: DateValue)] = [:]
         try self.connection.cached(
             """
@@ -102,17 +107,18 @@ extension SQLiteRows {
         let citations = try self.citations(kind: "event", owners: rows.values.map(\.id))
         return keys.compactMap { rowid in
             guard let row = rows[rowid] else { return nil }
+            let taking = participants[rowid] ?? []
             let record = EventRecord(
                 id: row.id,
                 type: row.type,
                 title: row.title,
                 summary: row.summary,
                 date: row.date,
-                participants: (participants[rowid] ?? []).map { ParticipantRecord(entity: $0.entity, role: $0.role) },
+                participants: taking.map(\.record),
                 citations: citations[row.id] ?? []
             )
-            let people = record.participants.compactMap { participant in
-                refs[participant.entity].map { Participant(entity: $0, role: participant.role) }
+            let people = taking.compactMap { taking in
+                taking.ref.map { Participant(entity: $0, role: taking.record.role) }
             }
             return Event(record, participants: people)
         }

@@ -33,17 +33,29 @@ extension SQLiteRows {
                 )
             }
         }
+        guard request.mode == .overlaps, !request.filterDriven else {
+            return try fetch(TimelineSQL.make(mode: request.mode, filterDriven: request.filterDriven, filters: filters))
+        }
         // Events with an open start sort before every other event: when they alone fill the page (and its
         // look-ahead row), no span-class slice can add to it.
-        var keys = [TimelineKey]()
-        if request.mode == .overlaps, !request.filterDriven {
-            values["open"] = .integer(Schema.openLower)
-            keys = try fetch(TimelineSQL.openStart(filters: filters))
+        values["open"] = .integer(Schema.openLower)
+        let open = try fetch(TimelineSQL.openStart(filters: filters))
+        guard open.count <= request.limit else { return open }
+        // One slice per span class present (found by a skip-scan of `events_span`), each read in order and cut
+        // at the page size, merged here: one compound statement of every class merged the slices through
+        // SQLite's coroutines at several times the cost, most of it for the classes no event has.
+        var keys: [TimelineKey] = []
+        var spanClass: Int64 = -1
+        let nextClass = try self.connection.cached(TimelineSQL.nextSpanClass)
+        let slice = TimelineSQL.spanSlice(filters: filters)
+        while let present = try nextClass.first([.integer(spanClass)], { $0.int64(0) }) {
+            spanClass = present
+            values["class"] = .integer(present)
+            values["reach"] = .integer(Int64(1) << present)
+            keys += try fetch(slice)
         }
-        if keys.count <= request.limit {
-            keys = try fetch(TimelineSQL.make(mode: request.mode, filterDriven: request.filterDriven, filters: filters))
-        }
-        return keys
+        keys.sort { $0.cursor.precedes($1.cursor) }
+        return Array(keys.prefix(request.limit + 1))
     }
 }
 
@@ -71,28 +83,30 @@ enum TimelineSQL {
         return "SELECT rowid, lower, precision, id FROM events WHERE \(condition) \(Self.order) LIMIT :limit"
     }
 
-    /// The statement for a mode (`overlaps` or `within`) and a set of filter fragments.
+    /// The first span class present after `?1` (a skip-scan step over `events_span`).
+    static let nextSpanClass = "SELECT span_class FROM events WHERE span_class > ?1 ORDER BY span_class LIMIT 1"
+
+    /// The page's events of span class `:class` overlapping the window, in order.
     ///
-    /// Window-driven `overlaps` queries read each span class's slice of `events_span`: an event of class
-    /// `c` spans at most `2^c` days, so it can only overlap the window if its lower bound lies within
-    /// `2^c` days of it. Each slice is read in order and cut at the page size; the slices are merged.
-    /// `within` queries range-scan `events_order`. Queries filtered by entity or text (`filterDriven`) start
-    /// from the filter's matches (`participants`, the search index) and sort those.
+    /// An event of class `c` spans at most `2^c` days (`:reach`), so it can only overlap the window if its
+    /// lower bound lies within `2^c` days of it: the slice is one bounded range of `events_span`.
+    static func spanSlice(filters: [String]) -> String {
+        let condition =
+            ([
+                "span_class = :class", "lower BETWEEN :lo - :reach AND :hi + :reach", Self.overlaps,
+                Self.after,
+            ] + filters).joined(separator: " AND ")
+        return "SELECT rowid, lower, precision, id FROM events WHERE \(condition) \(Self.order) LIMIT :limit"
+    }
+
+    /// The statement for `within` queries (a range scan of `events_order`) and for queries filtered by entity
+    /// or text (`filterDriven`), which start from the filter's matches (`participants`, the search index) and
+    /// sort those. Window-driven `overlaps` queries read span-class slices instead (`spanSlice`).
     static func make(mode: TimelineMode, filterDriven: Bool, filters: [String]) -> String {
+        precondition(filterDriven || mode == .within, "window-driven overlaps pages read span-class slices")
         let condition = ([mode == .within ? Self.within : Self.overlaps, Self.after] + filters)
             .joined(separator: " AND ")
-        let columns = "SELECT rowid, lower, precision, id FROM events"
-        if filterDriven || mode == .within {
-            let range = mode == .within && !filterDriven ? "lower BETWEEN :lo AND :hi AND " : ""
-            return "\(columns) WHERE \(range)\(condition) \(Self.order) LIMIT :limit"
-        }
-        let slices = Schema.spanClasses.map { spanClass in
-            let reach = Int64(1) << spanClass
-            return """
-                SELECT * FROM (\(columns) WHERE span_class = \(spanClass) \
-                AND lower BETWEEN :lo - \(reach) AND :hi + \(reach) AND \(condition) \(Self.order) LIMIT :limit)
-                """
-        }
-        return slices.joined(separator: " UNION ALL ") + " \(Self.order) LIMIT :limit"
+        let range = mode == .within && !filterDriven ? "lower BETWEEN :lo AND :hi AND " : ""
+        return "SELECT rowid, lower, precision, id FROM events WHERE \(range)\(condition) \(Self.order) LIMIT :limit"
     }
 }
