@@ -12,7 +12,8 @@
 #
 # Usage: Tools/bench/backends.sh [--events N] [--seed S] [--graph DIR] [--duration SECONDS] [--rounds R]
 #                                [--connections C] [--kinds "timeline ... write"] [--chronod PATH] [--keep]
-#   write: one connection, Facts/Write of one new event per call (ids bench-write-<call>), so every call commits.
+#   write: one connection, Facts/Write of one new event per call (ids bench-write-r<round>-<call>), so every call
+#          inserts and commits.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -105,7 +106,7 @@ EOF
 log "starting PostgreSQL (primary only)"
 eval "$("$root/Tools/pg/start.sh" --no-replica)"
 pg_dir="$CHRONO_PG_DIR"
-postmaster="$(head -1 "$pg_dir/primary/postmaster.pid")"
+postmaster="$(head -1 "$pg_dir/p/postmaster.pid")"
 
 declare -A port pid
 start_chronod() {  # name store-args... -> port[name], pid[name]; imports the graph on first start
@@ -140,15 +141,19 @@ timeout 600 python3 "$root/Tools/bench/backends.py" compare "${port[sqlite]}" "$
 
 for round in $(seq 1 "$rounds"); do
     for kind in $kinds; do
-        conns="$connections"; [[ "$kind" == write ]] && conns=1
+        conns="$connections"; requests="$work/requests/$kind.ndjson"
+        if [[ "$kind" == write ]]; then  # new ids each round, so every call inserts
+            conns=1; requests="$work/requests/write-$round.ndjson"
+            sed "s/bench-write-/bench-write-r$round-/" "$work/requests/write.ndjson" > "$requests"
+        fi
         for name in sqlite postgres; do
             log "round $round: $kind on $name, $conns connections, ${duration}s"
             backends=()
-            if [[ "$name" == postgres ]]; then mapfile -t backends < <(ps -o pid= --ppid "$postmaster"); fi
+            if [[ "$name" == postgres ]]; then mapfile -t backends < <(ps -o pid= --ppid "$postmaster" | tr -d " "); fi
             before_chronod="$(cpu_ticks "${pid[$name]}")"
             before_pg="$(cpu_ticks "${backends[@]}")"
             timeout $(( ${duration%.*} + 60 )) "$bench_bin" --port "${port[$name]}" --connections "$conns" \
-                --duration "$duration" --requests "$work/requests/$kind.ndjson" --match-id \
+                --duration "$duration" --requests "$requests" --match-id \
                 --ok-contains '"status":"OK"' --label "$kind" > "$work/bench.json" || log "chrono-bench failed"
             after_chronod="$(cpu_ticks "${pid[$name]}")"
             after_pg="$(cpu_ticks "${backends[@]}")"
