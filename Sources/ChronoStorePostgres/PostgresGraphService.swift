@@ -57,7 +57,11 @@ package final class PostgresGraphService: GraphService {
         )
         var reader: PostgresGraphStore?
         do {
-            let store = try await PostgresGraphStore.open(replica ?? primary)
+            // A replica may not have replayed the migration of a primary prepared a moment ago.
+            let store = try await PostgresGraphStore.open(
+                replica ?? primary,
+                schemaWait: replica == nil ? .zero : Self.replicaCatchUp
+            )
             reader = store
             let feed = try await PostgresCommitFeed.start(primary, reader: store, logger: logger)
             return PostgresGraphService(
@@ -74,6 +78,9 @@ package final class PostgresGraphService: GraphService {
             throw error
         }
     }
+
+    /// How long a starting node waits for its replica to replay the primary's schema.
+    static let replicaCatchUp = Duration.seconds(30)
 
     /// Closes every connection; the service must not be used afterwards.
     package func close() async {

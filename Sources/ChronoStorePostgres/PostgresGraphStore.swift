@@ -19,9 +19,16 @@ package final class PostgresGraphStore: GraphReading {
 
     /// Connects `readers` (at least 1) reader connections to `location`, whose schema must be this build's.
     ///
+    /// A replica may lag behind a primary that was just migrated: `schemaWait` is how long to wait for this
+    /// build's schema to arrive before giving up (zero on the primary, where `prepare` has just migrated it).
+    ///
     /// - Throws: `ChronoError.unavailable` when the server cannot be reached; `PostgresSchemaError` when the
     ///   database was migrated by a newer build; `ChronoError.failedPrecondition` when it has no schema yet.
-    package static func open(_ location: PostgresLocation, readers: Int = 2) async throws -> PostgresGraphStore {
+    package static func open(
+        _ location: PostgresLocation,
+        readers: Int = 2,
+        schemaWait: Duration = .zero
+    ) async throws -> PostgresGraphStore {
         var pool: [PostgresConnectionWorker] = []
         do {
             for index in 0..<max(1, readers) {
@@ -30,17 +37,26 @@ package final class PostgresGraphStore: GraphReading {
                 )
             }
             let store = PostgresGraphStore(readers: pool)
-            let revision = try await pool[0].read(deadline: nil) { session -> Int64 in
-                let version = try PostgresSchema.storedVersion(session)
+            let deadline = ContinuousClock.now + schemaWait
+            var pause = Duration.milliseconds(5)
+            while true {
+                let version = try await pool[0].read(deadline: nil) { session in
+                    try PostgresSchema.storedVersion(session)
+                }
                 guard version <= PostgresSchema.version else {
                     throw PostgresSchemaError(found: version, supported: PostgresSchema.version)
                 }
-                guard version == PostgresSchema.version else {
+                if version == PostgresSchema.version { break }
+                guard ContinuousClock.now + pause < deadline else {
                     throw ChronoError.failedPrecondition(
                         "the PostgreSQL database's schema is version \(version); migrate it to \(PostgresSchema.version)"
                     )
                 }
-                return try PostgresRows(session: session).revision()
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(100))
+            }
+            let revision = try await pool[0].read(deadline: nil) { session in
+                try PostgresRows(session: session).revision()
             }
             store.seenRevision.store(revision)
             return store

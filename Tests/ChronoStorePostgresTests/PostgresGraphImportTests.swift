@@ -41,7 +41,6 @@ struct PostgresGraphImportTests {
             let giveUp = ContinuousClock.now + .seconds(20)
             var seen: StoredCounts?
             while seen?.revision != report.revision, ContinuousClock.now < giveUp {
-                // Before the replica has replayed CREATE DATABASE, connecting fails: try again.
                 if let worker = try? await PostgresConnectionWorker.open(replica, label: "chrono.test.replica") {
                     seen = try? await worker.read(deadline: nil) { try StoredCounts(session: $0) }
                     await worker.close()

@@ -110,6 +110,42 @@ struct PostgresNodesTests {
         }
     }
 
+    @Test(.enabled(if: PostgresTestServer.replica != nil, "CHRONO_TEST_POSTGRES_REPLICA is not set"))
+    func aNodeStartingOnAReplicaThatHasNotReplayedTheMigrationWaitsForIt() async throws {
+        let replicaServer = try PostgresLocation(parsing: PostgresTestServer.replica ?? "")
+        let directory = try TemporaryDirectory(prefix: "lagging-replica")
+        defer { directory.remove() }
+        try await TestDatabase.with { database in
+            let control = try await PostgresConnectionWorker.open(replicaServer, label: "chrono.test.replay")
+            try await control.run(deadline: nil) { _ = try $0.query("SELECT pg_wal_replay_pause()") }
+            let result: Result<(served: Int64, imported: Int64), any Error>
+            do {
+                try await PostgresSchema.migrate(database.worker)
+                let report = try await PostgresGraphImport(directory: Repository.url("Graph"))
+                    .load(into: database.worker)
+                let location = try database.location()
+                let opened = Task {
+                    try await PostgresGraphService.open(
+                        primary: location,
+                        replica: replicaServer.with(database: database.name),
+                        scratchDirectory: directory.url.path
+                    )
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                try await control.run(deadline: nil) { _ = try $0.query("SELECT pg_wal_replay_resume()") }
+                let node = try await opened.value
+                result = .success((node.current.latestRevision, report.revision))
+                await node.close()
+            } catch {
+                result = .failure(error)
+            }
+            try? await control.run(deadline: nil) { _ = try $0.query("SELECT pg_wal_replay_resume()") }
+            await control.close()
+            let revisions = try result.get()
+            #expect(revisions.served >= revisions.imported)
+        }
+    }
+
     /// Two nodes on one new database holding the repository's graph, and a worker on it for inspection.
     static func withNodes(
         _ body: (PostgresGraphService, PostgresGraphService, PostgresConnectionWorker) async throws -> Void

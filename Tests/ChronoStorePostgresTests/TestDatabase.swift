@@ -23,6 +23,7 @@ struct TestDatabase {
         let worker: PostgresConnectionWorker
         do {
             worker = try await PostgresConnectionWorker.open(server.with(database: name), label: name)
+            try await Self.awaitReplica(of: name)
         } catch {
             try await Self.admin(server) { try $0.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
             throw error
@@ -36,6 +37,22 @@ struct TestDatabase {
         await worker.close()
         try await Self.admin(server) { try $0.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         return try result.get()
+    }
+
+    /// Returns once the replica (when there is one) has replayed `CREATE DATABASE name`, so that a test may
+    /// connect there at once; throws after 30 seconds.
+    private static func awaitReplica(of name: String) async throws {
+        guard let replica = PostgresTestServer.replica else { return }
+        let location = try PostgresLocation(parsing: replica).with(database: name)
+        let giveUp = ContinuousClock.now + .seconds(30)
+        while true {
+            do {
+                try await PostgresConnectionWorker.open(location, label: "chrono.test.replica").close()
+                return
+            } catch  where ContinuousClock.now < giveUp {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
     }
 
     /// Runs one statement outside a transaction on the server's `postgres` database.
