@@ -4,7 +4,7 @@ import ChronoServer
 import ChronoTesting
 import Testing
 
-@Suite(.heavy, .timeLimit(.minutes(1))) struct CallControlTests {
+@Suite(.heavy, .timeLimit(.minutes(3))) struct CallControlTests {
     private static let health = #"{"id":"after","method":"chrono.v1.Health/Check"}"#
     private static let wholeTimeline = #"{"id":1,"method":"chrono.v1.Timeline/Stream","params":{}"#
 
