@@ -24,7 +24,7 @@ extension PostgresGraphService {
         return try await self.pastStores.store(for: "revision-\(revision)") { path in
             try await SnapshotDatabase.build(
                 path: path,
-                records: past,
+                records: CanonicalRecordList(past),
                 revision: revision,
                 vocabulary: history.vocabulary,
                 label: "revision \(revision)"

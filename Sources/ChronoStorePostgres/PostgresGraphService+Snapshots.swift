@@ -9,11 +9,11 @@ extension PostgresGraphService {
     /// the primary, packed as the same `SnapshotArchive` bytes and stored in `snapshots`. Taking one twice at
     /// the same revision returns the same snapshot.
     package func createSnapshot() async throws -> SnapshotManifest {
-        let (revision, records) = try await self.writer.read(deadline: nil) { session in
+        let archive = try await self.writer.read(deadline: nil) { session in
             let rows = PostgresRows(session: session)
-            return (try rows.revision(), try RecordExporter(rows: rows).all())
+            var records = RecordExporter(rows: rows).records()
+            return try SnapshotArchive.pack(&records, revision: try rows.revision())
         }
-        let archive = try SnapshotArchive.pack(records, revision: revision)
         try await self.save(archive)
         return archive.manifest
     }
@@ -23,7 +23,6 @@ extension PostgresGraphService {
     /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
     ///   `FAILED_PRECONDITION` when a record does not validate.
     package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
-        let records = try archive.unpack()
         let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
         guard archive.manifest.id == expected else {
             throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
@@ -31,13 +30,7 @@ extension PostgresGraphService {
         let directory = await self.pastStores.directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = "\(directory)/import-\(UUID().uuidString).sqlite"
-        _ = try await SnapshotDatabase.build(
-            path: path,
-            records: records,
-            revision: archive.manifest.revision,
-            vocabulary: try await self.vocabulary(),
-            label: "snapshot \(archive.manifest.id)"
-        )
+        _ = try await SnapshotDatabase.build(path: path, archive: archive, vocabulary: try await self.vocabulary())
         SnapshotDatabase.remove(path)
         try await self.save(archive)
         return archive.manifest
@@ -47,24 +40,30 @@ extension PostgresGraphService {
     /// `LiveGraph` compares them (`SnapshotDiff`).
     package func diff(from: String, to: String?) async throws -> SnapshotDiff {
         let old = try await self.archive(from)
-        let (revision, records): (Int64, [CanonicalRecord])
         if let to {
             let new = try await self.archive(to)
-            (revision, records) = (new.manifest.revision, try new.unpack())
-        } else {
-            (revision, records) = try await self.writer.read(deadline: nil) { session in
-                let rows = PostgresRows(session: session)
-                return (try rows.revision(), try RecordExporter(rows: rows).all())
-            }
+            var before = try old.records()
+            var after = try new.records()
+            return try SnapshotDiff(
+                from: from,
+                to: to,
+                fromRevision: old.manifest.revision,
+                toRevision: new.manifest.revision,
+                difference: CanonicalDifference(old: &before, new: &after)
+            )
         }
-        return SnapshotDiff(
-            from: from,
-            to: to,
-            fromRevision: old.manifest.revision,
-            toRevision: revision,
-            old: try old.unpack(),
-            new: records
-        )
+        return try await self.writer.read(deadline: nil) { session in
+            let rows = PostgresRows(session: session)
+            var before = try old.records()
+            var after = RecordExporter(rows: rows).records()
+            return try SnapshotDiff(
+                from: from,
+                to: nil,
+                fromRevision: old.manifest.revision,
+                toRevision: try rows.revision(),
+                difference: CanonicalDifference(old: &before, new: &after)
+            )
+        }
     }
 
     /// Makes the graph equal to snapshot `id`, as `LiveGraph` does: the snapshot is checked and test-loaded
@@ -73,26 +72,19 @@ extension PostgresGraphService {
     /// - Throws: `FAILED_PRECONDITION` naming the snapshot when the graph refuses the change.
     package func restore(_ id: String) async throws -> WriteReport {
         let archive = try await self.archive(id)
-        let records = try archive.unpack()
         let label = "snapshot \(id)"
         let directory = await self.pastStores.directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = "\(directory)/restore-\(UUID().uuidString).sqlite"
-        _ = try await SnapshotDatabase.build(
-            path: path,
-            records: records,
-            revision: archive.manifest.revision,
-            vocabulary: try await self.vocabulary(),
-            label: label
-        )
+        _ = try await SnapshotDatabase.build(path: path, archive: archive, vocabulary: try await self.vocabulary())
         SnapshotDatabase.remove(path)
-        let target = Dictionary(records.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
         let report = try await self.writer.write(deadline: nil) { session in
             let current = try Self.lockRevision(session)
-            let live = try RecordExporter(rows: PostgresRows(session: session)).all()
-            let lines = Dictionary(live.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-            let retractions = live.filter { target[$0.key] == nil }.map(\.id)
-            let upserts = try SnapshotDatabase.parse(records.filter { lines[$0.key] != target[$0.key] }, label: label)
+            var live = RecordExporter(rows: PostgresRows(session: session)).records()
+            var target = try archive.records()
+            let difference = try CanonicalDifference(old: &live, new: &target)
+            let retractions = difference.removed.map(\.id)
+            let upserts = try SnapshotDatabase.parse(difference.upserts, label: label)
             do {
                 let plan = try PostgresWritePlan.check(session, upserts: upserts, retractions: retractions)
                 return try plan.apply(session, revision: current + 1)
@@ -169,10 +161,8 @@ extension PostgresGraphService {
             let archive = try await self.archive(id)
             return try await SnapshotDatabase.build(
                 path: path,
-                records: try archive.unpack(),
-                revision: archive.manifest.revision,
-                vocabulary: try await self.vocabulary(),
-                label: "snapshot \(archive.manifest.id)"
+                archive: archive,
+                vocabulary: try await self.vocabulary()
             )
         }
     }

@@ -10,48 +10,49 @@ extension LiveGraph {
     /// mix. On any failure nothing changes.
     public func restore(_ id: String) async throws -> WriteReport {
         let archive = try await self.archive(id)
-        let records = try archive.unpack()
         let label = "snapshot \(id)"
         let path = "\(self.snapshotStores.directory)/restore-\(UUID().uuidString).sqlite"
         try FileManager.default.createDirectory(
             atPath: self.snapshotStores.directory,
             withIntermediateDirectories: true
         )
-        _ = try await self.build(records, manifest: archive.manifest, path: path)
+        _ = try await self.build(archive, path: path)
         defer { SnapshotDatabase.remove(path) }
-        let target = Dictionary(records.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
         return try await self.commit(source: label) { connection in
-            let live = try RecordExporter(connection: connection).all()
-            let current = Dictionary(live.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-            let retractions = live.filter { target[$0.key] == nil }.map(\.id)
-            let upserts = records.filter { current[$0.key] != target[$0.key] }
-            return (try SnapshotDatabase.parse(upserts, label: label), retractions)
+            var live = RecordExporter(connection: connection).records()
+            var target = try archive.records()
+            let difference = try CanonicalDifference(old: &live, new: &target)
+            let upserts = try SnapshotDatabase.parse(difference.upserts, label: label)
+            return (upserts, difference.removed.map(\.id))
         }
     }
 
     /// What differs between snapshot `from` and snapshot `to` (the live graph when `nil`).
     public func diff(from: String, to: String?) async throws -> SnapshotDiff {
         let old = try await self.archive(from)
-        let oldRecords = try old.unpack()
-        let newRecords: [CanonicalRecord]
-        let newRevision: Int64
         if let to {
             let new = try await self.archive(to)
-            newRecords = try new.unpack()
-            newRevision = new.manifest.revision
-        } else {
-            (newRevision, newRecords) = try await self.store.read(deadline: nil) { connection, _ in
-                (try GraphStore.revision(connection), try RecordExporter(connection: connection).all())
-            }
+            var before = try old.records()
+            var after = try new.records()
+            return try SnapshotDiff(
+                from: from,
+                to: to,
+                fromRevision: old.manifest.revision,
+                toRevision: new.manifest.revision,
+                difference: CanonicalDifference(old: &before, new: &after)
+            )
         }
-        return SnapshotDiff(
-            from: from,
-            to: to,
-            fromRevision: old.manifest.revision,
-            toRevision: newRevision,
-            old: oldRecords,
-            new: newRecords
-        )
+        return try await self.store.read(deadline: nil) { connection, _ in
+            var before = try old.records()
+            var after = RecordExporter(connection: connection).records()
+            return try SnapshotDiff(
+                from: from,
+                to: nil,
+                fromRevision: old.manifest.revision,
+                toRevision: try GraphStore.revision(connection),
+                difference: CanonicalDifference(old: &before, new: &after)
+            )
+        }
     }
 }
 
@@ -72,23 +73,14 @@ public struct SnapshotDiff: Sendable, Hashable {
     /// Records in both whose canonical form differs.
     public var changed: [RecordKey]
 
-    /// The difference between the records of two states, compared by canonical line.
-    package init(
-        from: String,
-        to: String?,
-        fromRevision: Int64,
-        toRevision: Int64,
-        old: [CanonicalRecord],
-        new: [CanonicalRecord]
-    ) {
-        let before = Dictionary(old.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+    /// The difference between two states' records (`CanonicalDifference`), as keys in canonical order.
+    package init(from: String, to: String?, fromRevision: Int64, toRevision: Int64, difference: CanonicalDifference) {
         self.from = from
         self.to = to
         self.fromRevision = fromRevision
         self.toRevision = toRevision
-        self.added = after.keys.filter { before[$0] == nil }.sorted()
-        self.removed = before.keys.filter { after[$0] == nil }.sorted()
-        self.changed = after.filter { key, line in before[key].map { $0 != line } ?? false }.keys.sorted()
+        self.added = difference.added.map(\.key)
+        self.removed = difference.removed
+        self.changed = difference.changed.map(\.key)
     }
 }

@@ -5,10 +5,10 @@ extension LiveGraph {
     /// Takes a snapshot of the graph now: a canonical export, gzip-compressed, stored in the database.
     /// Taking one twice at the same revision returns the same snapshot.
     public func createSnapshot() async throws -> SnapshotManifest {
-        let (revision, records) = try await self.store.read(deadline: nil) { connection, _ in
-            (try GraphStore.revision(connection), try RecordExporter(connection: connection).all())
+        let archive = try await self.store.read(deadline: nil) { connection, _ in
+            var records = RecordExporter(connection: connection).records()
+            return try SnapshotArchive.pack(&records, revision: try GraphStore.revision(connection))
         }
-        let archive = try SnapshotArchive.pack(records, revision: revision)
         try await self.save(archive)
         return archive.manifest
     }
@@ -41,7 +41,6 @@ extension LiveGraph {
     /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
     ///   `FAILED_PRECONDITION` when a record does not validate against this graph's vocabulary.
     public func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
-        let records = try archive.unpack()
         let expected = "r\(archive.manifest.revision)-\(archive.manifest.sha256.prefix(12))"
         guard archive.manifest.id == expected else {
             throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
@@ -51,7 +50,7 @@ extension LiveGraph {
             atPath: self.snapshotStores.directory,
             withIntermediateDirectories: true
         )
-        _ = try await self.build(records, manifest: archive.manifest, path: path)
+        _ = try await self.build(archive, path: path)
         SnapshotDatabase.remove(path)
         try await self.save(archive)
         return archive.manifest
@@ -61,20 +60,14 @@ extension LiveGraph {
     public func reader(asOf id: String) async throws -> any GraphReading {
         try await self.snapshotStores.store(for: id) { path in
             let archive = try await self.archive(id)
-            return try await self.build(try archive.unpack(), manifest: archive.manifest, path: path)
+            return try await self.build(archive, path: path)
         }
     }
 
-    /// Loads `records` into a fresh database at `path` with this graph's vocabulary.
-    func build(_ records: [CanonicalRecord], manifest: SnapshotManifest, path: String) async throws -> GraphStore {
+    /// Loads snapshot `archive` into a fresh database at `path` with this graph's vocabulary.
+    func build(_ archive: SnapshotArchive, path: String) async throws -> GraphStore {
         let vocabulary = try await self.store.read(deadline: nil) { connection, _ in try VocabularyRow.all(connection) }
-        return try await SnapshotDatabase.build(
-            path: path,
-            records: records,
-            revision: manifest.revision,
-            vocabulary: vocabulary,
-            label: "snapshot \(manifest.id)"
-        )
+        return try await SnapshotDatabase.build(path: path, archive: archive, vocabulary: vocabulary)
     }
 
     private func save(_ archive: SnapshotArchive) async throws {

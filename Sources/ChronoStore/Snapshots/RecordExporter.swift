@@ -16,16 +16,56 @@ package struct RecordExporter<Rows: RecordRowSource> {
 
     /// Every record, sorted by kind then id (byte order).
     package func all() throws -> [CanonicalRecord] {
-        var records: [CanonicalRecord] = []
-        for kind in RecordKind.allCases.sorted() {
-            let ids = try self.rows.recordIDs(of: kind)
-            let values = try self.records(kind: kind, ids: ids)
-            for id in ids.sorted(by: CanonicalRecord.precedes) {
-                guard let value = values[id] else { continue }
-                records.append(CanonicalRecord(kind: kind, id: id, value: value))
-            }
+        var records = self.records()
+        return try records.collect()
+    }
+
+    /// Every record, sorted by kind then id (byte order), read `batchSize` at a time: memory holds one kind's
+    /// ids and one batch of records, whatever the graph's size.
+    package func records(batchSize: Int = 1_000) -> Records {
+        Records(exporter: self, batchSize: max(1, batchSize))
+    }
+
+    /// The stream `records(batchSize:)` returns.
+    package struct Records: CanonicalRecordStream {
+        private let exporter: RecordExporter
+        private let batchSize: Int
+        private var kinds = RecordKind.allCases.sorted()[...]
+        private var kind: RecordKind?
+        private var ids: [String] = []
+        private var position = 0
+        private var batch: [CanonicalRecord] = []
+        private var batchPosition = 0
+
+        fileprivate init(exporter: RecordExporter, batchSize: Int) {
+            self.exporter = exporter
+            self.batchSize = batchSize
         }
-        return records
+
+        package mutating func next() throws -> CanonicalRecord? {
+            while self.batchPosition == self.batch.count {
+                guard try self.readBatch() else { return nil }
+            }
+            defer { self.batchPosition += 1 }
+            return self.batch[self.batchPosition]
+        }
+
+        /// Reads the next batch (moving to the next kind when this one is done); `false` after the last kind.
+        private mutating func readBatch() throws -> Bool {
+            while self.kind == nil || self.position == self.ids.count {
+                guard let next = self.kinds.popFirst() else { return false }
+                self.kind = next
+                self.ids = try self.exporter.rows.recordIDs(of: next).sorted(by: CanonicalRecord.precedes)
+                self.position = 0
+            }
+            guard let kind = self.kind else { return false }
+            let slice = Array(self.ids[self.position..<min(self.position + self.batchSize, self.ids.count)])
+            self.position += slice.count
+            let values = try self.exporter.records(kind: kind, ids: slice)
+            self.batch = slice.compactMap { id in values[id].map { CanonicalRecord(kind: kind, id: id, value: $0) } }
+            self.batchPosition = 0
+            return true
+        }
     }
 
     /// The canonical line of record `kind`/`id`, or `nil` when there is none.

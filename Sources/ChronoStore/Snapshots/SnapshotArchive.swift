@@ -18,36 +18,66 @@ public struct SnapshotArchive: Sendable {
         self.compressed = compressed
     }
 
-    /// Packs `records` (already in canonical order) taken at `revision`.
-    package static func pack(_ records: [CanonicalRecord], revision: Int64) throws -> SnapshotArchive {
-        var text = ""
+    /// Packs `records` (a canonical stream) taken at `revision`, compressing as it reads: memory holds the
+    /// compressed bytes and a buffer of at most `flushSize` uncompressed bytes, never the export.
+    package static func pack(
+        _ records: inout some CanonicalRecordStream,
+        revision: Int64,
+        flushSize: Int = 1 << 20
+    ) throws -> SnapshotArchive {
+        let deflater = try GzipDeflater()
+        var compressed: [UInt8] = []
+        var pending: [UInt8] = []
+        pending.reserveCapacity(flushSize + 4096)
+        var hasher = SHA256()
+        var size = 0
         var counts: [String: Int] = [:]  // by the kind's name, as the manifest holds them
-        for record in records {
-            text += record.line
-            text += "\n"
-            counts[record.kind.rawValue, default: 0] += 1
+        func flush() throws {
+            hasher.update(data: pending)
+            size += pending.count
+            compressed += try deflater.update(pending)
+            pending.removeAll(keepingCapacity: true)
         }
-        let bytes = Array(text.utf8)
-        let compressed = try GzipDeflater.compress(bytes)
-        let digest = Self.sha256(bytes)
+        while let record = try records.next() {
+            pending.append(contentsOf: record.line.utf8)
+            pending.append(UInt8(ascii: "\n"))
+            counts[record.kind.rawValue, default: 0] += 1
+            if pending.count >= flushSize { try flush() }
+        }
+        try flush()
+        compressed += try deflater.finish()
+        let digest = Self.hex(hasher.finalize())
         let manifest = SnapshotManifest(
             id: "r\(revision)-\(digest.prefix(12))",
             revision: revision,
             schemaVersion: Schema.version,
             sha256: digest,
             compressedSHA256: Self.sha256(compressed),
-            size: bytes.count,
+            size: size,
             compressedSize: compressed.count,
             records: counts
         )
         return SnapshotArchive(manifest: manifest, compressed: compressed)
     }
 
-    /// Checks the bytes against the manifest and returns the canonical records.
+    /// Checks the bytes against the manifest and returns the canonical records (for snapshots small enough
+    /// to hold; `records()` streams them).
+    ///
+    /// - Throws: what `records()` and its stream throw.
+    public func unpack() throws -> [CanonicalRecord] {
+        var records = try self.records()
+        return try records.collect()
+    }
+
+    /// The snapshot's records, inflated as they are read: memory holds one chunk of the inflated bytes.
+    ///
+    /// The compressed size and hash are checked here; the uncompressed size, its hash and each line as the
+    /// stream reaches them, so a consumer must treat what it read as unchecked until `next()` returned `nil`.
     ///
     /// - Throws: `DATA_LOSS` naming what does not match: size, a hash, the gzip stream (truncated or
-    ///   corrupt, or inflating past `manifest.size`), a line that is not a record or not canonical.
-    public func unpack() throws -> [CanonicalRecord] {
+    ///   corrupt, or inflating past `manifest.size`), a line that is not a record, not canonical or out of
+    ///   canonical order.
+    public func records() throws -> Records {
         let label = "snapshot \(self.manifest.id)"
         guard self.compressed.count == self.manifest.compressedSize else {
             throw ChronoError.dataLoss(
@@ -57,39 +87,105 @@ public struct SnapshotArchive: Sendable {
         guard Self.sha256(self.compressed) == self.manifest.compressedSHA256 else {
             throw ChronoError.dataLoss("\(label): compressed_sha256 does not match the file (corrupted)")
         }
-        let bytes: [UInt8]
         do {
-            bytes = try GzipInflater.decompress(self.compressed, expectedSize: self.manifest.size)
+            return Records(archive: self, label: label, inflater: try GzipInflater(maximumSize: self.manifest.size))
         } catch {
             throw ChronoError.dataLoss("\(label): gzip stream: \(error.message)")
         }
-        guard bytes.count == self.manifest.size, Self.sha256(bytes) == self.manifest.sha256 else {
-            throw ChronoError.dataLoss("\(label): sha256 does not match the uncompressed records")
-        }
-        return try Self.records(bytes, label: label)
     }
 
-    private static func records(_ bytes: [UInt8], label: String) throws -> [CanonicalRecord] {
-        var records: [CanonicalRecord] = []
-        for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            guard !line.isEmpty else { continue }
-            guard let value = JSONValue.parsing(line), case .object(let object) = value,
+    /// The stream `records()` returns.
+    public struct Records: CanonicalRecordStream {
+        /// Compressed bytes handed to the inflater at a time.
+        static let inputChunk = 256 * 1024
+
+        private let archive: SnapshotArchive
+        /// What errors name: `snapshot <id>`.
+        let label: String
+        private let inflater: GzipInflater
+        private var hasher = SHA256()
+        private var offset = 0
+        private var pending: [UInt8] = []
+        private var pendingStart = 0
+        private var line = 0
+        private var previous: RecordKey?
+        private var finished = false
+
+        fileprivate init(archive: SnapshotArchive, label: String, inflater: GzipInflater) {
+            self.archive = archive
+            self.label = label
+            self.inflater = inflater
+        }
+
+        public mutating func next() throws -> CanonicalRecord? {
+            while true {
+                if let newline = self.pending[self.pendingStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                    let bytes = self.pending[self.pendingStart..<newline]
+                    self.pendingStart = newline + 1
+                    self.line += 1
+                    if bytes.isEmpty { continue }
+                    return try self.record(bytes)
+                }
+                guard !self.finished else { return nil }
+                try self.inflateMore()
+            }
+        }
+
+        /// Inflates the next piece of input, or checks the whole stream once the input is used up.
+        private mutating func inflateMore() throws {
+            self.pending.removeFirst(self.pendingStart)
+            self.pendingStart = 0
+            let compressed = self.archive.compressed
+            do {
+                if self.offset < compressed.count {
+                    let end = min(self.offset + Self.inputChunk, compressed.count)
+                    let output = try self.inflater.update(Array(compressed[self.offset..<end]))
+                    self.offset = end
+                    self.hasher.update(data: output)
+                    self.pending += output
+                    return
+                }
+                try self.inflater.finish()
+            } catch {
+                throw ChronoError.dataLoss("\(self.label): gzip stream: \(error.message)")
+            }
+            self.finished = true
+            guard self.inflater.producedSize == self.archive.manifest.size,
+                SnapshotArchive.hex(self.hasher.finalize()) == self.archive.manifest.sha256
+            else {
+                throw ChronoError.dataLoss("\(self.label): sha256 does not match the uncompressed records")
+            }
+            if !self.pending.isEmpty {
+                // The last line has no newline: canonical exports end every line with one.
+                throw ChronoError.dataLoss("\(self.label): line \(self.line + 1) is not a record")
+            }
+        }
+
+        private mutating func record(_ bytes: ArraySlice<UInt8>) throws -> CanonicalRecord {
+            guard let value = JSONValue.parsing(bytes), case .object(let object) = value,
                 case .string(let kindName)? = object["record"], let kind = RecordKind(rawValue: kindName),
                 case .string(let id)? = object["id"]
             else {
-                throw ChronoError.dataLoss("\(label): line \(index + 1) is not a record")
+                throw ChronoError.dataLoss("\(self.label): line \(self.line) is not a record")
             }
             let record = CanonicalRecord(kind: kind, id: id, value: value)
-            guard Array(record.line.utf8) == Array(line) else {
-                throw ChronoError.dataLoss("\(label): line \(index + 1) is not in canonical form")
+            guard record.line.utf8.elementsEqual(bytes) else {
+                throw ChronoError.dataLoss("\(self.label): line \(self.line) is not in canonical form")
             }
-            records.append(record)
+            if let previous = self.previous, !(previous < record.key) {
+                throw ChronoError.dataLoss("\(self.label): line \(self.line) is out of canonical order")
+            }
+            self.previous = record.key
+            return record
         }
-        return records
     }
 
     /// The lowercase hex SHA-256 of `bytes`, as manifests hold it.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Self.hex(SHA256.hash(data: bytes))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

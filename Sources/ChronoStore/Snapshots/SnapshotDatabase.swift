@@ -4,30 +4,66 @@ internal import Foundation
 
 /// Loads a snapshot's records into a fresh database file, the way the loader loads `Graph/`.
 ///
-/// The records are validated by `GraphValidator` against `vocabulary`, written in one transaction at the
-/// snapshot's revision, and the file must pass `PRAGMA integrity_check`; on any failure the file is removed.
+/// The records are checked and written as they are read (`StreamingImport`, validated by `GraphValidator`
+/// against `vocabulary`), in one transaction at the snapshot's revision, and the file must pass
+/// `PRAGMA integrity_check`; on any failure the file is removed. Memory does not grow with the snapshot.
 package enum SnapshotDatabase {
-    /// Builds the database at `path` (which must not exist) and opens it as a store.
+    /// Builds the database at `path` (which must not exist) from snapshot `archive` and opens it as a store.
+    ///
+    /// - Throws: `DATA_LOSS` when the archive does not match its manifest; `FAILED_PRECONDITION` naming the
+    ///   snapshot's line when a record does not validate.
     package static func build(
         path: String,
-        records: [CanonicalRecord],
+        archive: SnapshotArchive,
+        vocabulary: [VocabularyRow]
+    ) async throws -> GraphStore {
+        let records = try archive.records()
+        return try await Self.build(
+            path: path,
+            records: records,
+            revision: archive.manifest.revision,
+            vocabulary: vocabulary,
+            label: records.label
+        )
+    }
+
+    /// Builds the database at `path` (which must not exist) from `records` taken at `revision`.
+    ///
+    /// - Throws: `FAILED_PRECONDITION` naming `label` and the record's position when one does not validate,
+    ///   or what the stream throws.
+    package static func build(
+        path: String,
+        records: some CanonicalRecordStream,
         revision: Int64,
         vocabulary: [VocabularyRow],
         label: String
     ) async throws -> GraphStore {
-        let located = try Self.parse(records, label: label)
         do {
             let store = try await GraphStore.open(path: path, readers: 1)
+            nonisolated(unsafe) var source = records
             try await store.writer.run(deadline: nil) { connection, _ in
                 try connection.transaction { connection in
                     let insert = try connection.cached(
                         "INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)"
                     )
                     for row in vocabulary { try insert.run([.text(row.section), .text(row.term), .text(row.meaning)]) }
-                    try GraphValidator(vocabulary: try GraphStore.vocabulary(connection))
-                        .validate(located, against: StoredGraphContent(connection: connection))
-                    let writer = RecordWriter(connection: connection, revision: revision)
-                    for record in RecordWriter.dependencyOrder(located) { try writer.insert(record.record) }
+                    var importer = StreamingImport(
+                        validator: GraphValidator(vocabulary: try GraphStore.vocabulary(connection)),
+                        writer: RecordWriter(connection: connection, revision: revision)
+                    )
+                    let parser = GraphRecordParser()
+                    var position = 0
+                    while let record = try source.next() {
+                        position += 1
+                        let parsed: GraphRecord
+                        do throws(JSONFieldError) {
+                            parsed = try parser.parse(record.value)
+                        } catch {
+                            throw ChronoError.failedPrecondition("\(label):\(position): \(error.description)")
+                        }
+                        try importer.add(LocatedRecord(record: parsed, origin: .line(position, in: label)))
+                    }
+                    try importer.finish()
                     try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 }
                 let report = try connection.prepare("PRAGMA integrity_check").map { $0.text(0) }

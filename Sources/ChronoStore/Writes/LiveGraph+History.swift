@@ -27,7 +27,7 @@ extension LiveGraph {
             }
             return try await SnapshotDatabase.build(
                 path: path,
-                records: past,
+                records: CanonicalRecordList(past),
                 revision: revision,
                 vocabulary: vocabulary,
                 label: "revision \(revision)"

@@ -1,0 +1,86 @@
+import ChronoCompression
+import ChronoGraph
+import ChronoProtocol
+import ChronoTesting
+import Foundation
+import Testing
+
+@testable import ChronoStore
+
+/// Snapshots are packed, checked, loaded and compared as streams: however the records are batched and the
+/// bytes flushed, the snapshot is the same; an archive out of canonical order is refused; the streamed
+/// comparison finds what comparing whole graphs finds.
+@Suite(.heavy, .timeLimit(.minutes(2))) struct SnapshotStreamingTests {
+    @Test(arguments: [1, 2, 7, 1_000])
+    func anyBatchAndFlushSizeGivesTheSameSnapshot(batchSize: Int) async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let created = try await fixture.live.createSnapshot()
+        let archive = try await fixture.live.store.read(deadline: nil) { connection, _ in
+            var records = RecordExporter(connection: connection).records(batchSize: batchSize)
+            return try SnapshotArchive.pack(&records, revision: try GraphStore.revision(connection), flushSize: 100)
+        }
+        #expect(archive.manifest.id == created.id)
+        #expect(archive.manifest.sha256 == created.sha256)
+        #expect(archive.manifest.records == created.records)
+        let stored = try await fixture.live.archive(created.id)
+        #expect(try archive.unpack() == (try stored.unpack()))
+    }
+
+    @Test func anArchiveOutOfCanonicalOrderIsDataLossAndNotImported() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        let archive = try await fixture.live.archive(try await fixture.live.createSnapshot().id)
+        var lines = try archive.unpack().map(\.line)
+        lines.swapAt(3, 4)
+        let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+        let compressed = try GzipDeflater.compress(bytes)
+        var manifest = archive.manifest
+        manifest.sha256 = SnapshotArchive.sha256(bytes)
+        manifest.id = "r\(manifest.revision)-\(manifest.sha256.prefix(12))"
+        manifest.size = bytes.count
+        manifest.compressedSize = compressed.count
+        manifest.compressedSHA256 = SnapshotArchive.sha256(compressed)
+        let other = try await LiveFixture.make()
+        defer { other.remove() }
+        let error = await #expect(throws: ChronoError.self) {
+            try await other.live.importSnapshot(SnapshotArchive(manifest: manifest, compressed: compressed))
+        }
+        #expect(error?.code == .dataLoss)
+        #expect(error?.message.contains("line 5 is out of canonical order") == true, "\(error?.message ?? "")")
+        #expect(try await other.live.snapshots().isEmpty)
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func theStreamedDifferenceIsWhatComparingWholeGraphsFinds(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let keys = (0..<60).map { RecordKey(kind: RecordKind.allCases[$0 % 6], id: "r\($0 / 6)") }
+        func state() -> [RecordKey: String] {
+            var records: [RecordKey: String] = [:]
+            for key in keys where Int.random(in: 0..<3, using: &random) > 0 {
+                records[key] = "v\(Int.random(in: 0..<2, using: &random))"
+            }
+            return records
+        }
+        let (old, new) = (state(), state())
+        func stream(_ records: [RecordKey: String]) -> CanonicalRecordList {
+            CanonicalRecordList(
+                records.keys.sorted().map { key in
+                    CanonicalRecord(
+                        kind: key.kind,
+                        id: key.id,
+                        value: .object(["id": .string(key.id), "v": .string(records[key]!)])
+                    )
+                }
+            )
+        }
+        var before = stream(old)
+        var after = stream(new)
+        let difference = try CanonicalDifference(old: &before, new: &after)
+        #expect(difference.added.map(\.key) == new.keys.filter { old[$0] == nil }.sorted())
+        #expect(difference.removed == old.keys.filter { new[$0] == nil }.sorted())
+        let changed = new.keys.filter { key in old[key].map { $0 != new[key] } ?? false }
+        #expect(difference.changed.map(\.key) == changed.sorted())
+        #expect(difference.upserts.map(\.key) == (difference.added + difference.changed).map(\.key).sorted())
+    }
+}
