@@ -17,12 +17,8 @@ extension GraphLoader {
     ///   `SQLiteError`, or a file system error; `path` is then not created.
     @discardableResult
     public func build(database path: String, progress: GraphLoadProgressHandler? = nil) async throws -> Report {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(with: Result { try self.buildNow(database: path, progress: progress) })
-            }
-            thread.name = "chronograph.store.build"
-            thread.start()
+        try await onOwnThread(named: "chronograph.store.build") {
+            try self.buildNow(database: path, progress: progress)
         }
     }
 
@@ -45,19 +41,9 @@ extension GraphLoader {
     private func fill(_ path: String, progress: GraphLoadProgressHandler?) throws -> Report {
         let vocabulary = try self.vocabulary()
         let files = try self.files()
-        let connection = try Connection(path: path)
-        try connection.execute(
-            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -\(Self.buildCacheKiB)"
-        )
-        try Schema.migrate(connection)
-        // Every reference a foreign key guards (participants, relations, citations) is checked by
-        // `StreamingImport` before its row is written, so SQLite need not look each one up again.
-        try connection.execute("PRAGMA foreign_keys = OFF")
-        let report = try connection.transaction { connection in
+        return try Connection.bulkLoad(newFile: path, cacheKiB: Self.buildCacheKiB) { connection in
             try self.replaceContent(connection, vocabulary: vocabulary, files: files, progress: progress)
         }
-        try connection.execute("PRAGMA journal_mode = WAL")
-        return report
     }
 
     /// Flushes the file or directory at `path` to disk.

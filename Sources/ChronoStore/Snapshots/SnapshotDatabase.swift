@@ -2,11 +2,12 @@ internal import ChronoGraph
 internal import ChronoProtocol
 internal import Foundation
 
-/// Loads a snapshot's records into a fresh database file, the way the loader loads `Graph/`.
+/// Loads a snapshot's records into a fresh database file, the way the loader builds one from `Graph/`.
 ///
 /// The records are checked and written as they are read (`StreamingImport`, validated by `GraphValidator`
-/// against `vocabulary`), in one transaction at the snapshot's revision, and the file must pass
-/// `PRAGMA integrity_check`; on any failure the file is removed. Memory does not grow with the snapshot.
+/// against `vocabulary`) in one bulk-load transaction at the snapshot's revision (`Connection.bulkLoad`, the
+/// secondary indexes built once at the end), on a thread of its own; the file must then pass
+/// `PRAGMA integrity_check`. On any failure the file is removed. Memory does not grow with the snapshot.
 package enum SnapshotDatabase {
     /// Builds the database at `path` (which must not exist) from snapshot `archive` and opens it as a store.
     ///
@@ -38,40 +39,30 @@ package enum SnapshotDatabase {
         vocabulary: [VocabularyRow],
         label: String
     ) async throws -> GraphStore {
+        nonisolated(unsafe) var source = records
         do {
-            let store = try await GraphStore.open(path: path, readers: 1)
-            nonisolated(unsafe) var source = records
-            try await store.writer.run(deadline: nil) { connection, _ in
-                try connection.transaction { connection in
+            try await onOwnThread(named: "chronograph.store.snapshot") {
+                try Connection.bulkLoad(newFile: path, cacheKiB: GraphLoader.buildCacheKiB) { connection in
                     let insert = try connection.cached(
                         "INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)"
                     )
                     for row in vocabulary { try insert.run([.text(row.section), .text(row.term), .text(row.meaning)]) }
-                    var importer = StreamingImport(
-                        validator: GraphValidator(vocabulary: try GraphStore.vocabulary(connection)),
-                        writer: RecordWriter(connection: connection, revision: revision)
-                    )
-                    let parser = GraphRecordParser()
-                    var position = 0
-                    while let record = try source.next() {
-                        position += 1
-                        let parsed: GraphRecord
-                        do throws(JSONFieldError) {
-                            parsed = try parser.parse(record.value)
-                        } catch {
-                            throw ChronoError.failedPrecondition("\(label):\(position): \(error.description)")
-                        }
-                        try importer.add(LocatedRecord(record: parsed, origin: .line(position, in: label)))
+                    let validator = GraphValidator(vocabulary: try GraphStore.vocabulary(connection))
+                    try connection.withSecondaryIndexesDeferred { connection in
+                        var importer = StreamingImport(
+                            validator: validator,
+                            writer: RecordWriter(connection: connection, revision: revision)
+                        )
+                        try Self.load(&source, into: &importer, label: label)
                     }
-                    try importer.finish()
                     try connection.cached("UPDATE meta SET value = ? WHERE key = 'revision'").run([.integer(revision)])
                 }
-                let report = try connection.prepare("PRAGMA integrity_check").map { $0.text(0) }
+                let report = try Connection(path: path).prepare("PRAGMA integrity_check").map { $0.text(0) }
                 guard report == ["ok"] else {
                     throw ChronoError.dataLoss("\(label): integrity_check: \(report.prefix(3).joined(separator: "; "))")
                 }
             }
-            return store
+            return try await GraphStore.open(path: path, readers: 1)
         } catch let error as GraphLoadError {
             Self.remove(path)
             throw ChronoError.failedPrecondition("\(label): \(error.description)")
@@ -81,9 +72,30 @@ package enum SnapshotDatabase {
         }
     }
 
+    /// Parses each record of `records` and hands it to `importer`, then finishes the import.
+    private static func load(
+        _ records: inout some CanonicalRecordStream,
+        into importer: inout StreamingImport,
+        label: String
+    ) throws {
+        let parser = GraphRecordParser()
+        var position = 0
+        while let record = try records.next() {
+            position += 1
+            let parsed: GraphRecord
+            do throws(JSONFieldError) {
+                parsed = try parser.parse(record.value)
+            } catch {
+                throw ChronoError.failedPrecondition("\(label):\(position): \(error.description)")
+            }
+            try importer.add(LocatedRecord(record: parsed, origin: .line(position, in: label)))
+        }
+        try importer.finish()
+    }
+
     /// Deletes a database file and its WAL companions.
     package static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// The records as located records (`<label>:<line>` in errors).
