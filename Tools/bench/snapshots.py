@@ -7,7 +7,9 @@ Steps, each bounded by --timeout: Stats/Get -> Snapshot/Create (timed) -> the sn
 table of --db) -> inflate, check both SHA-256 against the manifest -> gzip level 6 of the canonical
 bytes with Python's zlib (timed) -> Snapshot/Restore of that snapshot (timed) -> an `as_of` read (the
 first one unpacks the snapshot into a cached database; timed). With --pid, chronod's CPU seconds
-(utime+stime from /proc) for each step and its peak RSS are reported too. Prints one JSON object.
+(utime+stime from /proc) and its peak RSS during each step (VmHWM, reset before the step through
+/proc/PID/clear_refs) are reported too. With --db, a plain copy of the database file is timed as the
+baseline. Prints one JSON object.
 
 Usage: python3 Tools/bench/snapshots.py --port PORT [--db chrono.sqlite] [--pid PID] [--label 1e5]
 """
@@ -17,6 +19,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import sys
 import time
@@ -48,14 +51,29 @@ def peak_rss_kb(pid):
     return None
 
 
+def reset_peak_rss(pid):
+    """Resets chronod's VmHWM to its current RSS (Linux: writing 5 to clear_refs); False where refused."""
+    if pid is None:
+        return False
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
 def timed(step, pid, call):
-    """Runs call(), returns its value and records wall and chronod CPU seconds in `step`."""
+    """Runs call(), returns its value and records wall and chronod CPU seconds and peak RSS in `step`."""
     cpu = cpu_seconds(pid)
+    peak_resettable = reset_peak_rss(pid)
     start = time.perf_counter()
     value = call()
     step["wall_s"] = round(time.perf_counter() - start, 4)
     if cpu is not None:
         step["chronod_cpu_s"] = round(cpu_seconds(pid) - cpu, 3)
+    if peak_resettable:
+        step["chronod_peak_rss_kb"] = peak_rss_kb(pid)
     return value
 
 
@@ -89,6 +107,14 @@ def main():
         stats = client.call("chrono.v1.Stats/Get")
         report["revision_before"] = stats["revision"]
         report["counts"] = stats["counts"]
+
+        if args.db is not None:
+            copy = {}
+            target = args.db + ".copy"
+            timed(copy, None, lambda: shutil.copyfile(args.db, target))
+            copy["bytes"] = os.path.getsize(target)
+            os.remove(target)
+            report["file_copy"] = copy
 
         create = {}
         manifest = timed(create, args.pid, lambda: client.call("chrono.v1.Snapshot/Create"))
