@@ -20,7 +20,7 @@ extension JSONValue: WireEncodable {
         case .object(let members):
             writer.beginObject()
             for key in members.keys.sorted(by: WireWriter.precedes) {
-                writer.key(key)
+                writer.key(named: key)
                 members[key]?.write(into: &writer)
             }
             writer.endObject()

@@ -44,16 +44,19 @@ public struct WireWriter {
         self.bytes.append(UInt8(ascii: "]"))
     }
 
-    /// Writes a member name; the member's value must follow.
+    /// Writes a member name known at compile time (a literal, which needs no escaping); the member's value
+    /// must follow.
     public mutating func key(_ name: StaticString) {
         self.separate()
         self.bytes.append(UInt8(ascii: "\""))
         self.bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        self.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        self.bytes.append(UInt8(ascii: "\""))
+        self.bytes.append(UInt8(ascii: ":"))
     }
 
-    /// Writes a member name given at run time; the member's value must follow.
-    public mutating func key(_ name: String) {
+    /// Writes a member name given at run time, escaped; the member's value must follow. (A distinct label, so
+    /// a literal name always takes the unescaped `key(_:)`.)
+    public mutating func key(named name: String) {
         self.separate()
         self.escaped(name)
         self.bytes.append(UInt8(ascii: ":"))
@@ -72,9 +75,28 @@ public struct WireWriter {
     }
 
     /// Writes an integer.
-    public mutating func int(_ value: some BinaryInteger) {
+    public mutating func int(_ value: Int) {
+        self.int(Int64(value))
+    }
+
+    /// Writes an integer, its decimal digits straight into the bytes.
+    public mutating func int(_ value: Int64) {
         self.separate()
-        self.bytes.append(contentsOf: String(value).utf8)
+        // 19 digits and a sign hold every Int64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest != 0
+            if value < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Writes a number: integral values within 2⁵³ without a fraction, as `JSONEncoder` does.
@@ -103,6 +125,12 @@ public struct WireWriter {
         self.escaped(value)
     }
 
+    /// Writes a string given as UTF-8, escaping what JSON requires (for text formed in a buffer, not a `String`).
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        self.separate()
+        self.escaped(utf8: utf8)
+    }
+
     /// Writes a string, or `null` when `value` is nil.
     public mutating func string(_ value: String?) {
         if let value { self.string(value) } else { self.null() }
@@ -125,7 +153,7 @@ public struct WireWriter {
     public mutating func object<Value: WireEncodable>(_ members: [String: Value]) throws {
         self.beginObject()
         for (key, value) in members.sorted(by: { Self.precedes($0.key, $1.key) }) {
-            self.key(key)
+            self.key(named: key)
             try value.write(to: &self)
         }
         self.endObject()
@@ -155,34 +183,67 @@ public struct WireWriter {
     }
 
     private mutating func escaped(_ value: String) {
-        self.bytes.append(UInt8(ascii: "\""))
         var text = value
-        text.withUTF8 { utf8 in
+        text.withUTF8 { self.escaped(utf8: $0) }
+    }
+
+    /// Writes `utf8` quoted, `"`, `\\` and the control bytes (below 0x20) escaped, every other byte (the rest
+    /// of ASCII and all of multi-byte UTF-8) as it is. Eight bytes are tested at once, and each run of bytes
+    /// that need no escaping is appended in one piece.
+    private mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+        self.bytes.append(UInt8(ascii: "\""))
+        if let base = utf8.baseAddress {
+            let count = utf8.count
             var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                self.bytes.append(contentsOf: Self.escape(byte))
-                start = index + 1
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                    !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, count)
+                while index < end {
+                    let byte = base[index]
+                    if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                        self.bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                        self.escape(byte)
+                        start = index + 1
+                    }
+                    index += 1
+                }
             }
-            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+            self.bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
         }
         self.bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ byte: UInt8) -> [UInt8] {
+    /// Whether any of the eight bytes in `word` may need escaping: never false when one does (a byte below
+    /// 0x20, `"` or `\\`); rarely true when none does, as the byte-wise tests that follow then decide.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero when some byte of `x` is below `n` (n ≤ 0x80); bytes of 0x80 and above never count.
+        func below(_ x: UInt64, _ n: UInt64) -> UInt64 { (x &- ones &* n) & ~x & highs }
+        return below(word, 0x20) | below(word ^ (ones &* 0x22), 1) | below(word ^ (ones &* 0x5C), 1) != 0
+    }
+
+    /// Appends the escape sequence of `byte`.
+    private mutating func escape(_ byte: UInt8) {
+        self.bytes.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): return Array(#"\""#.utf8)
-        case UInt8(ascii: "\\"): return Array(#"\\"#.utf8)
-        case 0x0A: return Array(#"\n"#.utf8)
-        case 0x0D: return Array(#"\r"#.utf8)
-        case 0x09: return Array(#"\t"#.utf8)
-        case 0x08: return Array(#"\b"#.utf8)
-        case 0x0C: return Array(#"\f"#.utf8)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): self.bytes.append(byte)
+        case 0x0A: self.bytes.append(UInt8(ascii: "n"))
+        case 0x0D: self.bytes.append(UInt8(ascii: "r"))
+        case 0x09: self.bytes.append(UInt8(ascii: "t"))
+        case 0x08: self.bytes.append(UInt8(ascii: "b"))
+        case 0x0C: self.bytes.append(UInt8(ascii: "f"))
         default:
             let hex = Array("0123456789abcdef".utf8)
-            return Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            self.bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            self.bytes.append(hex[Int(byte >> 4)])
+            self.bytes.append(hex[Int(byte & 0x0F)])
         }
     }
 }

@@ -66,6 +66,24 @@ import Testing
         #expect(Day(year: 170_000_002, month: 6, day: 30).description == "+170000002-06-30")
     }
 
+    /// `iso` against its rule spelled out with `String`: for days across the calendar's range and for ordinals
+    /// beyond it (whose dates are meaningless but must still be written, not overrun a buffer).
+    @Test func isoFollowsItsRuleAcrossTheRange() {
+        func padded(_ value: some BinaryInteger, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let years = [-Day.maximumYear, -10_000, -9999, -1, 0, 1, 999, 9999, 10_000, 99_999, Day.maximumYear]
+        var days = years.flatMap { year in [(1, 1), (2, 28), (12, 31)].map { Day(year: year, month: $0, day: $1) } }
+        days += [Int.max, Int.min, Int.max / 2, Int.min / 2, -719_468].map { Day(ordinal: $0) }
+        for day in days {
+            let year =
+                (0...9999).contains(day.year)
+                ? padded(day.year, 4) : (day.year < 0 ? "-" : "+") + padded(day.year.magnitude, 5)
+            #expect(day.iso == "\(year)-\(padded(day.month, 2))-\(padded(day.day, 2))")
+        }
+    }
+
     @Test func leapYearsFollowTheGregorianRule() {
         #expect(Day.isLeap(year: 2004))
         #expect(Day.isLeap(year: 2000))

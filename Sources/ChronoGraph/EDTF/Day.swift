@@ -48,19 +48,48 @@ public struct Day: Sendable, Hashable, Comparable {
 
     /// `YYYY-MM-DD`; years outside 0...9999 are written with a sign and at least five digits (`-00044-03-15`).
     public var iso: String {
-        let (year, month, day) = self.civil
-        let yearText: String
-        if (0...9999).contains(year) {
-            yearText = Self.padded(year, to: 4)
-        } else {
-            yearText = (year < 0 ? "-" : "+") + Self.padded(year.magnitude, to: 5)
-        }
-        return "\(yearText)-\(Self.padded(month, to: 2))-\(Self.padded(day, to: 2))"
+        self.withISO { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static func padded<Number: BinaryInteger>(_ value: Number, to width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Calls `body` with the ``iso`` form as ASCII bytes, formed on the stack (no `String` made).
+    func withISO<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let (year, month, day) = self.civil
+        // A sign, the digits of any Int (an ordinal out of the calendar's range still writes) and `-MM-DD`.
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 27) { buffer in
+            var end = buffer.count
+            Self.digits(day, width: 2, endingAt: &end, in: buffer)
+            end -= 1
+            buffer[end] = UInt8(ascii: "-")
+            Self.digits(month, width: 2, endingAt: &end, in: buffer)
+            end -= 1
+            buffer[end] = UInt8(ascii: "-")
+            if (0...9999).contains(year) {
+                Self.digits(year, width: 4, endingAt: &end, in: buffer)
+            } else {
+                Self.digits(year.magnitude, width: 5, endingAt: &end, in: buffer)
+                end -= 1
+                buffer[end] = year < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            }
+            return try body(UnsafeBufferPointer(rebasing: buffer[end...]))
+        }
+    }
+
+    /// Writes the decimal digits of `value`, zero-padded to `width`, to end just before `end` in `buffer`, and
+    /// moves `end` to the first of them.
+    private static func digits(
+        _ value: some BinaryInteger,
+        width: Int,
+        endingAt end: inout Int,
+        in buffer: UnsafeMutableBufferPointer<UInt8>
+    ) {
+        var rest = UInt(value)
+        var written = 0
+        while rest != 0 || written < width {
+            end -= 1
+            buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            written += 1
+        }
     }
 }
 

@@ -49,11 +49,11 @@ extension DateValue: WireEncodable {
         writer.key("edtf")
         writer.string(self.edtf.edtf)
         writer.key("fuzzy_lower")
-        writer.string(self.edtf.fuzzy.lower?.iso)
+        writer.string(self.edtf.fuzzy.lower)
         writer.key("fuzzy_upper")
-        writer.string(self.edtf.fuzzy.upper?.iso)
+        writer.string(self.edtf.fuzzy.upper)
         writer.key("lower")
-        writer.string(self.edtf.strict.lower?.iso)
+        writer.string(self.edtf.strict.lower)
         writer.key("precision")
         writer.string(self.edtf.precision.rawValue)
         if let text = self.text {
@@ -63,7 +63,7 @@ extension DateValue: WireEncodable {
         writer.key("uncertain")
         writer.bool(self.edtf.isUncertain)
         writer.key("upper")
-        writer.string(self.edtf.strict.upper?.iso)
+        writer.string(self.edtf.strict.upper)
         writer.endObject()
     }
 }
@@ -137,5 +137,13 @@ extension EntityRecord: WireEncodable {
         writer.key("summary")
         writer.string(self.summary)
         writer.endObject()
+    }
+}
+
+extension WireWriter {
+    /// Writes `day` in its ``Day/iso`` form, or `null` when nil.
+    mutating func string(_ day: Day?) {
+        guard let day else { return self.null() }
+        day.withISO { self.string(utf8: $0) }
     }
 }

@@ -8,13 +8,13 @@ extension TimelineWindow: WireEncodable {
         writer.key("from")
         try writer.optional(self.from)
         writer.key("lower")
-        writer.string(self.lower?.iso)
+        writer.string(self.lower)
         writer.key("mode")
         writer.string(self.mode.rawValue)
         writer.key("to")
         try writer.optional(self.to)
         writer.key("upper")
-        writer.string(self.upper?.iso)
+        writer.string(self.upper)
         writer.endObject()
     }
 }
