@@ -220,9 +220,9 @@ package struct PostgresSession: Sendable {
         return try self.answer(self.connection.query(query, logger: self.logger)).rows
     }
 
-    /// Waits for `future`, a statement's answer; once the connection has closed, waits at most about a second
-    /// more and then fails with `unavailable`: postgres-nio can leave a statement sent as the server goes away
-    /// unanswered for ever, which would hold the worker's queue.
+    /// Waits for `future`, a statement's answer; once the connection has closed, fails with `unavailable` at the
+    /// next check (one a second) if still unanswered: postgres-nio can leave a statement sent as the server goes
+    /// away unanswered for ever, which would hold the worker's queue.
     private func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
         let promise = future.eventLoop.makePromise(of: T.self)
         future.cascade(to: promise)
