@@ -14,13 +14,17 @@ package import PostgresNIO
 /// `pg_cancel_backend` this connection's server process only while it still carries that call's tag.
 ///
 /// When the server has closed the connection (a restart, a failover behind the same address), the next call
-/// connects again before it runs; the call that met the closed connection fails with `unavailable`.
+/// connects again before it runs; the call that met the closed connection fails with `unavailable`, and nothing
+/// more is sent on that connection (not even `ROLLBACK`: see `endsSession`).
 ///
-/// `@unchecked Sendable`: `connection` is used only by blocks running on `queue`; `calls` and `backendPID` are
-/// guarded by `lock`.
+/// `@unchecked Sendable`: `connection` and `finished` are used only by blocks running on `queue`; `calls` and
+/// `backendPID` are guarded by `lock`.
 package final class PostgresConnectionWorker: @unchecked Sendable {
     private let queue: DispatchQueue
     private var connection: PostgresConnection
+    /// Set when a call met an error that ends the session (`endsSession`): the next call connects again, even
+    /// before postgres-nio has marked the connection closed.
+    private var finished = false
     private let logger: Logger
     /// The server process serving `connection`.
     private var backendPID: Int32
@@ -89,9 +93,10 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
 
     /// The open connection, connecting again first when the server closed it. Runs on `queue`.
     private func connected() throws -> PostgresConnection {
-        guard self.connection.isClosed else { return self.connection }
+        guard self.finished || self.connection.isClosed else { return self.connection }
         let (connection, pid) = try Self.connect(self.location, logger: self.logger)
         self.connection = connection
+        self.finished = false
         self.lock.withLock { self.backendPID = pid }
         self.logger.info("reconnected to PostgreSQL", metadata: ["location": "\(self.location)"])
         return connection
@@ -126,6 +131,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
                                 )
                                 return try body(session)
                             } catch {
+                                self.noteFailure(error)
                                 throw context.translatePostgres(error)
                             }
                         }
@@ -136,6 +142,13 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
             context.cancel()
             Task.detached { await self.cancelOnServer(tag: tag) }
         }
+    }
+
+    /// Marks the connection finished when `error` ended its session, and closes it. Runs on `queue`.
+    private func noteFailure(_ error: any Error) {
+        guard endsSession(error) else { return }
+        self.finished = true
+        let _: EventLoopFuture<Void> = self.connection.close()
     }
 
     /// Cancels the statement running on this connection if its transaction still carries `tag`, from a side
@@ -203,10 +216,29 @@ package struct PostgresSession: Sendable {
     @discardableResult
     package func query(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
         try self.context.check()
-        return try self.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: self.logger).wait().rows
+        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+        return try self.answer(self.connection.query(query, logger: self.logger)).rows
     }
 
-    /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` when it throws), with the deadline as
+    /// Waits for `future`, a statement's answer; once the connection has closed, fails with `unavailable` at the
+    /// next check (one a second) if still unanswered: postgres-nio can leave a statement sent as the server goes
+    /// away unanswered for ever, which would hold the worker's queue.
+    private func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let promise = future.eventLoop.makePromise(of: T.self)
+        future.cascade(to: promise)
+        let connection = self.connection
+        let watchdog = future.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            // A second promise completion is ignored: whichever comes first wins.
+            if connection.isClosed {
+                promise.fail(ChronoError.unavailable("the connection to PostgreSQL was lost"))
+            }
+        }
+        defer { watchdog.cancel() }
+        return try promise.futureResult.wait()
+    }
+
+    /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` when it throws, unless the error ended the session, when
+    /// the server has rolled back already), with the deadline as
     /// `statement_timeout` (the server's own setting without a deadline) and the call's tag as
     /// `application_name`, both local to the transaction.
     func transaction<T>(_ begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
@@ -226,7 +258,9 @@ package struct PostgresSession: Sendable {
             try self.query("COMMIT")
             return result
         } catch {
-            _ = try? self.connection.query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: self.logger).wait()
+            if !endsSession(error) {
+                _ = try? self.answer(self.connection.query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: self.logger))
+            }
             throw error
         }
     }

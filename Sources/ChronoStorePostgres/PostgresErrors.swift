@@ -36,6 +36,19 @@ extension QueryContext {
     }
 }
 
+/// Whether `error` means the connection is finished: the server ended the session (a FATAL or PANIC error, such as
+/// `57P01` at a shutdown, restart or failover) or the connection broke. Nothing more may be sent on it: postgres-nio
+/// may queue a statement sent after such an error and never answer it.
+func endsSession(_ error: any Error) -> Bool {
+    guard let error = error as? PSQLError else { return false }
+    switch error.code {
+    case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
+        return true
+    default:
+        return ["FATAL", "PANIC"].contains(error.serverInfo?[.severity])
+    }
+}
+
 /// An error the PostgreSQL server reported: its SQLSTATE and message (never the statement or its values).
 package struct PostgresServerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The five-character SQLSTATE, such as `23505` (unique violation).

@@ -1,6 +1,7 @@
 import ChronoProtocol
 import ChronoStorePostgres
 import PostgresNIO
+import Synchronization
 import Testing
 
 @Suite("PostgreSQL connection worker", .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped))
@@ -46,6 +47,58 @@ struct PostgresConnectionWorkerTests {
             let second = try await database.worker.run(deadline: nil, backend)
             #expect(second != first)
             #expect(second != 0)
+        }
+    }
+
+    /// What a shutdown, restart or failover does to a transaction in flight (the server ends the session with a
+    /// FATAL error): the call fails as unavailable at once, instead of waiting for ever for a `ROLLBACK` sent on
+    /// the finished connection, and the next call runs on a new connection.
+    @Test func aSessionTheServerEndsMidTransactionFailsTheCallAndTheNextReconnects() async throws {
+        try await TestDatabase.with { database in
+            // A worker of its own: one stuck on the finished connection could not be closed.
+            let worker = try await PostgresConnectionWorker.open(database.worker.location, label: "chrono.test.ended")
+            let outcome = CallOutcome()
+            let sleeper = Task {
+                do {
+                    try await worker.read(deadline: nil) { try $0.query("SELECT pg_sleep(10)") }
+                    outcome.error.withLock { $0 = CancellationError() }  // any error but a ChronoError
+                } catch {
+                    outcome.error.withLock { $0 = error }
+                }
+            }
+            var terminated = false
+            let giveUp = ContinuousClock.now + .seconds(5)
+            while !terminated, ContinuousClock.now < giveUp {
+                try await Task.sleep(for: .milliseconds(20))
+                terminated = try await database.worker.run(deadline: nil) { session in
+                    var binds = PostgresBindings()
+                    binds.append(database.name)
+                    return try session.query(
+                        """
+                        SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
+                        WHERE datname = $1 AND state = 'active' AND query = 'SELECT pg_sleep(10)'
+                        """,
+                        binds
+                    ).first?.decode(Bool.self) ?? false
+                }
+            }
+            #expect(terminated)
+            // Polled, not awaited: a call stuck on the finished connection never ends.
+            let answerBy = ContinuousClock.now + .seconds(5)
+            while outcome.error.withLock({ $0 }) == nil, ContinuousClock.now < answerBy {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            guard let error = outcome.error.withLock({ $0 }) else {
+                Issue.record("the call on the ended session did not return within 5 s")
+                return
+            }
+            #expect((error as? ChronoError)?.code == .unavailable)
+            _ = await sleeper.value
+            let answer = try await worker.read(deadline: nil) { session in
+                try session.query("SELECT 41 + 1").first?.decode(Int.self)
+            }
+            #expect(answer == 42)
+            await worker.close()
         }
     }
 
@@ -132,4 +185,9 @@ struct PostgresUnreachableServerTests {
         #expect(error?.message.contains("/nonexistent/.s.PGSQL.5432") == true)
         #expect(error?.message.contains("hunter2") == false)
     }
+}
+
+/// How a call running in another task ended.
+private final class CallOutcome: Sendable {
+    let error = Mutex<(any Error)?>(nil)
 }

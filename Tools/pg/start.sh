@@ -3,7 +3,12 @@
 # sockets only (listen_addresses = '', so no TCP port can collide) in a fresh temporary directory, tuned for
 # speed, not durability (fsync off: a crash loses the cluster, which is thrown away anyway).
 #
-# Usage: eval "$(Tools/pg/start.sh [--no-replica])"   ...   Tools/pg/stop.sh "$CHRONO_PG_DIR"
+# Usage: eval "$(Tools/pg/start.sh [--no-replica | --synchronous])"   ...   Tools/pg/stop.sh "$CHRONO_PG_DIR"
+#
+# --synchronous makes the replica a synchronous standby (application name `chrono_replica`) with
+# `synchronous_commit = on`: a commit returns once the replica has flushed its WAL, so promoting the replica loses
+# no acknowledged commit. Set on the primary only, after the replica's base backup: a promoted replica runs alone
+# and must not wait for a standby it does not have.
 #
 # Installs Debian's `postgresql` package when no initdb is found (apt-get; a no-op once installed) and uses the
 # newest /usr/lib/postgresql/<version>/bin. Run as root, the servers run as the `postgres` user (initdb refuses
@@ -17,10 +22,12 @@
 set -euo pipefail
 
 replica=1
+synchronous=0
 case "${1:-}" in
     "") ;;
     --no-replica) replica=0 ;;
-    *) echo "usage: $0 [--no-replica]" >&2; exit 2 ;;
+    --synchronous) synchronous=1 ;;
+    *) echo "usage: $0 [--no-replica | --synchronous]" >&2; exit 2 ;;
 esac
 
 newest_bin() {
@@ -92,8 +99,28 @@ as_server "$bin/pg_ctl" -D "$dir/p" -l "$dir/p.log" -w -t 30 start >/dev/null
 exports="export CHRONO_TEST_POSTGRES='unix:$dir/.s.PGSQL.5432'"
 if [ "$replica" -eq 1 ]; then
     as_server "$bin/pg_basebackup" -h "$dir" -p 5432 -U postgres -D "$dir/r" -R -X stream -c fast
-    echo "port = 5433" >> "$dir/r/postgresql.conf"
+    # The walreceiver's application name is cluster_name; it retries a lost primary every 100 ms (not 5 s).
+    cat >> "$dir/r/postgresql.conf" <<CONF
+port = 5433
+cluster_name = 'chrono_replica'
+wal_retrieve_retry_interval = 100ms
+CONF
     as_server "$bin/pg_ctl" -D "$dir/r" -l "$dir/r.log" -w -t 30 start >/dev/null
+    if [ "$synchronous" -eq 1 ]; then
+        cat >> "$dir/p/postgresql.conf" <<CONF
+synchronous_standby_names = 'chrono_replica'
+synchronous_commit = on
+CONF
+        as_server "$bin/pg_ctl" -D "$dir/p" -w -t 30 reload >/dev/null
+        # Bounded wait (30 s) until the primary counts the replica as its synchronous standby.
+        for _ in $(seq 300); do
+            state=$("$bin/psql" -h "$dir" -p 5432 -U postgres -d postgres -XAtq \
+                -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'chrono_replica'")
+            [ "$state" = sync ] && break
+            sleep 0.1
+        done
+        [ "$state" = sync ] || { echo "start.sh: the replica did not become synchronous" >&2; exit 1; }
+    fi
     exports+=$'\n'"export CHRONO_TEST_POSTGRES_REPLICA='unix:$dir/.s.PGSQL.5433'"
 fi
 exports+=$'\n'"export CHRONO_PG_DIR='$dir'"
