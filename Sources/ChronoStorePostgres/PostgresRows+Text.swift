@@ -132,12 +132,17 @@ extension PostgresRows {
                 ORDER BY cardinality(held) DESC, rank DESC, owner_kind COLLATE "C", owner COLLATE "C" LIMIT $4
                 """
         } else {
-            let every = terms.count > 1 ? " AND NOT EXISTS (SELECT 1 FROM term t WHERE NOT x.d @@ t.q)" : ""
+            // With one term, the rows holding every term are those holding any: one scan then, not the same twice.
+            let any = "(SELECT s.ctid FROM query, \(matching) ORDER BY s.ctid LIMIT \(bound))"
+            let scans =
+                terms.count > 1
+                ? """
+                (SELECT s.ctid FROM query, \(matching) AND NOT EXISTS (SELECT 1 FROM term t WHERE NOT x.d @@ t.q)
+                    ORDER BY s.ctid LIMIT \(bound))
+                UNION \(any)
+                """ : any
             sql = """
-                \(Self.termQueries), scanned AS (
-                    (SELECT s.ctid FROM query, \(matching)\(every) ORDER BY s.ctid LIMIT \(bound))
-                    UNION (SELECT s.ctid FROM query, \(matching) ORDER BY s.ctid LIMIT \(bound))
-                )
+                \(Self.termQueries), scanned AS (\(scans))
                 SELECT owner_kind, owner, row, held, rank FROM (
                     SELECT s.owner_kind, s.owner, \(Self.row) AS row, \(held) AS held,
                         (SELECT coalesce(sum(CASE WHEN ts_filter(x.d, '{a}') @@ t.q THEN 10
