@@ -31,12 +31,14 @@ extension PostgresRows {
     /// against the average (`corpus(rows, average)`), and the phrase's hits weighted by field (name 10, aliases
     /// 8, title 5, summary and claims 2, as SQLite's column weights but for claims; a phrase of several words
     /// counts its least frequent word). Stems are Snowball's, not Porter's: close, not always equal. The
-    /// average reads every row's length, a cost that grows with the graph (a maintained total would not).
+    /// corpus statistics are the maintained ones (`search_corpus`, see `PostgresSchema`), one row read by its
+    /// key (so that the planner knows it is one row: a guess of many would price the ranking high enough for JIT
+    /// compilation, which alone costs more than a second).
     private static func bm25Inputs(namesOnly: Bool) -> String {
         """
         corpus AS (
-            SELECT count(*)::float8 AS rows, greatest(avg(\(Self.tokens("o"))), 1) AS average
-            FROM search o
+            SELECT rows::float8 AS rows, greatest(tokens::float8 / nullif(rows, 0)::float8, 1) AS average
+            FROM search_corpus WHERE id = 1
         ), idf AS (
             SELECT p.n, p.prefix, p.lexemes, greatest(1e-6, ln((corpus.rows - c.hits + 0.5) / (c.hits + 0.5))) AS idf
             FROM phrase p, corpus,
@@ -44,10 +46,6 @@ extension PostgresRows {
             WHERE numnode(p.q) > 0
         )
         """
-    }
-    /// The tokens of row `alias`: the positions of all its lexemes.
-    private static func tokens(_ alias: String) -> String {
-        "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(\(alias).document) u)::float8"
     }
 
     /// The lexemes of row `alias` a search matches: all, or with `namesOnly` those of its name and aliases.
@@ -127,18 +125,24 @@ extension PostgresRows {
                 SELECT owner_kind, owner, row, held, rank FROM (
                     SELECT s.owner_kind, s.owner, \(Self.row) AS row, \(held) AS held, \(Self.bm25) AS rank
                     FROM query, corpus, search s
-                    CROSS JOIN LATERAL (SELECT \(Self.document("s", namesOnly: namesOnly)), \(Self.tokens("s"))) x(d, tokens)
+                    CROSS JOIN LATERAL (SELECT \(Self.document("s", namesOnly: namesOnly)), chrono_tokens(s.document)::float8)
+                        x(d, tokens)
                     WHERE s.document @@ query.q AND x.d @@ query.q\(kindFilter)
                 ) m
                 ORDER BY cardinality(held) DESC, rank DESC, owner_kind COLLATE "C", owner COLLATE "C" LIMIT $4
                 """
         } else {
-            let every = terms.count > 1 ? " AND NOT EXISTS (SELECT 1 FROM term t WHERE NOT x.d @@ t.q)" : ""
+            // With one term, the rows holding every term are those holding any: one scan then, not the same twice.
+            let any = "(SELECT s.ctid FROM query, \(matching) ORDER BY s.ctid LIMIT \(bound))"
+            let scans =
+                terms.count > 1
+                ? """
+                (SELECT s.ctid FROM query, \(matching) AND NOT EXISTS (SELECT 1 FROM term t WHERE NOT x.d @@ t.q)
+                    ORDER BY s.ctid LIMIT \(bound))
+                UNION \(any)
+                """ : any
             sql = """
-                \(Self.termQueries), scanned AS (
-                    (SELECT s.ctid FROM query, \(matching)\(every) ORDER BY s.ctid LIMIT \(bound))
-                    UNION (SELECT s.ctid FROM query, \(matching) ORDER BY s.ctid LIMIT \(bound))
-                )
+                \(Self.termQueries), scanned AS (\(scans))
                 SELECT owner_kind, owner, row, held, rank FROM (
                     SELECT s.owner_kind, s.owner, \(Self.row) AS row, \(held) AS held,
                         (SELECT coalesce(sum(CASE WHEN ts_filter(x.d, '{a}') @@ t.q THEN 10

@@ -12,10 +12,14 @@ internal import PostgresNIO
 /// `1news` and `az`, not one host name), and no word is dropped, so the two backends index the same words.
 ///
 /// Foreign keys are `DEFERRABLE INITIALLY DEFERRED`, checked at commit as SQLite's `defer_foreign_keys`.
+///
+/// Version 2 keeps the corpus statistics BM25 needs (`search_corpus`: the rows of `search` and their tokens,
+/// `chrono_tokens`) up to date by statement-level triggers on `search`, so that a search reads one row instead
+/// of every document.
 package enum PostgresSchema {
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`. Each is a list
     /// of statements (the extended query protocol runs one statement at a time).
-    static let migrations: [[String]] = [version1]
+    static let migrations: [[String]] = [version1, version2]
 
     /// The version this build creates and reads.
     package static var version: Int { self.migrations.count }
@@ -23,32 +27,35 @@ package enum PostgresSchema {
     /// Key of the advisory lock that serialises concurrent migrations of one database.
     private static let migrationLock: Int64 = 0x6368_726f_6e6f
 
-    /// Brings the database to `version` in one transaction, under an advisory lock so two processes starting
-    /// together migrate it once.
+    /// Brings the database to `target` (this build's `version` unless an older one is asked for, as tests of
+    /// a migration do) in one transaction, under an advisory lock so two processes starting together migrate
+    /// it once.
     ///
     /// - Returns: The version found and the version left (equal when nothing was to do).
     /// - Throws: `PostgresSchemaError` when the database is newer than this build; nothing is changed then.
     @discardableResult
     package static func migrate(
         _ worker: PostgresConnectionWorker,
+        to target: Int = Self.version,
         deadline: ContinuousClock.Instant? = nil
     ) async throws -> (from: Int, to: Int) {
-        try await worker.write(deadline: deadline) { session -> (from: Int, to: Int) in
+        precondition((1...Self.version).contains(target), "no schema version \(target)")
+        return try await worker.write(deadline: deadline) { session -> (from: Int, to: Int) in
             try session.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
             try session.query("CREATE TABLE IF NOT EXISTS chrono_schema(version integer NOT NULL)")
             let rows = try session.query("SELECT version FROM chrono_schema")
             let current = try rows.first.map { try $0.decode(Int.self) } ?? 0
             guard current <= Self.version else { throw PostgresSchemaError(found: current, supported: Self.version) }
-            guard current < Self.version else { return (current, current) }
-            for migration in Self.migrations.dropFirst(current) {
+            guard current < target else { return (current, current) }
+            for migration in Self.migrations[current..<target] {
                 for statement in migration { try session.query(statement) }
             }
             let record =
                 rows.isEmpty
-                ? "INSERT INTO chrono_schema(version) VALUES (\(Self.version))"
-                : "UPDATE chrono_schema SET version = \(Self.version)"
+                ? "INSERT INTO chrono_schema(version) VALUES (\(target))"
+                : "UPDATE chrono_schema SET version = \(target)"
             try session.query(record)
-            return (current, Self.version)
+            return (current, target)
         }
     }
 
@@ -186,6 +193,62 @@ package enum PostgresSchema {
         )
         """,
         "CREATE INDEX search_document ON search USING gin (document)",
+    ]
+
+    /// The corpus statistics of `search`, kept by triggers: `search_corpus` holds, in its one row, the count of
+    /// `search` rows and of their tokens (`chrono_tokens`: the positions of all of a document's lexemes), which
+    /// every statement inserting, updating, deleting or truncating `search` adjusts in its own transaction
+    /// (from its transition tables). Writers already serialise on the `meta` row, so the one row adds no
+    /// contention.
+    private static let version2: [String] = [
+        """
+        CREATE FUNCTION chrono_tokens(document tsvector) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        AS $$ SELECT coalesce(sum(cardinality(u.positions)), 0)::bigint FROM unnest(document) u $$
+        """,
+        """
+        CREATE TABLE search_corpus(
+            id integer PRIMARY KEY CHECK (id = 1), rows bigint NOT NULL, tokens bigint NOT NULL
+        )
+        """,
+        """
+        INSERT INTO search_corpus(id, rows, tokens)
+        SELECT 1, count(*), coalesce(sum(chrono_tokens(document)), 0) FROM search
+        """,
+        """
+        CREATE FUNCTION search_corpus_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'TRUNCATE' THEN
+                UPDATE search_corpus SET rows = 0, tokens = 0;
+            END IF;
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                UPDATE search_corpus SET rows = search_corpus.rows - r.rows, tokens = search_corpus.tokens - r.tokens
+                FROM (SELECT count(*) AS rows, coalesce(sum(chrono_tokens(document)), 0) AS tokens FROM removed) r;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                UPDATE search_corpus SET rows = search_corpus.rows + a.rows, tokens = search_corpus.tokens + a.tokens
+                FROM (SELECT count(*) AS rows, coalesce(sum(chrono_tokens(document)), 0) AS tokens FROM added) a;
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER search_corpus_insert AFTER INSERT ON search REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION search_corpus_count()
+        """,
+        """
+        CREATE TRIGGER search_corpus_update AFTER UPDATE ON search
+            REFERENCING OLD TABLE AS removed NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION search_corpus_count()
+        """,
+        """
+        CREATE TRIGGER search_corpus_delete AFTER DELETE ON search REFERENCING OLD TABLE AS removed
+            FOR EACH STATEMENT EXECUTE FUNCTION search_corpus_count()
+        """,
+        """
+        CREATE TRIGGER search_corpus_truncate AFTER TRUNCATE ON search
+            FOR EACH STATEMENT EXECUTE FUNCTION search_corpus_count()
+        """,
     ]
 }
 

@@ -65,11 +65,14 @@ extension PostgresWritePlan {
             "DELETE FROM search WHERE (owner_kind, owner) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
             [.texts(kinds), .texts(ids)]
         )
+        // One set of owners joined to the primary key: an `OR` of the two sets would scan every citation.
         _ = try rows.rows(
             """
-            DELETE FROM citations WHERE (owner_kind, owner) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-                OR (owner_kind = 'claim' AND owner IN (SELECT dispute || '#' || position FROM claims
-                                                       WHERE dispute = ANY($3)))
+            DELETE FROM citations c USING (
+                SELECT * FROM unnest($1::text[], $2::text[])
+                UNION SELECT 'claim', dispute || '#' || position FROM claims WHERE dispute = ANY($3)
+            ) k(owner_kind, owner)
+            WHERE c.owner_kind = k.owner_kind AND c.owner = k.owner
             """,
             [.texts(kinds), .texts(ids), .texts(disputes)]
         )

@@ -1,4 +1,6 @@
+import ChronoStore
 import ChronoStorePostgres
+import ChronoTesting
 import PostgresNIO
 import Testing
 
@@ -67,5 +69,91 @@ struct PostgresSchemaTests {
             }
             #expect(ranked == ["in-name", "in-summary"])
         }
+    }
+
+    @Test func theCorpusStatisticsFollowEveryStatementOnSearch() async throws {
+        try await TestDatabase.with { database in
+            try await PostgresSchema.migrate(database.worker)
+            let steps = [
+                """
+                INSERT INTO search(owner_kind, owner, name, summary) VALUES
+                    ('entity', 'a', 'Alpha Beta', 'gamma gamma delta'), ('entity', 'b', 'Société', ''),
+                    ('event', 'c', '', 'one two three')
+                """,
+                "UPDATE search SET aliases = 'Epsilon Zeta Eta', summary = '' WHERE owner IN ('a', 'c')",
+                "DELETE FROM search WHERE owner = 'b'",
+                "INSERT INTO search(owner_kind, owner, title) VALUES ('event', 'd', 'the title of d')",
+                "TRUNCATE search",
+            ]
+            var seen: [CorpusStatistics.Counts] = []
+            for step in steps {
+                let corpus = try await database.worker.write(deadline: nil) { session in
+                    try session.query(step)
+                    return try CorpusStatistics(session)
+                }
+                #expect(corpus.stored == corpus.counted, "after \(step)")
+                seen.append(corpus.stored)
+            }
+            // 'Alpha Beta' and 'gamma gamma delta' are 5 tokens, 'Société' 1, 'one two three' 3.
+            #expect(seen.first == CorpusStatistics.Counts(rows: 3, tokens: 9))
+            #expect(seen.last == CorpusStatistics.Counts(rows: 0, tokens: 0))
+        }
+    }
+
+    @Test func aVersion1DatabaseMigratesToTheSameAnswersAsANewOne() async throws {
+        let graph = Repository.url("Graph")
+        let cases = try QuestionSet.cases()
+        try await TestDatabase.with { old in
+            let first = try await PostgresSchema.migrate(old.worker, to: 1)
+            #expect(first.from == 0 && first.to == 1)
+            try await PostgresGraphImport(directory: graph).load(into: old.worker)
+            let second = try await PostgresSchema.migrate(old.worker)
+            #expect(second.from == 1 && second.to == PostgresSchema.version)
+            try await TestDatabase.with { new in
+                try await PostgresSchema.migrate(new.worker)
+                try await PostgresGraphImport(directory: graph).load(into: new.worker)
+                let migrated = try await old.worker.read(deadline: nil) { try CorpusStatistics($0) }
+                let fresh = try await new.worker.read(deadline: nil) { try CorpusStatistics($0) }
+                #expect(migrated.stored == migrated.counted)
+                #expect(migrated.stored == fresh.stored)
+                #expect(migrated.stored.rows > 1_000)
+                let server = try PostgresLocation(parsing: PostgresTestServer.primary ?? "")
+                let oldStore = try await PostgresGraphStore.open(server.with(database: old.name), readers: 1)
+                let newStore = try await PostgresGraphStore.open(server.with(database: new.name), readers: 1)
+                var different: [String] = []
+                for item in cases {
+                    let (migratedAnswer, freshAnswer) = (await item.ask(oldStore), await item.ask(newStore))
+                    if migratedAnswer != freshAnswer { different.append(item.name) }
+                }
+                await oldStore.close()
+                await newStore.close()
+                #expect(different.isEmpty)
+            }
+        }
+    }
+}
+
+/// `search_corpus`'s row and the same figures counted over `search` itself.
+private struct CorpusStatistics {
+    struct Counts: Equatable {
+        var rows: Int64
+        var tokens: Int64
+    }
+
+    var stored: Counts
+    var counted: Counts
+
+    init(_ session: PostgresSession) throws {
+        let row = try session.query(
+            """
+            SELECT c.rows, c.tokens, s.rows, s.tokens FROM search_corpus c,
+                (SELECT count(*) AS rows, coalesce(sum(
+                    (SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(document) u)), 0)::bigint AS tokens
+                 FROM search) s
+            """
+        ).first
+        let values = try row?.decode((Int64, Int64, Int64, Int64).self)
+        self.stored = Counts(rows: values?.0 ?? -1, tokens: values?.1 ?? -1)
+        self.counted = Counts(rows: values?.2 ?? 0, tokens: values?.3 ?? 0)
     }
 }
