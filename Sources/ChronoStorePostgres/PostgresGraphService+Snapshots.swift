@@ -40,29 +40,11 @@ extension PostgresGraphService {
     /// `LiveGraph` compares them (`SnapshotDiff`).
     package func diff(from: String, to: String?) async throws -> SnapshotDiff {
         let old = try await self.archive(from)
-        if let to {
-            let new = try await self.archive(to)
-            var before = try old.records()
-            var after = try new.records()
-            return try SnapshotDiff(
-                from: from,
-                to: to,
-                fromRevision: old.manifest.revision,
-                toRevision: new.manifest.revision,
-                difference: CanonicalDifference(old: &before, new: &after)
-            )
-        }
+        if let to { return try SnapshotDiff(from: old, to: try await self.archive(to)) }
         return try await self.writer.read(deadline: nil) { session in
             let rows = PostgresRows(session: session)
-            var before = try old.records()
-            var after = RecordExporter(rows: rows).records()
-            return try SnapshotDiff(
-                from: from,
-                to: nil,
-                fromRevision: old.manifest.revision,
-                toRevision: try rows.revision(),
-                difference: CanonicalDifference(old: &before, new: &after)
-            )
+            var current = RecordExporter(rows: rows).records()
+            return try SnapshotDiff(from: old, toCurrent: &current, revision: try rows.revision())
         }
     }
 

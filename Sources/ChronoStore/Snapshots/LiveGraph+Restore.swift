@@ -30,28 +30,10 @@ extension LiveGraph {
     /// What differs between snapshot `from` and snapshot `to` (the live graph when `nil`).
     public func diff(from: String, to: String?) async throws -> SnapshotDiff {
         let old = try await self.archive(from)
-        if let to {
-            let new = try await self.archive(to)
-            var before = try old.records()
-            var after = try new.records()
-            return try SnapshotDiff(
-                from: from,
-                to: to,
-                fromRevision: old.manifest.revision,
-                toRevision: new.manifest.revision,
-                difference: CanonicalDifference(old: &before, new: &after)
-            )
-        }
+        if let to { return try SnapshotDiff(from: old, to: try await self.archive(to)) }
         return try await self.store.read(deadline: nil) { connection, _ in
-            var before = try old.records()
-            var after = RecordExporter(connection: connection).records()
-            return try SnapshotDiff(
-                from: from,
-                to: nil,
-                fromRevision: old.manifest.revision,
-                toRevision: try GraphStore.revision(connection),
-                difference: CanonicalDifference(old: &before, new: &after)
-            )
+            var current = RecordExporter(connection: connection).records()
+            return try SnapshotDiff(from: old, toCurrent: &current, revision: try GraphStore.revision(connection))
         }
     }
 }
@@ -73,8 +55,33 @@ public struct SnapshotDiff: Sendable, Hashable {
     /// Records in both whose canonical form differs.
     public var changed: [RecordKey]
 
-    /// The difference between two states' records (`CanonicalDifference`), as keys in canonical order.
-    package init(from: String, to: String?, fromRevision: Int64, toRevision: Int64, difference: CanonicalDifference) {
+    /// What differs from snapshot `old` to snapshot `new`, both read as streams.
+    package init(from old: SnapshotArchive, to new: SnapshotArchive) throws {
+        var before = try old.records()
+        var after = try new.records()
+        self.init(
+            from: old.manifest.id,
+            to: new.manifest.id,
+            fromRevision: old.manifest.revision,
+            toRevision: new.manifest.revision,
+            difference: try CanonicalDifference(old: &before, new: &after)
+        )
+    }
+
+    /// What differs from snapshot `old` to the current graph, whose records `current` reads at `revision`.
+    package init(from old: SnapshotArchive, toCurrent current: inout some CanonicalRecordStream, revision: Int64) throws
+    {
+        var before = try old.records()
+        self.init(
+            from: old.manifest.id,
+            to: nil,
+            fromRevision: old.manifest.revision,
+            toRevision: revision,
+            difference: try CanonicalDifference(old: &before, new: &current)
+        )
+    }
+
+    private init(from: String, to: String?, fromRevision: Int64, toRevision: Int64, difference: CanonicalDifference) {
         self.from = from
         self.to = to
         self.fromRevision = fromRevision
