@@ -4,7 +4,9 @@ internal import ChronoProtocol
 extension SQLiteRows {
     func adjacency(_ ids: [String], filter: EdgeFilter, cap limit: Int) throws -> Adjacency {
         var result = Adjacency()
-        var values: [String: SQLiteValue] = ["ids": .jsonArray(ids)]
+        // Distinct and in UTF-8 order, the order `AdjacencySQL.make` reads them in.
+        let list = Set(ids).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var values: [String: SQLiteValue] = ["ids": .jsonArray(list)]
         if !filter.types.isEmpty { values["types"] = .jsonArray(filter.types) }
         if let window = filter.window {
             values["lo"] = .integer(window.lower)
@@ -46,12 +48,17 @@ extension SQLiteRows {
 
 /// The SQL of one-hop expansions, assembled only from constant fragments.
 enum AdjacencySQL {
-    /// Reads `(near, other, edge)` for relations leaving (`forward`) or entering the entities in `:ids`.
+    /// Reads `(near, other, edge)` for relations leaving (`forward`) or entering the entities in `:ids`, which
+    /// must be distinct and in UTF-8 order: the rows then come in the order of the index (near, then edge),
+    /// so the relations `LIMIT :cap` keeps are the same whatever order the frontier found its nodes in.
     static func make(forward: Bool, typed: Bool, dated: Bool) -> String {
         let (near, far) = forward ? ("from_id", "to_id") : ("to_id", "from_id")
-        var sql = "SELECT \(near), \(far), id FROM relations WHERE \(near) IN (SELECT value FROM json_each(:ids))"
-        if typed { sql += " AND type IN (SELECT value FROM json_each(:types))" }
-        if dated { sql += " AND (fuzzy_lower IS NULL OR (fuzzy_lower <= :hi AND fuzzy_upper >= :lo))" }
+        var sql = """
+            SELECT r.\(near), r.\(far), r.id FROM json_each(:ids) AS list CROSS JOIN relations r
+            ON r.\(near) = list.value
+            """
+        if typed { sql += " AND r.type IN (SELECT value FROM json_each(:types))" }
+        if dated { sql += " AND (r.fuzzy_lower IS NULL OR (r.fuzzy_lower <= :hi AND r.fuzzy_upper >= :lo))" }
         return sql + " LIMIT :cap"
     }
 

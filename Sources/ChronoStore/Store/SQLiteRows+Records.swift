@@ -11,7 +11,7 @@ extension SQLiteRows {
     func refs(_ ids: [String]) throws -> [String: EntityRef] {
         var refs: [String: EntityRef] = [:]
         try self.connection.cached(
-            "SELECT id, kind, name FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+            "SELECT e.id, e.kind, e.name FROM json_each(?) AS list CROSS JOIN entities e ON e.id = list.value"
         ).run([.jsonArray(ids)]) { row in
             refs[row.text(0)] = EntityRef(id: row.text(0), kind: try StoredValue.kind(row.text(1)), name: row.text(2))
         }
@@ -20,15 +20,19 @@ extension SQLiteRows {
 
     func summaries(ofEntities ids: [String]) throws -> [String: String] {
         var summaries: [String: String] = [:]
-        try self.connection.cached("SELECT id, summary FROM entities WHERE id IN (SELECT value FROM json_each(?))")
-            .run([.jsonArray(ids)]) { row in summaries[row.text(0)] = row.text(1) }
+        try self.connection.cached(
+            "SELECT e.id, e.summary FROM json_each(?) AS list CROSS JOIN entities e ON e.id = list.value"
+        )
+        .run([.jsonArray(ids)]) { row in summaries[row.text(0)] = row.text(1) }
         return summaries
     }
 
     func eventKeys(ids: [String]) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
-        try self.connection.cached("SELECT id, rowid FROM events WHERE id IN (SELECT value FROM json_each(?))")
-            .run([.jsonArray(ids)]) { row in keys[row.text(0)] = row.int64(1) }
+        try self.connection.cached(
+            "SELECT e.id, e.rowid FROM json_each(?) AS list CROSS JOIN events e ON e.id = list.value"
+        )
+        .run([.jsonArray(ids)]) { row in keys[row.text(0)] = row.int64(1) }
         return keys
     }
 
@@ -59,8 +63,8 @@ extension SQLiteRows {
         var entities: [String: Entity] = [:]
         try self.connection.cached(
             """
-            SELECT id, kind, name, summary, number, attributes, dates FROM entities
-            WHERE id IN (SELECT value FROM json_each(?))
+            SELECT e.id, e.kind, e.name, e.summary, e.number, e.attributes, e.dates
+            FROM json_each(?) AS list CROSS JOIN entities e ON e.id = list.value
             """
         ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
@@ -97,8 +101,8 @@ extension SQLiteRows {
         var rows: [Int64: (id: String, type: String, title: String, summary: String, date: DateValue)] = [:]
         try self.connection.cached(
             """
-            SELECT rowid, id, type, title, summary, date_edtf, date_text FROM events
-            WHERE rowid IN (SELECT value FROM json_each(?))
+            SELECT e.rowid, e.id, e.type, e.title, e.summary, e.date_edtf, e.date_text
+            FROM json_each(?) AS list CROSS JOIN events e ON e.rowid = list.value
             """
         ).run([list]) { row in
             guard let date = try StoredValue.date(row.text(5), text: row.optionalText(6)) else { return }
@@ -129,8 +133,8 @@ extension SQLiteRows {
         var edges: [String: Edge] = [:]
         try self.connection.cached(
             """
-            SELECT id, type, from_id, to_id, date_edtf, date_text, summary FROM relations
-            WHERE id IN (SELECT value FROM json_each(?))
+            SELECT r.id, r.type, r.from_id, r.to_id, r.date_edtf, r.date_text, r.summary
+            FROM json_each(?) AS list CROSS JOIN relations r ON r.id = list.value
             """
         ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
@@ -152,8 +156,8 @@ extension SQLiteRows {
         var records: [String: FigureRecord] = [:]
         try self.connection.cached(
             """
-            SELECT id, subject, measure, value, qualifier, unit, date_edtf, date_text, high FROM figures
-            WHERE id IN (SELECT value FROM json_each(?))
+            SELECT f.id, f.subject, f.measure, f.value, f.qualifier, f.unit, f.date_edtf, f.date_text, f.high
+            FROM json_each(?) AS list CROSS JOIN figures f ON f.id = list.value
             """
         ).run([.jsonArray(ids)]) { row in
             let id = row.text(0)
@@ -189,7 +193,7 @@ extension SQLiteRows {
         let citations = try self.citations(kind: "claim", owners: claims.values.flatMap { $0.map(\.owner) })
         var rows: [String: (subject: String?, topic: String)] = [:]
         try self.connection.cached(
-            "SELECT id, subject, topic FROM disputes WHERE id IN (SELECT value FROM json_each(?))"
+            "SELECT d.id, d.subject, d.topic FROM json_each(?) AS list CROSS JOIN disputes d ON d.id = list.value"
         )
         .run([.jsonArray(ids)]) { row in rows[row.text(0)] = (row.optionalText(1), row.text(2)) }
         let refs = try self.refs(rows.values.compactMap(\.subject))

@@ -4,6 +4,12 @@ internal import ChronoProtocol
 /// SQLite's primitive reads (`GraphRows`) over one reader connection, inside the read transaction of one
 /// call. Lists of ids are bound as one JSON array (`json_each`), never pasted into SQL; every statement is
 /// assembled from constant fragments and cached on the connection.
+///
+/// Where rows are keyed by a unique id, a list is the outer loop of a join (`FROM json_each(?) AS list CROSS
+/// JOIN t ON t.id = list.value`) rather than `t.id IN (SELECT value FROM json_each(?))`: the `IN` form builds
+/// a temporary index of the list on every run (a page allocated and cleared each time), the join seeks the
+/// table's index once per listed id. A listed id repeated reads its row again, which the caller's dictionary
+/// absorbs; statements whose order or grouping depends on the list keep the `IN` form.
 struct SQLiteRows: GraphRows {
     let connection: Connection
     /// The call's deadline and cancellation, checked between the statements of long reads.
