@@ -1,33 +1,35 @@
 extension Response: WireEncodable {
     /// Writes the frame in wire form.
     public func write(to writer: inout WireWriter) {
-        Self.write(
-            id: self.id,
-            status: self.status,
-            result: self.result,
-            message: self.message,
-            revision: self.revision,
-            details: self.details,
-            to: &writer
-        ) { result, writer in result.write(into: &writer) }
+        Self.writeOpening(id: self.id, message: self.message, details: self.details, to: &writer)
+        if let result = self.result {
+            writer.key("result")
+            result.write(into: &writer)
+        }
+        Self.writeClosing(revision: self.revision, status: self.status, to: &writer)
     }
 
-    /// Writes a terminal frame: the one place its wire form is written, members in sorted key order (`details`,
-    /// `id`, `message`, `result`, `revision`, `status`) and absent ones left out, except `id`, which is `null`
-    /// when unknown.
-    ///
-    /// `writeResult` writes the value of `result`, so a server can write a typed result straight to the wire
-    /// without making a `JSONValue` of it first.
-    public static func write<Result, Failure: Error>(
-        id: RequestID?,
-        status: StatusCode,
-        result: Result?,
-        message: String?,
+    /// Writes the terminal frame of a call that succeeded with `result`, a typed value written straight to the
+    /// wire without making a `JSONValue` of it first.
+    public static func writeSuccess(
+        id: RequestID,
+        result: any WireEncodable,
         revision: Int64,
-        details: JSONValue?,
-        to writer: inout WireWriter,
-        writingResult writeResult: (Result, inout WireWriter) throws(Failure) -> Void
-    ) throws(Failure) {
+        to writer: inout WireWriter
+    ) throws {
+        Self.writeOpening(id: id, message: nil, details: nil, to: &writer)
+        writer.key("result")
+        try result.write(to: &writer)
+        Self.writeClosing(revision: revision, status: .ok, to: &writer)
+    }
+
+    // A terminal frame's wire form is written here and nowhere else: members in sorted key order (`details`,
+    // `id`, `message`, `result`, `revision`, `status`), absent ones left out, except `id`, which is `null` when
+    // unknown. The writers above add `result` between these two halves. (Not generic over the result's type:
+    // a generic writer called from another module ran unspecialized, looking up type metadata per frame.)
+
+    private static func writeOpening(id: RequestID?, message: String?, details: JSONValue?, to writer: inout WireWriter)
+    {
         writer.beginObject()
         if let details {
             writer.key("details")
@@ -39,10 +41,9 @@ extension Response: WireEncodable {
             writer.key("message")
             writer.string(message)
         }
-        if let result {
-            writer.key("result")
-            try writeResult(result, &writer)
-        }
+    }
+
+    private static func writeClosing(revision: Int64, status: StatusCode, to writer: inout WireWriter) {
         writer.key("revision")
         writer.int(revision)
         writer.key("status")
@@ -54,23 +55,27 @@ extension Response: WireEncodable {
 extension DataFrame: WireEncodable {
     /// Writes the frame in wire form.
     public func write(to writer: inout WireWriter) {
-        Self.write(id: self.id, seq: self.seq, data: self.data, to: &writer) { data, writer in
-            data.write(into: &writer)
-        }
+        Self.writeOpening(to: &writer)
+        self.data.write(into: &writer)
+        Self.writeClosing(id: self.id, seq: self.seq, to: &writer)
     }
 
-    /// Writes a data frame: the one place its wire form is written, members in sorted key order (`data`, `id`,
-    /// `seq`). `writeData` writes the value of `data`, which may still be a typed value.
-    public static func write<Item, Failure: Error>(
-        id: RequestID,
-        seq: Int64,
-        data: Item,
-        to writer: inout WireWriter,
-        writingData writeData: (Item, inout WireWriter) throws(Failure) -> Void
-    ) throws(Failure) {
+    /// Writes data frame `seq` of call `id` whose item is `data`, a typed value written straight to the wire.
+    public static func write(id: RequestID, seq: Int64, data: any WireEncodable, to writer: inout WireWriter) throws {
+        Self.writeOpening(to: &writer)
+        try data.write(to: &writer)
+        Self.writeClosing(id: id, seq: seq, to: &writer)
+    }
+
+    // A data frame's wire form is written here and nowhere else: members in sorted key order (`data`, `id`,
+    // `seq`); the writers above write `data`'s value between these two halves.
+
+    private static func writeOpening(to writer: inout WireWriter) {
         writer.beginObject()
         writer.key("data")
-        try writeData(data, &writer)
+    }
+
+    private static func writeClosing(id: RequestID, seq: Int64, to writer: inout WireWriter) {
         writer.key("id")
         id.write(to: &writer)
         writer.key("seq")

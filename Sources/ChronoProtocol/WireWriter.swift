@@ -142,7 +142,9 @@ public struct WireWriter {
         self.bytes.append(contentsOf: json)
     }
 
-    /// Writes the elements of `values` as an array.
+    /// Writes the elements of `values` as an array. (The generic writers are inlinable, so each caller's module
+    /// specializes them for its element type.)
+    @inlinable
     public mutating func array<Element: WireEncodable>(_ values: [Element]) throws {
         self.beginArray()
         for value in values { try value.write(to: &self) }
@@ -150,6 +152,7 @@ public struct WireWriter {
     }
 
     /// Writes `members` as an object, its keys in sorted order.
+    @inlinable
     public mutating func object<Value: WireEncodable>(_ members: [String: Value]) throws {
         self.beginObject()
         for (key, value) in members.sorted(by: { Self.precedes($0.key, $1.key) }) {
@@ -160,11 +163,13 @@ public struct WireWriter {
     }
 
     /// Writes `value`, or `null` when it is nil.
+    @inlinable
     public mutating func optional(_ value: (some WireEncodable)?) throws {
         if let value { try value.write(to: &self) } else { self.null() }
     }
 
     /// The order of object members: UTF-8 byte order, which is code point order.
+    @usableFromInline
     static func precedes(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }

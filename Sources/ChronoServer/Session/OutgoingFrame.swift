@@ -6,15 +6,7 @@ enum OutgoingFrame {
     /// The terminal frame of a call that succeeded with `result`.
     static func success(id: RequestID, result: any WireEncodable & Sendable, revision: Int64) throws -> [UInt8] {
         var writer = WireWriter()
-        try Response.write(
-            id: id,
-            status: .ok,
-            result: result,
-            message: nil,
-            revision: revision,
-            details: nil,
-            to: &writer
-        ) { result, writer in try result.write(to: &writer) }
+        try Response.writeSuccess(id: id, result: result, revision: revision, to: &writer)
         return writer.bytes
     }
 
@@ -28,7 +20,7 @@ enum OutgoingFrame {
     /// Data frame `seq` of streaming call `id`.
     static func data(id: RequestID, seq: Int64, data: any WireEncodable & Sendable) throws -> [UInt8] {
         var writer = WireWriter()
-        try DataFrame.write(id: id, seq: seq, data: data, to: &writer) { data, writer in try data.write(to: &writer) }
+        try DataFrame.write(id: id, seq: seq, data: data, to: &writer)
         return writer.bytes
     }
 }
