@@ -165,7 +165,7 @@ struct Gateway: Sendable {
         let (outcome, stop) = await Self.outcome(of: descriptor, context: context, deadline: deadline)
         return dispatcher.terminalFrame(
             id: call.id,
-            method: call.method,
+            method: descriptor.name,
             outcome: outcome,
             stoppedBy: stop,
             started: started,

@@ -139,6 +139,9 @@ private struct PlainLineScanner {
     }
 
     private static func equal(_ bytes: UnsafeRawBufferPointer.SubSequence, _ name: StaticString) -> Bool {
-        bytes.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        let expected = name.utf8Start
+        for offset in 0..<bytes.count where bytes[bytes.startIndex + offset] != expected[offset] { return false }
+        return true
     }
 }

@@ -79,4 +79,45 @@ import Testing
         #expect(machine.finish(id: 1).report == false)
         #expect(machine.receive(id: 5) != .start)
     }
+
+    @Test func anInlineCallIsInFlightLikeAnyOther() {
+        var machine = SessionStateMachine(maximumCallsInFlight: 2)
+        #expect(machine.receive(id: 1) == .start)
+        guard case .reject(let duplicate) = machine.receive(id: 1, inline: true) else {
+            Issue.record("an inline call reused the id of a call in flight")
+            return
+        }
+        #expect(duplicate.code == .alreadyExists)
+        #expect(machine.receive(id: 2, inline: true) == .start)
+        #expect(machine.callsInFlight == [1, 2])
+        guard case .reject(let full) = machine.receive(id: 3) else {
+            Issue.record("the inline call was not counted against the limit")
+            return
+        }
+        #expect(full.code == .resourceExhausted)
+        let inline = machine.finish(id: 2)
+        #expect(inline.report)
+        #expect(inline.override == nil)
+        #expect(machine.callsInFlight == [1])
+        #expect(machine.receive(id: 2, inline: true) == .start)
+        #expect(machine.finish(id: 2).report)
+    }
+
+    @Test func drainingWaitsForAnInlineCallAndShutdownStopsIt() {
+        var machine = SessionStateMachine(maximumCallsInFlight: 4)
+        #expect(machine.receive(id: "quick", inline: true) == .start)
+        #expect(machine.drain() == .waitForCalls)
+        #expect(machine.stopAll(reason: .shutdown) == ["quick"])
+        #expect(machine.stopReason(id: "quick") == .shutdown)
+        let last = machine.finish(id: "quick")
+        #expect(last.override?.code == .unavailable)
+        #expect(last.closeConnection)
+    }
+
+    @Test func anInlineCallOnALostConnectionReportsNothing() {
+        var machine = SessionStateMachine(maximumCallsInFlight: 4)
+        #expect(machine.receive(id: 7, inline: true) == .start)
+        #expect(machine.connectionClosed() == [7])
+        #expect(machine.finish(id: 7).report == false)
+    }
 }

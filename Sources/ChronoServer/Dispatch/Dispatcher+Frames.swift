@@ -17,7 +17,7 @@ extension Dispatcher {
     /// Every transport ends its calls here, so the same outcome is the same frame everywhere.
     public func terminalFrame(
         id: RequestID,
-        method: String,
+        method: MethodName,
         outcome: Result<MethodResult, any Error>,
         stoppedBy stop: ChronoError? = nil,
         started: ContinuousClock.Instant,

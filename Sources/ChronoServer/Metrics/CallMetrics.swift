@@ -16,7 +16,7 @@ public struct CallMetrics: Sendable {
 
     /// The dimensions of one call's metrics.
     private struct CallKey: Hashable {
-        var method: String
+        var method: MethodName
         var status: StatusCode
         var transport: Transport
     }
@@ -32,11 +32,11 @@ public struct CallMetrics: Sendable {
     }
 
     /// Counts one finished call (`chrono_calls_total`) and its latency (`chrono_call_duration_seconds`).
-    public func recordCall(method: String, status: StatusCode, transport: Transport, elapsed: Duration) {
+    public func recordCall(method: MethodName, status: StatusCode, transport: Transport, elapsed: Duration) {
         let key = CallKey(method: method, status: status, transport: transport)
         let handles = self.calls.withLockedValue { calls in
             if let handles = calls[key] { return handles }
-            let dimensions = [("method", method), ("transport", transport.rawValue)]
+            let dimensions = [("method", method.rawValue), ("transport", transport.rawValue)]
             let handles = (
                 count: Counter(
                     label: "chrono_calls_total",

@@ -74,12 +74,14 @@ final class Session: Sendable {
             emit(self.failureFrame(id: request.id, error: error))
             return false
         }
-        if case .reject(let error) = self.state.withLockedValue({ $0.machine.receive(id: request.id) }) {
+        let inline = descriptor.inlineHandler
+        let received = self.state.withLockedValue { $0.machine.receive(id: request.id, inline: inline != nil) }
+        if case .reject(let error) = received {
             emit(self.failureFrame(id: request.id, error: error))
             return false
         }
-        let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
-        guard let inline = descriptor.inlineHandler else {
+        guard let inline else {
+            let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
             self.start(request, descriptor, deadline: deadline)
             return false
         }
@@ -93,7 +95,16 @@ final class Session: Sendable {
         }
         let action = self.state.withLockedValue { $0.machine.finish(id: request.id) }
         if action.report {
-            emit(self.outcomeFrame(request, outcome: outcome, action: action, started: started, logger: self.logger))
+            emit(
+                self.outcomeFrame(
+                    request,
+                    descriptor.name,
+                    outcome: outcome,
+                    action: action,
+                    started: started,
+                    logger: self.logger
+                )
+            )
         }
         return action.closeConnection
     }
@@ -171,7 +182,7 @@ final class Session: Sendable {
                 } catch {
                     outcome = .failure(error)
                 }
-                self.finish(request, outcome: outcome, started: started, logger: logger)
+                self.finish(request, descriptor.name, outcome: outcome, started: started, logger: logger)
             }
             let timer = deadline.map { deadline in
                 self.channel.eventLoop.scheduleTask(in: TimeAmount(max(.zero, deadline - ContinuousClock.now))) {
@@ -184,6 +195,7 @@ final class Session: Sendable {
 
     private func finish(
         _ request: Request,
+        _ method: MethodName,
         outcome: Result<MethodResult, any Error>,
         started: ContinuousClock.Instant,
         logger: Logger
@@ -194,7 +206,9 @@ final class Session: Sendable {
             return state.machine.finish(id: id)
         }
         if action.report {
-            self.write(self.outcomeFrame(request, outcome: outcome, action: action, started: started, logger: logger))
+            self.write(
+                self.outcomeFrame(request, method, outcome: outcome, action: action, started: started, logger: logger)
+            )
         }
         self.calls.ended()
         logger.debug(
@@ -282,6 +296,7 @@ final class Session: Sendable {
     /// The terminal frame of a call that ran, through the dispatcher that every transport shares.
     private func outcomeFrame(
         _ request: Request,
+        _ method: MethodName,
         outcome: Result<MethodResult, any Error>,
         action: SessionStateMachine.FinishAction,
         started: ContinuousClock.Instant,
@@ -289,7 +304,7 @@ final class Session: Sendable {
     ) -> [UInt8] {
         self.dispatcher.terminalFrame(
             id: request.id,
-            method: request.method,
+            method: method,
             outcome: outcome,
             stoppedBy: action.override,
             started: started,

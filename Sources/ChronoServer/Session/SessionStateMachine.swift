@@ -70,10 +70,20 @@ public struct SessionStateMachine: Sendable {
         case closed
     }
 
+    /// A call answered inline (on the event loop, before the next line is read).
+    private struct InlineCall: Sendable, Hashable {
+        var id: RequestID
+        var state: CallState
+    }
+
     /// Most calls allowed in flight at once; one more is rejected with `RESOURCE_EXHAUSTED`.
     public let maximumCallsInFlight: Int
     private var state: State = .open
+    /// The calls running in tasks.
     private var calls: [RequestID: CallState] = [:]
+    /// The call running inline, if one is: at most one, as the next line waits for it. Kept apart from `calls`
+    /// so the commonest tiny call costs no dictionary insert and removal; every rule treats it as in flight.
+    private var inlineCall: InlineCall?
 
     /// Creates a machine for an open connection.
     public init(maximumCallsInFlight: Int) {
@@ -81,7 +91,18 @@ public struct SessionStateMachine: Sendable {
     }
 
     /// The ids of the calls in flight.
-    public var callsInFlight: Set<RequestID> { Set(self.calls.keys) }
+    public var callsInFlight: Set<RequestID> {
+        var ids = Set(self.calls.keys)
+        if let inline = self.inlineCall { ids.insert(inline.id) }
+        return ids
+    }
+
+    /// How many calls are in flight.
+    private var count: Int { self.calls.count + (self.inlineCall == nil ? 0 : 1) }
+
+    private func isInFlight(_ id: RequestID) -> Bool {
+        self.inlineCall?.id == id || self.calls[id] != nil
+    }
 
     /// Whether the connection is draining or closed.
     public var isDraining: Bool { self.state != .open }
@@ -89,22 +110,33 @@ public struct SessionStateMachine: Sendable {
     /// A request `id` arrived.
     ///
     /// A duplicate of an id in flight is rejected with `ALREADY_EXISTS`; the call in flight is unaffected.
-    public mutating func receive(id: RequestID) -> ReceiveAction {
+    /// `inline` says the call runs on the event loop and finishes before another is received.
+    public mutating func receive(id: RequestID, inline: Bool = false) -> ReceiveAction {
         guard self.state == .open else { return .reject(.unavailable("server is shutting down")) }
-        guard self.calls[id] == nil else {
+        guard !self.isInFlight(id) else {
             return .reject(ChronoError(.alreadyExists, "id: \(id) is already in flight on this connection"))
         }
-        guard self.calls.count < self.maximumCallsInFlight else {
+        guard self.count < self.maximumCallsInFlight else {
             return .reject(
                 .resourceExhausted("too many calls in flight on this connection (limit \(self.maximumCallsInFlight))")
             )
         }
-        self.calls[id] = .running
+        if inline {
+            precondition(self.inlineCall == nil, "an inline call was received while another ran")
+            self.inlineCall = InlineCall(id: id, state: .running)
+        } else {
+            self.calls[id] = .running
+        }
         return .start
     }
 
     /// Asks to stop call `id` for `reason`; the first reason wins.
     public mutating func stop(id: RequestID, reason: StopReason) -> StopAction {
+        if self.inlineCall?.id == id {
+            guard self.inlineCall?.state == .running else { return .none }
+            self.inlineCall?.state = .stopping(reason)
+            return .cancelTask
+        }
         guard self.calls[id] == .running else { return .none }
         self.calls[id] = .stopping(reason)
         return .cancelTask
@@ -112,18 +144,26 @@ public struct SessionStateMachine: Sendable {
 
     /// Why call `id` was stopped, if it was.
     public func stopReason(id: RequestID) -> StopReason? {
-        guard case .stopping(let reason) = self.calls[id] else { return nil }
+        let state = self.inlineCall?.id == id ? self.inlineCall?.state : self.calls[id]
+        guard case .stopping(let reason) = state else { return nil }
         return reason
     }
 
     /// Call `id`'s handler finished (successfully or not).
     public mutating func finish(id: RequestID) -> FinishAction {
+        let ended: CallState?
+        if let inline = self.inlineCall, inline.id == id {
+            ended = inline.state
+            self.inlineCall = nil
+        } else {
+            ended = self.calls.removeValue(forKey: id)
+        }
         let reason: StopReason? =
-            switch self.calls.removeValue(forKey: id) {
+            switch ended {
             case .stopping(let reason): reason
             case .running, nil: nil
             }
-        let closeConnection = self.state == .draining && self.calls.isEmpty
+        let closeConnection = self.state == .draining && self.count == 0
         if closeConnection { self.state = .closed }
         let override: ChronoError? =
             switch reason {
@@ -142,7 +182,7 @@ public struct SessionStateMachine: Sendable {
     /// The server is shutting down: stop taking calls and close once the calls in flight finish.
     public mutating func drain() -> DrainAction {
         guard self.state == .open else { return .none }
-        if self.calls.isEmpty {
+        if self.count == 0 {
             self.state = .closed
             return .closeNow
         }
@@ -152,8 +192,12 @@ public struct SessionStateMachine: Sendable {
 
     /// Stops every call in flight that is not already stopping, for `reason`; returns their ids.
     public mutating func stopAll(reason: StopReason) -> [RequestID] {
-        let running = self.calls.filter { $0.value == .running }.map(\.key)
+        var running = self.calls.filter { $0.value == .running }.map(\.key)
         for id in running { self.calls[id] = .stopping(reason) }
+        if let inline = self.inlineCall, inline.state == .running {
+            self.inlineCall?.state = .stopping(reason)
+            running.append(inline.id)
+        }
         return running
     }
 
