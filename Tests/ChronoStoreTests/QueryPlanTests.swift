@@ -64,4 +64,19 @@ struct QueryPlanTests {
             }
         }
     }
+
+    /// Lists of owners are read without sorting: each listed owner is one seek of the primary key, whose order
+    /// is the records' position order the readers group by.
+    @Test func ownerListsSeekThePrimaryKeyInPositionOrder() async throws {
+        let cases = [
+            (SQLiteRows.citationsOfOwners, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
+            (SQLiteRows.participantsOfEvents, "SEARCH p USING PRIMARY KEY (event=?)"),
+        ]
+        for (sql, search) in cases {
+            let plan = try await self.plan(sql)
+            #expect(plan.first?.hasPrefix("SCAN list VIRTUAL TABLE") == true, "\(plan)")
+            #expect(plan.contains(search), "\(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        }
+    }
 }

@@ -36,14 +36,23 @@ extension SQLiteRows {
         return keys
     }
 
+    /// The citations of each owner listed in `?2` (distinct) of kind `?1`, each owner's in `position` order: the
+    /// list drives the loop, and each owner's rows are read in primary-key order (`QueryPlanTests` checks).
+    static let citationsOfOwners = """
+        SELECT c.owner, c.doc, c.first, c.last, c.ref FROM json_each(?2) AS list
+        CROSS JOIN citations c ON c.owner_kind = ?1 AND c.owner = list.value
+        """
+
+    /// The participants of each event listed in `?` (distinct rowids) with their entity's reference (NULLs for a
+    /// missing entity), each event's in `position` order, read as `citationsOfOwners` reads citations.
+    static let participantsOfEvents = """
+        SELECT p.event, p.entity, p.role, e.kind, e.name FROM json_each(?) AS list
+        CROSS JOIN participants p ON p.event = list.value LEFT JOIN entities e ON e.id = p.entity
+        """
+
     func citations(kind: String, owners: [String]) throws -> [String: [Citation]] {
         var citations: [String: [Citation]] = [:]
-        try self.connection.cached(
-            """
-            SELECT owner, doc, first, last, ref FROM citations
-            WHERE owner_kind = ? AND owner IN (SELECT value FROM json_each(?)) ORDER BY owner, position
-            """
-        ).run([.text(kind), .jsonArray(owners)]) { row in
+        try self.connection.cached(Self.citationsOfOwners).run([.text(kind), .jsonArray(Set(owners))]) { row in
             citations[row.text(0), default: []].append(
                 Citation(doc: row.text(1), first: row.int(2), last: row.int(3), ref: row.optionalText(4))
             )
@@ -87,12 +96,7 @@ extension SQLiteRows {
         let list = SQLiteValue.jsonArray(keys)
         // Each participant with its entity's reference, in one statement (a missing entity reads as NULLs).
         var participants: [Int64: [(record: ParticipantRecord, ref: EntityRef?)]] = [:]
-        try self.connection.cached(
-            """
-            SELECT p.event, p.entity, p.role, e.kind, e.name FROM participants p LEFT JOIN entities e ON e.id = p.entity
-            WHERE p.event IN (SELECT value FROM json_each(?)) ORDER BY p.event, p.position
-            """
-        ).run([list]) { row in
+        try self.connection.cached(Self.participantsOfEvents).run([.jsonArray(Array(Set(keys)))]) { row in
             let entity = row.text(1)
             let ref =
                 row.isNull(3) ? nil : EntityRef(id: entity, kind: try StoredValue.kind(row.text(3)), name: row.text(4))
