@@ -8,13 +8,7 @@ extension ChannelPipeline.SynchronousOperations {
     ///
     /// A longer incoming line ends in `ByteToMessageDecoderError.PayloadTooLargeError`.
     public func addLineFraming(maximumLineLength: Int) throws {
-        try self.addLineDecoding(maximumLineLength: maximumLineLength)
-        try self.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
-    }
-
-    /// Adds only the incoming half of `addLineFraming(maximumLineLength:)`, for an end that writes its frames as
-    /// lines itself (`ByteBuffer.writeFrameLine(_:)`), several in one buffer.
-    public func addLineDecoding(maximumLineLength: Int) throws {
         try self.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: maximumLineLength))
+        try self.addHandler(MessageToByteHandler(NewlineFrameEncoder()))
     }
 }

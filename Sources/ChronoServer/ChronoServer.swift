@@ -100,7 +100,6 @@ public final class ChronoServer: Sendable {
                 logger: logger
             )
         )
-        try sync.addLineDecoding(maximumLineLength: Self.maximumFrameLength)
         let session = Session(
             channel: channel,
             budget: budget,

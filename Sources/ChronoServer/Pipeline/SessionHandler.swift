@@ -3,8 +3,9 @@ import ChronoProtocol
 import Logging
 import NIOCore
 
-/// The end of a connection's pipeline: hands each request line to the connection's `Session` on the event
-/// loop, and sends the frames it answers at once as one write and one flush per read burst.
+/// The end of a connection's pipeline: cuts the incoming bytes into request lines (`RequestLines`, one pass
+/// over each read), hands each to the connection's `Session` on the event loop, and sends the frames it
+/// answers at once as one write and one flush per read burst.
 ///
 /// Invariant: those frames go out in the order of their lines, and before anything written after them: the
 /// burst's buffer is written when the burst ends (`channelReadComplete`), and before this handler writes,
@@ -16,6 +17,9 @@ final class SessionHandler: ChannelInboundHandler {
 
     private let session: Session
     private let logger: Logger
+    private var lines = RequestLines(maximumLineLength: ProtocolLimits.maximumLineLength)
+    /// Set once the connection is being closed for a broken line: nothing read after it is taken.
+    private var refusing = false
     /// The frames answered since the burst began, each a whole line; written as one buffer.
     private var answers: ByteBuffer?
     private var flushPending = false
@@ -26,21 +30,21 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let line = self.unwrapInboundIn(data)
-        // The decoder's buffer cap only fires while a line is incomplete; a line that arrives whole in one
-        // read can be longer, so its length is checked here too.
-        guard line.readableBytes <= ProtocolLimits.maximumLineLength else {
+        guard !self.refusing else { return }
+        do {
+            try self.lines.read(self.unwrapInboundIn(data), allocator: context.channel.allocator) { line in
+                let close = self.session.handle(line: line) { frame in
+                    guard self.session.reserve(frame) else { return }
+                    if self.answers == nil { self.answers = context.channel.allocator.buffer(capacity: 4096) }
+                    self.answers!.writeFrameLine(frame)
+                }
+                if close {
+                    self.flushAnswers(context: context)
+                    context.channel.closeAfterFlush()
+                }
+            }
+        } catch {
             self.refuseLongLine(context: context)
-            return
-        }
-        let close = self.session.handle(line: line) { frame in
-            guard self.session.reserve(frame) else { return }
-            if self.answers == nil { self.answers = context.channel.allocator.buffer(capacity: 4096) }
-            self.answers!.writeFrameLine(frame)
-        }
-        if close {
-            self.flushAnswers(context: context)
-            context.channel.closeAfterFlush()
         }
     }
 
@@ -55,8 +59,16 @@ final class SessionHandler: ChannelInboundHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed {
-            self.flushAnswers(context: context)
-            self.session.inputClosed()
+            if self.lines.hasUnfinishedLine {
+                // A line the client never finished is a broken connection, not a call: it closes unanswered.
+                self.logger.debug("connection closed its input inside a request line")
+                self.refusing = true
+                self.session.connectionLost()
+                context.close(promise: nil)
+            } else {
+                self.flushAnswers(context: context)
+                self.session.inputClosed()
+            }
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -69,10 +81,6 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is ByteToMessageDecoderError.PayloadTooLargeError {
-            self.refuseLongLine(context: context)
-            return
-        }
         self.logger.debug("connection failed", metadata: ["error": "\(error)"])
         self.session.connectionLost()
         context.close(promise: nil)
@@ -80,6 +88,7 @@ final class SessionHandler: ChannelInboundHandler {
 
     /// Answers a line over the limit and closes once the answer is out; the rest of the line is never read.
     private func refuseLongLine(context: ChannelHandlerContext) {
+        self.refusing = true
         let frame = self.session.lineTooLongFrame()
         self.session.connectionLost()
         self.writeAnswers(context: context)

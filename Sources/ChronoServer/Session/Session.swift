@@ -55,15 +55,12 @@ final class Session: Sendable {
     /// Takes one request line. Frames due at once (a refusal, or the answer of a method that runs inline) go
     /// to `emit`, in order; any other call starts in its own task. Returns whether the connection should now
     /// close once what was emitted is out (a draining connection's last call ended inline).
-    func handle(line: ByteBuffer, emit: ([UInt8]) -> Void) -> Bool {
+    func handle(line: UnsafeRawBufferPointer, emit: ([UInt8]) -> Void) -> Bool {
         self.calls.lineTaken()
-        let parsed = line.withUnsafeReadableBytes { bytes in
-            Result { () throws(RequestLineError) in try Request.parse(bytes: bytes) }
-        }
         let request: Request
-        switch parsed {
-        case .success(let value): request = value
-        case .failure(let error):
+        do {
+            request = try Request.parse(bytes: line)
+        } catch {
             emit(self.failureFrame(id: error.id, error: error.error))
             return false
         }
