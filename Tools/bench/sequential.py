@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Latency and CPU per call of one chronod build, one request at a time on one connection.
+
+Starts CHRONOD on an existing database (127.0.0.1, port 0; no import), sends the first --warmup lines of each
+LINES file untimed, then every line (`$ID` replaced by a call number) and waits for its answer; prints, per file,
+p50 and p90 latency and chronod's CPU per call (user + system from /proc, over the timed lines). chronod is
+stopped by its PID. For checks on a quiet machine beside `peers/run.sh` and `run.sh`, which share the machine
+with other engines and clients.
+
+Usage: Tools/bench/sequential.py CHRONOD DB LINES... [--count N] [--warmup N]
+"""
+import argparse
+import os
+import re
+import socket
+import subprocess
+import time
+
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("chronod")
+    parser.add_argument("db")
+    parser.add_argument("lines", nargs="+")
+    parser.add_argument("--count", type=int, default=200, help="timed lines per file (the file's first ones)")
+    parser.add_argument("--warmup", type=int, default=20)
+    args = parser.parse_args()
+    process = subprocess.Popen(
+        [args.chronod, "--host", "127.0.0.1", "--port", "0", "--db", args.db, "--graph", "/nonexistent"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = None
+        for line in process.stdout:
+            match = re.search(r"listening on \S*:(\d+)", line)
+            if match:
+                port = int(match.group(1))
+                break
+        if port is None:
+            raise SystemExit("sequential.py: chronod stopped before listening")
+        connection = socket.create_connection(("127.0.0.1", port))
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        replies = connection.makefile("rb")
+        call = 0
+
+        def send(text):
+            nonlocal call
+            call += 1
+            connection.sendall(text.replace("$ID", str(call)).encode() + b"\n")
+            reply = replies.readline()
+            if b'"status":"OK"' not in reply:
+                raise SystemExit(f"sequential.py: not OK: {reply[:200]!r}")
+
+        for path in args.lines:
+            lines = [line.strip() for line in open(path) if line.strip()][:args.count]
+            for line in lines[:args.warmup]:
+                send(line)
+            before = cpu_seconds(process.pid)
+            latencies = []
+            for line in lines:
+                start = time.perf_counter()
+                send(line)
+                latencies.append(time.perf_counter() - start)
+            cpu = (cpu_seconds(process.pid) - before) / len(lines)
+            latencies.sort()
+            print(f"{os.path.basename(path)}: {len(lines)} calls, p50 {latencies[len(latencies) // 2] * 1e3:.2f} ms, "
+                  f"p90 {latencies[int(len(latencies) * 0.9)] * 1e3:.2f} ms, chronod CPU {cpu * 1e3:.3f} ms/call")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
