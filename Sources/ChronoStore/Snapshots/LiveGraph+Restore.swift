@@ -11,11 +11,7 @@ extension LiveGraph {
     public func restore(_ id: String) async throws -> WriteReport {
         let archive = try await self.archive(id)
         let label = "snapshot \(id)"
-        let path = "\(self.snapshotStores.directory)/restore-\(UUID().uuidString).sqlite"
-        try FileManager.default.createDirectory(
-            atPath: self.snapshotStores.directory,
-            withIntermediateDirectories: true
-        )
+        let path = try self.scratchPath("restore", suffix: "sqlite")
         _ = try await self.build(archive, path: path)
         defer { SnapshotDatabase.remove(path) }
         return try await self.commit(source: label) { connection in
