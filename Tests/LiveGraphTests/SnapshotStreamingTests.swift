@@ -28,6 +28,30 @@ import Testing
         #expect(try archive.unpack() == (try stored.unpack()))
     }
 
+    @Test(arguments: [1, 2, 3, 1_000])
+    func idsPagedFromTheIndexComeInCanonicalOrder(batchSize: Int) async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        // Ids are slugs; byte order puts "-" before digits before letters and a prefix first (a locale's
+        // collation, which skips punctuation, would not).
+        let ids = ["entity-z", "entity-a0", "entity-a-b", "entity-a", "entity-ab", "entity-9"]
+        let upserts = try ids.enumerated().map { index, id in
+            guard case .object(var members) = LiveFixture.entityRecord(index) else { throw ChronoError.internal() }
+            members["id"] = .string(id)
+            return JSONValue.object(members)
+        }
+        _ = try await fixture.live.write(upserts: upserts, retractions: [])
+        let keys = try await fixture.live.store.read(deadline: nil) { connection, _ in
+            var records = RecordExporter(connection: connection).records(batchSize: batchSize)
+            return try records.collect().map(\.key)
+        }
+        #expect(keys == keys.sorted())
+        #expect(Set(keys).count == keys.count)
+        let entities = keys.filter { $0.kind == .entity && $0.id.hasPrefix("entity-") }.map(\.id)
+        #expect(entities.count == LiveFixture.entityCount + ids.count)
+        #expect(entities.suffix(5) == ["entity-a", "entity-a-b", "entity-a0", "entity-ab", "entity-z"])
+    }
+
     @Test func anArchiveOutOfCanonicalOrderIsDataLossAndNotImported() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }
