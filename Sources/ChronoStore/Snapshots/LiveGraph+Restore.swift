@@ -9,6 +9,7 @@ extension LiveGraph {
     /// change log holds exactly the records that differ. Readers see the old graph or the new one, never a
     /// mix. On any failure nothing changes.
     public func restore(_ id: String) async throws -> WriteReport {
+        defer { releaseFreedMemory() }
         let archive = try await self.archive(id)
         let label = "snapshot \(id)"
         let path = try self.scratchPath("restore", suffix: "sqlite")

@@ -8,6 +8,7 @@ extension LiveGraph {
     /// The archive is packed into a file in the scratch directory, then copied into the database a piece at a
     /// time (`save`): it is never one array in memory.
     public func createSnapshot() async throws -> SnapshotManifest {
+        defer { releaseFreedMemory() }
         let path = try self.scratchPath("create", suffix: "gz")
         defer { try? FileManager.default.removeItem(atPath: path) }
         guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)

@@ -46,6 +46,7 @@ package enum SnapshotDatabase {
         nonisolated(unsafe) var source = records
         do {
             try await onOwnThread(named: "chronograph.store.snapshot") {
+                defer { releaseFreedMemory() }
                 try Connection.bulkLoad(newFile: path, cacheKiB: Self.buildCacheKiB) { connection in
                     let insert = try connection.cached(
                         "INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)"
