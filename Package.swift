@@ -57,6 +57,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // glibc's <malloc.h> (malloc_trim), which the Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
 
         // MARK: - Core
         .target(name: "ChronoProtocol", swiftSettings: swiftSettings),
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "ChronoStore",
             dependencies: [
-                "CSQLite", "ChronoProtocol", "ChronoGraph", "ChronoCompression",
+                "CSQLite", "CMalloc", "ChronoProtocol", "ChronoGraph", "ChronoCompression",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -85,7 +85,7 @@ extension PostgresGraphService {
         binds.append(archive.manifest.revision)
         binds.append(Int64(Date().timeIntervalSince1970 * 1000))
         binds.append(String(decoding: try WireWriter.bytes(of: archive.manifest), as: UTF8.self))
-        binds.append(ByteBuffer(bytes: archive.compressed))
+        binds.append(ByteBuffer(bytes: try archive.compressed()))
         let values = binds
         try await self.writer.write(deadline: nil) { session in
             try session.query(

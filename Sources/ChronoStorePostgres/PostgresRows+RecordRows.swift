@@ -5,8 +5,10 @@ internal import PostgresNIO
 /// PostgreSQL's `RecordRowSource`: the stored rows `RecordExporter` shapes into canonical records, so both
 /// backends give byte-identical lines. Parts come in position order within each owner.
 extension PostgresRows: RecordRowSource {
-    package func recordIDs(of kind: RecordKind) throws -> [String] {
-        try self.rows("SELECT id FROM \(kind.table)").map { try $0.decode(String.self) }
+    /// Read whole and sorted in memory: the id indexes follow the database's collation, not code point order,
+    /// so paging them in canonical order (`COLLATE "C"`) would sort the table for every page.
+    package func recordIDs(of kind: RecordKind) throws -> RecordIDs {
+        RecordIDs(sorting: try self.rows("SELECT id FROM \(kind.table)").map { try $0.decode(String.self) })
     }
 
     package func documentRows(_ ids: [String]) throws -> [RecordRow.Document] {

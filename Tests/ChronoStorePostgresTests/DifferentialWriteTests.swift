@@ -67,7 +67,8 @@ struct DifferentialWriteTests {
             #expect(manifest == (try await pair.sqlite.createSnapshot()))
             #expect(try await pair.postgres.snapshots() == [manifest])
             #expect(
-                try await pair.postgres.archive(manifest.id).compressed == pair.sqlite.archive(manifest.id).compressed
+                try await pair.postgres.archive(manifest.id).compressed()
+                    == pair.sqlite.archive(manifest.id).compressed()
             )
             // A write on both, then a snapshot made by SQLite and imported into PostgreSQL.
             let entity = try #require(try await pair.sqliteRecords().first { $0.kind == .entity })

@@ -24,6 +24,34 @@ struct SchemaTests {
         #expect(try await store.run(StatsQuery()).counts.events == 11)
     }
 
+    @Test func version7KeepsStoredSnapshotsByteForByteInARowidTable() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bytes = (0..<5_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        do {
+            let connection = try Connection(path: directory.databasePath)
+            for migration in Schema.migrations.prefix(6) { try connection.execute(migration) }
+            try connection.execute("PRAGMA user_version = 6")
+            try connection.prepare(
+                "INSERT INTO snapshots(id, revision, created_ms, manifest, data) VALUES ('r1-a', 1, 2, '{}', ?)"
+            ).run([.blob(bytes)])
+            let error = #expect(throws: SQLiteError.self) {
+                try Blob(connection, table: "snapshots", column: "data", rowid: 1, writable: false)
+            }
+            #expect(error?.message.contains("without rowid") == true, "\(error?.message ?? "")")
+        }
+        _ = try await GraphStore.open(path: directory.databasePath)
+        let connection = try Connection(path: directory.databasePath, readOnly: true)
+        let row = try #require(
+            try connection.prepare("SELECT rowid, revision, created_ms, manifest FROM snapshots WHERE id = 'r1-a'")
+                .first { ($0.int64(0), $0.int64(1), $0.int64(2), $0.text(3)) }
+        )
+        #expect(row.1 == 1 && row.2 == 2 && row.3 == "{}")
+        let blob = try Blob(connection, table: "snapshots", column: "data", rowid: row.0, writable: false)
+        #expect(blob.count == bytes.count)
+        #expect(try blob.read(at: 1_000, count: 3_000) == Array(bytes[1_000..<4_000]))
+    }
+
     @Test func refusesADatabaseFromANewerVersion() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

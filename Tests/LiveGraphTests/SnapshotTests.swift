@@ -21,12 +21,12 @@ import Testing
         let created = try await source.live.createSnapshot()
         let exported = try await source.live.archive(created.id)
         let imported = try await target.live.importSnapshot(
-            SnapshotArchive(manifest: exported.manifest, compressed: exported.compressed)
+            SnapshotArchive(manifest: exported.manifest, compressed: try exported.compressed())
         )
         _ = try await target.live.restore(imported.id)
         let again = try await target.live.archive(try await target.live.createSnapshot().id)
-        let original = try GzipInflater.decompress(exported.compressed, expectedSize: exported.manifest.size)
-        let restored = try GzipInflater.decompress(again.compressed, expectedSize: again.manifest.size)
+        let original = try GzipInflater.decompress(try exported.compressed(), expectedSize: exported.manifest.size)
+        let restored = try GzipInflater.decompress(try again.compressed(), expectedSize: again.manifest.size)
         #expect(restored == original)
         #expect(again.manifest.sha256 == created.sha256)
         #expect(again.manifest.records == created.records)
@@ -41,7 +41,8 @@ import Testing
         let revision = try await fixture.live.store.revision()
         let other = try await LiveFixture.make()
         defer { other.remove() }
-        var flipped = archive.compressed
+        let bytes = try archive.compressed()
+        var flipped = bytes
         flipped[flipped.count / 2] ^= 0x40
         var bomb = archive.manifest
         bomb.size /= 2
@@ -49,9 +50,9 @@ import Testing
             ("flipped", SnapshotArchive(manifest: archive.manifest, compressed: flipped)),
             (
                 "truncated",
-                SnapshotArchive(manifest: archive.manifest, compressed: Array(archive.compressed.dropLast(9)))
+                SnapshotArchive(manifest: archive.manifest, compressed: Array(bytes.dropLast(9)))
             ),
-            ("size lie", SnapshotArchive(manifest: bomb, compressed: archive.compressed)),
+            ("size lie", SnapshotArchive(manifest: bomb, compressed: bytes)),
         ]
         for (name, bad) in cases {
             let error = await #expect(throws: ChronoError.self, "\(name)") {
@@ -59,7 +60,7 @@ import Testing
             }
             #expect(error?.code == .dataLoss, "\(name): \(error?.message ?? "")")
         }
-        let truncatedWithMatchingManifest = Array(archive.compressed.dropLast(9))
+        let truncatedWithMatchingManifest = Array(bytes.dropLast(9))
         var lying = archive.manifest
         lying.compressedSize = truncatedWithMatchingManifest.count
         lying.compressedSHA256 = SnapshotArchive.sha256(truncatedWithMatchingManifest)
@@ -99,7 +100,7 @@ import Testing
         defer { fixture.remove() }
         let archive = try await fixture.live.archive(try await fixture.live.createSnapshot().id)
         let file = fixture.directory.appending("export.jsonl.gz")
-        try Data(archive.compressed).write(to: file)
+        try Data(try archive.compressed()).write(to: file)
         let output = try await ChildProcess.run(zcat, [file.path])
         let expected = try archive.unpack().map { $0.line + "\n" }.joined()
         #expect(output.status == 0)

@@ -38,7 +38,7 @@ enum SnapshotMethods {
                 let archive = try await live.archive(id)
                 let result = SnapshotBytes(
                     manifest: archive.manifest,
-                    data: Data(archive.compressed).base64EncodedString()
+                    data: Data(try archive.compressed()).base64EncodedString()
                 )
                 return MethodResult(result, revision: archive.manifest.revision)
             },

@@ -74,6 +74,9 @@ public final class Connection {
     /// The rowid of the latest successful insert.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(self.handle) }
 
+    /// The rows the latest `INSERT`, `UPDATE` or `DELETE` changed.
+    var changes: Int { Int(sqlite3_changes(self.handle)) }
+
     /// Whether a transaction is open.
     public var isInTransaction: Bool { sqlite3_get_autocommit(self.handle) == 0 }
 }

@@ -12,7 +12,7 @@ enum Schema {
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
     static let migrations: [String] = [
-        version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6,
+        version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6, version7,
     ]
 
     /// The current version.
@@ -145,5 +145,19 @@ enum Schema {
                coalesce((SELECT group_concat(claim, ' ; ') FROM claims WHERE dispute = disputes.id), '') FROM disputes;
         INSERT INTO search(owner_kind, owner, name, aliases, title, summary, claims)
         SELECT 'relation', id, '', '', '', summary, '' FROM relations WHERE summary IS NOT NULL;
+        """
+
+    /// Stored snapshots in a rowid table, so their archives are written and read with incremental blob I/O
+    /// (`Blob`; SQLite offers it for rowid tables only) rather than as one value in memory. Same columns, same
+    /// bytes.
+    private static let version7 = """
+        CREATE TABLE snapshots_rowid(
+            id TEXT NOT NULL PRIMARY KEY, revision INTEGER NOT NULL, created_ms INTEGER NOT NULL,
+            manifest TEXT NOT NULL, data BLOB NOT NULL
+        );
+        INSERT INTO snapshots_rowid(id, revision, created_ms, manifest, data)
+        SELECT id, revision, created_ms, manifest, data FROM snapshots ORDER BY revision, created_ms, id;
+        DROP TABLE snapshots;
+        ALTER TABLE snapshots_rowid RENAME TO snapshots;
         """
 }

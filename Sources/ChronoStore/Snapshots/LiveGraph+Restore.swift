@@ -9,13 +9,10 @@ extension LiveGraph {
     /// change log holds exactly the records that differ. Readers see the old graph or the new one, never a
     /// mix. On any failure nothing changes.
     public func restore(_ id: String) async throws -> WriteReport {
+        defer { releaseFreedMemory() }
         let archive = try await self.archive(id)
         let label = "snapshot \(id)"
-        let path = "\(self.snapshotStores.directory)/restore-\(UUID().uuidString).sqlite"
-        try FileManager.default.createDirectory(
-            atPath: self.snapshotStores.directory,
-            withIntermediateDirectories: true
-        )
+        let path = try self.scratchPath("restore", suffix: "sqlite")
         _ = try await self.build(archive, path: path)
         defer { SnapshotDatabase.remove(path) }
         return try await self.commit(source: label) { connection in

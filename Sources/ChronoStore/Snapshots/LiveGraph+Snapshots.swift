@@ -4,13 +4,25 @@ internal import Foundation
 extension LiveGraph {
     /// Takes a snapshot of the graph now: a canonical export, gzip-compressed, stored in the database.
     /// Taking one twice at the same revision returns the same snapshot.
+    ///
+    /// The archive is packed into a file in the scratch directory, then copied into the database a piece at a
+    /// time (`save`): it is never one array in memory.
     public func createSnapshot() async throws -> SnapshotManifest {
-        let archive = try await self.store.read(deadline: nil) { connection, _ in
+        defer { releaseFreedMemory() }
+        let path = try self.scratchPath("create", suffix: "gz")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { try? file.close() }
+        let manifest = try await self.store.read(deadline: nil) { connection, _ in
             var records = RecordExporter(connection: connection).records()
-            return try SnapshotArchive.pack(&records, revision: try GraphStore.revision(connection))
+            return try SnapshotArchive.pack(&records, revision: try GraphStore.revision(connection)) { bytes in
+                try file.write(contentsOf: bytes)
+            }
         }
-        try await self.save(archive)
-        return archive.manifest
+        try file.close()
+        try await self.save(SnapshotArchive(manifest: manifest, source: ArchiveFile(path: path)))
+        return manifest
     }
 
     /// Every stored snapshot, oldest revision first.
@@ -22,14 +34,16 @@ extension LiveGraph {
         }
     }
 
-    /// The stored snapshot `id`, bytes and manifest, exactly as created or imported.
+    /// The stored snapshot `id`, bytes and manifest, exactly as created or imported; the bytes are read from the
+    /// database as they are used (`StoredArchive`).
     /// - Throws: `GraphError.snapshotNotFound`.
     public func archive(_ id: String) async throws -> SnapshotArchive {
+        let path = self.store.path
         let found = try await self.store.read(deadline: nil) { connection, _ in
-            try connection.cached("SELECT manifest, data FROM snapshots WHERE id = ?").first([.text(id)]) { row in
+            try connection.cached("SELECT manifest, rowid FROM snapshots WHERE id = ?").first([.text(id)]) { row in
                 SnapshotArchive(
                     manifest: try JSONDecoder().decode(SnapshotManifest.self, from: Data(row.text(0).utf8)),
-                    compressed: row.blob(1)
+                    source: StoredArchive(path: path, rowid: row.int64(1))
                 )
             }
         }
@@ -45,11 +59,7 @@ extension LiveGraph {
         guard archive.manifest.id == expected else {
             throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
         }
-        let path = "\(self.snapshotStores.directory)/import-\(UUID().uuidString).sqlite"
-        try FileManager.default.createDirectory(
-            atPath: self.snapshotStores.directory,
-            withIntermediateDirectories: true
-        )
+        let path = try self.scratchPath("import", suffix: "sqlite")
         _ = try await self.build(archive, path: path)
         SnapshotDatabase.remove(path)
         try await self.save(archive)
@@ -70,16 +80,21 @@ extension LiveGraph {
         return try await SnapshotDatabase.build(path: path, archive: archive, vocabulary: vocabulary)
     }
 
+    /// A new path in the daemon's scratch directory (created if needed): `<prefix>-<uuid>.<suffix>`.
+    func scratchPath(_ prefix: String, suffix: String) throws -> String {
+        try FileManager.default.createDirectory(
+            atPath: self.snapshotStores.directory,
+            withIntermediateDirectories: true
+        )
+        return "\(self.snapshotStores.directory)/\(prefix)-\(UUID().uuidString).\(suffix)"
+    }
+
+    /// Stores `archive` in `snapshots` (nothing when a snapshot with its id is stored).
     private func save(_ archive: SnapshotArchive) async throws {
         let manifest = String(decoding: try WireWriter.bytes(of: archive.manifest), as: UTF8.self)
         let created = Int64(Date().timeIntervalSince1970 * 1000)
         try await self.store.writer.run(deadline: nil) { connection, _ in
-            try connection.cached(
-                "INSERT OR IGNORE INTO snapshots(id, revision, created_ms, manifest, data) VALUES (?, ?, ?, ?, ?)"
-            ).run([
-                .text(archive.manifest.id), .integer(archive.manifest.revision), .integer(created), .text(manifest),
-                .blob(archive.compressed),
-            ])
+            try StoredArchive.store(archive, manifest: manifest, createdMs: created, in: connection)
         }
     }
 }

@@ -20,8 +20,8 @@ package struct RecordExporter<Rows: RecordRowSource> {
         return try records.collect()
     }
 
-    /// Every record, sorted by kind then id (byte order), read `batchSize` at a time: memory holds one kind's
-    /// ids and one batch of records, whatever the graph's size.
+    /// Every record, sorted by kind then id (byte order), read `batchSize` at a time: memory holds one batch of
+    /// ids and records (and, where the backend sorts them, one kind's ids: `RecordIDs`), whatever the graph's size.
     package func records(batchSize: Int = 1_000) -> Records {
         Records(exporter: self, batchSize: max(1, batchSize))
     }
@@ -31,9 +31,7 @@ package struct RecordExporter<Rows: RecordRowSource> {
         private let exporter: RecordExporter
         private let batchSize: Int
         private var kinds = RecordKind.allCases.sorted()[...]
-        private var kind: RecordKind?
-        private var ids: [String] = []
-        private var position = 0
+        private var current: (kind: RecordKind, ids: RecordIDs)?
         private var batch: [CanonicalRecord] = []
         private var batchPosition = 0
 
@@ -52,19 +50,21 @@ package struct RecordExporter<Rows: RecordRowSource> {
 
         /// Reads the next batch (moving to the next kind when this one is done); `false` after the last kind.
         private mutating func readBatch() throws -> Bool {
-            while self.kind == nil || self.position == self.ids.count {
+            while true {
+                if let (kind, ids) = self.current {
+                    let slice = try ids.next(self.batchSize)
+                    if !slice.isEmpty {
+                        let values = try self.exporter.records(kind: kind, ids: slice)
+                        self.batch = slice.compactMap { id in
+                            values[id].map { CanonicalRecord(kind: kind, id: id, value: $0) }
+                        }
+                        self.batchPosition = 0
+                        return true
+                    }
+                }
                 guard let next = self.kinds.popFirst() else { return false }
-                self.kind = next
-                self.ids = try self.exporter.rows.recordIDs(of: next).sorted(by: CanonicalRecord.precedes)
-                self.position = 0
+                self.current = (next, try self.exporter.rows.recordIDs(of: next))
             }
-            guard let kind = self.kind else { return false }
-            let slice = Array(self.ids[self.position..<min(self.position + self.batchSize, self.ids.count)])
-            self.position += slice.count
-            let values = try self.exporter.records(kind: kind, ids: slice)
-            self.batch = slice.compactMap { id in values[id].map { CanonicalRecord(kind: kind, id: id, value: $0) } }
-            self.batchPosition = 0
-            return true
         }
     }
 

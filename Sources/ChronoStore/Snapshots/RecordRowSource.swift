@@ -7,8 +7,8 @@ package import ChronoGraph
 /// not exist are skipped; lists of parts (aliases, participants, claims, citations) come in stored position
 /// order within each owner.
 package protocol RecordRowSource {
-    /// The ids of every stored record of `kind`, in any order.
-    func recordIDs(of kind: RecordKind) throws -> [String]
+    /// The ids of every stored record of `kind`, in canonical order (`CanonicalRecord.precedes`: byte order).
+    func recordIDs(of kind: RecordKind) throws -> RecordIDs
     func documentRows(_ ids: [String]) throws -> [RecordRow.Document]
     func entityRows(_ ids: [String]) throws -> [RecordRow.Entity]
     /// The aliases of the entities (not the name, stored at position 0), by entity then position.
@@ -23,6 +23,39 @@ package protocol RecordRowSource {
     func figureRows(_ ids: [String]) throws -> [RecordRow.Figure]
     /// The citations of the owners of `kind` (`entity`, …, `claim`), by owner then position.
     func citationRows(kind: String, owners: [String]) throws -> [RecordRow.Citation]
+}
+
+/// One kind's record ids in canonical order, handed out a page at a time as the export goes: read in key order
+/// from an index whose order is the canonical one (SQLite), or read whole and sorted where it is not.
+package struct RecordIDs {
+    private let page: (_ limit: Int) throws -> [String]
+
+    /// Ids read by `page(after, limit)`: the first `limit` ids after `after` (from the first when `nil`), in
+    /// canonical order. Memory holds one page.
+    package init(paging page: @escaping (_ after: String?, _ limit: Int) throws -> [String]) {
+        var last: String?
+        self.page = { limit in
+            let ids = try page(last, limit)
+            last = ids.last ?? last
+            return ids
+        }
+    }
+
+    /// `ids`, in any order, sorted here. Memory holds them all.
+    package init(sorting ids: [String]) {
+        let sorted = ids.sorted(by: CanonicalRecord.precedes)
+        var offset = 0
+        self.page = { limit in
+            let end = min(offset + limit, sorted.count)
+            defer { offset = end }
+            return Array(sorted[offset..<end])
+        }
+    }
+
+    /// The next ids, at most `limit` of them; empty after the last.
+    package func next(_ limit: Int) throws -> [String] {
+        try self.page(limit)
+    }
 }
 
 /// One stored row of each table a record is read from, in its stored encoding.

@@ -4,8 +4,16 @@ internal import ChronoGraph
 struct SQLiteRecordRows: RecordRowSource {
     let connection: Connection
 
-    func recordIDs(of kind: RecordKind) throws -> [String] {
-        try self.connection.prepare("SELECT id FROM \(kind.table)").map { $0.text(0) }
+    /// Read a page at a time from the id's index: SQLite's `BINARY` collation compares the UTF-8 bytes, which
+    /// is code point order, the canonical one. Each page is one seek.
+    func recordIDs(of kind: RecordKind) throws -> RecordIDs {
+        let connection = self.connection
+        let first = try connection.cached("SELECT id FROM \(kind.table) ORDER BY id LIMIT ?")
+        let next = try connection.cached("SELECT id FROM \(kind.table) WHERE id > ? ORDER BY id LIMIT ?")
+        return RecordIDs { after, limit in
+            guard let after else { return try first.map([.integer(Int64(limit))]) { $0.text(0) } }
+            return try next.map([.text(after), .integer(Int64(limit))]) { $0.text(0) }
+        }
     }
 
     func documentRows(_ ids: [String]) throws -> [RecordRow.Document] {

@@ -9,33 +9,62 @@ internal import Foundation
 public struct SnapshotArchive: Sendable {
     /// The manifest.
     public var manifest: SnapshotManifest
-    /// The gzip bytes (`zcat` prints the canonical export).
-    public var compressed: [UInt8]
+    /// Where the gzip bytes are read from (`zcat` of them prints the canonical export).
+    package var source: any ArchiveSource
 
-    /// Pairs gzip bytes with the manifest that describes them (checked by `unpack()`).
+    /// Pairs gzip bytes held in memory with the manifest that describes them (checked by `records()`).
     public init(manifest: SnapshotManifest, compressed: [UInt8]) {
-        self.manifest = manifest
-        self.compressed = compressed
+        self.init(manifest: manifest, source: compressed)
     }
 
-    /// Packs `records` (a canonical stream) taken at `revision`, compressing as it reads: memory holds the
-    /// compressed bytes and a buffer of at most `flushSize` uncompressed bytes, never the export.
+    /// Pairs the gzip bytes `source` reads with the manifest that describes them (checked by `records()`).
+    package init(manifest: SnapshotManifest, source: any ArchiveSource) {
+        self.manifest = manifest
+        self.source = source
+    }
+
+    /// The gzip bytes, read whole into memory.
+    public func compressed() throws -> [UInt8] {
+        try self.source.readAll()
+    }
+
+    /// Packs `records` (a canonical stream) taken at `revision` into memory (for snapshots small enough to hold).
     package static func pack(
         _ records: inout some CanonicalRecordStream,
         revision: Int64,
         flushSize: Int = 1 << 20
     ) throws -> SnapshotArchive {
-        let deflater = try GzipDeflater()
         var compressed: [UInt8] = []
+        let manifest = try Self.pack(&records, revision: revision, flushSize: flushSize) { compressed += $0 }
+        return SnapshotArchive(manifest: manifest, compressed: compressed)
+    }
+
+    /// Packs `records` (a canonical stream) taken at `revision`, compressing and hashing as it reads, and hands
+    /// each piece of gzip bytes to `write` in order: memory holds a buffer of at most `flushSize` uncompressed
+    /// bytes and what the deflater returns for it, never the export or the whole archive.
+    package static func pack(
+        _ records: inout some CanonicalRecordStream,
+        revision: Int64,
+        flushSize: Int = 1 << 20,
+        into write: ([UInt8]) throws -> Void
+    ) throws -> SnapshotManifest {
+        let deflater = try GzipDeflater()
         var pending: [UInt8] = []
         pending.reserveCapacity(flushSize + 4096)
         var hasher = SHA256()
+        var compressedHasher = SHA256()
         var size = 0
+        var compressedSize = 0
         var counts: [String: Int] = [:]  // by the kind's name, as the manifest holds them
+        func emit(_ bytes: [UInt8]) throws {
+            compressedHasher.update(data: bytes)
+            compressedSize += bytes.count
+            try write(bytes)
+        }
         func flush() throws {
             hasher.update(data: pending)
             size += pending.count
-            compressed += try deflater.update(pending)
+            try emit(try deflater.update(pending))
             pending.removeAll(keepingCapacity: true)
         }
         while let record = try records.next() {
@@ -45,19 +74,18 @@ public struct SnapshotArchive: Sendable {
             if pending.count >= flushSize { try flush() }
         }
         try flush()
-        compressed += try deflater.finish()
+        try emit(try deflater.finish())
         let digest = Self.hex(hasher.finalize())
-        let manifest = SnapshotManifest(
+        return SnapshotManifest(
             id: "r\(revision)-\(digest.prefix(12))",
             revision: revision,
             schemaVersion: Schema.version,
             sha256: digest,
-            compressedSHA256: Self.sha256(compressed),
+            compressedSHA256: Self.hex(compressedHasher.finalize()),
             size: size,
-            compressedSize: compressed.count,
+            compressedSize: compressedSize,
             records: counts
         )
-        return SnapshotArchive(manifest: manifest, compressed: compressed)
     }
 
     /// Checks the bytes against the manifest and returns the canonical records (for snapshots small enough
@@ -79,16 +107,23 @@ public struct SnapshotArchive: Sendable {
     ///   canonical order.
     public func records() throws -> Records {
         let label = "snapshot \(self.manifest.id)"
-        guard self.compressed.count == self.manifest.compressedSize else {
+        let reader = try self.source.open()
+        guard reader.count == self.manifest.compressedSize else {
             throw ChronoError.dataLoss(
-                "\(label): file is \(self.compressed.count) bytes, the manifest says \(self.manifest.compressedSize) (truncated?)"
+                "\(label): file is \(reader.count) bytes, the manifest says \(self.manifest.compressedSize) (truncated?)"
             )
         }
-        guard Self.sha256(self.compressed) == self.manifest.compressedSHA256 else {
+        var hasher = SHA256()
+        while case let chunk = try reader.read(maximum: Records.inputChunk), !chunk.isEmpty {
+            hasher.update(data: chunk)
+        }
+        guard Self.hex(hasher.finalize()) == self.manifest.compressedSHA256 else {
             throw ChronoError.dataLoss("\(label): compressed_sha256 does not match the file (corrupted)")
         }
+        let input = try self.source.open()
         do {
-            return Records(archive: self, label: label, inflater: try GzipInflater(maximumSize: self.manifest.size))
+            let inflater = try GzipInflater(maximumSize: self.manifest.size)
+            return Records(input: input, manifest: self.manifest, label: label, inflater: inflater)
         } catch {
             throw ChronoError.dataLoss("\(label): gzip stream: \(error.message)")
         }
@@ -99,20 +134,22 @@ public struct SnapshotArchive: Sendable {
         /// Compressed bytes handed to the inflater at a time.
         static let inputChunk = 256 * 1024
 
-        private let archive: SnapshotArchive
+        /// The gzip bytes, read from the first (their size and hash already checked against the manifest).
+        private let input: any ArchiveReader
+        private let manifest: SnapshotManifest
         /// What errors name: `snapshot <id>`.
         let label: String
         private let inflater: GzipInflater
         private var hasher = SHA256()
-        private var offset = 0
         private var pending: [UInt8] = []
         private var pendingStart = 0
         private var line = 0
         private var previous: RecordKey?
         private var finished = false
 
-        fileprivate init(archive: SnapshotArchive, label: String, inflater: GzipInflater) {
-            self.archive = archive
+        fileprivate init(input: any ArchiveReader, manifest: SnapshotManifest, label: String, inflater: GzipInflater) {
+            self.input = input
+            self.manifest = manifest
             self.label = label
             self.inflater = inflater
         }
@@ -135,12 +172,10 @@ public struct SnapshotArchive: Sendable {
         private mutating func inflateMore() throws {
             self.pending.removeFirst(self.pendingStart)
             self.pendingStart = 0
-            let compressed = self.archive.compressed
+            let input = try self.input.read(maximum: Self.inputChunk)
             do {
-                if self.offset < compressed.count {
-                    let end = min(self.offset + Self.inputChunk, compressed.count)
-                    let output = try self.inflater.update(Array(compressed[self.offset..<end]))
-                    self.offset = end
+                if !input.isEmpty {
+                    let output = try self.inflater.update(input)
                     self.hasher.update(data: output)
                     self.pending += output
                     return
@@ -150,8 +185,8 @@ public struct SnapshotArchive: Sendable {
                 throw ChronoError.dataLoss("\(self.label): gzip stream: \(error.message)")
             }
             self.finished = true
-            guard self.inflater.producedSize == self.archive.manifest.size,
-                SnapshotArchive.hex(self.hasher.finalize()) == self.archive.manifest.sha256
+            guard self.inflater.producedSize == self.manifest.size,
+                SnapshotArchive.hex(self.hasher.finalize()) == self.manifest.sha256
             else {
                 throw ChronoError.dataLoss("\(self.label): sha256 does not match the uncompressed records")
             }

@@ -9,6 +9,10 @@ internal import Foundation
 /// secondary indexes built once at the end), on a thread of its own; the file must then pass
 /// `PRAGMA integrity_check`. On any failure the file is removed. Memory does not grow with the snapshot.
 package enum SnapshotDatabase {
+    /// SQLite's page cache while building, in KiB: a quarter of the import's (`GraphLoader.buildCacheKiB`), as
+    /// a snapshot is built while the daemon serves.
+    static let buildCacheKiB = 32_768
+
     /// Builds the database at `path` (which must not exist) from snapshot `archive` and opens it as a store.
     ///
     /// - Throws: `DATA_LOSS` when the archive does not match its manifest; `FAILED_PRECONDITION` naming the
@@ -42,7 +46,8 @@ package enum SnapshotDatabase {
         nonisolated(unsafe) var source = records
         do {
             try await onOwnThread(named: "chronograph.store.snapshot") {
-                try Connection.bulkLoad(newFile: path, cacheKiB: GraphLoader.buildCacheKiB) { connection in
+                defer { releaseFreedMemory() }
+                try Connection.bulkLoad(newFile: path, cacheKiB: Self.buildCacheKiB) { connection in
                     let insert = try connection.cached(
                         "INSERT INTO vocabulary(section, term, meaning) VALUES (?, ?, ?)"
                     )
