@@ -82,9 +82,16 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
                 id: 0,
                 logger: logger
             ).wait()
-            let pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows
-                .first?.decode(Int32.self)
-            return (connection, pid ?? 0)
+            do {
+                let pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows
+                    .first?.decode(Int32.self)
+                return (connection, pid ?? 0)
+            } catch {
+                // A connection must be closed before it is dropped (postgres-nio asserts it), also when the server
+                // ended the session right after the login.
+                try? connection.close().wait()
+                throw error
+            }
         } catch {
             let detail = (error as? PSQLError)?.serverInfo?[.message].map { ": \($0)" } ?? ""
             throw ChronoError.unavailable("cannot connect to PostgreSQL at \(location)\(detail)")
