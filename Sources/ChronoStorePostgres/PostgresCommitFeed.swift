@@ -134,6 +134,8 @@ package final class PostgresCommitFeed: CommitSource, @unchecked Sendable {
             delay = min(delay * 2, .seconds(2))
             connection = try? await self.connect()
         }
+        // Cancelled right after a reconnection: that connection is closed, not dropped (postgres-nio asserts it).
+        try? await connection?.close()
         ready.finish()
     }
 
