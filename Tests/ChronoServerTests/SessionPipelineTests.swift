@@ -124,6 +124,35 @@ import Testing
         #expect(socketEnd.flushes == 1)
         _ = try? channel.finish()
     }
+
+    /// A client that closes its sending side inside a line: the lines it finished are answered, the unfinished
+    /// one is not a call, and the connection closes.
+    @Test func aHalfCloseInsideALineAnswersTheFinishedLinesAndCloses() throws {
+        let (channel, _) = try Self.connection()
+        try channel.writeInbound(ByteBuffer(string: #"{"id":1,"method":"chrono.v1.Health/Check"}"# + "\n{\"id\":2,"))
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        var text = ""
+        while let buffer = try channel.readOutbound(as: ByteBuffer.self) { text += String(buffer: buffer) }
+        let answers = text.split(separator: "\n")
+        #expect(answers.count == 1, "\(answers)")
+        #expect(answers.first?.hasPrefix(#"{"id":1,"result":{"revision":7,"status":"SERVING","#) == true)
+        #expect(!channel.isActive)
+        _ = try? channel.finish()
+    }
+
+    /// A half-close after whole lines is the end of the client's calls: they are answered, then it closes.
+    @Test func aHalfCloseAfterWholeLinesAnswersThemAndCloses() throws {
+        let (channel, _) = try Self.connection()
+        let lines = (1...3).map { #"{"id":\#($0),"method":"chrono.v1.Health/Check"}"# + "\n" }.joined()
+        try channel.writeInbound(ByteBuffer(string: lines))
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        channel.embeddedEventLoop.run()
+        var text = ""
+        while let buffer = try channel.readOutbound(as: ByteBuffer.self) { text += String(buffer: buffer) }
+        #expect(text.split(separator: "\n").map { $0.prefix(7) } == [#"{"id":1"#, #"{"id":2"#, #"{"id":3"#])
+        #expect(!channel.isActive)
+        _ = try? channel.finish()
+    }
 }
 
 extension Request {
