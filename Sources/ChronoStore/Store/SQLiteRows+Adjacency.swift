@@ -14,7 +14,11 @@ extension SQLiteRows {
         }
         var rows = 0
         for forward in [true, false] where filter.direction == .both || (filter.direction == .out) == forward {
-            let sql = AdjacencySQL.make(forward: forward, typed: !filter.types.isEmpty, dated: filter.window != nil)
+            let sql = AdjacencySQL.statement(
+                forward: forward,
+                typed: !filter.types.isEmpty,
+                dated: filter.window != nil
+            )
             values["cap"] = .int(limit - rows + 1)
             try self.connection.cached(sql).run(named: values) { row in
                 rows += 1
@@ -30,7 +34,8 @@ extension SQLiteRows {
         }
         if filter.throughEvents, !result.capped {
             values["cap"] = .int(limit - rows + 1)
-            try self.connection.cached(AdjacencySQL.throughEvents(dated: filter.window != nil)).run(named: values) {
+            let sql = filter.window == nil ? AdjacencySQL.throughEventsUndated : AdjacencySQL.throughEventsDated
+            try self.connection.cached(sql).run(named: values) {
                 row in
                 rows += 1
                 guard rows <= limit else {
@@ -46,8 +51,22 @@ extension SQLiteRows {
     }
 }
 
-/// The SQL of one-hop expansions, assembled only from constant fragments.
+/// The SQL of one-hop expansions, assembled only from constant fragments, once.
 enum AdjacencySQL {
+    /// `make`'s statements for every combination, so a call does not assemble its SQL again.
+    private static let made = [false, true].flatMap { forward in
+        [false, true].flatMap { typed in
+            [false, true].map { dated in make(forward: forward, typed: typed, dated: dated) }
+        }
+    }
+    static let throughEventsUndated = throughEvents(dated: false)
+    static let throughEventsDated = throughEvents(dated: true)
+
+    /// `make(forward:typed:dated:)`, built once.
+    static func statement(forward: Bool, typed: Bool, dated: Bool) -> String {
+        self.made[(forward ? 4 : 0) + (typed ? 2 : 0) + (dated ? 1 : 0)]
+    }
+
     /// Reads `(near, other, edge)` for relations leaving (`forward`) or entering the entities in `:ids`, which
     /// must be distinct and in UTF-8 order: the rows then come in the order of the index (near, then edge),
     /// so the relations `LIMIT :cap` keeps are the same whatever order the frontier found its nodes in.

@@ -132,27 +132,40 @@ extension SQLiteRows {
         }
     }
 
+    /// Each relation listed in `?` with its citations: one row per citation (each relation has at least one),
+    /// the relations in list order (duplicates repeated, unknown ids skipped), each one's citations in position
+    /// order. `list.key` (the list index) tells where one relation's rows end (`QueryPlanTests` checks the plan).
+    static let relationsWithCitations = """
+        SELECT list.key, r.id, r.type, r.from_id, r.to_id, r.date_edtf, r.date_text, r.summary,
+        c.doc, c.first, c.last, c.ref FROM json_each(?) AS list CROSS JOIN relations r ON r.id = list.value
+        LEFT JOIN citations c ON c.owner_kind = 'relation' AND c.owner = r.id
+        """
+
     func edges(_ ids: [String]) throws -> [Edge] {
-        let citations = try self.citations(kind: "relation", owners: ids)
-        var edges: [String: Edge] = [:]
-        try self.connection.cached(
-            """
-            SELECT r.id, r.type, r.from_id, r.to_id, r.date_edtf, r.date_text, r.summary
-            FROM json_each(?) AS list CROSS JOIN relations r ON r.id = list.value
-            """
-        ).run([.jsonArray(ids)]) { row in
-            let id = row.text(0)
-            edges[id] = Edge(
-                id: id,
-                type: row.text(1),
-                from: row.text(2),
-                to: row.text(3),
-                date: try StoredValue.date(row.optionalText(4), text: row.optionalText(5)),
-                summary: row.optionalText(6),
-                citations: citations[id] ?? []
+        var edges: [Edge] = []
+        edges.reserveCapacity(ids.count)
+        var listed = -1
+        try self.connection.cached(Self.relationsWithCitations).run([.jsonArray(ids)]) { row in
+            if row.int(0) != listed {
+                listed = row.int(0)
+                edges.append(
+                    Edge(
+                        id: row.text(1),
+                        type: row.text(2),
+                        from: row.text(3),
+                        to: row.text(4),
+                        date: try StoredValue.date(row.optionalText(5), text: row.optionalText(6)),
+                        summary: row.optionalText(7),
+                        citations: []
+                    )
+                )
+            }
+            guard !row.isNull(8) else { return }
+            edges[edges.count - 1].citations.append(
+                Citation(doc: row.text(8), first: row.int(9), last: row.int(10), ref: row.optionalText(11))
             )
         }
-        return ids.compactMap { edges[$0] }
+        return edges
     }
 
     func figures(_ ids: [String]) throws -> [Figure] {
