@@ -54,7 +54,7 @@ struct Gateway: Sendable {
             descriptor = try self.dispatcher.descriptor(for: call.method)
         } catch {
             let refusal = error as? ChronoError ?? .internal()
-            return Self.response(self.dispatcher.failureFrame(id: id, error: refusal, logger: self.logger))
+            return Self.response(self.dispatcher.failureFrame(id: id, error: refusal))
         }
         var logger = self.logger
         logger[metadataKey: "call"] = "http-\(id)"
@@ -83,7 +83,7 @@ struct Gateway: Sendable {
             return Self.stream(first: first, rest: chunks, call: task, events: Self.acceptsEvents(request))
         case nil:
             task.cancel()
-            return Self.response(self.dispatcher.failureFrame(id: id, error: .internal(), logger: logger))
+            return Self.response(self.dispatcher.failureFrame(id: id, error: .internal()))
         }
     }
 

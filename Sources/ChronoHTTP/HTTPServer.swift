@@ -99,7 +99,7 @@ public final class HTTPServer: Sendable {
         }
         let documents = DocumentLines(folder: configuration.documents)
         router.get("/v1/documents/lines") { request, _ in
-            Self.lines(request, documents: documents, dispatcher: dispatcher, logger: logger)
+            Self.lines(request, documents: documents, dispatcher: dispatcher)
         }
         router.get("/metrics") { _, _ in
             guard let metrics else {
@@ -119,8 +119,7 @@ public final class HTTPServer: Sendable {
     private static func lines(
         _ request: Request,
         documents: DocumentLines,
-        dispatcher: Dispatcher,
-        logger: Logger
+        dispatcher: Dispatcher
     ) -> Response {
         let query = request.uri.queryParameters
         let doc = query["doc"].map(String.init) ?? ""
@@ -134,7 +133,7 @@ public final class HTTPServer: Sendable {
             status = .ok
         } catch {
             let refusal = error as? ChronoError ?? .internal()
-            body = dispatcher.failureFrame(id: nil, error: refusal, logger: logger).bytes
+            body = dispatcher.failureFrame(id: nil, error: refusal).bytes
             status = refusal.code.httpStatus
         }
         return Response(

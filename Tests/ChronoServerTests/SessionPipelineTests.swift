@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOEmbedded
+import Synchronization
 import Testing
 
 @testable import ChronoProtocol
@@ -152,6 +153,71 @@ import Testing
         #expect(text.split(separator: "\n").map { $0.prefix(7) } == [#"{"id":1"#, #"{"id":2"#, #"{"id":3"#])
         #expect(!channel.isActive)
         _ = try? channel.finish()
+    }
+
+    /// A failure a handler did not expect is logged with the call's id and method, although the call's
+    /// logger is made only when something is logged.
+    @Test func anUnexpectedFailureIsLoggedWithTheCallsIdAndMethod() throws {
+        struct Unexpected: Error {}
+        let records = LogRecords()
+        let broken = MethodDescriptor(.statsGet, schema: "stats_get", inline: { _ in throw Unexpected() })
+        let dispatcher = Dispatcher(
+            methods: Dispatcher.builtinMethods(revision: { 7 }) + [broken],
+            currentRevision: { 7 }
+        )
+        let channel = EmbeddedChannel()
+        try ChronoServer.initialize(
+            channel,
+            dispatcher: dispatcher,
+            configuration: ChronoServer.Configuration(),
+            logger: Logger(label: "chronod.test") { _ in RecordingLogHandler(records: records) },
+            registry: SessionRegistry(limit: 10, metrics: dispatcher.metrics)
+        )
+        let answers = try Self.exchange(
+            [#"{"id":1,"method":"chrono.v1.Health/Check"}"#, #"{"id":2,"method":"chrono.v1.Stats/Get"}"#],
+            on: channel
+        )
+        #expect(answers.last?.contains(#""status":"INTERNAL""#) == true, "\(answers)")
+        let logged = records.entries.filter { $0.message == "handler failed" }
+        #expect(logged.count == 1)
+        #expect(logged.first?.metadata["call"] == "2")
+        #expect(logged.first?.metadata["method"] == "chrono.v1.Stats/Get")
+        _ = try? channel.finish()
+    }
+}
+
+/// What a `RecordingLogHandler` was given to log.
+private final class LogRecords: Sendable {
+    private let logged = Mutex<[(message: String, metadata: [String: String])]>([])
+
+    var entries: [(message: String, metadata: [String: String])] { self.logged.withLock { $0 } }
+
+    func append(_ message: String, _ metadata: Logger.Metadata) {
+        self.logged.withLock { $0.append((message, metadata.mapValues { "\($0)" })) }
+    }
+}
+
+/// Keeps every message with its metadata (the logger's and the message's) in `records`.
+private struct RecordingLogHandler: LogHandler {
+    let records: LogRecords
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { self.metadata[key] }
+        set { self.metadata[key] = newValue }
+    }
+
+    func log(
+        level: Logger.Level,
+        message: Logger.Message,
+        metadata: Logger.Metadata?,
+        source: String,
+        file: String,
+        function: String,
+        line: UInt
+    ) {
+        self.records.append("\(message)", self.metadata.merging(metadata ?? [:]) { $1 })
     }
 }
 

@@ -14,10 +14,12 @@ public struct CallContext: Sendable {
     public let metadata: [String: String]
     /// When the call's `deadline_ms` runs out, if it set one.
     public let deadline: ContinuousClock.Instant?
-    /// A logger carrying the connection and call ids.
-    public let logger: Logger
+    /// A logger carrying the connection and call ids, made when read (a handler that logs nothing pays
+    /// nothing for it).
+    public var logger: Logger { self.makeLogger() }
     /// Whether the client connected from a loopback address.
     public let isLoopback: Bool
+    private let makeLogger: @Sendable () -> Logger
     private let sendData: @Sendable (any WireEncodable & Sendable) async throws -> Void
     private let cancelCall: @Sendable (RequestID) -> Bool
 
@@ -27,7 +29,7 @@ public struct CallContext: Sendable {
         params: [String: JSONValue],
         metadata: [String: String] = [:],
         deadline: ContinuousClock.Instant? = nil,
-        logger: Logger,
+        logger: @autoclosure @escaping @Sendable () -> Logger,
         isLoopback: Bool = false,
         sendData: @escaping @Sendable (any WireEncodable & Sendable) async throws -> Void,
         cancelCall: @escaping @Sendable (RequestID) -> Bool
@@ -36,7 +38,7 @@ public struct CallContext: Sendable {
         self.params = params
         self.metadata = metadata
         self.deadline = deadline
-        self.logger = logger
+        self.makeLogger = logger
         self.isLoopback = isLoopback
         self.sendData = sendData
         self.cancelCall = cancelCall
@@ -60,7 +62,7 @@ public struct CallContext: Sendable {
             params: params,
             metadata: self.metadata,
             deadline: self.deadline,
-            logger: self.logger,
+            logger: self.makeLogger(),
             isLoopback: self.isLoopback,
             sendData: self.sendData,
             cancelCall: self.cancelCall

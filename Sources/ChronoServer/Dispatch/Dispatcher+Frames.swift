@@ -14,7 +14,8 @@ extension Dispatcher {
     /// result, or the status its error maps to (`ErrorMapping`), or `stoppedBy` when the call was stopped
     /// (cancelled, deadline, shutdown). A result larger than `maximumResultBytes` is `RESOURCE_EXHAUSTED`.
     ///
-    /// Every transport ends its calls here, so the same outcome is the same frame everywhere.
+    /// Every transport ends its calls here, so the same outcome is the same frame everywhere. `logger` is
+    /// made only when something is logged.
     public func terminalFrame(
         id: RequestID,
         method: MethodName,
@@ -23,7 +24,7 @@ extension Dispatcher {
         started: ContinuousClock.Instant,
         transport: CallMetrics.Transport,
         maximumResultBytes: Int,
-        logger: Logger
+        logger: @autoclosure () -> Logger
     ) -> TerminalFrame {
         let frame = self.encodeTerminal(
             id: id,
@@ -46,8 +47,7 @@ extension Dispatcher {
         id: RequestID?,
         error: ChronoError,
         revision: Int64? = nil,
-        details: JSONValue? = nil,
-        logger: Logger
+        details: JSONValue? = nil
     ) -> TerminalFrame {
         let response = Response(id: id, error: error, revision: revision ?? self.currentRevision(), details: details)
         return TerminalFrame(bytes: OutgoingFrame.terminal(response), status: error.code)
@@ -73,10 +73,10 @@ extension Dispatcher {
         outcome: Result<MethodResult, any Error>,
         stoppedBy stop: ChronoError?,
         maximumResultBytes: Int,
-        logger: Logger
+        logger: () -> Logger
     ) -> TerminalFrame {
         if let stop {
-            return self.failureFrame(id: id, error: stop, logger: logger)
+            return self.failureFrame(id: id, error: stop)
         }
         switch outcome {
         case .success(let result):
@@ -88,16 +88,16 @@ extension Dispatcher {
                         "result of \(line.count) bytes exceeds the limit of \(maximumResultBytes)"
                             + " bytes; narrow the query (params.limit, params.depth)"
                     )
-                    return self.failureFrame(id: id, error: error, revision: revision, logger: logger)
+                    return self.failureFrame(id: id, error: error, revision: revision)
                 }
                 return TerminalFrame(bytes: line, status: .ok)
             } catch {
-                logger.error("result cannot be encoded", metadata: ["error": "\(error)"])
-                return self.failureFrame(id: id, error: .internal(), revision: revision, logger: logger)
+                logger().error("result cannot be encoded", metadata: ["error": "\(error)"])
+                return self.failureFrame(id: id, error: .internal(), revision: revision)
             }
         case .failure(let error):
-            let (status, details) = ErrorMapping.status(for: error, logger: logger)
-            return self.failureFrame(id: id, error: status, details: details, logger: logger)
+            let (status, details) = ErrorMapping.status(for: error, logger: logger())
+            return self.failureFrame(id: id, error: status, details: details)
         }
     }
 }

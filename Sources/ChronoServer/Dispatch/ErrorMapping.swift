@@ -4,8 +4,11 @@ import Logging
 /// Turns whatever a handler threw into the status sent to the client.
 enum ErrorMapping {
     /// `StatusConvertible` errors keep their status; cancellation is `CANCELLED`; anything else is
-    /// `INTERNAL` "internal error", with the detail logged and never sent.
-    static func status(for error: any Error, logger: Logger) -> (error: ChronoError, details: JSONValue?) {
+    /// `INTERNAL` "internal error", with the detail logged (to `logger`, made only then) and never sent.
+    static func status(
+        for error: any Error,
+        logger: @autoclosure () -> Logger
+    ) -> (error: ChronoError, details: JSONValue?) {
         if let detailed = error as? any StatusDetailing {
             return (detailed.status, detailed.statusDetails)
         }
@@ -15,7 +18,7 @@ enum ErrorMapping {
         if error is CancellationError {
             return (.cancelled("call cancelled"), nil)
         }
-        logger.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
+        logger().error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
         return (.internal(), nil)
     }
 }
