@@ -122,6 +122,29 @@ struct ConnectionTests {
         #expect(error?.status.code == .cancelled)
     }
 
+    /// Readers map the file and keep a large page cache; the writer does neither (its pages go through the WAL).
+    @Test func readerConnectionsMapTheFileAndWritersDoNot() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Connection(path: directory.databasePath).execute("CREATE TABLE t(x)")
+        for readOnly in [true, false] {
+            let worker = try await ConnectionWorker.open(
+                path: directory.databasePath,
+                label: "test",
+                readOnly: readOnly
+            )
+            let (map, cache) = try await worker.run(deadline: nil) { connection, _ in
+                (
+                    try connection.cached("PRAGMA mmap_size").first { $0.int(0) } ?? 0,
+                    try connection.cached("PRAGMA cache_size").first { $0.int(0) } ?? 0
+                )
+            }
+            // (the library caps the map at its compile-time limit)
+            #expect(readOnly ? map >= 1 << 30 : map == 0, "read only: \(readOnly), mapped: \(map)")
+            #expect((cache == -ConnectionWorker.readerCacheKiB) == readOnly, "read only: \(readOnly), cache: \(cache)")
+        }
+    }
+
     @Test func reportsSyntaxErrorsWithTheSQL() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
