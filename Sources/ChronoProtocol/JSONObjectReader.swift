@@ -42,19 +42,21 @@ public struct JSONObjectReader: Sendable {
         }
     }
 
-    /// The member `key` as sent, or `nil` when absent or `null`.
+    /// The member `key` as sent, or `nil` when absent or `null`. (Only members present are recorded as read:
+    /// `finish()` asks only about those.)
     public mutating func optional(_ key: String) -> JSONValue? {
+        guard let value = self.members[key] else { return nil }
         self.read.insert(key)
-        guard let value = self.members[key], value != .null else { return nil }
+        if case .null = value { return nil }
         return value
     }
 
     /// The member `key`; absent is an error, and so is `null` unless `nullIsAbsent` is false (then `null` is
     /// returned, for the caller to reject as a value of the wrong type).
     public mutating func required(_ key: String, nullIsAbsent: Bool = true) throws(JSONFieldError) -> JSONValue {
-        let value = nullIsAbsent ? self.optional(key) : self.members[key]
+        guard let value = self.members[key] else { throw JSONFieldError(path: self.pathOf(key), message: "missing") }
         self.read.insert(key)
-        guard let value else { throw JSONFieldError(path: self.pathOf(key), message: "missing") }
+        if nullIsAbsent, case .null = value { throw JSONFieldError(path: self.pathOf(key), message: "missing") }
         return value
     }
 
