@@ -7,6 +7,8 @@ public final class Statement {
     let handle: OpaquePointer
     /// The SQL text.
     public let sql: String
+    /// The name of each parameter without its prefix (`:ids` is `ids`), in index order; empty for `?`.
+    private let parameterNames: [String]
     private unowned let connection: Connection
 
     /// Compiles `sql` (one statement) with `sqlite3_prepare_v3`.
@@ -23,6 +25,9 @@ public final class Statement {
         self.handle = handle
         self.sql = sql
         self.connection = connection
+        self.parameterNames = (0..<Int(sqlite3_bind_parameter_count(handle))).map { index in
+            sqlite3_bind_parameter_name(handle, Int32(index + 1)).map { String(String(cString: $0).dropFirst()) } ?? ""
+        }
     }
 
     deinit {
@@ -52,10 +57,8 @@ public final class Statement {
     ///
     /// Every parameter the SQL names must have a value (a programmer error otherwise).
     public func run(named values: [String: SQLiteValue], row: (borrowing Row) throws -> Void = { _ in }) throws {
-        let count = Int(sqlite3_bind_parameter_count(self.handle))
-        let ordered = (0..<count).map { index -> SQLiteValue in
-            let name = sqlite3_bind_parameter_name(self.handle, Int32(index + 1)).map { String(cString: $0) } ?? ""
-            guard let value = values[String(name.dropFirst())] else { preconditionFailure("no value for \(name)") }
+        let ordered = self.parameterNames.map { name -> SQLiteValue in
+            guard let value = values[name] else { preconditionFailure("no value for :\(name)") }
             return value
         }
         try self.run(ordered, row: row)
