@@ -52,9 +52,12 @@ package enum StoredValue {
         }
     }
 
+    /// Every kind by its stored name: one hash instead of `EntityKind(rawValue:)`'s comparisons with each name.
+    private static let kindsByName = Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { ($0.rawValue, $0) })
+
     /// Parses a stored entity kind; an unknown one means corrupt data.
     package static func kind(_ text: String) throws -> EntityKind {
-        guard let kind = EntityKind(rawValue: text) else {
+        guard let kind = Self.kindsByName[text] else {
             throw ChronoError.dataLoss("stored kind \"\(text)\" is unknown")
         }
         return kind

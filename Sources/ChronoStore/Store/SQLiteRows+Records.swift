@@ -10,10 +10,12 @@ extension SQLiteRows {
 
     func refs(_ ids: [String]) throws -> [String: EntityRef] {
         var refs: [String: EntityRef] = [:]
+        refs.reserveCapacity(ids.count)
         try self.connection.cached(
             "SELECT e.id, e.kind, e.name FROM json_each(?) AS list CROSS JOIN entities e ON e.id = list.value"
         ).run([.jsonArray(ids)]) { row in
-            refs[row.text(0)] = EntityRef(id: row.text(0), kind: try StoredValue.kind(row.text(1)), name: row.text(2))
+            let id = row.text(0)
+            refs[id] = EntityRef(id: id, kind: try StoredValue.kind(row.text(1)), name: row.text(2))
         }
         return refs
     }
