@@ -72,6 +72,7 @@ struct QueryPlanTests {
             (SQLiteRows.citationsOfOwners, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
             (SQLiteRows.participantsOfEvents, "SEARCH p USING PRIMARY KEY (event=?)"),
             (SQLiteRows.relationsWithCitations, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
+            (SQLiteRows.eventsWithCitations, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
         ]
         for (sql, search) in cases {
             let plan = try await self.plan(sql)
@@ -79,10 +80,10 @@ struct QueryPlanTests {
             #expect(plan.contains { $0.hasPrefix(search) }, "\(plan)")
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
         }
-        // Each listed relation is one seek of its key, before its citations.
-        #expect(
-            try await self.plan(SQLiteRows.relationsWithCitations).dropFirst().first
-                == "SEARCH r USING PRIMARY KEY (id=?)"
-        )
+        // Each listed relation or event is one seek of its key, before its citations.
+        let relations = try await self.plan(SQLiteRows.relationsWithCitations)
+        #expect(relations.dropFirst().first == "SEARCH r USING PRIMARY KEY (id=?)", "\(relations)")
+        let events = try await self.plan(SQLiteRows.eventsWithCitations)
+        #expect(events.dropFirst().first == "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)", "\(events)")
     }
 }

@@ -104,35 +104,52 @@ extension SQLiteRows {
                 row.isNull(3) ? nil : EntityRef(id: entity, kind: try StoredValue.kind(row.text(3)), name: row.text(4))
             participants[row.int64(0), default: []].append((ParticipantRecord(entity: entity, role: row.text(2)), ref))
         }
-        var rows: [Int64: (id: String, type: String, title: String, summary: String, date: DateValue)] = [:]
-        try self.connection.cached(
-            """
-            SELECT e.rowid, e.id, e.type, e.title, e.summary, e.date_edtf, e.date_text
-            FROM json_each(?) AS list CROSS JOIN events e ON e.rowid = list.value
-            """
-        ).run([list]) { row in
-            guard let date = try StoredValue.date(row.text(5), text: row.optionalText(6)) else { return }
-            rows[row.int64(0)] = (row.text(1), row.text(2), row.text(3), row.text(4), date)
-        }
-        let citations = try self.citations(kind: "event", owners: rows.values.map(\.id))
-        return keys.compactMap { rowid in
-            guard let row = rows[rowid] else { return nil }
-            let taking = participants[rowid] ?? []
-            let record = EventRecord(
-                id: row.id,
-                type: row.type,
-                title: row.title,
-                summary: row.summary,
-                date: row.date,
-                participants: taking.map(\.record),
-                citations: citations[row.id] ?? []
+        // Each listed event with its citations, in list order (`eventsWithCitations`).
+        var records: [(key: Int64, record: EventRecord)] = []
+        records.reserveCapacity(keys.count)
+        var listed = -1
+        try self.connection.cached(Self.eventsWithCitations).run([list]) { row in
+            if row.int(0) != listed {
+                listed = row.int(0)
+                let id = row.text(2)
+                guard let date = try StoredValue.date(row.text(6), text: row.optionalText(7)) else {
+                    throw ChronoError.dataLoss("event \"\(id)\" has no date")
+                }
+                let record = EventRecord(
+                    id: id,
+                    type: row.text(3),
+                    title: row.text(4),
+                    summary: row.text(5),
+                    date: date,
+                    participants: [],
+                    citations: []
+                )
+                records.append((row.int64(1), record))
+            }
+            guard !row.isNull(8) else { return }
+            records[records.count - 1].record.citations.append(
+                Citation(doc: row.text(8), first: row.int(9), last: row.int(10), ref: row.optionalText(11))
             )
+        }
+        return records.map { key, record in
+            var record = record
+            let taking = participants[key] ?? []
+            record.participants = taking.map(\.record)
             let people = taking.compactMap { taking in
                 taking.ref.map { Participant(entity: $0, role: taking.record.role) }
             }
             return Event(record, participants: people)
         }
     }
+
+    /// Each event listed in `?` (storage keys) with its citations: one row per citation, the events in list
+    /// order (duplicates repeated, unknown keys skipped), each one's citations in position order; `list.key`
+    /// tells where one event's rows end (`QueryPlanTests` checks the plan).
+    static let eventsWithCitations = """
+        SELECT list.key, e.rowid, e.id, e.type, e.title, e.summary, e.date_edtf, e.date_text,
+        c.doc, c.first, c.last, c.ref FROM json_each(?) AS list CROSS JOIN events e ON e.rowid = list.value
+        LEFT JOIN citations c ON c.owner_kind = 'event' AND c.owner = e.id
+        """
 
     /// Each relation listed in `?` with its citations: one row per citation (each relation has at least one),
     /// the relations in list order (duplicates repeated, unknown ids skipped), each one's citations in position
