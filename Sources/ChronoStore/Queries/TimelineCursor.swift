@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// The sort key of the last event of a page, as an opaque base64url token.
 package struct TimelineCursor: Hashable {
     /// The strict lower bound (day ordinal, or the open-start sentinel).
@@ -23,9 +21,7 @@ package struct TimelineCursor: Hashable {
     }
 
     var token: String {
-        Data("\(self.possible ? "v1p" : "v1")|\(self.lower)|\(self.precision)|\(self.id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        CursorToken.encode("\(self.possible ? "v1p" : "v1")|\(self.lower)|\(self.precision)|\(self.id)")
     }
 
     package init(lower: Int64, precision: Int, id: String) {
@@ -36,11 +32,7 @@ package struct TimelineCursor: Hashable {
 
     /// Decodes a token; any malformed token is `GraphError.invalidCursor`.
     init(token: String) throws(GraphError) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard token.count <= 1_024, let data = Data(base64Encoded: base64),
-            let text = String(data: data, encoding: .utf8)
-        else { throw .invalidCursor }
+        guard let text = CursorToken.decode(token, maximumLength: 1_024) else { throw .invalidCursor }
         let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "v1" || parts[0] == "v1p", let lower = Int64(parts[1]),
             let precision = Int(parts[2]),
