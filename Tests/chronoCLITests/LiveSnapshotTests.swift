@@ -30,6 +30,7 @@ struct LiveSnapshotTests {
             from: try #require(FileManager.default.contents(atPath: file + ".manifest.json"))
         )
         #expect(saved == manifest)
+        #expect(!FileManager.default.fileExists(atPath: file + ".partial"))
         let zcat = try await ProcessRunner.run("/usr/bin/env", ["zcat", file])
         #expect(zcat.status == 0, "\(zcat.stderr)")
         let lines = zcat.stdout.split(separator: "\n")
@@ -73,6 +74,18 @@ struct LiveSnapshotTests {
         #expect(restore.status == 0, "\(restore.stderr)")
         #expect(try Fixtures.parse(restore.stdout)["deleted"]?.intValue == 1)
         #expect(restored.status == 0 && restored.stdout.isEmpty)
+    }
+
+    @Test("an export that fails leaves neither FILE nor FILE.partial")
+    func failedExport() async throws {
+        let file = try WriteFixtures.file("", name: "missing.jsonl.gz")
+        try FileManager.default.removeItem(atPath: file)
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["snapshot", "export", "r9-000000000000", file], port: $0.port)
+        }
+        #expect(run.status == 66, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(!FileManager.default.fileExists(atPath: file + ".partial"))
     }
 
     @Test("--as-of an unknown snapshot is NOT_FOUND (exit 66)")

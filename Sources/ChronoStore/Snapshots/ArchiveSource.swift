@@ -17,7 +17,7 @@ package protocol ArchiveReader: AnyObject {
 }
 
 extension ArchiveSource {
-    /// Every byte, in one array (`Snapshot/Export` sends them as one frame; PostgreSQL stores them as one value).
+    /// Every byte, in one array (PostgreSQL stores them as one value).
     func readAll() throws -> [UInt8] {
         let reader = try self.open()
         var bytes: [UInt8] = []

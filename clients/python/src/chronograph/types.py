@@ -269,9 +269,14 @@ class SnapshotDiffResult(_SnapshotDiffBase, total=False):
     to: str
 
 
+class SnapshotExportData(TypedDict):
+    offset: int
+    data: str
+
+
 class SnapshotExportResult(TypedDict):
     manifest: SnapshotManifest
-    data: str
+    frames: int
 
 
 #: Schema file (in Protocol/schemas/) → the TypedDict describing it; the tests walk this table.
@@ -307,5 +312,6 @@ SCHEMA_TYPES: Dict[str, Any] = {
     "snapshot_list.result.schema.json": SnapshotListResult,
     "snapshot_restore.result.schema.json": SnapshotRestoreResult,
     "snapshot_diff.result.schema.json": SnapshotDiffResult,
+    "snapshot_export.data.schema.json": SnapshotExportData,
     "snapshot_export.result.schema.json": SnapshotExportResult,
 }
