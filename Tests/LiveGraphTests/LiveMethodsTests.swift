@@ -79,7 +79,7 @@ import Testing
                 .snapshotImport,
                 params: ["manifest": payload["manifest"] ?? .null, "data": payload["data"] ?? .null]
             ).get()
-            let id = imported["id"] ?? .null
+            let id = imported["manifest"]?["id"] ?? .null
             let list = try await client.call(.snapshotList).get()
             let past = try await client.call(.entityGet, params: ["id": "entity-006", "as_of": id])
             let live = try await client.call(.entityGet, params: ["id": "entity-006"]).get()

@@ -20,12 +20,9 @@ public enum SnapshotFiles {
         }
     }
 
-    /// Reads `file` and its manifest file as `Snapshot/Import` params, refusing what one request line cannot carry.
-    /// - Throws: `INVALID_ARGUMENT` naming the file that is missing, unreadable, not JSON or too large.
-    public static func load(_ file: String) throws(CLIFailure) -> [String: JSONValue] {
-        guard let bytes = FileManager.default.contents(atPath: file) else {
-            throw CLIFailure(.invalidArgument, "\(file): cannot read the file")
-        }
+    /// Reads the manifest file of `file`.
+    /// - Throws: `INVALID_ARGUMENT` naming the manifest file when it is missing, unreadable or not an object.
+    static func manifest(for file: String) throws(CLIFailure) -> JSONValue {
         let manifestFile = self.manifestPath(for: file)
         guard let manifestBytes = FileManager.default.contents(atPath: manifestFile) else {
             throw CLIFailure(.invalidArgument, "\(manifestFile): cannot read the manifest (export writes it)")
@@ -39,13 +36,6 @@ public enum SnapshotFiles {
         guard manifest.objectValue != nil else {
             throw CLIFailure(.invalidArgument, "\(manifestFile): expected a manifest object")
         }
-        let data = bytes.base64EncodedString()
-        guard data.utf8.count <= WriteBatch.capacity else {
-            throw CLIFailure(
-                .invalidArgument,
-                "\(file): \(bytes.count) bytes are \(data.utf8.count) in base64, more than one request line carries"
-            )
-        }
-        return ["manifest": manifest, "data": .string(data)]
+        return manifest
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// `chrono.v1.Snapshot/*`: create, list, restore, diff, and export/import as bytes over the protocol.
 ///
 /// The daemon never reads or writes a file at a client-chosen path: `Export` streams the gzip bytes (base64)
-/// and the manifest, `Import` takes them back; `chrono snapshot export|import` does the file I/O.
+/// and the manifest, `Import` takes them back in pieces (uploads in `<scratch>/uploads`, emptied when the
+/// descriptors are made, at the daemon's start); `chrono snapshot export|import` does the file I/O.
 /// Restore and import change the daemon's state and need the write right.
 enum SnapshotMethods {
     static func descriptors(live: any GraphService, authorization: WriteAuthorization) -> [MethodDescriptor] {
@@ -33,22 +34,11 @@ enum SnapshotMethods {
                 return MethodResult(diff, revision: diff.toRevision)
             },
             SnapshotExport.descriptor(live: live),
-            MethodDescriptor(.snapshotImport, schema: "snapshot_import") { context in
-                try authorization.check(context)
-                var params = try context.params(expecting: ["data", "manifest"])
-                guard let manifestText = params.optional("manifest")?.canonicalText,
-                    let manifest = try? JSONDecoder().decode(SnapshotManifest.self, from: Data(manifestText.utf8))
-                else {
-                    throw ChronoError.invalidArgument("params.manifest: expected a snapshot manifest object")
-                }
-                guard let bytes = Data(base64Encoded: try params.string("data")) else {
-                    throw ChronoError.invalidArgument("params.data: expected base64")
-                }
-                let stored = try await live.importSnapshot(
-                    SnapshotArchive(manifest: manifest, compressed: Array(bytes))
-                )
-                return MethodResult(stored, revision: stored.revision)
-            },
+            SnapshotImport.descriptor(
+                live: live,
+                uploads: SnapshotUploads(directory: live.scratchDirectory + "/uploads"),
+                authorization: authorization
+            ),
         ]
     }
 

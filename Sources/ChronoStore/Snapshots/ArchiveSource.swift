@@ -48,11 +48,11 @@ private final class BytesReader: ArchiveReader {
     }
 }
 
-/// An archive in a file (`createSnapshot` packs into one before storing it).
-struct ArchiveFile: ArchiveSource {
+/// An archive in a file: one `createSnapshot` packed before storing it, or an upload (`SnapshotUploads`).
+package struct ArchiveFile: ArchiveSource {
     let path: String
 
-    func open() throws -> any ArchiveReader {
+    package func open() throws -> any ArchiveReader {
         guard let handle = FileHandle(forReadingAtPath: self.path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: self.path])
         }

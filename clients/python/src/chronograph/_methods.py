@@ -76,4 +76,6 @@ class MethodsMixin:
     snapshot_export = _streaming("chrono.v1.Snapshot/Export", "yields ``{offset, data}``, the pieces of snapshot "
                                  "``id``'s gzip file (base64) in order; the result is ``{manifest, frames}`` "
                                  "(``save_snapshot`` writes them to a file).", first="id")
-    snapshot_import = _unary("chrono.v1.Snapshot/Import", "stores an exported snapshot.")
+    snapshot_import = _unary("chrono.v1.Snapshot/Import", "one piece (``manifest``, ``data``, ``offset``) of an "
+                             "exported snapshot; stores it with the last piece (``import_snapshot`` sends a whole "
+                             "file or bytes in pieces).")

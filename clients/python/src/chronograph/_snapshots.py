@@ -11,11 +11,14 @@ from __future__ import annotations
 import base64
 import json
 import os
-from typing import Any, Mapping, Optional
+from typing import Any, Iterator, Mapping, Optional
 
 from .errors import DataLoss
 
 EXPORT = "chrono.v1.Snapshot/Export"
+IMPORT = "chrono.v1.Snapshot/Import"
+#: Raw bytes per ``Snapshot/Import`` piece: about 700 KB in base64, under the 1 MiB request-line limit.
+PIECE_SIZE = 512 * 1024
 
 
 def manifest_path(path: "os.PathLike[str] | str") -> str:
@@ -71,3 +74,37 @@ class Download:
                 os.remove(self.partial)
             except FileNotFoundError:
                 pass
+
+
+def upload_pieces(source: "bytes | os.PathLike[str] | str", manifest: Optional[Mapping[str, Any]]) -> Iterator[dict]:
+    """The ``Snapshot/Import`` params of each piece of ``source`` (gzip bytes, or the path of a file saved by
+    export, whose manifest file is read when ``manifest`` is None); asking for a piece past the end raises
+    :class:`~chronograph.DataLoss` (the daemon wanted more bytes than the archive has)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        if manifest is None:
+            raise TypeError("importing bytes needs their manifest")
+        data = bytes(source)
+        chunks = (data[offset:offset + PIECE_SIZE] for offset in range(0, len(data), PIECE_SIZE))
+    else:
+        if manifest is None:
+            with open(manifest_path(source), encoding="utf-8") as handle:
+                manifest = json.load(handle)
+        chunks = _file_chunks(os.fspath(source))
+
+    def pieces() -> Iterator[dict]:
+        offset = 0
+        for chunk in chunks:
+            yield {"manifest": manifest, "data": base64.b64encode(chunk).decode("ascii"), "offset": offset}
+            offset += len(chunk)
+        raise DataLoss(f"the archive ends after {offset} bytes, the manifest says {manifest.get('compressed_size')}")
+
+    return pieces()
+
+
+def _file_chunks(path: str) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(PIECE_SIZE)
+            if not chunk:
+                return
+            yield chunk

@@ -19,7 +19,7 @@ from typing import Any, AsyncIterator, Mapping, Optional
 
 from ._core import MAX_IN_FLIGHT, STREAMING, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
-from ._snapshots import EXPORT, Download
+from ._snapshots import EXPORT, IMPORT, Download, upload_pieces
 from ._subscription import SUBSCRIBE, SubscriptionState, Update, setup_subscription
 from .client import DEADLINE_GRACE_S, open_socket
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
@@ -324,6 +324,15 @@ class AsyncClient(MethodsMixin):
             download.abandon()
             raise
         return result["manifest"] if path is not None else (result["manifest"], data)
+
+    async def import_snapshot(self, source: "bytes | os.PathLike[str] | str",
+                              manifest: Optional[Mapping[str, Any]] = None, *,
+                              deadline_ms: Optional[int] = None) -> Any:
+        """As :meth:`chronograph.Client.import_snapshot`."""
+        for params in upload_pieces(source, manifest):
+            result = await self.call(IMPORT, params, deadline_ms=deadline_ms)
+            if "manifest" in result:
+                return result["manifest"]
 
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,

@@ -18,7 +18,7 @@ from typing import Any, Iterator, Mapping, Optional
 
 from ._core import MAX_IN_FLIGHT, STREAMING, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
-from ._snapshots import EXPORT, Download
+from ._snapshots import EXPORT, IMPORT, Download, upload_pieces
 from ._subscription import SUBSCRIBE, SubscriptionState, Update, setup_subscription
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
 
@@ -353,6 +353,18 @@ class Client(MethodsMixin):
             download.abandon()
             raise
         return result["manifest"] if path is not None else (result["manifest"], data)
+
+    def import_snapshot(self, source: "bytes | os.PathLike[str] | str",
+                        manifest: Optional[Mapping[str, Any]] = None, *,
+                        deadline_ms: Optional[int] = None) -> Any:
+        """``Snapshot/Import`` of ``source`` in pieces of 512 KiB: gzip bytes with their ``manifest``, or the
+        path of a file saved by export (its manifest file is read unless ``manifest`` is given). Returns the
+        stored snapshot's manifest; raises the typed error of the piece that failed (``DataLoss`` for a
+        corrupted or truncated archive: nothing is stored)."""
+        for params in upload_pieces(source, manifest):
+            result = self.call(IMPORT, params, deadline_ms=deadline_ms)
+            if "manifest" in result:
+                return result["manifest"]
 
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,

@@ -269,6 +269,15 @@ class SnapshotDiffResult(_SnapshotDiffBase, total=False):
     to: str
 
 
+class _SnapshotImportBase(TypedDict):
+    received: int
+    size: int
+
+
+class SnapshotImportResult(_SnapshotImportBase, total=False):
+    manifest: SnapshotManifest
+
+
 class SnapshotExportData(TypedDict):
     offset: int
     data: str
@@ -313,5 +322,6 @@ SCHEMA_TYPES: Dict[str, Any] = {
     "snapshot_restore.result.schema.json": SnapshotRestoreResult,
     "snapshot_diff.result.schema.json": SnapshotDiffResult,
     "snapshot_export.data.schema.json": SnapshotExportData,
+    "snapshot_import.result.schema.json": SnapshotImportResult,
     "snapshot_export.result.schema.json": SnapshotExportResult,
 }
