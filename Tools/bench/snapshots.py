@@ -8,9 +8,11 @@ gzip level 6 of the canonical bytes with Python's zlib (timed) -> Snapshot/Resto
 (timed) -> an `as_of` read (the first one unpacks the snapshot into a cached database; timed). With --pid, chronod's CPU seconds
 (utime+stime from /proc) and its peak RSS during each step (VmHWM, reset before the step through
 /proc/PID/clear_refs) are reported too. With --db, a plain copy of the database file is timed as the
-baseline. Prints one JSON object.
+baseline. With --import-port, the exported bytes are imported in pieces into that chronod (timed; with
+--import-pid, its CPU and peak RSS too). Prints one JSON object.
 
 Usage: python3 Tools/bench/snapshots.py --port PORT [--db chrono.sqlite] [--pid PID] [--label 1e5]
+           [--import-port PORT2 [--import-pid PID2]]
 """
 import argparse
 import gzip
@@ -80,6 +82,9 @@ def main():
     parser.add_argument("--label", default="snapshots")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per call (default 900)")
     parser.add_argument("--no-restore", action="store_true", help="skip Snapshot/Restore")
+    parser.add_argument("--import-port", type=int,
+                        help="another chronod (same vocabulary, without the snapshot) to time Snapshot/Import on")
+    parser.add_argument("--import-pid", type=int, help="that chronod's PID, for its CPU time and peak RSS")
     args = parser.parse_args()
 
     report = {"label": args.label}
@@ -124,6 +129,12 @@ def main():
             result = timed(restore, args.pid, lambda: client.call("chrono.v1.Snapshot/Restore", {"id": manifest["id"]}))
             restore["result"] = result
             report["restore"] = restore
+
+        if args.import_port is not None:
+            into = {}
+            with chronograph.Client(args.host, args.import_port, timeout=args.timeout) as target:
+                timed(into, args.import_pid, lambda: target.import_snapshot(compressed, manifest))
+            report["import"] = into
 
         as_of = {}
         timed(as_of, args.pid, lambda: client.call("chrono.v1.Stats/Get", {"as_of": manifest["id"]}))
