@@ -31,15 +31,7 @@ extension Chrono.Snapshot {
             let runner = CommandRunner(connection: self.connection, output: self.output)
             try await runner.guarding { terminal in
                 let upload = try SnapshotUpload(file: self.file)
-                let connection = try await runner.open()
-                let manifest: JSONValue
-                do {
-                    manifest = try await Self.send(upload, on: connection)
-                } catch {
-                    await connection.close()
-                    throw error
-                }
-                await connection.close()
+                let manifest = try await runner.connected { try await Self.send(upload, on: $0) }
                 try runner.emit(SnapshotPresenter.presentManifest(manifest), terminal: terminal)
             }
         }

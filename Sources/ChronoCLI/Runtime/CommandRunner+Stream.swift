@@ -41,21 +41,15 @@ extension CommandRunner {
         params: [String: JSONValue],
         receive: (JSONValue) throws -> Void
     ) async throws -> JSONValue {
-        let connection = try await self.open()
-        let deadline = connection.deadline
-        let watchdog = Watchdog(limit: deadline + DaemonConnection.grace)
-        defer { watchdog.cancel() }
-        let reply: Reply?
-        do {
-            reply = try await connection.stream(method.rawValue, params: params, deadline: deadline) { data in
+        let reply = try await self.connected { connection in
+            let deadline = connection.deadline
+            let watchdog = Watchdog(limit: deadline + DaemonConnection.grace)
+            defer { watchdog.cancel() }
+            return try await connection.stream(method.rawValue, params: params, deadline: deadline) { data in
                 try receive(data)
                 return true
             }
-        } catch {
-            await connection.close()
-            throw error
         }
-        await connection.close()
         return reply?.result ?? .object([:])
     }
 }
