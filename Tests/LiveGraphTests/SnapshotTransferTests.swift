@@ -188,6 +188,25 @@ import Testing
         #expect(statuses[4].result?["manifest"] == manifest)
     }
 
+    @Test func anUploadResumesOnAnotherConnectionAtTheOffsetAnEmptyPieceAsksFor() async throws {
+        let (fixture, manifest, bytes) = try await Self.small()
+        defer { fixture.remove() }
+        let answers = try await withServer(live: fixture.live) { port in
+            let first = try await ChronoClient.connect(host: "127.0.0.1", port: port)
+            let started = try await Self.send(bytes[0..<1_500], at: 0, of: manifest, client: first)
+            try await first.close()
+            let second = try await ChronoClient.connect(host: "127.0.0.1", port: port)
+            let asked = try await Self.send([], at: 0, of: manifest, client: second)
+            let rest = try await Self.send(bytes[1_500...], at: 1_500, of: manifest, client: second)
+            try await second.close()
+            return [started, asked, rest]
+        }
+        #expect(answers.map(\.status) == [.ok, .failedPrecondition, .ok])
+        #expect(answers[1].message?.contains("expected 1500") == true)
+        #expect(answers[2].result?["manifest"] == manifest)
+        #expect(try await fixture.live.archive(try #require(manifest["id"]?.stringValue)).compressed() == bytes)
+    }
+
     @Test func bytesPastTheManifestSizeAreRefusedAndTheUploadGoesOn() async throws {
         let (fixture, manifest, bytes) = try await Self.small()
         defer { fixture.remove() }
