@@ -27,5 +27,7 @@ public enum MethodName: String, Sendable, Hashable, CaseIterable {
     case snapshotImport = "chrono.v1.Snapshot/Import"
 
     /// Whether the method answers with data frames before its terminal frame.
-    public var isStreaming: Bool { self == .timelineStream || self == .watchSubscribe }
+    public var isStreaming: Bool {
+        self == .timelineStream || self == .watchSubscribe || self == .snapshotExport
+    }
 }

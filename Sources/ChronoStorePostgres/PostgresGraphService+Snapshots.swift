@@ -20,6 +20,8 @@ extension PostgresGraphService {
 
     /// Stores a snapshot exported elsewhere, as `LiveGraph` does: after checking its hashes, its id and that it
     /// loads into a fresh database (in the scratch directory, removed afterwards) with this graph's vocabulary.
+    /// The archive is read from `archive.source` as it is checked, then whole into memory to be stored as one
+    /// `bytea` value.
     /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
     ///   `FAILED_PRECONDITION` when a record does not validate.
     package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {

@@ -21,6 +21,7 @@ package final class PostgresGraphService: GraphService {
     /// Stores rebuilt at past revisions and unpacked from snapshots, by revision or snapshot id, in the
     /// daemon's scratch directory.
     let pastStores: SnapshotStoreCache
+    package let scratchDirectory: String
     let logger: Logger
 
     private init(
@@ -36,6 +37,7 @@ package final class PostgresGraphService: GraphService {
         self.feed = feed
         self.readsReplica = readsReplica
         self.pastStores = SnapshotStoreCache(directory: scratchDirectory)
+        self.scratchDirectory = scratchDirectory
         self.logger = logger
     }
 

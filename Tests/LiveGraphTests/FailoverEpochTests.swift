@@ -52,6 +52,7 @@ private struct FailingOver: GraphService {
 
     var current: any GraphReading { self.live.current }
     var commits: any CommitSource { self.feed }
+    var scratchDirectory: String { self.live.scratchDirectory }
     func write(upserts: [JSONValue], retractions: [String]) async throws -> WriteReport {
         try await self.live.write(upserts: upserts, retractions: retractions)
     }

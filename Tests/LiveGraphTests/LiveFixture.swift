@@ -35,6 +35,21 @@ struct LiveFixture {
         self.directory.remove()
     }
 
+    /// Adds `count` entities whose summaries are `length` seeded pseudo-random hex digits: gzip cannot shrink
+    /// them below about half, so the snapshot's archive grows by roughly `count * length / 2` bytes.
+    func addNoise(count: Int, length: Int, seed: UInt64 = 19) async throws {
+        var generator = SeededGenerator(seed: seed)
+        let upserts = (0..<count).map { index -> JSONValue in
+            let digits = (0..<(length + 15) / 16).map { _ in String(generator.next(), radix: 16) }.joined()
+            return [
+                "record": "entity", "id": .string("noise-\(String(format: "%05d", index))"), "kind": "organisation",
+                "name": .string("Noise \(index)"), "aliases": [], "summary": .string(String(digits.prefix(length))),
+                "attributes": [:], "citations": Self.citation(index),
+            ]
+        }
+        _ = try await self.live.write(upserts: upserts, retractions: [])
+    }
+
     static func entity(_ index: Int) -> String { "entity-\(String(format: "%03d", index % Self.entityCount))" }
 
     static func citation(_ seed: Int) -> JSONValue {

@@ -63,8 +63,13 @@ import Testing
                 params: ["upserts": [LiveFixture.entityRecord(6, summary: "Moved.")]]
             ).get()
             let created = try await client.call(.snapshotCreate).get()
-            exported.outcome = try await client.call(.snapshotExport, params: ["id": created["id"] ?? .null]).get()
             try await client.close()
+            let (pieces, end) = try await SnapshotTransferTests.export(created["id"]?.stringValue ?? "", port: port)
+            let bytes = pieces.compactMap { $0["data"]?.stringValue.flatMap { Data(base64Encoded: $0) } }
+            exported.outcome = [
+                "manifest": end?.result?["manifest"] ?? .null,
+                "data": .string(bytes.reduce(Data(), +).base64EncodedString()),
+            ]
         }
         let payload = try #require(exported.outcome)
         let box = OutcomeBox<Moved>()
@@ -74,7 +79,7 @@ import Testing
                 .snapshotImport,
                 params: ["manifest": payload["manifest"] ?? .null, "data": payload["data"] ?? .null]
             ).get()
-            let id = imported["id"] ?? .null
+            let id = imported["manifest"]?["id"] ?? .null
             let list = try await client.call(.snapshotList).get()
             let past = try await client.call(.entityGet, params: ["id": "entity-006", "as_of": id])
             let live = try await client.call(.entityGet, params: ["id": "entity-006"]).get()

@@ -30,6 +30,7 @@ struct LiveSnapshotTests {
             from: try #require(FileManager.default.contents(atPath: file + ".manifest.json"))
         )
         #expect(saved == manifest)
+        #expect(!FileManager.default.fileExists(atPath: file + ".partial"))
         let zcat = try await ProcessRunner.run("/usr/bin/env", ["zcat", file])
         #expect(zcat.status == 0, "\(zcat.stderr)")
         let lines = zcat.stdout.split(separator: "\n")
@@ -73,6 +74,55 @@ struct LiveSnapshotTests {
         #expect(restore.status == 0, "\(restore.stderr)")
         #expect(try Fixtures.parse(restore.stdout)["deleted"]?.intValue == 1)
         #expect(restored.status == 0 && restored.stdout.isEmpty)
+    }
+
+    @Test("a snapshot of several pieces exports from one daemon and imports into another with the same manifest")
+    func largeRoundTrip() async throws {
+        let scratch = try TemporaryDirectory(prefix: "chrono-snapshot")
+        defer { scratch.remove() }
+        let graph = scratch.appending("graph")
+        try FileManager.default.copyItem(at: LiveDaemon.fixtureGraph, to: graph)
+        // Seeded hex summaries gzip to about half: an archive of about 750 KB, two import pieces of 512 KiB.
+        var generator = SeededGenerator(seed: 5)
+        let noise = (0..<1_500).map { index -> String in
+            let summary = (0..<63).map { _ in String(generator.next() | 1 << 63, radix: 16) }.joined()
+            return #"{"record":"entity","id":"noise-\#(index)","kind":"organisation","name":"Noise \#(index)","#
+                + #""aliases":[],"summary":"\#(summary)","attributes":{},"#
+                + #""citations":[{"doc":"doc-a.txt","lines":[1,2]}]}"#
+        }
+        try Data((noise.joined(separator: "\n") + "\n").utf8).write(to: graph.appendingPathComponent("noise.jsonl"))
+        let file = scratch.appending("large.jsonl.gz").path
+        let export = try await LiveDaemon.with(graph: graph) { daemon in
+            let create = try await ChronoBinary.run(["snapshot", "create", "--format", "json"], port: daemon.port)
+            let id = try Fixtures.parse(create.stdout).text("id")
+            return try await ChronoBinary.run(["snapshot", "export", id, file, "--format", "json"], port: daemon.port)
+        }
+        #expect(export.status == 0, "\(export.stderr)")
+        let manifest = try Fixtures.parse(export.stdout)
+        let size = try #require(manifest["compressed_size"]?.intValue)
+        #expect(size > 512 * 1024)
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int == Int(size))
+        let (imported, listed) = try await LiveDaemon.with { daemon in
+            (
+                try await ChronoBinary.run(["snapshot", "import", file, "--format", "json"], port: daemon.port),
+                try await ChronoBinary.run(["snapshot", "list", "--format", "json"], port: daemon.port)
+            )
+        }
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try Fixtures.parse(imported.stdout) == manifest)
+        #expect(try Fixtures.parse(listed.stdout).list("snapshots") == [manifest])
+    }
+
+    @Test("an export that fails leaves neither FILE nor FILE.partial")
+    func failedExport() async throws {
+        let file = try WriteFixtures.file("", name: "missing.jsonl.gz")
+        try FileManager.default.removeItem(atPath: file)
+        let run = try await LiveDaemon.with {
+            try await ChronoBinary.run(["snapshot", "export", "r9-000000000000", file], port: $0.port)
+        }
+        #expect(run.status == 66, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(!FileManager.default.fileExists(atPath: file + ".partial"))
     }
 
     @Test("--as-of an unknown snapshot is NOT_FOUND (exit 66)")

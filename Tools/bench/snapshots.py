@@ -3,33 +3,29 @@
 compression with gzip -6 of the same canonical bytes (issue 7). Standard library only.
 
 Steps, each bounded by --timeout: Stats/Get -> Snapshot/Create (timed) -> the snapshot's gzip bytes
-(Snapshot/Export when the answer fits the 16 MiB frame limit, otherwise read-only from the snapshots
-table of --db) -> inflate, check both SHA-256 against the manifest -> gzip level 6 of the canonical
-bytes with Python's zlib (timed) -> Snapshot/Restore of that snapshot (timed) -> an `as_of` read (the
-first one unpacks the snapshot into a cached database; timed). With --pid, chronod's CPU seconds
+through Snapshot/Export, streamed in pieces (timed) -> inflate, check both SHA-256 against the manifest ->
+gzip level 6 of the canonical bytes with Python's zlib (timed) -> Snapshot/Restore of that snapshot
+(timed) -> an `as_of` read (the first one unpacks the snapshot into a cached database; timed). With --pid, chronod's CPU seconds
 (utime+stime from /proc) and its peak RSS during each step (VmHWM, reset before the step through
 /proc/PID/clear_refs) are reported too. With --db, a plain copy of the database file is timed as the
-baseline. Prints one JSON object.
+baseline. With --import-port, the exported bytes are imported in pieces into that chronod (timed; with
+--import-pid, its CPU and peak RSS too). Prints one JSON object.
 
 Usage: python3 Tools/bench/snapshots.py --port PORT [--db chrono.sqlite] [--pid PID] [--label 1e5]
+           [--import-port PORT2 [--import-pid PID2]]
 """
 import argparse
-import base64
 import gzip
 import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "clients", "python", "src"))  # the chronograph package
 import chronograph  # noqa: E402
-
-FRAME_LIMIT = 16 * 1024 * 1024
-
 
 def cpu_seconds(pid):
     """chronod's user+system CPU seconds, or None without --pid."""
@@ -77,29 +73,18 @@ def timed(step, pid, call):
     return value
 
 
-def stored_gzip(client, manifest, db):
-    """The snapshot's gzip bytes: from Snapshot/Export if it fits in a frame, else from --db (read-only)."""
-    if manifest["compressed_size"] * 4 // 3 + 4096 < FRAME_LIMIT:
-        exported = client.call("chrono.v1.Snapshot/Export", {"id": manifest["id"]})
-        return base64.b64decode(exported["data"]), "Snapshot/Export"
-    if db is None:
-        raise SystemExit("the snapshot is too large for Snapshot/Export: give --db (chronod's SQLite file)")
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        row = connection.execute("SELECT data FROM snapshots WHERE id = ?", (manifest["id"],)).fetchone()
-    if row is None:
-        raise SystemExit(f"snapshot {manifest['id']} is not in {db}")
-    return bytes(row[0]), "database (read-only)"
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--db", help="chronod's SQLite file, read when the snapshot is too large to export")
+    parser.add_argument("--db", help="chronod's SQLite file, copied as the baseline")
     parser.add_argument("--pid", type=int, help="chronod's PID, for its CPU time and peak RSS")
     parser.add_argument("--label", default="snapshots")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per call (default 900)")
     parser.add_argument("--no-restore", action="store_true", help="skip Snapshot/Restore")
+    parser.add_argument("--import-port", type=int,
+                        help="another chronod (same vocabulary, without the snapshot) to time Snapshot/Import on")
+    parser.add_argument("--import-pid", type=int, help="that chronod's PID, for its CPU time and peak RSS")
     args = parser.parse_args()
 
     report = {"label": args.label}
@@ -121,9 +106,10 @@ def main():
         report["create"] = create
         report["manifest"] = {key: manifest[key] for key in ("id", "revision", "size", "compressed_size")}
 
-        compressed, source = stored_gzip(client, manifest, args.db)
+        export = {}
+        _, compressed = timed(export, args.pid, lambda: client.save_snapshot(manifest["id"]))
+        report["export"] = export
         canonical = gzip.decompress(compressed)
-        report["canonical_source"] = source
         report["hashes_match"] = (
             hashlib.sha256(canonical).hexdigest() == manifest["sha256"]
             and hashlib.sha256(compressed).hexdigest() == manifest["compressed_sha256"]
@@ -143,6 +129,12 @@ def main():
             result = timed(restore, args.pid, lambda: client.call("chrono.v1.Snapshot/Restore", {"id": manifest["id"]}))
             restore["result"] = result
             report["restore"] = restore
+
+        if args.import_port is not None:
+            into = {}
+            with chronograph.Client(args.host, args.import_port, timeout=args.timeout) as target:
+                timed(into, args.import_pid, lambda: target.import_snapshot(compressed, manifest))
+            report["import"] = into
 
         as_of = {}
         timed(as_of, args.pid, lambda: client.call("chrono.v1.Stats/Get", {"as_of": manifest["id"]}))

@@ -52,8 +52,9 @@ class Checker:
             print(f"ok   {label}: {schema_file}")
 
 
-def call(client, checker, methods, name, params, expect="OK"):
-    """Calls `name`, validates every frame and the result, returns the terminal frame."""
+def call(client, checker, methods, name, params, expect="OK", data=None):
+    """Calls `name`, validates every frame and the result, returns the terminal frame; appends each data
+    frame's `data` to the list `data` when one is given."""
     checker.exercised.add(name)
     frames = list(client.start(name, params).frames())
     entry = methods.get(name)
@@ -67,6 +68,8 @@ def call(client, checker, methods, name, params, expect="OK"):
     for frame in frames[:-1]:
         checker.validate(f"{name} data frame", frame, "frame.schema.json")
         checker.validate(f"{name} data", frame["data"], entry["data_schema"])
+        if data is not None:
+            data.append(frame["data"])
     terminal = frames[-1]
     checker.validate(f"{name} terminal frame", terminal, "frame.schema.json")
     if terminal["status"] != expect:

@@ -13,8 +13,19 @@ SUBSCRIBE = "chrono.v1.Watch/Subscribe"
 def run(client, checker, methods, call):
     created = call(client, checker, methods, "chrono.v1.Snapshot/Create", {})["result"]
     call(client, checker, methods, "chrono.v1.Snapshot/List", {})
-    exported = call(client, checker, methods, "chrono.v1.Snapshot/Export", {"id": created["id"]})["result"]
-    lines = gzip.decompress(base64.b64decode(exported["data"])).decode().splitlines()
+    pieces = []
+    exported = call(client, checker, methods, "chrono.v1.Snapshot/Export", {"id": created["id"]},
+                    data=pieces)["result"]
+    archive = b""
+    for piece in pieces:
+        if piece["offset"] != len(archive):
+            checker.failures += 1
+            print(f"FAIL chrono.v1.Snapshot/Export: a piece at offset {piece['offset']}, expected {len(archive)}")
+        archive += base64.b64decode(piece["data"])
+    if exported["frames"] != len(pieces) or len(archive) != exported["manifest"]["compressed_size"]:
+        checker.failures += 1
+        print(f"FAIL chrono.v1.Snapshot/Export: {len(pieces)} pieces, {len(archive)} bytes; result {exported}")
+    lines = gzip.decompress(archive).decode().splitlines()
     entity = next(json.loads(line) for line in lines if json.loads(line)["record"] == "entity")
     entity["summary"] = entity.get("summary", "") + " (conformance)"
 
@@ -37,8 +48,14 @@ def run(client, checker, methods, call):
 
     call(client, checker, methods, "chrono.v1.Snapshot/Diff", {"from": created["id"]})
     call(client, checker, methods, "chrono.v1.Entity/Get", {"id": entity["id"], "as_of": created["id"]})
-    call(client, checker, methods, "chrono.v1.Snapshot/Import",
-         {"manifest": exported["manifest"], "data": exported["data"]})
+    half = len(archive) // 2
+    for offset, piece in ((0, archive[:half]), (half, archive[half:])):
+        imported = call(client, checker, methods, "chrono.v1.Snapshot/Import",
+                        {"manifest": exported["manifest"], "data": base64.b64encode(piece).decode(),
+                         "offset": offset})["result"]
+    if imported.get("manifest") != exported["manifest"]:
+        checker.failures += 1
+        print(f"FAIL chrono.v1.Snapshot/Import: the last piece answered {imported}")
     restored = call(client, checker, methods, "chrono.v1.Snapshot/Restore", {"id": created["id"]})["result"]
     call(client, checker, methods, "chrono.v1.Facts/Compact", {"revision": restored["revision"] - 1})
     call(client, checker, methods, "chrono.v1.Facts/Write", {"retractions": ["no-such-record"]}, expect="NOT_FOUND")

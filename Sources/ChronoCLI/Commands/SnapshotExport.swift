@@ -7,8 +7,10 @@ extension Chrono.Snapshot {
         static let configuration = CommandConfiguration(
             abstract: "Save a snapshot as FILE (gzip of the canonical records) and FILE.manifest.json.",
             discussion: """
-                Calls chrono.v1.Snapshot/Export and writes the bytes it returns: zcat FILE prints one record \
-                per line in the Graph/ format, sorted by kind then id. The daemon never writes files itself.
+                Calls chrono.v1.Snapshot/Export and writes the pieces it streams to FILE.partial as they arrive, \
+                renamed to FILE once every byte is in: zcat FILE prints one record per line in the Graph/ \
+                format, sorted by kind then id. The daemon never writes files itself. A large snapshot may \
+                need a longer --deadline.
 
                 Examples:
                   chrono snapshot export r12-3f9a0c1b2d4e graph.jsonl.gz
@@ -33,12 +35,19 @@ extension Chrono.Snapshot {
         }
 
         func run() async throws {
-            let file = self.file
-            try await CommandRunner(connection: self.connection, output: self.output)
-                .run(.snapshotExport, params: ["id": .string(self.id)]) { result in
-                    let manifest = try SnapshotFiles.save(result, to: file)
-                    return SnapshotPresenter.presentManifest(manifest)
+            let runner = CommandRunner(connection: self.connection, output: self.output)
+            let params: [String: JSONValue] = ["id": .string(self.id)]
+            try await runner.guarding { terminal in
+                let download = try SnapshotDownload(file: self.file)
+                do {
+                    let result = try await runner.stream(.snapshotExport, params: params) { try download.append($0) }
+                    let manifest = try download.finish(result)
+                    try runner.emit(SnapshotPresenter.presentManifest(manifest), terminal: terminal)
+                } catch {
+                    download.abandon()
+                    throw error
                 }
+            }
         }
     }
 }

@@ -8,34 +8,21 @@ public enum SnapshotFiles {
         file + ".manifest.json"
     }
 
-    /// Writes a `Snapshot/Export` result (`manifest`, base64 `data`) to `file` and its manifest file.
-    /// - Returns: the manifest.
-    /// - Throws: `DATA_LOSS` for data that is not base64, `INVALID_ARGUMENT` naming a file that cannot be written.
-    public static func save(_ result: JSONValue, to file: String) throws(CLIFailure) -> JSONValue {
-        let manifest = result["manifest"] ?? .object([:])
-        guard let bytes = result["data"]?.stringValue.flatMap({ Data(base64Encoded: $0) }) else {
-            throw CLIFailure(.dataLoss, "result.data: expected the snapshot's gzip bytes in base64")
-        }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIFailure(.invalidArgument, "\(file): cannot write the file")
-        }
+    /// Writes `manifest` to the manifest file of `file`, replacing it whole.
+    /// - Throws: `INVALID_ARGUMENT` naming the manifest file when it cannot be written.
+    static func writeManifest(_ manifest: JSONValue, for file: String) throws(CLIFailure) {
         let manifestFile = self.manifestPath(for: file)
         do {
-            try Data((try JSONOutput.pretty(manifest) + "\n").utf8).write(to: URL(fileURLWithPath: manifestFile))
+            try Data((try JSONOutput.pretty(manifest) + "\n").utf8)
+                .write(to: URL(fileURLWithPath: manifestFile), options: .atomic)
         } catch {
             throw CLIFailure(.invalidArgument, "\(manifestFile): cannot write the file")
         }
-        return manifest
     }
 
-    /// Reads `file` and its manifest file as `Snapshot/Import` params, refusing what one request line cannot carry.
-    /// - Throws: `INVALID_ARGUMENT` naming the file that is missing, unreadable, not JSON or too large.
-    public static func load(_ file: String) throws(CLIFailure) -> [String: JSONValue] {
-        guard let bytes = FileManager.default.contents(atPath: file) else {
-            throw CLIFailure(.invalidArgument, "\(file): cannot read the file")
-        }
+    /// Reads the manifest file of `file`.
+    /// - Throws: `INVALID_ARGUMENT` naming the manifest file when it is missing, unreadable or not an object.
+    static func manifest(for file: String) throws(CLIFailure) -> JSONValue {
         let manifestFile = self.manifestPath(for: file)
         guard let manifestBytes = FileManager.default.contents(atPath: manifestFile) else {
             throw CLIFailure(.invalidArgument, "\(manifestFile): cannot read the manifest (export writes it)")
@@ -49,13 +36,6 @@ public enum SnapshotFiles {
         guard manifest.objectValue != nil else {
             throw CLIFailure(.invalidArgument, "\(manifestFile): expected a manifest object")
         }
-        let data = bytes.base64EncodedString()
-        guard data.utf8.count <= WriteBatch.capacity else {
-            throw CLIFailure(
-                .invalidArgument,
-                "\(file): \(bytes.count) bytes are \(data.utf8.count) in base64, more than one request line carries"
-            )
-        }
-        return ["manifest": manifest, "data": .string(data)]
+        return manifest
     }
 }

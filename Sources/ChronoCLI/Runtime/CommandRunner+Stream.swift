@@ -13,29 +13,17 @@ extension CommandRunner {
     ) async throws {
         try await self.guarding { terminal in
             let format = self.output.resolved(for: terminal)
-            let connection = try await self.open()
-            let deadline = connection.deadline
-            let watchdog = Watchdog(limit: deadline + DaemonConnection.grace)
-            defer { watchdog.cancel() }
             var records: [JSONValue] = []
-            let reply: Reply?
-            do {
-                reply = try await connection.stream(method.rawValue, params: params, deadline: deadline) { data in
-                    let record = data[key] ?? .null
-                    if format == .ndjson {
-                        Self.write(record.canonicalText + "\n")
-                    } else {
-                        records.append(record)
-                    }
-                    return true
+            let reply = try await self.stream(method, params: params) { data in
+                let record = data[key] ?? .null
+                if format == .ndjson {
+                    Self.write(record.canonicalText + "\n")
+                } else {
+                    records.append(record)
                 }
-            } catch {
-                await connection.close()
-                throw error
             }
-            await connection.close()
             guard format != .ndjson else { return }
-            var result = reply?.result.objectValue ?? [:]
+            var result = reply.objectValue ?? [:]
             result[key + "s"] = .array(records)
             let (text, notes) = try OutputWriter.render(try present(.object(result)), as: format, terminal: terminal)
             Self.write(text)
@@ -43,5 +31,25 @@ extension CommandRunner {
                 Self.writeError("chrono: \(note)")
             }
         }
+    }
+
+    /// Calls a streaming method on a connection of its own, handing each data frame's `data` to `receive` as it
+    /// arrives (the next frame is read once `receive` returns), and returns the terminal frame's result.
+    /// - Throws: the call's failure, or what `receive` throws (which ends the call).
+    func stream(
+        _ method: MethodName,
+        params: [String: JSONValue],
+        receive: (JSONValue) throws -> Void
+    ) async throws -> JSONValue {
+        let reply = try await self.connected { connection in
+            let deadline = connection.deadline
+            let watchdog = Watchdog(limit: deadline + DaemonConnection.grace)
+            defer { watchdog.cancel() }
+            return try await connection.stream(method.rawValue, params: params, deadline: deadline) { data in
+                try receive(data)
+                return true
+            }
+        }
+        return reply?.result ?? .object([:])
     }
 }

@@ -39,17 +39,23 @@ public struct CommandRunner: Sendable {
     ) async throws {
         try await self.guarding { terminal in
             let params = try prepare()
-            let connection = try await self.open()
-            let reply: Reply
-            do {
-                reply = try await connection.call(method, params: params)
-            } catch {
-                await connection.close()
-                throw error
-            }
-            await connection.close()
+            let reply = try await self.connected { try await $0.call(method, params: params) }
             try self.emit(try present(reply.result), terminal: terminal)
         }
+    }
+
+    /// Runs `body` on a connection made with the command's endpoint, closed afterwards whatever `body` does.
+    func connected<T>(_ body: (DaemonConnection) async throws -> T) async throws -> T {
+        let connection = try await self.open()
+        let value: T
+        do {
+            value = try await body(connection)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+        return value
     }
 
     /// Writes a presentation in the chosen format on stdout, and its notes on stderr.

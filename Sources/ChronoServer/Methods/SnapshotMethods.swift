@@ -4,8 +4,9 @@ import Foundation
 
 /// `chrono.v1.Snapshot/*`: create, list, restore, diff, and export/import as bytes over the protocol.
 ///
-/// The daemon never reads or writes a file at a client-chosen path: `Export` returns the gzip bytes
-/// (base64) and the manifest, `Import` takes them back; `chrono snapshot export|import` does the file I/O.
+/// The daemon never reads or writes a file at a client-chosen path: `Export` streams the gzip bytes (base64)
+/// and the manifest, `Import` takes them back in pieces (uploads in `<scratch>/uploads`, emptied when the
+/// descriptors are made, at the daemon's start); `chrono snapshot export|import` does the file I/O.
 /// Restore and import change the daemon's state and need the write right.
 enum SnapshotMethods {
     static func descriptors(live: any GraphService, authorization: WriteAuthorization) -> [MethodDescriptor] {
@@ -32,32 +33,12 @@ enum SnapshotMethods {
                 let diff = try await live.diff(from: from, to: try params.optionalString("to", allowEmpty: true))
                 return MethodResult(diff, revision: diff.toRevision)
             },
-            MethodDescriptor(.snapshotExport, schema: "snapshot_export") { context in
-                var params = try context.params(expecting: ["id"])
-                let id = try params.string("id")
-                let archive = try await live.archive(id)
-                let result = SnapshotBytes(
-                    manifest: archive.manifest,
-                    data: Data(try archive.compressed()).base64EncodedString()
-                )
-                return MethodResult(result, revision: archive.manifest.revision)
-            },
-            MethodDescriptor(.snapshotImport, schema: "snapshot_import") { context in
-                try authorization.check(context)
-                var params = try context.params(expecting: ["data", "manifest"])
-                guard let manifestText = params.optional("manifest")?.canonicalText,
-                    let manifest = try? JSONDecoder().decode(SnapshotManifest.self, from: Data(manifestText.utf8))
-                else {
-                    throw ChronoError.invalidArgument("params.manifest: expected a snapshot manifest object")
-                }
-                guard let bytes = Data(base64Encoded: try params.string("data")) else {
-                    throw ChronoError.invalidArgument("params.data: expected base64")
-                }
-                let stored = try await live.importSnapshot(
-                    SnapshotArchive(manifest: manifest, compressed: Array(bytes))
-                )
-                return MethodResult(stored, revision: stored.revision)
-            },
+            SnapshotExport.descriptor(live: live),
+            SnapshotImport.descriptor(
+                live: live,
+                uploads: SnapshotUploads(directory: live.scratchDirectory + "/uploads"),
+                authorization: authorization
+            ),
         ]
     }
 
@@ -68,20 +49,6 @@ enum SnapshotMethods {
             writer.beginObject()
             writer.key("snapshots")
             try writer.array(self.snapshots)
-            writer.endObject()
-        }
-    }
-
-    private struct SnapshotBytes: WireEncodable, Sendable {
-        var manifest: SnapshotManifest
-        var data: String
-
-        func write(to writer: inout WireWriter) throws {
-            writer.beginObject()
-            writer.key("data")
-            writer.string(self.data)
-            writer.key("manifest")
-            try self.manifest.write(to: &writer)
             writer.endObject()
         }
     }

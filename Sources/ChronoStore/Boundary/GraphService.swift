@@ -12,6 +12,9 @@ public protocol GraphService: Sendable {
     var current: any GraphReading { get }
     /// Announces each commit.
     var commits: any CommitSource { get }
+    /// The directory the daemon owns for its scratch files (unpacked snapshots, uploads); no one else writes
+    /// there.
+    var scratchDirectory: String { get }
 
     /// Validates and applies `upserts` (records in the `Graph/` model) and `retractions` (`kind:id`) as one
     /// commit. Nothing is written when any record is invalid (`GraphError`).
@@ -30,7 +33,7 @@ public protocol GraphService: Sendable {
     func snapshots() async throws -> [SnapshotManifest]
     /// Snapshot `id` as a portable archive.
     func archive(_ id: String) async throws -> SnapshotArchive
-    /// Stores an archive made elsewhere, after checking it.
+    /// Stores an archive made elsewhere (read from `archive.source`, an upload's file), after checking it.
     func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest
     /// Makes snapshot `id` the current graph, as one new revision.
     func restore(_ id: String) async throws -> WriteReport

@@ -17,7 +17,7 @@ package protocol ArchiveReader: AnyObject {
 }
 
 extension ArchiveSource {
-    /// Every byte, in one array (`Snapshot/Export` sends them as one frame; PostgreSQL stores them as one value).
+    /// Every byte, in one array (PostgreSQL stores them as one value).
     func readAll() throws -> [UInt8] {
         let reader = try self.open()
         var bytes: [UInt8] = []
@@ -48,11 +48,11 @@ private final class BytesReader: ArchiveReader {
     }
 }
 
-/// An archive in a file (`createSnapshot` packs into one before storing it).
-struct ArchiveFile: ArchiveSource {
+/// An archive in a file: one `createSnapshot` packed before storing it, or an upload (`SnapshotUploads`).
+package struct ArchiveFile: ArchiveSource {
     let path: String
 
-    func open() throws -> any ArchiveReader {
+    package func open() throws -> any ArchiveReader {
         guard let handle = FileHandle(forReadingAtPath: self.path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: self.path])
         }

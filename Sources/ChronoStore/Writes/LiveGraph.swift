@@ -22,4 +22,6 @@ public final class LiveGraph: GraphService {
     public var current: any GraphReading { self.store }
 
     public var commits: any CommitSource { self.feed }
+
+    public var scratchDirectory: String { self.snapshotStores.directory }
 }

@@ -61,9 +61,16 @@ def test_every_method_answers_and_matches_its_schema(daemon, schemas):
         client.write(retractions=["py-every-1"])
         diff = check("chrono.v1.Snapshot/Diff", client.snapshot_diff({"from": manifest["id"]}))
         assert diff["removed"] == [{"id": "py-every-1", "kind": "event"}]
-        exported = check("chrono.v1.Snapshot/Export", client.snapshot_export(manifest["id"]))
-        assert base64.b64decode(exported["data"])[:2] == b"\x1f\x8b"
-        check("chrono.v1.Snapshot/Import", client.snapshot_import(exported))
+        export = client.snapshot_export(manifest["id"])
+        pieces = list(export)
+        for data in pieces:
+            schemas(data, "snapshot_export.data.schema.json")
+        exported = check("chrono.v1.Snapshot/Export", export.terminal["result"])
+        assert exported["frames"] == len(pieces) and pieces[0]["offset"] == 0
+        data = b"".join(base64.b64decode(piece["data"]) for piece in pieces)
+        assert data[:2] == b"\x1f\x8b" and len(data) == exported["manifest"]["compressed_size"]
+        check("chrono.v1.Snapshot/Import", client.snapshot_import(manifest=exported["manifest"],
+                                                                  data=base64.b64encode(data).decode()))
         restored = check("chrono.v1.Snapshot/Restore", client.snapshot_restore(manifest["id"]))
         assert restored["inserted"] == 1
         check("chrono.v1.Facts/Compact", client.compact(restored["revision"]))

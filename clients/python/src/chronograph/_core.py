@@ -26,6 +26,8 @@ MAX_REQUEST_BYTES = 1024 * 1024
 MAX_IN_FLIGHT = 63
 
 PREFIX = "chrono.v1."
+#: The server-streaming methods: their calls get a bounded inbox, so a slow caller slows the daemon's sender.
+STREAMING = frozenset({"chrono.v1.Timeline/Stream", "chrono.v1.Snapshot/Export", "chrono.v1.Watch/Subscribe"})
 
 
 def full_method(method: str) -> str:

@@ -30,9 +30,13 @@ def _unary(method: str, doc: str, first: Optional[str] = None):
     return call
 
 
-def _streaming(method: str, doc: str):
-    def stream(self, params: Optional[Mapping[str, Any]] = None, *, deadline_ms: Optional[int] = None,
+def _streaming(method: str, doc: str, first: Optional[str] = None):
+    def stream(self, params: Any = None, *, deadline_ms: Optional[int] = None,
                metadata: Optional[Mapping[str, str]] = None, **more: Any):
+        if params is not None and not isinstance(params, Mapping):
+            if first is None:
+                raise TypeError(f"{method} takes its params as a dict or keywords")
+            params = {first: params}
         return self.stream(method, clean_params(params, more), deadline_ms=deadline_ms, metadata=metadata)
 
     stream.__doc__ = f"``{method}`` (streaming): {doc}"
@@ -69,5 +73,9 @@ class MethodsMixin:
     snapshot_restore = _unary("chrono.v1.Snapshot/Restore", "makes the live graph equal to snapshot ``id``.",
                               first="id")
     snapshot_diff = _unary("chrono.v1.Snapshot/Diff", "records added, removed and changed between snapshots.")
-    snapshot_export = _unary("chrono.v1.Snapshot/Export", "``{manifest, data}`` (gzip, base64).", first="id")
-    snapshot_import = _unary("chrono.v1.Snapshot/Import", "stores an exported snapshot.")
+    snapshot_export = _streaming("chrono.v1.Snapshot/Export", "yields ``{offset, data}``, the pieces of snapshot "
+                                 "``id``'s gzip file (base64) in order; the result is ``{manifest, frames}`` "
+                                 "(``save_snapshot`` writes them to a file).", first="id")
+    snapshot_import = _unary("chrono.v1.Snapshot/Import", "one piece (``manifest``, ``data``, ``offset``) of an "
+                             "exported snapshot; stores it with the last piece (``import_snapshot`` sends a whole "
+                             "file or bytes in pieces).")

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import os
 import ssl as ssl_module
 from typing import Any, AsyncIterator, Mapping, Optional
 
-from ._core import MAX_IN_FLIGHT, ProtocolCore, full_method, result_of, run_actions
+from ._core import MAX_IN_FLIGHT, STREAMING, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
+from ._snapshots import EXPORT, IMPORT, Download, upload_pieces
 from ._subscription import SUBSCRIBE, SubscriptionState, Update, setup_subscription
 from .client import DEADLINE_GRACE_S, open_socket
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
@@ -261,7 +263,7 @@ class AsyncClient(MethodsMixin):
                     _reserved: bool = False) -> AsyncCall:
         """Sends a request and returns its :class:`AsyncCall` without waiting for the answer."""
         method = full_method(method)
-        streaming = method in (SUBSCRIBE, "chrono.v1.Timeline/Stream")
+        streaming = method in STREAMING
         call = AsyncCall(self, method, deadline_ms, self.stream_buffer if streaming else None)
         if not _reserved:
             await self.slots.acquire()
@@ -307,6 +309,30 @@ class AsyncClient(MethodsMixin):
         """``Call/Cancel`` for the call with id ``call_id`` on this connection."""
         result = await self.call("chrono.v1.Call/Cancel", {"id": call_id}, _reserved=True)
         return bool(result["cancelled"])
+
+    async def save_snapshot(self, id: str, path: "os.PathLike[str] | str | None" = None, *,
+                            deadline_ms: Optional[int] = None) -> Any:
+        """As :meth:`chronograph.Client.save_snapshot`."""
+        download = Download(path)
+        try:
+            async with await self.stream(EXPORT, {"id": id}, deadline_ms=deadline_ms) as call:
+                async for data in call:
+                    download.add(data)
+                result = result_of(call.terminal)
+            data = download.finish(result)
+        except BaseException:
+            download.abandon()
+            raise
+        return result["manifest"] if path is not None else (result["manifest"], data)
+
+    async def import_snapshot(self, source: "bytes | os.PathLike[str] | str",
+                              manifest: Optional[Mapping[str, Any]] = None, *,
+                              deadline_ms: Optional[int] = None) -> Any:
+        """As :meth:`chronograph.Client.import_snapshot`."""
+        for params in upload_pieces(source, manifest):
+            result = await self.call(IMPORT, params, deadline_ms=deadline_ms)
+            if "manifest" in result:
+                return result["manifest"]
 
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,

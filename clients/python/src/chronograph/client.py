@@ -9,14 +9,16 @@ Subscriptions therefore get a connection of their own.
 from __future__ import annotations
 
 import collections
+import os
 import socket
 import ssl as ssl_module
 import threading
 import time
 from typing import Any, Iterator, Mapping, Optional
 
-from ._core import MAX_IN_FLIGHT, ProtocolCore, full_method, result_of, run_actions
+from ._core import MAX_IN_FLIGHT, STREAMING, ProtocolCore, full_method, result_of, run_actions
 from ._methods import MethodsMixin
+from ._snapshots import EXPORT, IMPORT, Download, upload_pieces
 from ._subscription import SUBSCRIBE, SubscriptionState, Update, setup_subscription
 from .errors import ChronographError, ConnectionLost, DeadlineExceeded, error_from_frame
 
@@ -286,7 +288,7 @@ class Client(MethodsMixin):
         """Sends a request and returns its :class:`Call` without waiting (the way to keep many calls in
         flight from one thread). Waits for a slot when 63 calls are already in flight."""
         method = full_method(method)
-        streaming = method in (SUBSCRIBE, "chrono.v1.Timeline/Stream")
+        streaming = method in STREAMING
         call = Call(self, method, deadline_ms, self.stream_buffer if streaming else None)
         if not _reserved:
             self.slots.acquire()
@@ -334,6 +336,35 @@ class Client(MethodsMixin):
     def cancel(self, call_id: int) -> bool:
         """``Call/Cancel`` for the call with id ``call_id`` on this connection."""
         return bool(self.call("chrono.v1.Call/Cancel", {"id": call_id}, _reserved=True)["cancelled"])
+
+    def save_snapshot(self, id: str, path: "os.PathLike[str] | str | None" = None, *,
+                      deadline_ms: Optional[int] = None) -> Any:
+        """``Snapshot/Export`` of snapshot ``id``: with ``path``, writes ``path`` and ``path.manifest.json`` as
+        ``chrono snapshot export`` does and returns the manifest; without, returns ``(manifest, gzip bytes)``.
+        Raises :class:`~chronograph.DataLoss` when a piece is missing."""
+        download = Download(path)
+        try:
+            with self.stream(EXPORT, {"id": id}, deadline_ms=deadline_ms) as call:
+                for data in call:
+                    download.add(data)
+                result = result_of(call.terminal)
+            data = download.finish(result)
+        except BaseException:
+            download.abandon()
+            raise
+        return result["manifest"] if path is not None else (result["manifest"], data)
+
+    def import_snapshot(self, source: "bytes | os.PathLike[str] | str",
+                        manifest: Optional[Mapping[str, Any]] = None, *,
+                        deadline_ms: Optional[int] = None) -> Any:
+        """``Snapshot/Import`` of ``source`` in pieces of 512 KiB: gzip bytes with their ``manifest``, or the
+        path of a file saved by export (its manifest file is read unless ``manifest`` is given). Returns the
+        stored snapshot's manifest; raises the typed error of the piece that failed (``DataLoss`` for a
+        corrupted or truncated archive: nothing is stored)."""
+        for params in upload_pieces(source, manifest):
+            result = self.call(IMPORT, params, deadline_ms=deadline_ms)
+            if "manifest" in result:
+                return result["manifest"]
 
     def subscribe(self, query: Any, since_revision: Optional[int] = None, *, progress: bool = False,
                   reconnect_timeout: Optional[float] = None, backoff_initial: float = 0.05,

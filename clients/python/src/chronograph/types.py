@@ -269,9 +269,23 @@ class SnapshotDiffResult(_SnapshotDiffBase, total=False):
     to: str
 
 
+class _SnapshotImportBase(TypedDict):
+    received: int
+    size: int
+
+
+class SnapshotImportResult(_SnapshotImportBase, total=False):
+    manifest: SnapshotManifest
+
+
+class SnapshotExportData(TypedDict):
+    offset: int
+    data: str
+
+
 class SnapshotExportResult(TypedDict):
     manifest: SnapshotManifest
-    data: str
+    frames: int
 
 
 #: Schema file (in Protocol/schemas/) → the TypedDict describing it; the tests walk this table.
@@ -307,5 +321,7 @@ SCHEMA_TYPES: Dict[str, Any] = {
     "snapshot_list.result.schema.json": SnapshotListResult,
     "snapshot_restore.result.schema.json": SnapshotRestoreResult,
     "snapshot_diff.result.schema.json": SnapshotDiffResult,
+    "snapshot_export.data.schema.json": SnapshotExportData,
+    "snapshot_import.result.schema.json": SnapshotImportResult,
     "snapshot_export.result.schema.json": SnapshotExportResult,
 }
