@@ -35,6 +35,6 @@ import Testing
             #expect(method.rawValue.hasPrefix("chrono.v1."))
             #expect(method.rawValue.split(separator: "/").count == 2)
         }
-        #expect(MethodName.allCases.filter(\.isStreaming) == [.timelineStream, .watchSubscribe])
+        #expect(MethodName.allCases.filter(\.isStreaming) == [.timelineStream, .watchSubscribe, .snapshotExport])
     }
 }
