@@ -98,7 +98,11 @@ as_server "$bin/pg_ctl" -D "$dir/p" -l "$dir/p.log" -w -t 30 start >/dev/null
 
 exports="export CHRONO_TEST_POSTGRES='unix:$dir/.s.PGSQL.5432'"
 if [ "$replica" -eq 1 ]; then
-    as_server "$bin/pg_basebackup" -h "$dir" -p 5432 -U postgres -D "$dir/r" -R -X stream -c fast
+    # A physical replication slot keeps on the primary every WAL segment the replica has not yet received: the
+    # suites drop a database per test, and each drop forces a checkpoint that would otherwise recycle segments a
+    # lagging replica still needs, ending its streaming for good ("requested WAL segment has already been removed").
+    as_server "$bin/pg_basebackup" -h "$dir" -p 5432 -U postgres -D "$dir/r" -R -X stream -c fast \
+        -C -S chrono_replica
     # The walreceiver's application name is cluster_name; it retries a lost primary every 100 ms (not 5 s).
     cat >> "$dir/r/postgresql.conf" <<CONF
 port = 5433
