@@ -9,11 +9,12 @@ import Testing
 
 /// Several `PostgresGraphService`s ("nodes") on one database: the commit feed announces every node's writes
 /// to every node, the primary orders concurrent writes gap-free, a cut `LISTEN` connection recovers by itself,
-/// and a node reading a replica announces only what its replica can read.
+/// and a node reading a replica announces only what its replica can read. The limit leaves room for the test that
+/// pauses the replica to wait for the tests running beside it.
 @Suite(
     "Several PostgreSQL nodes on one database",
     .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped),
-    .timeLimit(.minutes(3))
+    .timeLimit(.minutes(5))
 )
 struct PostgresNodesTests {
     @Test func aWriteThroughOneNodeIsAnnouncedByTheOtherInOrder() async throws {
@@ -110,11 +111,19 @@ struct PostgresNodesTests {
         }
     }
 
+    /// Pauses the replica's replay, which is every database's on it: runs alone (`ReplicaReplay.exclusive`), after
+    /// the tests already running and before any other starts.
     @Test(.enabled(if: PostgresTestServer.replica != nil, "CHRONO_TEST_POSTGRES_REPLICA is not set"))
     func aNodeStartingOnAReplicaThatHasNotReplayedTheMigrationWaitsForIt() async throws {
         let replicaServer = try PostgresLocation(parsing: PostgresTestServer.replica ?? "")
         let directory = try TemporaryDirectory(prefix: "lagging-replica")
         defer { directory.remove() }
+        try await ReplicaReplay.gate.exclusive { try await Self.startOnAPausedReplica(replicaServer, directory) }
+    }
+
+    private static func startOnAPausedReplica(_ replicaServer: PostgresLocation, _ directory: TemporaryDirectory)
+        async throws
+    {
         try await TestDatabase.with { database in
             let control = try await PostgresConnectionWorker.open(replicaServer, label: "chrono.test.replay")
             try await control.run(deadline: nil) { _ = try $0.query("SELECT pg_wal_replay_pause()") }
