@@ -121,7 +121,10 @@ struct PostgresNodesTests {
         try await ReplicaReplay.gate.exclusive { try await Self.startOnAPausedReplica(replicaServer, directory) }
     }
 
-    private static func startOnAPausedReplica(_ replicaServer: PostgresLocation, _ directory: TemporaryDirectory)
+    private static func startOnAPausedReplica(
+        _ replicaServer: PostgresLocation,
+        _ directory: TemporaryDirectory
+    )
         async throws
     {
         try await TestDatabase.with { database in
