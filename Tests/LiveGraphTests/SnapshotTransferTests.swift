@@ -62,6 +62,22 @@ import Testing
         #expect(try SnapshotArchive(manifest: manifest, compressed: bytes).unpack().map(\.line) == records)
     }
 
+    /// An export waiting between pieces (a client slow to read) holds no read transaction: meanwhile a write
+    /// lands and the WAL is checkpointed to its end and truncated (`busy` 0), and the rest still reads as stored.
+    @Test func anExportWaitingBetweenPiecesLeavesTheWALFreeToBeCheckpointed() async throws {
+        let (fixture, manifest) = try await Self.large()
+        defer { fixture.remove() }
+        let reader = try await fixture.live.archive(manifest.id).source.open()
+        var bytes = try reader.read(maximum: 256 * 1024)
+        #expect(bytes.count == 256 * 1024)
+        try await fixture.addNoise(count: 1, length: 32, seed: 7)
+        let checkpointer = try Connection(path: fixture.directory.appending("live.sqlite").path, busyTimeout: 100)
+        let busy = try checkpointer.cached("PRAGMA wal_checkpoint(TRUNCATE)").first { $0.int64(0) }
+        #expect(busy == 0)
+        while case let piece = try reader.read(maximum: 256 * 1024), !piece.isEmpty { bytes += piece }
+        #expect(bytes == (try await fixture.live.archive(manifest.id).compressed()))
+    }
+
     /// The handler as a session runs it: a send made once the call is cancelled throws, as `Session`'s does.
     @Test func aCancelledExportStopsBetweenFrames() async throws {
         let (fixture, manifest) = try await Self.large()

@@ -5,9 +5,9 @@ import Foundation
 /// `chrono.v1.Snapshot/Export`: snapshot `id`'s gzip bytes as data frames `{"offset", "data"}` (base64 of at
 /// most `pieceSize` bytes each, in order, the first at offset 0), then `{"manifest", "frames"}`.
 ///
-/// The archive is read from the store a piece at a time as frames are sent (on SQLite, by blob I/O, in a read
-/// transaction held until the last piece), and a send waits while the client is slow to read, so memory holds
-/// a few pieces whatever the archive's size.
+/// The archive is read from the store a piece at a time as frames are sent (on SQLite, by blob I/O, each piece in
+/// a read of its own, so a client slow to read holds no transaction open), and a send waits while the client is
+/// slow to read, so memory holds a few pieces whatever the archive's size.
 enum SnapshotExport {
     /// Archive bytes per data frame.
     static let pieceSize = 256 * 1024

@@ -127,29 +127,38 @@ struct StoredArchive: ArchiveSource {
     }
 
     /// Reads the archive on a read-only connection of its own, closed once the last byte was read.
-
+    ///
+    /// Each piece is read through a blob handle of its own, closed before the piece is returned: a handle keeps
+    /// a read transaction open, and a reader that waits between pieces (an export to a slow client) must not
+    /// keep the WAL from being checkpointed meanwhile. The pieces agree because the row never changes.
     func open() throws -> any ArchiveReader {
         let connection = try Connection(path: self.path, readOnly: true)
-        return BlobReader(try Blob(connection, table: "snapshots", column: "data", rowid: self.rowid, writable: false))
+        return BlobReader(connection, archive: self, count: try self.blob(on: connection).count)
+    }
+
+    private func blob(on connection: Connection) throws -> Blob {
+        try Blob(connection, table: "snapshots", column: "data", rowid: self.rowid, writable: false)
     }
 
     private final class BlobReader: ArchiveReader {
-        private var blob: Blob?
+        private var connection: Connection?
+        private let archive: StoredArchive
         private var offset = 0
         let count: Int
 
-        init(_ blob: Blob) {
-            self.blob = blob
-            self.count = blob.count
+        init(_ connection: Connection, archive: StoredArchive, count: Int) {
+            self.connection = connection
+            self.archive = archive
+            self.count = count
         }
 
         func read(maximum: Int) throws -> [UInt8] {
-            guard let blob = self.blob, self.offset < self.count else {
-                self.blob = nil  // closes the handle and, with it, the read transaction and connection
+            guard let connection = self.connection, self.offset < self.count else {
+                self.connection = nil  // closes the connection
                 return []
             }
             let length = min(maximum, self.count - self.offset)
-            let bytes = try blob.read(at: self.offset, count: length)
+            let bytes = try self.archive.blob(on: connection).read(at: self.offset, count: length)
             self.offset += length
             return bytes
         }
