@@ -73,10 +73,13 @@ start() {  # command... -> sets $server (PID) and $port once chronod listens (up
     done
     port="$(sed -nE 's/.*chronod listening on .*:([0-9]+).*/\1/p' "$work/out" | head -1)"
 }
-stop() {  # SIGTERM, up to 120 s for a graceful exit (callgrind writes its file then), then SIGKILL
+stop() {  # SIGTERM, up to 300 s for a graceful exit (callgrind writes its file then), then SIGKILL
     kill -TERM "$server" 2> /dev/null || true
-    for _ in $(seq 1 1200); do kill -0 "$server" 2> /dev/null || break; sleep 0.1; done
-    kill -KILL "$server" 2> /dev/null || true
+    for _ in $(seq 1 3000); do kill -0 "$server" 2> /dev/null || break; sleep 0.1; done
+    if kill -0 "$server" 2> /dev/null; then
+        log "chronod still running 300 s after SIGTERM: killed (log: $work/log)"
+        kill -KILL "$server" 2> /dev/null || true
+    fi
     wait "$server" 2> /dev/null || true
     server=""
 }
@@ -96,11 +99,14 @@ gcc -shared -fPIC -O2 -o "$work/sigsuspend_copy.so" "$root/Tools/bench/sigsuspen
 
 runs=()
 for count in $counts; do
-    log "callgrind: $count calls, pipeline $pipeline"
-    # The graph directory does not exist, so chronod serves the database as it is.
-    start env LD_PRELOAD="$work/sigsuspend_copy.so" valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out.$count" \
-        "$work/chronod" --host 127.0.0.1 --port 0 --db "$db" --graph "$work/no-graph"
-    timeout 1800 python3 - "$port" "$count" "$pipeline" "$line" "$ok_contains" << 'EOF'
+    # A run whose chronod ended without callgrind writing its totals (killed, or valgrind failing) is run once more.
+    total=""
+    for attempt in 1 2; do
+        log "callgrind: $count calls, pipeline $pipeline"
+        # The graph directory does not exist, so chronod serves the database as it is.
+        start env LD_PRELOAD="$work/sigsuspend_copy.so" valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out.$count" \
+            "$work/chronod" --host 127.0.0.1 --port 0 --db "$db" --graph "$work/no-graph"
+        timeout 1800 python3 - "$port" "$count" "$pipeline" "$line" "$ok_contains" << 'EOF'
 import json, socket, sys
 port, count, pipeline, template, ok = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
@@ -115,8 +121,13 @@ with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
                 sys.exit(f"call {i}: unexpected answer {reply[:200]!r}")
         sent = batch[-1]
 EOF
-    stop
-    total="$(awk '/^(summary|totals):/ {print $2; exit}' "$work/callgrind.out.$count")"
+        stop
+        total="$(awk '/^(summary|totals):/ {print $2; exit}' "$work/callgrind.out.$count" 2> /dev/null || true)"
+        [[ -n "$total" ]] && break
+        log "callgrind wrote no totals for $count calls (attempt $attempt; valgrind's log: $work/log)"
+        keep=1
+    done
+    [[ -n "$total" ]] || exit 1
     runs+=("{\"calls\": $count, \"instructions\": $total}")
 done
 
