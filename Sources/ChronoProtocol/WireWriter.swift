@@ -5,29 +5,14 @@ public import Foundation
 ///
 /// Objects must be written with their members in sorted key order (UTF-8 byte order); the `WireEncodable`
 /// conformances do so and their tests check it.
-public struct WireWriter {
+public struct WireWriter: ~Copyable {
     // The bytes live in memory of the writer's own, written through a pointer: an `Array` paid a uniqueness,
-    // capacity and count update through its buffer header on every byte appended, and a generic copy on every
-    // run (about 30 instructions per byte written). Invariants: `start[0..<count]` are the bytes written,
-    // `capacity` bytes are allocated and `owner` frees them; a writer whose `owner` is shared (a copy of the
-    // struct) copies the bytes before its next write, so copies never write into each other.
+    // capacity and count check through its buffer header on every byte appended, and a generic copy on every
+    // run. Invariants: `start[0..<count]` are the bytes written and `capacity` bytes are allocated; the writer
+    // cannot be copied, so nothing else writes there, and its memory is freed with it.
     private var start: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
-    private var owner: Allocation
-
-    /// Frees the writer's memory once the last writer holding it is gone.
-    private final class Allocation {
-        let start: UnsafeMutablePointer<UInt8>
-
-        init(capacity: Int) {
-            self.start = .allocate(capacity: capacity)
-        }
-
-        deinit {
-            self.start.deallocate()
-        }
-    }
 
     /// The JSON written so far (a copy).
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: self.start, count: self.count)) }
@@ -35,8 +20,11 @@ public struct WireWriter {
     /// Creates an empty writer with room for `capacity` bytes.
     public init(capacity: Int = 512) {
         self.capacity = max(capacity, 16)
-        self.owner = Allocation(capacity: self.capacity)
-        self.start = self.owner.start
+        self.start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        self.start.deallocate()
     }
 
     /// The wire form of `value`.
@@ -75,7 +63,7 @@ public struct WireWriter {
         let length = name.utf8CodeUnitCount
         let target = self.room(length + 3)
         target.initialize(to: UInt8(ascii: "\""))
-        (target + 1).update(from: name.utf8Start, count: length)
+        (target + 1).initialize(from: name.utf8Start, count: length)
         (target + 1 + length).initialize(to: UInt8(ascii: "\""))
         (target + 2 + length).initialize(to: UInt8(ascii: ":"))
         self.count += length + 3
@@ -205,23 +193,21 @@ public struct WireWriter {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
 
-    /// Makes room for `extra` more bytes in memory this writer alone holds, and returns where they go.
+    /// Makes room for `extra` more bytes and returns where they go.
     @inline(__always)
     private mutating func room(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if self.count + extra > self.capacity || !isKnownUniquelyReferenced(&self.owner) {
-            self.reallocate(minimumCapacity: self.count + extra)
-        }
+        if self.count + extra > self.capacity { self.grow(minimumCapacity: self.count + extra) }
         return self.start + self.count
     }
 
-    /// Moves the bytes into memory of this writer's own with room for `minimumCapacity` bytes, at least twice the
-    /// current capacity when it must grow (so appending stays amortised constant time).
-    private mutating func reallocate(minimumCapacity: Int) {
-        let capacity = minimumCapacity > self.capacity ? max(minimumCapacity, 2 * self.capacity) : self.capacity
-        let owner = Allocation(capacity: capacity)
-        owner.start.update(from: self.start, count: self.count)
-        self.owner = owner
-        self.start = owner.start
+    /// Moves the bytes into memory with room for `minimumCapacity` bytes and at least twice the current
+    /// capacity, so appending stays amortised constant time.
+    private mutating func grow(minimumCapacity: Int) {
+        let capacity = max(minimumCapacity, 2 * self.capacity)
+        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        start.initialize(from: self.start, count: self.count)
+        self.start.deallocate()
+        self.start = start
         self.capacity = capacity
     }
 
@@ -233,7 +219,7 @@ public struct WireWriter {
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        self.room(bytes.count).update(from: base, count: bytes.count)
+        self.room(bytes.count).initialize(from: base, count: bytes.count)
         self.count += bytes.count
     }
 
