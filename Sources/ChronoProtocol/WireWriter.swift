@@ -130,7 +130,8 @@ public struct WireWriter: ~Copyable {
             self.int(Int64(value))
         } else {
             self.separate()
-            self.append(Array(value.description.utf8))
+            var text = value.description
+            text.withUTF8 { self.append($0) }
         }
     }
 
