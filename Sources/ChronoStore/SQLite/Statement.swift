@@ -39,6 +39,15 @@ public final class Statement {
 
     /// Resets, binds `values` (1-based, in order) and steps through every row, calling `row` for each.
     public func run(_ values: [SQLiteValue] = [], row: (borrowing Row) throws -> Void = { _ in }) throws {
+        try self.scan(values) {
+            try row($0)
+            return true
+        }
+    }
+
+    /// Resets, binds `values` (1-based, in order) and steps through the rows while `row` returns `true`: the
+    /// rows after the one it refuses are never computed.
+    public func scan(_ values: [SQLiteValue], while row: (borrowing Row) throws -> Bool) throws {
         sqlite3_reset(self.handle)
         sqlite3_clear_bindings(self.handle)
         defer { sqlite3_reset(self.handle) }
@@ -49,19 +58,30 @@ public final class Statement {
             guard code == SQLITE_ROW else {
                 throw SQLiteError(code: code, connection: self.connection.handle, sql: self.sql)
             }
-            try row(Row(handle: self.handle))
+            guard try row(Row(handle: self.handle)) else { return }
         }
     }
 
     /// Resets, binds named parameters (`:name` → `values["name"]`) and steps through every row.
-    ///
-    /// Every parameter the SQL names must have a value (a programmer error otherwise).
     public func run(named values: [String: SQLiteValue], row: (borrowing Row) throws -> Void = { _ in }) throws {
-        let ordered = self.parameterNames.map { name -> SQLiteValue in
+        try self.scan(self.ordered(values)) {
+            try row($0)
+            return true
+        }
+    }
+
+    /// Resets, binds named parameters (`:name` → `values["name"]`) and steps through the rows while `row`
+    /// returns `true`.
+    public func scan(named values: [String: SQLiteValue], while row: (borrowing Row) throws -> Bool) throws {
+        try self.scan(self.ordered(values), while: row)
+    }
+
+    /// `values` in parameter order; every parameter the SQL names must have one (a programmer error otherwise).
+    private func ordered(_ values: [String: SQLiteValue]) -> [SQLiteValue] {
+        self.parameterNames.map { name -> SQLiteValue in
             guard let value = values[name] else { preconditionFailure("no value for :\(name)") }
             return value
         }
-        try self.run(ordered, row: row)
     }
 
     /// Runs the statement and maps every row with `transform`.
