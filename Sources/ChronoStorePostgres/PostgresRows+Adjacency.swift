@@ -7,8 +7,17 @@ extension PostgresRows {
     /// One statement for the whole batch: for each node in the order given (duplicates dropped), its
     /// relations leaving it, then entering it, then (with `throughEvents`) the other participants of its
     /// events, read through one `LATERAL` union and cut at `cap + 1` rows. When capped, the rows kept are the
-    /// first nodes' (SQLiteRows's are whatever its index order reads first: capped steps may differ).
-    package func adjacency(_ ids: [String], filter: EdgeFilter, cap limit: Int) throws -> Adjacency {
+    /// first nodes' (SQLiteRows's are whatever its index order reads first: capped steps may differ). With
+    /// `page`, each node's union keeps its first `page.size + 1` rows after `page.after` in (other, edge) byte
+    /// order.
+    package func adjacency(
+        _ ids: [String],
+        filter: EdgeFilter,
+        cap limit: Int,
+        page: AdjacencyPage?
+    ) throws
+        -> Adjacency
+    {
         var seen: Set<String> = []
         let nodes = ids.filter { seen.insert($0).inserted }
         var parts: [String] = []
@@ -25,7 +34,7 @@ extension PostgresRows {
             let eventDated = filter.window == nil ? "" : " AND e.fuzzy_lower <= $4 AND e.fuzzy_upper >= $3"
             parts.append(
                 """
-                SELECT DISTINCT q.entity, e.id, 2 FROM participants p
+                SELECT DISTINCT q.entity, '\(Adjacent.eventPrefix)' || e.id, 2 FROM participants p
                 JOIN participants q ON q.event = p.event AND q.entity <> p.entity JOIN events e ON e.rowid = p.event
                 WHERE p.entity = f.node\(eventDated)
                 """
@@ -33,29 +42,37 @@ extension PostgresRows {
         }
         var result = Adjacency()
         guard !parts.isEmpty, !nodes.isEmpty else { return result }
+        var union = parts.joined(separator: " UNION ALL ")
+        if page != nil {
+            union = """
+                SELECT u.other, u.edge, u.hop FROM (\(union)) u(other, edge, hop)
+                WHERE $6::text IS NULL OR u.other COLLATE "C" > $6::text OR (u.other = $6::text AND u.edge COLLATE "C" > $7::text)
+                ORDER BY u.other COLLATE "C", u.edge COLLATE "C" LIMIT $8::bigint
+                """
+        }
         let sql = """
             SELECT f.node, x.other, x.edge, x.hop FROM unnest($1::text[]) WITH ORDINALITY f(node, ord)
-            CROSS JOIN LATERAL (\(parts.joined(separator: " UNION ALL "))) x(other, edge, hop)
+            CROSS JOIN LATERAL (\(union)) x(other, edge, hop)
             ORDER BY f.ord, x.hop, x.other COLLATE "C", x.edge COLLATE "C" LIMIT $5
             """
-        let rows = try self.rows(
-            sql,
-            [
-                .texts(nodes), .texts(filter.types), .bigint(filter.window?.lower ?? 0),
-                .bigint(filter.window?.upper ?? 0), .bigint(Int64(limit) + 1),
+        var values: [PostgresValue] = [
+            .texts(nodes), .texts(filter.types), .bigint(filter.window?.lower ?? 0),
+            .bigint(filter.window?.upper ?? 0), .bigint(Int64(limit) + 1),
+        ]
+        if let page {
+            values += [
+                page.after.map { .text($0.other) } ?? .null, page.after.map { .text($0.edge) } ?? .null,
+                .bigint(Int64(page.size) + 1),
             ]
-        )
+        }
+        let rows = try self.rows(sql, values)
         for (index, row) in rows.enumerated() {
             guard index < limit else {
                 result.capped = true
                 break
             }
             let (node, other, edge, hop) = try row.decode((String, String, String, Int).self)
-            result.byNode[node, default: []].append(
-                hop == 2
-                    ? Adjacent(edge: Adjacent.eventPrefix + edge, other: other, forward: true)
-                    : Adjacent(edge: edge, other: other, forward: hop == 0)
-            )
+            result.byNode[node, default: []].append(Adjacent(edge: edge, other: other, forward: hop != 1))
         }
         return result
     }

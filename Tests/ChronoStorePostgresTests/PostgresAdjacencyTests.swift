@@ -25,16 +25,33 @@ struct PostgresAdjacencyTests {
         try await TestDatabase.with { database in
             try await PostgresSchema.migrate(database.worker)
             try await PostgresGraphImport(directory: url).load(into: database.worker)
-            let (all, outgoing, capped) = try await database.worker.read(deadline: nil) { session in
+            let ordered = expected.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
+            let longest = batch.max { (expected[$0]?.count ?? 0, $1) < (expected[$1]?.count ?? 0, $0) }!
+            let after = ordered[longest]![1]
+            let (all, outgoing, capped, firstPages, nextPage) = try await database.worker.read(deadline: nil) {
+                session in
                 let rows = PostgresRows(session: session)
                 var out = EdgeFilter()
                 out.direction = .out
                 return (
-                    try rows.adjacency(batch, filter: EdgeFilter(), cap: 100_000),
-                    try rows.adjacency(batch, filter: out, cap: 100_000),
-                    try rows.adjacency(batch, filter: EdgeFilter(), cap: total - 1)
+                    try rows.adjacency(batch, filter: EdgeFilter(), cap: 100_000, page: nil),
+                    try rows.adjacency(batch, filter: out, cap: 100_000, page: nil),
+                    try rows.adjacency(batch, filter: EdgeFilter(), cap: total - 1, page: nil),
+                    try rows.adjacency(batch, filter: EdgeFilter(), cap: 100_000, page: AdjacencyPage(size: 2)),
+                    try rows.adjacency(
+                        [longest],
+                        filter: EdgeFilter(),
+                        cap: 100_000,
+                        page: AdjacencyPage(size: 2, after: after)
+                    )
                 )
             }
+            // A page keeps each node's first `size + 1` relations in (other, edge) order, after `after`.
+            #expect(ordered[longest]!.count > 5)
+            for node in Set(batch) {
+                #expect(Set(firstPages.byNode[node] ?? []) == Set((ordered[node] ?? []).prefix(3)), "\(node)")
+            }
+            #expect(Set(nextPage.byNode[longest] ?? []) == Set(ordered[longest]!.dropFirst(2).prefix(3)))
             #expect(!all.capped)
             #expect(all.byNode.mapValues { Set($0) } == expected.filter { batch.contains($0.key) })
             #expect(all.byNode.values.allSatisfy { Set($0).count == $0.count })

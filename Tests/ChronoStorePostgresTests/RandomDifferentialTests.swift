@@ -58,6 +58,35 @@ struct RandomDifferentialTests {
         }
     }
 
+    /// Neighbourhoods of hubs under node budgets, where a search reads a hub's relations a page at a time.
+    @Test func budgetedNeighbourhoodsOfHubs() async throws {
+        let graph = RandomGraph(nodes: 1_500, edges: 2_400, seed: 5, hubs: 3, hubEdges: 3_000)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try graph.write(to: directory.url, vocabulary: Repository.url("Graph/vocabulary.json"))
+        try await BackendPair.with(graph: url) { pair in
+            var cases: [DifferentialQueryTests.Case] = []
+            for root in ["n0", "n2", "n42"] {
+                for (depth, limit) in [(1, 10), (1, 40), (2, 40), (2, 250), (3, 100)] {
+                    cases.append(
+                        DifferentialQueryTests.ask(
+                            "\(root) depth \(depth) limit \(limit)",
+                            NeighborsQuery(id: root, depth: depth, limit: limit)
+                        )
+                    )
+                }
+                cases.append(
+                    DifferentialQueryTests.ask(
+                        "\(root) in",
+                        NeighborsQuery(id: root, depth: 2, direction: .in, limit: 30)
+                    )
+                )
+            }
+            let (equal, _) = await DifferentialQueryTests.compare(cases, on: pair)
+            #expect(equal == cases.count)
+        }
+    }
+
     @Test(arguments: [UInt64(5), 99])
     func windowsOfARandomTimeline(seed: UInt64) async throws {
         let timeline = RandomTimeline(count: 2_000, seed: seed)

@@ -51,15 +51,21 @@ struct QueryPlanTests {
         #expect(plan.contains { $0.hasPrefix("SEARCH events USING") && $0.contains("(id=?)") }, "\(plan)")
     }
 
+    /// A node's relations come from one covering index in (other end, id) order, filters included, so a page
+    /// of a hub's relations is read without reading the rest; a later page seeks past the last one read.
     @Test func oneHopExpansionSearchesTheRelationIndexes() async throws {
         for forward in [true, false] {
-            for (typed, dated) in [(false, false), (true, true)] {
-                let plan = try await self.plan(AdjacencySQL.make(forward: forward, typed: typed, dated: dated))
+            for (typed, dated, after) in [(false, false, false), (true, true, false), (false, false, true)] {
+                let plan = try await self.plan(
+                    AdjacencySQL.make(forward: forward, typed: typed, dated: dated, after: after)
+                )
                 #expect(self.scans(plan).isEmpty, "\(plan)")
-                let index = forward ? "relations_from" : "relations_to"
+                let (index, near, far) =
+                    forward ? ("relations_from", "from_id", "to_id") : ("relations_to", "to_id", "from_id")
                 // The id list drives the loop (no temporary index of it is built per run), each id one seek.
                 #expect(plan.first?.hasPrefix("SCAN list VIRTUAL TABLE") == true, "\(plan)")
-                #expect(plan.contains { $0.hasPrefix("SEARCH r USING") && $0.contains(index) }, "\(plan)")
+                let seek = after ? "(\(near)=? AND (\(far),id)>(?,?))" : "(\(near)=?)"
+                #expect(plan.contains { $0 == "SEARCH r USING COVERING INDEX \(index) \(seek)" }, "\(plan)")
                 #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
             }
         }

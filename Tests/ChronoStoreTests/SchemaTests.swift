@@ -52,6 +52,36 @@ struct SchemaTests {
         #expect(try blob.read(at: 1_000, count: 3_000) == Array(bytes[1_000..<4_000]))
     }
 
+    @Test func version8OrdersEachNodesRelationsByTheirOtherEndAndKeepsTheAnswers() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let query = NeighborsQuery(id: "azerbaijan", depth: 2, limit: 5)
+        let before: Neighborhood
+        do {
+            let store = try await GraphStore.open(path: directory.databasePath)
+            try await GraphLoader(directory: Fixtures.graph).load(into: store)
+            before = try await store.run(query)
+            // The relation indexes as version 7 left them.
+            let connection = try Connection(path: directory.databasePath)
+            try connection.execute(
+                """
+                DROP INDEX relations_from; CREATE INDEX relations_from ON relations(from_id, type, to_id);
+                DROP INDEX relations_to; CREATE INDEX relations_to ON relations(to_id, type, from_id);
+                PRAGMA user_version = 7;
+                """
+            )
+        }
+        let store = try await GraphStore.open(path: directory.databasePath)
+        let connection = try Connection(path: directory.databasePath, readOnly: true)
+        for (index, near, far) in [("relations_from", "from_id", "to_id"), ("relations_to", "to_id", "from_id")] {
+            let columns = try connection.prepare("SELECT name FROM pragma_index_info('\(index)') ORDER BY seqno")
+                .map { $0.text(0) }
+            #expect(columns == [near, far, "id", "type", "fuzzy_lower", "fuzzy_upper"])
+        }
+        #expect(before.truncated?.budget == .nodes)
+        #expect(try await store.run(query) == before)
+    }
+
     @Test func refusesADatabaseFromANewerVersion() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -8,13 +8,23 @@ public struct RandomGraph: Sendable {
     /// Directed relations (id, from, to).
     public var relations: [(id: String, from: String, to: String)] = []
 
-    public init(nodes count: Int, edges: Int, seed: UInt64) {
+    /// `edges` relations between nodes drawn at random, then `hubEdges` more at the first `hubs` nodes (`n0`,
+    /// `n1`, …), either way round, half of them to one of the first hundred nodes, so hubs have repeated
+    /// neighbours.
+    public init(nodes count: Int, edges: Int, seed: UInt64, hubs: Int = 0, hubEdges: Int = 0) {
         var generator = SeededGenerator(seed: seed)
         self.nodes = (0..<count).map { "n\($0)" }
         var seen: [String: Int] = [:]
-        for _ in 0..<edges {
-            let from = self.nodes[Int.random(in: 0..<count, using: &generator)]
-            let to = self.nodes[Int.random(in: 0..<count, using: &generator)]
+        for index in 0..<(edges + (hubs > 0 ? hubEdges : 0)) {
+            var from = self.nodes[Int.random(in: 0..<count, using: &generator)]
+            var to = self.nodes[Int.random(in: 0..<count, using: &generator)]
+            if index >= edges {
+                from = self.nodes[Int.random(in: 0..<hubs, using: &generator)]
+                if Bool.random(using: &generator) {
+                    to = self.nodes[Int.random(in: 0..<min(100, count), using: &generator)]
+                }
+                if Bool.random(using: &generator) { swap(&from, &to) }
+            }
             guard from != to else { continue }
             let base = "\(from)--cooperates_with--\(to)"
             let n = seen[base, default: 0] + 1
@@ -57,6 +67,37 @@ public struct RandomGraph: Sendable {
             }
         }
         return distances
+    }
+
+    /// What a budgeted breadth-first search from `source` finds, following relations both ways: level by
+    /// level, each node's relations in (other end, id) order, until `limit` nodes besides `source` are found —
+    /// the nodes with their depths, the relations it followed, and the node whose relations it was reading
+    /// when the budget ran out (`nil` when it did not).
+    public func budgetedNeighbourhood(
+        from source: String,
+        depth: Int,
+        limit: Int
+    ) -> (depths: [String: Int], edges: Set<String>, cutAt: String?) {
+        var depths = [source: 0]
+        var edges: Set<String> = []
+        var frontier = [source]
+        for level in 1...depth {
+            var next: [String] = []
+            for near in frontier {
+                for (other, edge) in (self.adjacency[near] ?? []).sorted(by: {
+                    ($0.other, $0.edge) < ($1.other, $1.edge)
+                }) {
+                    if depths[other] == nil {
+                        guard depths.count - 1 < limit else { return (depths, edges, near) }
+                        depths[other] = level
+                        next.append(other)
+                    }
+                    edges.insert(edge)
+                }
+            }
+            frontier = next
+        }
+        return (depths, edges, nil)
     }
 
     /// Every simple path's length from `source` to `target` of at most `maxLength` hops (paths as edge sequences).

@@ -42,8 +42,10 @@ package protocol GraphRows {
     // MARK: Links
 
     /// The relations (and, with `filter.throughEvents`, shared events) at each of `ids` that pass `filter`:
-    /// at most `cap` rows, `capped` when more matched. Each node's list is sorted by (other, edge).
-    func adjacency(_ ids: [String], filter: EdgeFilter, cap: Int) throws -> Adjacency
+    /// at most `cap` rows, `capped` when more matched, in any order (`GraphReader.adjacency` sorts them).
+    /// With `page`, only those after `page.after` in (other, edge) order, and of each node's relations out,
+    /// relations in and shared events at least the first `page.size + 1` of each (or all), the rest unread.
+    func adjacency(_ ids: [String], filter: EdgeFilter, cap: Int, page: AdjacencyPage?) throws -> Adjacency
     /// The ids of the relations from or to `entity`, sorted.
     func relationIDs(touching entity: String) throws -> [String]
     /// The ids of the relations with both ends among `entities`, sorted.

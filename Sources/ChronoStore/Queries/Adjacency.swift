@@ -37,12 +37,35 @@ package struct EdgeFilter {
     package var throughEvents = false
 }
 
+/// How much of each node's relations one read takes: the first `size` in (other, edge) order, after `after`
+/// when given. A hub's relations are then read a page at a time, as far as a search needs them.
+package struct AdjacencyPage {
+    /// The most relations kept at each node.
+    package var size: Int
+    /// Only relations ordered after this one, by (other, edge), are read.
+    package var after: Adjacent?
+
+    package init(size: Int, after: Adjacent? = nil) {
+        precondition(size > 0, "a page holds at least one relation")
+        self.size = size
+        self.after = after
+    }
+
+    /// Whether `adjacent` comes after `after` in (other, edge) order (every relation does without `after`).
+    package func admits(_ adjacent: Adjacent) -> Bool {
+        guard let after = self.after else { return true }
+        return (adjacent.other, adjacent.edge) > (after.other, after.edge)
+    }
+}
+
 /// The relations read by one expansion step.
 package struct Adjacency {
     /// The relations at each near end, sorted by (other, edge).
     package var byNode: [String: [Adjacent]] = [:]
     /// Set when more than the step's cap of relations matched and the rest were not read.
     package var capped = false
+    /// The nodes whose relations go on past the page read (only when reading a page).
+    package var more: Set<String> = []
 
     package init() {}
 }
@@ -52,12 +75,34 @@ extension GraphReader {
     static let maximumAdjacencyRows = 100_000
 
     /// The relations at each of `ids` that pass `filter`, at most `cap` (default `adjacencyRowLimit`) of them,
-    /// each node's sorted by (other, edge).
-    func adjacency(_ ids: some Collection<String>, filter: EdgeFilter, cap: Int? = nil) throws -> Adjacency {
+    /// each node's sorted by (other, edge); with `page`, only each node's first `page.size` after `page.after`,
+    /// the nodes that have more in `more`.
+    ///
+    /// The backend gives each of a node's sources (relations out, relations in, shared events) as far as its
+    /// first `page.size + 1` rows; merged and cut here, the first `page.size` are exact and a row past them
+    /// tells that there is more.
+    func adjacency(
+        _ ids: some Collection<String>,
+        filter: EdgeFilter,
+        cap: Int? = nil,
+        page: AdjacencyPage? = nil
+    ) throws -> Adjacency {
         guard !ids.isEmpty else { return Adjacency() }
-        var result = try self.rows.adjacency(Array(ids), filter: filter, cap: cap ?? self.adjacencyRowLimit)
+        var result = try self.rows.adjacency(
+            Array(ids),
+            filter: filter,
+            cap: cap ?? self.adjacencyRowLimit,
+            page: page
+        )
         try self.context.check()
-        result.byNode = result.byNode.mapValues { $0.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) } }
+        for (node, list) in result.byNode {
+            var sorted = list.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) }
+            if let page, sorted.count > page.size {
+                sorted.removeSubrange(page.size...)
+                result.more.insert(node)
+            }
+            result.byNode[node] = sorted
+        }
         return result
     }
 }

@@ -26,10 +26,13 @@ extension GraphReader {
         var frontier = [root.id]
         var truncated: Truncated?
         // A level's relations are read for a batch of its nodes at a time (one statement), the batches doubling
-        // from `firstBatch`: a search that spends its node budget early reads little past it. At most
-        // `adjacencyRowLimit` relations are read per level. The references of the entities a batch reaches are
-        // read in the order the loop meets them, only as many at a time as could still join (`referenceReads`):
-        // a hub's thousands of neighbours cost no more reads than the budget has room for.
+        // from `firstBatch`: a search that spends its node budget early reads little past it. Of each node, a
+        // page (`AdjacencyPage`) as large as the node budget could use is read at first, the rest a doubling
+        // page at a time as the loop reaches it: a hub's thousands of relations are not read to add a few of
+        // them. At most `adjacencyRowLimit` relations are read per level. The references of the entities met
+        // are read in the order the loop meets them, only as many at a time as could still join
+        // (`referenceReadAhead` more, for those a `kinds` filter turns away).
+        let firstPage = query.limit + Self.referenceReadAhead
         level: for depth in 1...query.depth {
             var next: [String] = []
             var rows = 0
@@ -39,31 +42,51 @@ extension GraphReader {
                 let batch = frontier[start..<min(start + batchSize, frontier.count)]
                 start = batch.endIndex
                 batchSize = min(batchSize * 2, Self.largestBatch)
-                let step = try self.adjacency(batch, filter: filter, cap: self.adjacencyRowLimit - rows)
-                // Entities without a known reference, in the order the loop below meets them: each is met
-                // first with every one before it already read, so the next read starts with it.
-                var unread: [String] = []
-                var listed: Set<String> = []
-                for near in batch {
-                    for adjacent in step.byNode[near] ?? [] where refs[adjacent.other] == nil {
-                        if listed.insert(adjacent.other).inserted { unread.append(adjacent.other) }
-                    }
-                }
-                var read = 0
-                for near in batch {
-                    let adjacent = step.byNode[near] ?? []
-                    rows += adjacent.count
-                    for adjacent in adjacent {
-                        if depths[adjacent.other] == nil {
-                            if refs[adjacent.other] == nil {
-                                assert(read < unread.count && unread[read] == adjacent.other)
+                var step = try self.adjacency(
+                    batch,
+                    filter: filter,
+                    cap: self.adjacencyRowLimit - rows,
+                    page: AdjacencyPage(size: firstPage)
+                )
+                rows += step.byNode.values.reduce(0) { $0 + $1.count }
+                for (offset, near) in batch.enumerated() {
+                    var position = 0
+                    var pageSize = firstPage
+                    while true {
+                        let adjacent = step.byNode[near] ?? []
+                        guard position < adjacent.count else {
+                            guard step.more.contains(near), !step.capped, let last = adjacent.last else { break }
+                            pageSize *= 2
+                            let more = try self.adjacency(
+                                [near],
+                                filter: filter,
+                                cap: self.adjacencyRowLimit - rows,
+                                page: AdjacencyPage(size: pageSize, after: last)
+                            )
+                            rows += more.byNode[near]?.count ?? 0
+                            step.byNode[near] = more.byNode[near] ?? []
+                            step.capped = more.capped
+                            if !more.more.contains(near) { step.more.remove(near) }
+                            position = 0
+                            continue
+                        }
+                        let hop = adjacent[position]
+                        position += 1
+                        if depths[hop.other] == nil {
+                            if refs[hop.other] == nil {
                                 let room = query.limit - (depths.count - 1) + Self.referenceReadAhead
-                                let next = unread[read..<min(read + room, unread.count)]
-                                let found = try self.rows.refs(Array(next))
-                                for id in next { refs[id] = .some(found[id]) }
-                                read = next.endIndex
+                                let unread = Self.unreadOthers(
+                                    from: hop.other,
+                                    in: batch.dropFirst(offset),
+                                    of: step,
+                                    skipping: position - 1,
+                                    known: refs,
+                                    count: room
+                                )
+                                let found = try self.rows.refs(unread)
+                                for id in unread { refs[id] = .some(found[id]) }
                             }
-                            guard let ref = refs[adjacent.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind)
+                            guard let ref = refs[hop.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind)
                             else { continue }
                             guard depths.count - 1 < query.limit else {
                                 truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
@@ -72,7 +95,7 @@ extension GraphReader {
                             depths[ref.id] = depth
                             next.append(ref.id)
                         }
-                        if let event = adjacent.event { events.insert(event) } else { edges.insert(adjacent.edge) }
+                        if let event = hop.event { events.insert(event) } else { edges.insert(hop.edge) }
                     }
                 }
                 if step.capped {
@@ -96,5 +119,29 @@ extension GraphReader {
             truncated: truncated,
             revision: try self.revision()
         )
+    }
+
+    /// The entities without a known reference the search meets from `first` on, in the order it meets them:
+    /// the rest of the first node's relations in `step` (after the `skipping` it has passed), then the other
+    /// nodes' of `nodes`; at most `count`, `first` first.
+    private static func unreadOthers(
+        from first: String,
+        in nodes: ArraySlice<String>,
+        of step: Adjacency,
+        skipping: Int,
+        known: [String: EntityRef?],
+        count: Int
+    ) -> [String] {
+        var unread = [first]
+        var listed: Set<String> = [first]
+        for (offset, node) in nodes.enumerated() {
+            for adjacent in (step.byNode[node] ?? []).dropFirst(offset == 0 ? skipping : 0) {
+                guard unread.count < count else { return unread }
+                if known[adjacent.other] == nil, listed.insert(adjacent.other).inserted {
+                    unread.append(adjacent.other)
+                }
+            }
+        }
+        return unread
     }
 }

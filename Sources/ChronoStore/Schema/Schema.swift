@@ -12,7 +12,7 @@ enum Schema {
 
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
     static let migrations: [String] = [
-        version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6, version7,
+        version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6, version7, version8,
     ]
 
     /// The current version.
@@ -159,5 +159,15 @@ enum Schema {
         SELECT id, revision, created_ms, manifest, data FROM snapshots ORDER BY revision, created_ms, id;
         DROP TABLE snapshots;
         ALTER TABLE snapshots_rowid RENAME TO snapshots;
+        """
+
+    /// A node's relations in (other end, id) order in both directions, covering the type and date filters, so
+    /// a traversal reads a hub's first relations without reading (and sorting) all of them, and a filtered
+    /// step reads no table rows.
+    private static let version8 = """
+        DROP INDEX relations_from;
+        CREATE INDEX relations_from ON relations(from_id, to_id, id, type, fuzzy_lower, fuzzy_upper);
+        DROP INDEX relations_to;
+        CREATE INDEX relations_to ON relations(to_id, from_id, id, type, fuzzy_lower, fuzzy_upper);
         """
 }
