@@ -1,5 +1,6 @@
 public import ArgumentParser
 import ChronoHTTP
+import ChronoProtocol
 import ChronoServer
 import ChronoStore
 import ChronoTLS
@@ -184,6 +185,17 @@ struct Chronod: AsyncParsableCommand {
         case .sqlite(let database):
             let lock = try Self.lock(database: database, logger: logger)
             let store = try await Self.openStore(database: database, graph: graph, logger: logger)
+            if self.store.prewarm {
+                let started = ContinuousClock.now
+                let read = try await store.prewarm()
+                logger.info(
+                    "prewarmed the readers",
+                    metadata: [
+                        "pages": "\(read.pages)", "trees": "\(read.trees)",
+                        "elapsed_ms": "\((ContinuousClock.now - started).wholeMilliseconds)",
+                    ]
+                )
+            }
             let live = LiveGraph(store: store, scratchDirectory: database + ".scratch")
             try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
             return Backend(service: live) { withExtendedLifetime(lock) {} }

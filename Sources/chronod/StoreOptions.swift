@@ -30,6 +30,14 @@ struct StoreOptions: ParsableArguments {
     )
     var readUrl: String?
 
+    @Flag(
+        help: """
+            Before accepting connections, read the whole SQLite database through each reader connection, so the \
+            first calls do not fault its pages in one by one (about a second per GB; for a file that fits in memory).
+            """
+    )
+    var prewarm = false
+
     func validate() throws {
         if self.store != nil, self.db != nil {
             throw ValidationError("--store and --db are exclusive: give --store sqlite:PATH or --db PATH")
@@ -50,6 +58,9 @@ struct StoreOptions: ParsableArguments {
                 throw ValidationError("--read-url names a PostgreSQL replica; it needs --store postgres://…")
             }
             return .sqlite(path: path)
+        }
+        guard !self.prewarm else {
+            throw ValidationError("--prewarm reads a SQLite file; PostgreSQL keeps its own buffers (see pg_prewarm)")
         }
         let primary: PostgresLocation
         do {

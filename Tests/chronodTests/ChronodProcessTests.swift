@@ -65,6 +65,22 @@ import Testing
         #expect(await third.stop().status == 0)
     }
 
+    @Test func prewarmReadsTheDatabaseBeforeListening() async throws {
+        let scratch = try TemporaryDirectory(prefix: "chronod")
+        defer { scratch.remove() }
+        let database = scratch.appending("prewarmed.sqlite").path
+        let run = try await Self.serveOnce(
+            arguments: [
+                "--host", "127.0.0.1", "--port", "0", "--db", database, "--graph", Repository.url("Graph").path,
+                "--prewarm",
+            ],
+            environment: [:],
+            signal: SIGTERM
+        )
+        #expect(run.health.status == .ok)
+        #expect(run.status == 0)
+    }
+
     @Test func storeChoosesTheSQLiteFileLikeDb() async throws {
         let scratch = try TemporaryDirectory(prefix: "chronod")
         defer { scratch.remove() }
@@ -85,6 +101,7 @@ import Testing
         (["--store", "sqlite:a.sqlite", "--read-url", "unix:/tmp/.s.PGSQL.5433"], "it needs --store postgres://"),
         (["--store", "mysql://localhost/x"], "--store: neither sqlite:PATH nor a PostgreSQL location"),
         (["--store", "sqlite:"], "--store sqlite:PATH needs a path"),
+        (["--store", "postgres://u@127.0.0.1:5432/db", "--prewarm"], "--prewarm reads a SQLite file"),
         (
             ["--store", "postgres://u@127.0.0.1:5432/db", "--read-url", "replica:5433"],
             "--read-url: PostgreSQL location"

@@ -61,6 +61,28 @@ public final class GraphStore: GraphReading {
         }
     }
 
+    /// Reads every B-tree of the database (`Prewarm`) through each reader connection at once, so the pages are
+    /// mapped into each reader's view of the file before the first calls need them: a page's first touch
+    /// through a mapping is a page fault, and a fresh reader pays one for each page a call reads (at 10^6
+    /// events 20–50 a call until the pages it reads have all been touched once). Worth it when the file fits
+    /// in memory; answers are unchanged.
+    ///
+    /// - Returns: The pages of the file, and the B-trees each reader read.
+    public func prewarm() async throws -> (pages: Int64, trees: Int) {
+        try await withThrowingTaskGroup(of: (pages: Int64, trees: Int).self) { group in
+            for reader in self.readers {
+                group.addTask {
+                    try await reader.run(deadline: nil) { connection, _ in
+                        try connection.read { connection in try Prewarm.readEveryTree(connection) }
+                    }
+                }
+            }
+            var result: (pages: Int64, trees: Int) = (0, 0)
+            for try await read in group { result = read }
+            return result
+        }
+    }
+
     /// Runs `body` with a `GraphReader` over a reader connection, inside one read transaction.
     func reading<T: Sendable>(
         deadline: ContinuousClock.Instant?,
