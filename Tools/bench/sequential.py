@@ -3,11 +3,12 @@
 
 Starts CHRONOD on an existing database (127.0.0.1, port 0; no import), sends the first --warmup lines of each
 LINES file untimed, then every line (`$ID` replaced by a call number) and waits for its answer; prints, per file,
-p50 and p90 latency and chronod's CPU per call (user + system from /proc, over the timed lines). chronod is
-stopped by its PID. For checks on a quiet machine beside `peers/run.sh` and `run.sh`, which share the machine
+p50, p90 and p99 latency and chronod's CPU per call (user + system from /proc, over the timed lines), and with
+--slowest K the K slowest lines with their answers' sizes (where a tail comes from). chronod is stopped by its
+PID. For checks on a quiet machine beside `peers/run.sh` and `run.sh`, which share the machine
 with other engines and clients.
 
-Usage: Tools/bench/sequential.py CHRONOD DB LINES... [--count N] [--warmup N]
+Usage: Tools/bench/sequential.py CHRONOD DB LINES... [--count N] [--warmup N] [--slowest K]
 """
 import argparse
 import os
@@ -29,6 +30,7 @@ def main():
     parser.add_argument("lines", nargs="+")
     parser.add_argument("--count", type=int, default=200, help="timed lines per file (the file's first ones)")
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--slowest", type=int, default=0, help="list the K slowest lines of each file")
     args = parser.parse_args()
     process = subprocess.Popen(
         [args.chronod, "--host", "127.0.0.1", "--port", "0", "--db", args.db, "--graph", "/nonexistent"],
@@ -54,21 +56,26 @@ def main():
             reply = replies.readline()
             if b'"status":"OK"' not in reply:
                 raise SystemExit(f"sequential.py: not OK: {reply[:200]!r}")
+            return len(reply)
 
         for path in args.lines:
             lines = [line.strip() for line in open(path) if line.strip()][:args.count]
             for line in lines[:args.warmup]:
                 send(line)
             before = cpu_seconds(process.pid)
-            latencies = []
+            timed = []
             for line in lines:
                 start = time.perf_counter()
-                send(line)
-                latencies.append(time.perf_counter() - start)
+                size = send(line)
+                timed.append((time.perf_counter() - start, size, line))
             cpu = (cpu_seconds(process.pid) - before) / len(lines)
-            latencies.sort()
+            timed.sort()
+            latencies = [latency for latency, _, _ in timed]
             print(f"{os.path.basename(path)}: {len(lines)} calls, p50 {latencies[len(latencies) // 2] * 1e3:.2f} ms, "
-                  f"p90 {latencies[int(len(latencies) * 0.9)] * 1e3:.2f} ms, chronod CPU {cpu * 1e3:.3f} ms/call")
+                  f"p90 {latencies[int(len(latencies) * 0.9)] * 1e3:.2f} ms, "
+                  f"p99 {latencies[int(len(latencies) * 0.99)] * 1e3:.2f} ms, chronod CPU {cpu * 1e3:.3f} ms/call")
+            for latency, size, line in reversed(timed[len(timed) - args.slowest:] if args.slowest else []):
+                print(f"  {latency * 1e3:8.2f} ms {size:8d} B  {line}")
     finally:
         process.terminate()
         process.wait(timeout=30)
