@@ -153,4 +153,35 @@ struct ConnectionTests {
         #expect(error?.primaryCode == 1)
         #expect(error?.message.contains("syntax error") == true)
     }
+
+    /// The progress handler runs every 1,000 virtual machine steps, counted across a cached statement's runs, so
+    /// now and then inside a `COMMIT`: a call stopped by then must still end its transaction, or every later
+    /// `BEGIN` on the connection fails ("cannot start a transaction within a transaction").
+    @Test func aReadEndsItsTransactionEvenWhenItsCallIsStoppedAsItCommits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try Connection(path: directory.databasePath)
+        try connection.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1)")
+        var stopped = false
+        connection.interruptCheck = { stopped }
+        for index in 0..<3_000 {
+            stopped = false
+            let read = try connection.read { connection in
+                let value = try connection.cached("SELECT x FROM t").first { $0.int64(0) }
+                stopped = true  // the call is cancelled, or its deadline passes, as it finishes
+                return value
+            }
+            #expect(read == 1)
+            guard !connection.isInTransaction else {
+                Issue.record("read \(index) left its transaction open")
+                return
+            }
+        }
+        stopped = false
+        try connection.transaction { connection in
+            stopped = true
+            _ = connection
+        }
+        #expect(!connection.isInTransaction)
+    }
 }

@@ -1,5 +1,10 @@
 /// Transaction control runs through cached statements: a read's `BEGIN` and `COMMIT` are compiled once per
 /// connection, not on every call (`sqlite3_exec` prepares them anew each time).
+///
+/// What ends a transaction or savepoint (`COMMIT`, `ROLLBACK`, `RELEASE`) runs with the progress handler's
+/// interruption off (`ending`): a cached statement's step count grows across its runs, so the handler also fires
+/// inside these three-instruction programs now and then, and an interrupted `COMMIT` or `ROLLBACK` would leave the
+/// transaction open for every later call on the connection (each `BEGIN` then failing).
 extension Connection {
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; rolls back and rethrows the first error.
     ///
@@ -9,10 +14,10 @@ extension Connection {
         try self.cached("BEGIN IMMEDIATE").run()
         do {
             let result = try body(self)
-            try self.cached("COMMIT").run()
+            try self.ending("COMMIT")
             return result
         } catch {
-            try? self.cached("ROLLBACK").run()
+            try? self.ending("ROLLBACK")
             throw error
         }
     }
@@ -24,19 +29,34 @@ extension Connection {
         try self.cached("SAVEPOINT chrono").run()
         do {
             let result = try body(self)
-            try self.cached("RELEASE SAVEPOINT chrono").run()
+            try self.ending("RELEASE SAVEPOINT chrono")
             return result
         } catch {
-            try? self.cached("ROLLBACK TO SAVEPOINT chrono").run()
-            try? self.cached("RELEASE SAVEPOINT chrono").run()
+            try? self.ending("ROLLBACK TO SAVEPOINT chrono")
+            try? self.ending("RELEASE SAVEPOINT chrono")
             throw error
         }
     }
 
-    /// Runs `body` inside a deferred read transaction, so all its statements see one snapshot.
+    /// Runs `body` inside a deferred read transaction, so all its statements see one snapshot; the transaction
+    /// is over when it returns, whatever `body` did.
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
         try self.cached("BEGIN DEFERRED").run()
-        defer { try? self.cached("COMMIT").run() }
+        defer {
+            do {
+                try self.ending("COMMIT")
+            } catch {
+                try? self.ending("ROLLBACK")
+            }
+        }
         return try body(self)
+    }
+
+    /// Runs the transaction-ending statement `sql` with the progress handler's interruption off.
+    private func ending(_ sql: String) throws {
+        let check = self.interruptCheck
+        self.interruptCheck = nil
+        defer { self.interruptCheck = check }
+        try self.cached(sql).run()
     }
 }
