@@ -229,6 +229,14 @@ class Daemon:
         with open(self.log_path, "rb") as handle:
             return handle.read()[-2000:].decode(errors="replace")
 
+    def problems(self, count=20):
+        """The first `count` lines chronod logged at warning level or above (a call's INTERNAL error is detailed
+        only there)."""
+        with open(self.log_path, "rb") as handle:
+            lines = [line.decode(errors="replace").rstrip() for line in handle
+                     if any(level in line for level in (b" warning ", b" error ", b" critical "))]
+        return lines[:count]
+
     def sample(self):
         """(RSS in KiB, open files, threads) from /proc, and the database's bytes on disk (WAL included)."""
         with open(f"/proc/{self.pid}/status") as handle:
@@ -775,6 +783,7 @@ def main():
     scratch = tempfile.mkdtemp(prefix="chronograph-soak-")
     daemon = None
     exit_status = None
+    failures = []
     bound = arguments.minutes * 60 + 180
 
     def overrun():
@@ -802,12 +811,15 @@ def main():
     finally:
         if daemon is not None and exit_status is None:
             daemon.stop()
+        logged = daemon.problems() if daemon is not None and failures else []
         shutil.rmtree(scratch, ignore_errors=True)
         watchdog.cancel()
     if failures:
         print(f"\nsoak FAILED: {len(failures)} failure(s)")
         for failure in failures[:30]:
             print("FAIL", failure)
+        for line in logged:
+            print("chronod:", line)
         return 1
     print("\nsoak passed")
     return 0
