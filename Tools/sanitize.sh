@@ -16,8 +16,9 @@ cd "$(dirname "$0")/.."
 
 filter="${1:-}"
 sanitizers="${SANITIZERS:-thread address}"
-# TSan: fail on the first report; report each race once; keep going to the end of the run.
-export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 second_deadlock_stack=1 report_signal_unsafe=0}"
+# TSan: fail on the first report; report each race once; keep going to the end of the run; skip the reports
+# Tools/tsan.supp names (each with the reason it is not a race in this code).
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 second_deadlock_stack=1 report_signal_unsafe=0 suppressions=$PWD/Tools/tsan.supp}"
 # ASan: leak checking is off (Foundation and the test runner keep caches alive to the end of the process).
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0 halt_on_error=1}"
 
