@@ -50,12 +50,6 @@ package struct AdjacencyPage {
         self.size = size
         self.after = after
     }
-
-    /// Whether `adjacent` comes after `after` in (other, edge) order (every relation does without `after`).
-    package func admits(_ adjacent: Adjacent) -> Bool {
-        guard let after = self.after else { return true }
-        return (adjacent.other, adjacent.edge) > (after.other, after.edge)
-    }
 }
 
 /// The relations read by one expansion step.
