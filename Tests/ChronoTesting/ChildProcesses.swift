@@ -8,7 +8,8 @@ import Darwin
 #endif
 
 /// Every child process the tests have started and not yet seen exit, so that none outlives its suite or the
-/// test process.
+/// test process: they are killed when the process exits, is stopped by SIGINT, SIGTERM or SIGHUP, or crashes
+/// (only SIGKILL leaves them running).
 ///
 /// Invariant: a pid is listed from just after its launch until its exit has been seen; launching and listing
 /// happen under one lock, so an exit seen at once still finds its entry. The list is mirrored into a fixed
@@ -31,6 +32,14 @@ enum ChildProcesses {
         return slots
     }()
     private static let slotCount = 1_024
+    /// The signals a crashing test process dies of (a Swift trap is `SIGILL`, `abort()` is `SIGABRT`).
+    private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+    /// The actions the crash handler replaced, indexed by signal number (all below 32).
+    nonisolated(unsafe) private static let replacedActions: UnsafeMutablePointer<sigaction> = {
+        let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
+        actions.initialize(repeating: sigaction(), count: 32)
+        return actions
+    }()
     private static let installHandlers: Void = {
         atexit { ChildProcesses.killAll() }
         for number in [SIGINT, SIGTERM, SIGHUP] {
@@ -39,6 +48,18 @@ enum ChildProcesses {
                 signal(received, SIG_DFL)
                 raise(received)
             }
+        }
+        // A crash kills the children, puts back the handler it replaced (Swift's backtracer, or the default)
+        // and returns: the faulting instruction runs again and that handler reports the crash as before.
+        for number in Self.crashSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_sigaction = { received, _, _ in
+                ChildProcesses.killAllFromSignalHandler()
+                sigaction(received, ChildProcesses.replacedActions + Int(received), nil)
+            }
+            action.sa_flags = SA_SIGINFO | SA_ONSTACK
+            sigemptyset(&action.sa_mask)
+            sigaction(number, &action, Self.replacedActions + Int(number))
         }
     }()
 
