@@ -1,5 +1,5 @@
 internal import ChronoProtocol
-internal import Foundation
+package import Foundation
 
 /// Where a snapshot's gzip bytes are read from, first byte to last, a piece at a time: memory (an archive a
 /// client sent), a file (one just packed) or the database that stores it (`StoredArchive`).
@@ -51,6 +51,24 @@ private final class BytesReader: ArchiveReader {
 /// An archive in a file: one `createSnapshot` packed before storing it, or an upload (`SnapshotUploads`).
 package struct ArchiveFile: ArchiveSource {
     let path: String
+
+    /// Packs an archive into a new file at `path` (`pack` writes the gzip bytes to the file it is handed and
+    /// returns their manifest), hands the archive the file holds to `store`, and returns the manifest; the file
+    /// is removed afterwards, whatever happened.
+    package static func packed(
+        at path: String,
+        _ pack: (FileHandle) async throws -> SnapshotManifest,
+        store: (SnapshotArchive) async throws -> Void
+    ) async throws -> SnapshotManifest {
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { try? file.close() }
+        let manifest = try await pack(file)
+        try file.close()
+        try await store(SnapshotArchive(manifest: manifest, source: ArchiveFile(path: path)))
+        return manifest
+    }
 
     package func open() throws -> any ArchiveReader {
         guard let handle = FileHandle(forReadingAtPath: self.path) else {

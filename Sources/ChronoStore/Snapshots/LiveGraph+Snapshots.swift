@@ -9,20 +9,16 @@ extension LiveGraph {
     /// time (`save`): it is never one array in memory.
     public func createSnapshot() async throws -> SnapshotManifest {
         defer { releaseFreedMemory() }
-        let path = try self.scratchPath("create", suffix: "gz")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
-        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        defer { try? file.close() }
-        let manifest = try await self.store.read(deadline: nil) { connection, _ in
-            var records = RecordExporter(connection: connection).records()
-            return try SnapshotArchive.pack(&records, revision: try GraphStore.revision(connection)) { bytes in
-                try file.write(contentsOf: bytes)
+        return try await ArchiveFile.packed(at: try self.scratchPath("create", suffix: "gz")) { file in
+            try await self.store.read(deadline: nil) { connection, _ in
+                var records = RecordExporter(connection: connection).records()
+                return try SnapshotArchive.pack(&records, revision: try GraphStore.revision(connection)) { bytes in
+                    try file.write(contentsOf: bytes)
+                }
             }
+        } store: { archive in
+            try await self.save(archive)
         }
-        try file.close()
-        try await self.save(SnapshotArchive(manifest: manifest, source: ArchiveFile(path: path)))
-        return manifest
     }
 
     /// Every stored snapshot, oldest revision first.
@@ -82,11 +78,7 @@ extension LiveGraph {
 
     /// A new path in the daemon's scratch directory (created if needed): `<prefix>-<uuid>.<suffix>`.
     func scratchPath(_ prefix: String, suffix: String) throws -> String {
-        try FileManager.default.createDirectory(
-            atPath: self.snapshotStores.directory,
-            withIntermediateDirectories: true
-        )
-        return "\(self.snapshotStores.directory)/\(prefix)-\(UUID().uuidString).\(suffix)"
+        try self.snapshotStores.scratchPath(prefix, suffix: suffix)
     }
 
     /// Stores `archive` in `snapshots` (nothing when a snapshot with its id is stored).

@@ -6,8 +6,8 @@ package actor SnapshotStoreCache {
     /// Most snapshot databases kept open.
     static let capacity = 4
 
-    /// The daemon-owned directory the files live in.
-    package let directory: String
+    /// The daemon-owned directory the files live in, and the scratch files of snapshot steps (`scratchPath`).
+    package nonisolated let directory: String
     private var entries: [String: Task<GraphStore, any Error>] = [:]
     private var recent: [String] = []
 
@@ -24,8 +24,7 @@ package actor SnapshotStoreCache {
         if let existing = self.entries[id] {
             task = existing
         } else {
-            try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
-            let path = "\(self.directory)/asof-\(id)-\(UUID().uuidString).sqlite"
+            let path = try self.scratchPath("asof-\(id)", suffix: "sqlite")
             task = Task { try await build(path) }
             self.entries[id] = task
             self.evict(keeping: id)
@@ -38,6 +37,12 @@ package actor SnapshotStoreCache {
             if self.entries[id] == task { self.entries[id] = nil }
             throw error
         }
+    }
+
+    /// A new path in `directory` (created if needed): `<prefix>-<uuid>.<suffix>`.
+    package nonisolated func scratchPath(_ prefix: String, suffix: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        return "\(self.directory)/\(prefix)-\(UUID().uuidString).\(suffix)"
     }
 
     private func evict(keeping id: String) {

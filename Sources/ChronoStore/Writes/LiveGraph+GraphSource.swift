@@ -71,11 +71,7 @@ extension LiveGraph {
         if recorded?.hash == hash {
             return GraphSourceUpdate(folderChanged: false, report: nil, keptLiveWrites: [], settled: [])
         }
-        try FileManager.default.createDirectory(
-            atPath: self.snapshotStores.directory,
-            withIntermediateDirectories: true
-        )
-        let path = "\(self.snapshotStores.directory)/graph-\(UUID().uuidString).sqlite"
+        let path = try self.scratchPath("graph", suffix: "sqlite")
         try await loader.build(database: path)
         defer { SnapshotDatabase.remove(path) }
         let folder = try GraphFolderContent(path: path)
