@@ -70,8 +70,9 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         )
     }
 
-    /// Connects to `location` and reads the server process's id, blocking the calling thread (a worker's queue).
-    private static func connect(
+    /// Connects to `location` and reads the server process's id, blocking the calling thread (a worker's queue,
+    /// or a `PostgresStoredArchive` reader's); the caller must close the connection before dropping it.
+    static func connect(
         _ location: PostgresLocation,
         logger: Logger
     ) throws -> (PostgresConnection, Int32) {

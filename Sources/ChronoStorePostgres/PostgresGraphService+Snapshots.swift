@@ -6,22 +6,26 @@ internal import PostgresNIO
 
 extension PostgresGraphService {
     /// Takes a snapshot of the graph now, as `LiveGraph` does: the canonical export read in one snapshot of
-    /// the primary, packed as the same `SnapshotArchive` bytes and stored in `snapshots`. Taking one twice at
-    /// the same revision returns the same snapshot.
+    /// the primary, packed as the same `SnapshotArchive` bytes into a file in the scratch directory, then stored
+    /// a piece at a time (`PostgresStoredArchive`). Taking one twice at the same revision returns the same
+    /// snapshot.
     package func createSnapshot() async throws -> SnapshotManifest {
-        let archive = try await self.writer.read(deadline: nil) { session in
-            let rows = PostgresRows(session: session)
-            var records = RecordExporter(rows: rows).records()
-            return try SnapshotArchive.pack(&records, revision: try rows.revision())
+        try await ArchiveFile.packed(at: try self.pastStores.scratchPath("create", suffix: "gz")) { file in
+            try await self.writer.read(deadline: nil) { session in
+                let rows = PostgresRows(session: session)
+                var records = RecordExporter(rows: rows).records()
+                return try SnapshotArchive.pack(&records, revision: try rows.revision()) {
+                    try file.write(contentsOf: $0)
+                }
+            }
+        } store: { archive in
+            try await self.save(archive)
         }
-        try await self.save(archive)
-        return archive.manifest
     }
 
     /// Stores a snapshot exported elsewhere, as `LiveGraph` does: after checking its hashes, its id and that it
     /// loads into a fresh database (in the scratch directory, removed afterwards) with this graph's vocabulary.
-    /// The archive is read from `archive.source` as it is checked, then whole into memory to be stored as one
-    /// `bytea` value.
+    /// The archive is read from `archive.source` as it is checked, then again a piece at a time as it is stored.
     /// - Throws: `GraphError.snapshotIDMismatch` or `DATA_LOSS` when the bytes do not match the manifest;
     ///   `FAILED_PRECONDITION` when a record does not validate.
     package func importSnapshot(_ archive: SnapshotArchive) async throws -> SnapshotManifest {
@@ -29,9 +33,7 @@ extension PostgresGraphService {
         guard archive.manifest.id == expected else {
             throw GraphError.snapshotIDMismatch(id: archive.manifest.id, expected: expected)
         }
-        let directory = await self.pastStores.directory
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = "\(directory)/import-\(UUID().uuidString).sqlite"
+        let path = try self.pastStores.scratchPath("import", suffix: "sqlite")
         _ = try await SnapshotDatabase.build(path: path, archive: archive, vocabulary: try await self.vocabulary())
         SnapshotDatabase.remove(path)
         try await self.save(archive)
@@ -57,9 +59,7 @@ extension PostgresGraphService {
     package func restore(_ id: String) async throws -> WriteReport {
         let archive = try await self.archive(id)
         let label = "snapshot \(id)"
-        let directory = await self.pastStores.directory
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = "\(directory)/restore-\(UUID().uuidString).sqlite"
+        let path = try self.pastStores.scratchPath("restore", suffix: "sqlite")
         _ = try await SnapshotDatabase.build(path: path, archive: archive, vocabulary: try await self.vocabulary())
         SnapshotDatabase.remove(path)
         let report = try await self.writer.write(deadline: nil) { session in
@@ -80,23 +80,12 @@ extension PostgresGraphService {
         return report
     }
 
-    /// Stores `archive` in `snapshots` (nothing when a snapshot with its id is stored).
+    /// Stores `archive` in `snapshots` and `snapshot_pieces` (nothing when a snapshot with its id is stored).
     private func save(_ archive: SnapshotArchive) async throws {
-        var binds = PostgresBindings()
-        binds.append(archive.manifest.id)
-        binds.append(archive.manifest.revision)
-        binds.append(Int64(Date().timeIntervalSince1970 * 1000))
-        binds.append(String(decoding: try WireWriter.bytes(of: archive.manifest), as: UTF8.self))
-        binds.append(ByteBuffer(bytes: try archive.compressed()))
-        let values = binds
+        let manifest = String(decoding: try WireWriter.bytes(of: archive.manifest), as: UTF8.self)
+        let created = Int64(Date().timeIntervalSince1970 * 1000)
         try await self.writer.write(deadline: nil) { session in
-            try session.query(
-                """
-                INSERT INTO snapshots(id, revision, created_ms, manifest, data) VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (id) DO NOTHING
-                """,
-                values
-            )
+            try PostgresStoredArchive.store(archive, manifest: manifest, createdMs: created, in: session)
         }
     }
 
@@ -119,23 +108,21 @@ extension PostgresGraphService {
         }
     }
 
-    /// The stored snapshot `id`, bytes and manifest, exactly as created.
+    /// The stored snapshot `id`, bytes and manifest, exactly as created; the bytes are read from the database as
+    /// they are used (`PostgresStoredArchive`).
     /// - Throws: `GraphError.snapshotNotFound`.
     package func archive(_ id: String) async throws -> SnapshotArchive {
         var binds = PostgresBindings()
         binds.append(id)
         let values = binds
-        let found = try await self.writer.read(deadline: nil) { session in
-            try session.query("SELECT manifest, data FROM snapshots WHERE id = $1", values).first.map { row in
-                let (manifest, data) = try row.decode((String, ByteBuffer).self)
-                return SnapshotArchive(
-                    manifest: try JSONDecoder().decode(SnapshotManifest.self, from: Data(manifest.utf8)),
-                    compressed: Array(data.readableBytesView)
-                )
-            }
+        let manifest = try await self.writer.read(deadline: nil) { session in
+            try session.query("SELECT manifest FROM snapshots WHERE id = $1", values).first?.decode(String.self)
         }
-        guard let found else { throw GraphError.snapshotNotFound(id: id) }
-        return found
+        guard let manifest else { throw GraphError.snapshotNotFound(id: id) }
+        return SnapshotArchive(
+            manifest: try JSONDecoder().decode(SnapshotManifest.self, from: Data(manifest.utf8)),
+            source: PostgresStoredArchive(location: self.writer.location, id: id)
+        )
     }
 
     /// The store answering reads `as_of` snapshot `id`, unpacked into the scratch directory on first use and

@@ -5,10 +5,22 @@ internal import PostgresNIO
 /// PostgreSQL's `RecordRowSource`: the stored rows `RecordExporter` shapes into canonical records, so both
 /// backends give byte-identical lines. Parts come in position order within each owner.
 extension PostgresRows: RecordRowSource {
-    /// Read whole and sorted in memory: the id indexes follow the database's collation, not code point order,
-    /// so paging them in canonical order (`COLLATE "C"`) would sort the table for every page.
+    /// Paged in key order from the kind's `<table>_id_bytes` index: `id COLLATE "C"` orders by UTF-8 bytes, which
+    /// is the canonical order, while the primary key follows the database's collation (schema version 3).
     package func recordIDs(of kind: RecordKind) throws -> RecordIDs {
-        RecordIDs(sorting: try self.rows("SELECT id FROM \(kind.table)").map { try $0.decode(String.self) })
+        let table = kind.table
+        return RecordIDs { after, limit in
+            guard let after else {
+                return try self.rows(
+                    "SELECT id FROM \(table) ORDER BY id COLLATE \"C\" LIMIT $1",
+                    [.bigint(Int64(limit))]
+                ).map { try $0.decode(String.self) }
+            }
+            return try self.rows(
+                "SELECT id FROM \(table) WHERE id COLLATE \"C\" > $1 ORDER BY id COLLATE \"C\" LIMIT $2",
+                [.text(after), .bigint(Int64(limit))]
+            ).map { try $0.decode(String.self) }
+        }
     }
 
     package func documentRows(_ ids: [String]) throws -> [RecordRow.Document] {

@@ -1,3 +1,5 @@
+internal import ChronoGraph
+internal import ChronoStore
 internal import PostgresNIO
 
 /// The PostgreSQL schema, versioned by the one row of `chrono_schema` and migrated forward in one transaction.
@@ -16,10 +18,14 @@ internal import PostgresNIO
 /// Version 2 keeps the corpus statistics BM25 needs (`search_corpus`: the rows of `search` and their tokens,
 /// `chrono_tokens`) up to date by statement-level triggers on `search`, so that a search reads one row instead
 /// of every document.
+///
+/// Version 3 keeps a snapshot's archive in pieces (`snapshot_pieces`, `PostgresStoredArchive`) instead of one
+/// `bytea` in `snapshots`, so that it is written and read a piece at a time, and indexes each record kind's ids
+/// in byte order (`<table>_id_bytes`), so that an export pages through them in canonical order.
 package enum PostgresSchema {
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`. Each is a list
     /// of statements (the extended query protocol runs one statement at a time).
-    static let migrations: [[String]] = [version1, version2]
+    static let migrations: [[String]] = [version1, version2, version3]
 
     /// The version this build creates and reads.
     package static var version: Int { self.migrations.count }
@@ -250,6 +256,31 @@ package enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION search_corpus_count()
         """,
     ]
+
+    /// Moves each stored archive into pieces of 1 MiB (`PostgresStoredArchive`), stored as they are (`STORAGE
+    /// EXTERNAL`: gzip bytes do not compress again); indexes the record tables' ids in byte order
+    /// (`PostgresRows.recordIDs(of:)`).
+    private static let version3: [String] =
+        [
+            """
+            CREATE TABLE snapshot_pieces(
+                snapshot text NOT NULL REFERENCES snapshots(id), piece integer NOT NULL, data bytea NOT NULL,
+                PRIMARY KEY (snapshot, piece)
+            )
+            """,
+            "ALTER TABLE snapshot_pieces ALTER COLUMN data SET STORAGE EXTERNAL",
+            """
+            INSERT INTO snapshot_pieces(snapshot, piece, data)
+            SELECT s.id, p.piece, substring(s.data FROM p.piece * 1048576 + 1 FOR 1048576)
+            FROM snapshots s CROSS JOIN LATERAL generate_series(0, (length(s.data) - 1) / 1048576) AS p(piece)
+            """,
+            "ALTER TABLE snapshots DROP COLUMN data",
+        ] + Self.byteOrderIDIndexes
+
+    /// An index of each record table's ids in byte order (`COLLATE "C"`), the canonical order.
+    private static let byteOrderIDIndexes = RecordKind.allCases.map(\.table).sorted().map { table in
+        "CREATE INDEX \(table)_id_bytes ON \(table)(id COLLATE \"C\")"
+    }
 }
 
 /// The database's schema is newer than this build understands: a newer chronod migrated it.

@@ -1,3 +1,4 @@
+import ChronoGraph
 import ChronoStore
 import ChronoStorePostgres
 import ChronoTesting
@@ -25,10 +26,69 @@ struct PostgresSchemaTests {
             #expect(state.1 == 0)
             #expect(
                 state.2 == [
-                    "events_id_key", "events_order", "events_pkey", "events_span", "events_type", "search_document",
-                    "search_pkey",
+                    "events_id_bytes", "events_id_key", "events_order", "events_pkey", "events_span", "events_type",
+                    "search_document", "search_pkey",
                 ]
             )
+        }
+    }
+
+    @Test func version3MovesEachStoredArchiveIntoPiecesOfOneMebibyte() async throws {
+        try await TestDatabase.with { database in
+            try await PostgresSchema.migrate(database.worker, to: 2)
+            // 2.5 MiB and 3 bytes, and one byte: three pieces and one.
+            let large = (0..<(5 << 19) + 3).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
+            try await database.worker.write(deadline: nil) { session in
+                for (id, bytes) in [("r1-large", large), ("r2-small", [0x1f])] {
+                    var binds = PostgresBindings()
+                    binds.append(id)
+                    binds.append(ByteBuffer(bytes: bytes))
+                    try session.query(
+                        "INSERT INTO snapshots(id, revision, created_ms, manifest, data) VALUES ($1, 1, 0, '{}', $2)",
+                        binds
+                    )
+                }
+            }
+            try await PostgresSchema.migrate(database.worker)
+            let pieces = try await database.worker.read(deadline: nil) { session in
+                try session.query("SELECT snapshot, piece, data FROM snapshot_pieces ORDER BY snapshot, piece").map {
+                    let (snapshot, piece, data) = try $0.decode((String, Int, ByteBuffer).self)
+                    return (snapshot, piece, Array(data.readableBytesView))
+                }
+            }
+            #expect(pieces.map { "\($0.0)#\($0.1)" } == ["r1-large#0", "r1-large#1", "r1-large#2", "r2-small#0"])
+            #expect(pieces.filter { $0.0 == "r1-large" }.flatMap(\.2) == large)
+            #expect(pieces.last?.2 == [0x1f])
+            let columns = try await database.worker.read(deadline: nil) { session in
+                try session.query(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'snapshots' ORDER BY 1"
+                ).map { try $0.decode(String.self) }
+            }
+            #expect(columns == ["created_ms", "id", "manifest", "revision"])
+        }
+    }
+
+    @Test func recordIdsArePagedInByteOrderThroughTheirOwnIndex() async throws {
+        try await TestDatabase.with { database in
+            try await PostgresSchema.migrate(database.worker)
+            let ids = ["b", "É", "B", "a", "Z", "é", "e-10", "e-9", "e", "ä"]
+            let (paged, plan) = try await database.worker.write(deadline: nil) { session in
+                var binds = PostgresBindings()
+                binds.append(ids)
+                try session.query("INSERT INTO documents(id, title, lines) SELECT unnest($1::text[]), 'T', 1", binds)
+                let pages = try PostgresRows(session: session).recordIDs(of: .document)
+                var paged: [String] = []
+                while case let page = try pages.next(3), !page.isEmpty { paged += page }
+                // Without the index the planner could only sort: it must take the index's order instead.
+                try session.query("SET LOCAL enable_seqscan = off")
+                try session.query("SET LOCAL enable_sort = off")
+                let plan = try session.query(
+                    "EXPLAIN SELECT id FROM documents WHERE id COLLATE \"C\" > 'a' ORDER BY id COLLATE \"C\" LIMIT 3"
+                ).map { try $0.decode(String.self) }.joined(separator: "\n")
+                return (paged, plan)
+            }
+            #expect(paged == ids.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+            #expect(plan.contains("documents_id_bytes"), "\(plan)")
         }
     }
 

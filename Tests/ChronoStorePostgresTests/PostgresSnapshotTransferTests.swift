@@ -8,7 +8,7 @@ import Foundation
 import Testing
 
 /// PostgreSQL's daemon takes an archive in pieces (`Snapshot/Import`) and streams it back (`Snapshot/Export`)
-/// exactly as SQLite's does, although it holds the archive as one `bytea`.
+/// exactly as SQLite's does.
 @Suite(
     "PostgreSQL moves snapshot archives in pieces as SQLite does",
     .enabled(if: PostgresTestServer.primary != nil, PostgresTestServer.skipped),

@@ -2,7 +2,8 @@ internal import ChronoProtocol
 package import Foundation
 
 /// Where a snapshot's gzip bytes are read from, first byte to last, a piece at a time: memory (an archive a
-/// client sent), a file (one just packed) or the database that stores it (`StoredArchive`).
+/// client sent), a file (one just packed) or the database that stores it (`StoredArchive` in SQLite,
+/// `PostgresStoredArchive` in PostgreSQL).
 package protocol ArchiveSource: Sendable {
     /// Opens a reader at the first byte.
     func open() throws -> any ArchiveReader
@@ -17,7 +18,7 @@ package protocol ArchiveReader: AnyObject {
 }
 
 extension ArchiveSource {
-    /// Every byte, in one array (PostgreSQL stores them as one value).
+    /// Every byte, in one array (`SnapshotArchive.compressed()`).
     func readAll() throws -> [UInt8] {
         let reader = try self.open()
         var bytes: [UInt8] = []

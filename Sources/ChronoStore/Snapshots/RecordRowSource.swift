@@ -25,8 +25,8 @@ package protocol RecordRowSource {
     func citationRows(kind: String, owners: [String]) throws -> [RecordRow.Citation]
 }
 
-/// One kind's record ids in canonical order, handed out a page at a time as the export goes: read in key order
-/// from an index whose order is the canonical one (SQLite), or read whole and sorted where it is not.
+/// One kind's record ids in canonical order, handed out a page at a time as the export goes, read in key order
+/// from an index whose order is the canonical one.
 package struct RecordIDs {
     private let page: (_ limit: Int) throws -> [String]
 
@@ -38,17 +38,6 @@ package struct RecordIDs {
             let ids = try page(last, limit)
             last = ids.last ?? last
             return ids
-        }
-    }
-
-    /// `ids`, in any order, sorted here. Memory holds them all.
-    package init(sorting ids: [String]) {
-        let sorted = ids.sorted(by: CanonicalRecord.precedes)
-        var offset = 0
-        self.page = { limit in
-            let end = min(offset + limit, sorted.count)
-            defer { offset = end }
-            return Array(sorted[offset..<end])
         }
     }
 
