@@ -44,7 +44,7 @@ extension PostgresGraphService {
     /// `LiveGraph` compares them (`SnapshotDiff`).
     package func diff(from: String, to: String?) async throws -> SnapshotDiff {
         let old = try await self.archive(from)
-        if let to { return try SnapshotDiff(from: old, to: try await self.archive(to)) }
+        if let to { return try await SnapshotDiff.between(old, try await self.archive(to)) }
         return try await self.writer.read(deadline: nil) { session in
             let rows = PostgresRows(session: session)
             var current = RecordExporter(rows: rows).records()

@@ -5,7 +5,8 @@ internal import PostgresNIO
 
 /// A snapshot's gzip bytes as PostgreSQL stores them: `snapshot_pieces` rows of at most `pieceSize` bytes,
 /// numbered from 0 in order, written a piece at a time from any `ArchiveSource` and read back a piece at a time
-/// on a connection of the reader's own. A `bytea` value is sent and received whole, so a snapshot kept as one
+/// on a connection of the reader's own (its statements block the reading thread: read through `ArchiveStream`
+/// or on a thread of one's own). A `bytea` value is sent and received whole, so a snapshot kept as one
 /// would be one value in memory (about 100 MB at 10⁶ events) on every export, restore or `as_of` read.
 ///
 /// Stored snapshots are never changed or deleted, so a reader opened at any time reads the bytes as stored.
@@ -72,9 +73,15 @@ struct PostgresStoredArchive: ArchiveSource {
                 ).first?.decode((Int, Int).self) ?? (0, 0)
             return PieceReader(session, id: self.id, pieces: pieces, count: count)
         } catch {
-            try? connection.close().wait()
+            Self.close(connection)
             throw error
         }
+    }
+
+    /// Closes `connection` without waiting for it: it is kept until closed, as postgres-nio requires of a
+    /// connection that goes away, and a reader may be dropped on any thread.
+    private static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     /// Reads the pieces in order, one statement each, and hands them out `maximum` bytes at a time; its
@@ -126,7 +133,7 @@ struct PostgresStoredArchive: ArchiveSource {
         private func close() {
             guard let session = self.session else { return }
             self.session = nil
-            try? session.connection.close().wait()
+            PostgresStoredArchive.close(session.connection)
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
 /// Snapshots are packed, checked, loaded and compared as streams: however the records are batched and the
 /// bytes flushed, the snapshot is the same; an archive out of canonical order is refused; the streamed
 /// comparison finds what comparing whole graphs finds; a stored archive is written and read a chunk at a time
-/// and checked as read back.
+/// (also through `ArchiveStream`, as `Snapshot/Export` reads it) and checked as read back.
 @Suite(.heavy, .timeLimit(.minutes(2))) struct SnapshotStreamingTests {
     @Test(arguments: [1, 2, 7, 1_000])
     func anyBatchAndFlushSizeGivesTheSameSnapshot(batchSize: Int) async throws {
@@ -101,6 +101,17 @@ import Testing
         #expect(stored.source is StoredArchive)
         #expect(try stored.compressed() == bytes)
         #expect(try stored.unpack() == records)
+        for maximum in [100_000, 256 * 1024, StoredArchive.chunk + 1] {
+            let stream = ArchiveStream(stored.source)
+            var streamed: [UInt8] = []
+            var withinMaximum = true
+            while case let piece = try await stream.read(maximum: maximum), !piece.isEmpty {
+                withinMaximum = withinMaximum && piece.count <= maximum
+                streamed += piece
+            }
+            #expect(streamed == bytes, "\(maximum) bytes at a time")
+            #expect(withinMaximum, "\(maximum) bytes at a time")
+        }
         #expect(try await fixture.live.snapshots() == [archive.manifest])
     }
 

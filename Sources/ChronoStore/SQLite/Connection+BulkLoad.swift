@@ -43,9 +43,12 @@ extension String {
     }
 }
 
-/// Runs `body` on a thread of its own and returns its result: for long blocking work (a bulk load) that must
-/// not hold one of the few threads Swift concurrency shares.
-func onOwnThread<T: Sendable>(named name: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+/// Runs `body` on a thread of its own and returns its result: for long blocking work (a bulk load, a pass over
+/// a stored archive) that must not hold one of the few threads Swift concurrency shares.
+package func onOwnThread<T: Sendable>(
+    named name: String,
+    _ body: @escaping @Sendable () throws -> T
+) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try body() }) }
         thread.name = name

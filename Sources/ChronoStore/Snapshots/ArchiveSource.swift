@@ -1,4 +1,5 @@
 internal import ChronoProtocol
+internal import Dispatch
 package import Foundation
 
 /// Where a snapshot's gzip bytes are read from, first byte to last, a piece at a time: memory (an archive a
@@ -25,6 +26,36 @@ extension ArchiveSource {
         bytes.reserveCapacity(reader.count)
         while case let chunk = try reader.read(maximum: StoredArchive.chunk), !chunk.isEmpty { bytes += chunk }
         return bytes
+    }
+}
+
+/// An archive read from async code a piece at a time, each read on a serial queue of the stream's own: a read may
+/// block (a blob read, a PostgreSQL round trip per piece), and the few threads Swift concurrency shares must not.
+///
+/// `@unchecked Sendable`: the reader is created and used only by blocks running on `queue`, one at a time.
+package final class ArchiveStream: @unchecked Sendable {
+    private let source: any ArchiveSource
+    private let queue = DispatchQueue(label: "chronograph.archive-stream")
+    private var reader: (any ArchiveReader)?
+
+    /// A stream of `source`'s bytes, opened at the first read.
+    package init(_ source: any ArchiveSource) {
+        self.source = source
+    }
+
+    /// The next bytes, at most `maximum` of them; empty once every byte was read.
+    package func read(maximum: Int) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            self.queue.async {
+                continuation.resume(
+                    with: Result {
+                        let reader = try self.reader ?? self.source.open()
+                        self.reader = reader
+                        return try reader.read(maximum: maximum)
+                    }
+                )
+            }
+        }
     }
 }
 

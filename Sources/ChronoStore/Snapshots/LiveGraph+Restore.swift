@@ -27,7 +27,7 @@ extension LiveGraph {
     /// What differs between snapshot `from` and snapshot `to` (the live graph when `nil`).
     public func diff(from: String, to: String?) async throws -> SnapshotDiff {
         let old = try await self.archive(from)
-        if let to { return try SnapshotDiff(from: old, to: try await self.archive(to)) }
+        if let to { return try await SnapshotDiff.between(old, try await self.archive(to)) }
         return try await self.store.read(deadline: nil) { connection, _ in
             var current = RecordExporter(connection: connection).records()
             return try SnapshotDiff(from: old, toCurrent: &current, revision: try GraphStore.revision(connection))
@@ -52,17 +52,20 @@ public struct SnapshotDiff: Sendable, Hashable {
     /// Records in both whose canonical form differs.
     public var changed: [RecordKey]
 
-    /// What differs from snapshot `old` to snapshot `new`, both read as streams.
-    package init(from old: SnapshotArchive, to new: SnapshotArchive) throws {
-        var before = try old.records()
-        var after = try new.records()
-        self.init(
-            from: old.manifest.id,
-            to: new.manifest.id,
-            fromRevision: old.manifest.revision,
-            toRevision: new.manifest.revision,
-            difference: try CanonicalDifference(old: &before, new: &after)
-        )
+    /// What differs from snapshot `old` to snapshot `new`, both read as streams on a thread of their own (a read
+    /// of a stored archive may block).
+    package static func between(_ old: SnapshotArchive, _ new: SnapshotArchive) async throws -> SnapshotDiff {
+        try await onOwnThread(named: "chronograph.store.diff") {
+            var before = try old.records()
+            var after = try new.records()
+            return SnapshotDiff(
+                from: old.manifest.id,
+                to: new.manifest.id,
+                fromRevision: old.manifest.revision,
+                toRevision: new.manifest.revision,
+                difference: try CanonicalDifference(old: &before, new: &after)
+            )
+        }
     }
 
     /// What differs from snapshot `old` to the current graph, whose records `current` reads at `revision`.

@@ -130,7 +130,10 @@ public struct SnapshotArchive: Sendable {
     }
 
     /// The stream `records()` returns.
-    public struct Records: CanonicalRecordStream {
+    ///
+    /// `@unchecked Sendable`: it may be made on one thread and read on another (`SnapshotDatabase.build`), but is
+    /// read by one at a time.
+    public struct Records: CanonicalRecordStream, @unchecked Sendable {
         /// Compressed bytes handed to the inflater at a time.
         static let inputChunk = 256 * 1024
 

@@ -22,7 +22,8 @@ package enum SnapshotDatabase {
         archive: SnapshotArchive,
         vocabulary: [VocabularyRow]
     ) async throws -> GraphStore {
-        let records = try archive.records()
+        // The first pass over the archive (its size and hash) reads it whole, and a read may block.
+        let records = try await onOwnThread(named: "chronograph.store.snapshot") { try archive.records() }
         return try await Self.build(
             path: path,
             records: records,
