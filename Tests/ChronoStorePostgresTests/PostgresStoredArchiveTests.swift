@@ -15,11 +15,23 @@ import Testing
     .timeLimit(.minutes(2))
 )
 struct PostgresStoredArchiveTests {
-    /// The repository graph's snapshot, taken on SQLite, with its bytes and its manifest's JSON.
-    static func snapshot(_ pair: ServicePair) async throws -> (SnapshotArchive, bytes: [UInt8], manifest: String) {
+    /// A snapshot with its gzip bytes and its manifest's JSON.
+    typealias Snapshot = (archive: SnapshotArchive, bytes: [UInt8], manifest: String)
+
+    /// The repository graph's snapshot, taken on SQLite.
+    static func snapshot(_ pair: ServicePair) async throws -> Snapshot {
         let manifest = try await pair.sqlite.createSnapshot()
         let archive = try await pair.sqlite.archive(manifest.id)
         return (archive, try archive.compressed(), String(decoding: try WireWriter.bytes(of: manifest), as: UTF8.self))
+    }
+
+    /// `snapshot(pair)`, stored on PostgreSQL in pieces of 4,096 bytes.
+    static func storedInSmallPieces(_ pair: ServicePair) async throws -> Snapshot {
+        let (archive, bytes, manifest) = try await Self.snapshot(pair)
+        try await pair.database.worker.write(deadline: nil) { session in
+            try PostgresStoredArchive.store(archive, manifest: manifest, createdMs: 1, pieceSize: 4_096, in: session)
+        }
+        return (archive, bytes, manifest)
     }
 
     /// Every byte `reader` gives, `maximum` at a time, and whether no read gave more than `maximum`.
@@ -35,15 +47,8 @@ struct PostgresStoredArchiveTests {
 
     @Test func anArchiveIsStoredInNumberedPiecesAndReadsBackWholeWhateverTheReadSize() async throws {
         try await ServicePair.with(graph: Repository.url("Graph")) { pair in
-            let (archive, bytes, manifest) = try await Self.snapshot(pair)
+            let (archive, bytes, manifest) = try await Self.storedInSmallPieces(pair)
             try await pair.database.worker.write(deadline: nil) { session in
-                try PostgresStoredArchive.store(
-                    archive,
-                    manifest: manifest,
-                    createdMs: 1,
-                    pieceSize: 4_096,
-                    in: session
-                )
                 // Stored already: nothing changes.
                 try PostgresStoredArchive.store(archive, manifest: manifest, createdMs: 2, pieceSize: 999, in: session)
             }
@@ -90,15 +95,8 @@ struct PostgresStoredArchiveTests {
 
     @Test func aMissingPieceIsDataLoss() async throws {
         try await ServicePair.with(graph: Repository.url("Graph")) { pair in
-            let (archive, _, manifest) = try await Self.snapshot(pair)
+            let (archive, _, _) = try await Self.storedInSmallPieces(pair)
             try await pair.database.worker.write(deadline: nil) { session in
-                try PostgresStoredArchive.store(
-                    archive,
-                    manifest: manifest,
-                    createdMs: 1,
-                    pieceSize: 4_096,
-                    in: session
-                )
                 try session.query("DELETE FROM snapshot_pieces WHERE piece = 1")
             }
             let reader = try PostgresStoredArchive(location: pair.location, id: archive.manifest.id).open()
