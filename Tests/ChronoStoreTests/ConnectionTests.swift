@@ -141,7 +141,7 @@ struct ConnectionTests {
             }
             // (the library caps the map at its compile-time limit)
             #expect(readOnly ? map >= 1 << 30 : map == 0, "read only: \(readOnly), mapped: \(map)")
-            #expect((cache == -ConnectionWorker.readerCacheKiB) == readOnly, "read only: \(readOnly), cache: \(cache)")
+            #expect((cache == -Connection.readerCacheKiB) == readOnly, "read only: \(readOnly), cache: \(cache)")
         }
     }
 

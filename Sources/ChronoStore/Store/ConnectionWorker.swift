@@ -4,16 +4,6 @@ internal import Dispatch
 ///
 /// `@unchecked Sendable`: `connection` is touched only by blocks running on `queue`.
 final class ConnectionWorker: @unchecked Sendable {
-    /// Page cache of each reader connection, in KiB (SQLite's default is 2,000): at 10^6 events the hot index
-    /// pages of timeline and traversal reads no longer fit in 2 MB, and every miss is a `pread` and a copy.
-    static let readerCacheKiB = 65_536
-    /// How much of the database file each reader connection maps into memory (SQLite's `mmap_size`; Debian's
-    /// library caps it at 0x7fff0000). Mapped pages are read in place from the OS page cache, which all readers
-    /// share, instead of a `pread` and a copy into each connection's own cache for every miss: at 10^6 events a
-    /// 1-hop call used 0.17-0.20 ms of CPU instead of 0.27-0.30 (`Tools/bench/sequential.py`, BENCHMARKS.md).
-    /// Writers do not map: their pages go through the WAL.
-    static let readerMapBytes = 1 << 31
-
     private let queue: DispatchQueue
     private let connection: Connection
     private let afterEachRun: (@Sendable (Connection) -> Void)?
@@ -34,12 +24,9 @@ final class ConnectionWorker: @unchecked Sendable {
             queue.async {
                 continuation.resume(
                     with: Result {
-                        let connection = try Connection(path: path, readOnly: readOnly)
-                        if readOnly {
-                            try connection.execute("PRAGMA cache_size = -\(Self.readerCacheKiB)")
-                            try connection.execute("PRAGMA mmap_size = \(Self.readerMapBytes)")
-                        }
-                        return ConnectionBox(connection)
+                        ConnectionBox(
+                            readOnly ? try Connection.reader(path: path) : try Connection(path: path, readOnly: false)
+                        )
                     }
                 )
             }
