@@ -42,6 +42,10 @@ public final class ChronoServer: Sendable {
         self.address = "\(local?.ipAddress ?? "?"):\(self.port)"
     }
 
+    /// How many event loops serve connections when `bind` is given no group of its own (NIO's shared group): a
+    /// store that answers small reads at once needs a quick reader for each (`GraphStore.open(quickReaders:)`).
+    public static var defaultEventLoopCount: Int { NIOSingletons.groupLoopCountSuggestion }
+
     /// Binds a listening socket on `host:port` (port 0 picks a free one) serving `dispatcher`'s methods.
     ///
     /// Each accepted connection is served on its event loop as soon as it is accepted: request lines are

@@ -141,6 +141,13 @@ package final class PostgresGraphStore: GraphReading {
     /// `nil`: PostgreSQL's reads wait on the server, so running a caller's code on a reader's queue gains nothing.
     package func readExecutor() -> (any TaskExecutor)? { nil }
 
+    /// `nil`: every PostgreSQL read is a round trip to the server, which an event loop must not wait for.
+    package func answerAtOnce<Query: GraphQuery>(
+        _ query: Query,
+        budget: Duration,
+        deadline: ContinuousClock.Instant?
+    ) throws -> Query.Result? { nil }
+
     /// Closes every reader connection; the store must not be used afterwards.
     package func close() async {
         for reader in self.readers { await reader.close() }

@@ -66,6 +66,14 @@ struct Chronod: AsyncParsableCommand {
     @Flag(help: "Allow plain TCP on a non-loopback --host: the token and all data cross the network in clear.")
     var insecure = false
 
+    @Option(
+        help: """
+            Milliseconds a graph read may run on a connection's event loop before it is handed to a reader thread \
+            instead; 0 hands every read over (default 1).
+            """
+    )
+    var quickBudgetMs: Int?
+
     @Option(help: "Seconds a connection may stay silent before it is closed (default 300).")
     var idleTimeout: Int = 300
 
@@ -79,6 +87,9 @@ struct Chronod: AsyncParsableCommand {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
         try self.web.validate()
+        if let budget = self.quickBudgetMs, !(0...1_000).contains(budget) {
+            throw ValidationError("--quick-budget-ms must be between 0 and 1000, got \(budget)")
+        }
         if self.token != nil, self.tokenFile != nil {
             throw ValidationError("--token and --token-file are exclusive: give one")
         }
@@ -114,7 +125,7 @@ struct Chronod: AsyncParsableCommand {
         let metrics = MetricsRegistry()
         let dispatcher = Dispatcher.serving(
             live: live,
-            configuration: LiveConfiguration(token: token),
+            configuration: LiveConfiguration(token: token, quickBudget: .milliseconds(self.quickBudgetMs ?? 1)),
             metrics: metrics.callMetrics
         )
         let server = try await ChronoServer.bind(
@@ -264,7 +275,7 @@ struct Chronod: AsyncParsableCommand {
     /// appears only once the build is complete.
     private static func openStore(database: String, graph: String, logger: Logger) async throws -> GraphStore {
         guard !FileManager.default.fileExists(atPath: database) else {
-            return try await GraphStore.open(path: database)
+            return try await GraphStore.open(path: database, quickReaders: ChronoServer.defaultEventLoopCount)
         }
         logger.info("building the database from the graph", metadata: ["db": "\(database)", "graph": "\(graph)"])
         let progress = ImportProgress(logger: logger)
@@ -275,6 +286,6 @@ struct Chronod: AsyncParsableCommand {
         )
         progress.finish()
         logger.info("database built", metadata: ["records": "\(report.records)", "revision": "\(report.revision)"])
-        return try await GraphStore.open(path: database)
+        return try await GraphStore.open(path: database, quickReaders: ChronoServer.defaultEventLoopCount)
     }
 }

@@ -103,6 +103,30 @@ import Testing
         #expect(machine.finish(id: 2).report)
     }
 
+    @Test func anInlineCallThatGoesOnInATaskStaysInFlightWithItsStop() {
+        var machine = SessionStateMachine(maximumCallsInFlight: 2)
+        #expect(machine.receive(id: 1, inline: true) == .start)
+        machine.continueInTask(id: 1)
+        #expect(machine.callsInFlight == [1])
+        // The inline slot is free again, and the call still counts against the limit.
+        #expect(machine.receive(id: 2, inline: true) == .start)
+        guard case .reject(let full) = machine.receive(id: 3) else {
+            Issue.record("the call that went on in a task was not counted against the limit")
+            return
+        }
+        #expect(full.code == .resourceExhausted)
+        #expect(machine.finish(id: 2).report)
+
+        // Stopped while it ran inline: the task it goes on in ends with the stop's status.
+        #expect(machine.receive(id: 4, inline: true) == .start)
+        #expect(machine.stop(id: 4, reason: .deadlineExceeded) == .cancelTask)
+        machine.continueInTask(id: 4)
+        #expect(machine.stopReason(id: 4) == .deadlineExceeded)
+        #expect(machine.finish(id: 4).override?.code == .deadlineExceeded)
+        #expect(machine.finish(id: 1).override == nil)
+        #expect(machine.callsInFlight.isEmpty)
+    }
+
     @Test func drainingWaitsForAnInlineCallAndShutdownStopsIt() {
         var machine = SessionStateMachine(maximumCallsInFlight: 4)
         #expect(machine.receive(id: "quick", inline: true) == .start)

@@ -7,9 +7,10 @@ struct FixtureStore {
     let directory: TemporaryDirectory
     let store: GraphStore
 
-    static func open() async throws -> FixtureStore {
+    /// Opens the fixture graph's store, with `quickReaders` connections for `answerAtOnce`.
+    static func open(quickReaders: Int = 0) async throws -> FixtureStore {
         let directory = try TemporaryDirectory()
-        let store = try await GraphStore.open(path: directory.databasePath)
+        let store = try await GraphStore.open(path: directory.databasePath, quickReaders: quickReaders)
         try await GraphLoader(directory: Fixtures.graph).load(into: store)
         return FixtureStore(directory: directory, store: store)
     }

@@ -21,13 +21,17 @@ enum SyntheticGraph {
     /// The entity id for index `index`.
     static func entity(_ index: Int) -> String { "entity-\(String(format: "%04d", index % Self.entityCount))" }
 
-    /// The shared store, built on first use.
+    /// The shared store, built on first use; with quick readers for its event loops, as chronod opens it, so
+    /// reads are first tried on the event loop and handed to the reader queues past their budget.
     static let store = Task<GraphStore, any Error> {
         let directory = try TemporaryDirectory(prefix: "chronograph-e2e")
         let graph = directory.appending("graph")
         try FileManager.default.createDirectory(at: graph, withIntermediateDirectories: true)
         try Self.write(to: graph)
-        let store = try await GraphStore.open(path: directory.databasePath)
+        let store = try await GraphStore.open(
+            path: directory.databasePath,
+            quickReaders: ChronoServer.defaultEventLoopCount
+        )
         try await GraphLoader(directory: graph).load(into: store)
         return store
     }

@@ -7,6 +7,9 @@ public struct MethodDescriptor: Sendable {
     /// Runs one call synchronously on the connection's event loop: for quick methods that neither block
     /// nor touch the database.
     public typealias InlineHandler = @Sendable (CallContext) throws -> MethodResult
+    /// Tries a call synchronously on the connection's event loop, for methods whose answers are mostly
+    /// small: `nil` when it cannot answer within a short budget, and the call then runs `handler` in a task.
+    public typealias QuickHandler = @Sendable (CallContext) throws -> MethodResult?
 
     /// The full name, `chrono.v1.<Service>/<Method>`.
     public var name: MethodName
@@ -20,6 +23,8 @@ public struct MethodDescriptor: Sendable {
     public var handler: Handler
     /// The same handler in synchronous form, when the method may run inline on the event loop.
     public var inlineHandler: InlineHandler?
+    /// A first attempt at the call on the event loop, when the method may answer there (see `QuickHandler`).
+    public var quickHandler: QuickHandler?
     /// Where the call's task should run, when the method mostly waits on one place (a store's reader).
     public var executor: (@Sendable () -> (any TaskExecutor)?)?
 

@@ -2,7 +2,8 @@ import ChronoProtocol
 import ChronoStore
 
 /// Adds `as_of` (a snapshot id) to every read method: such a call is answered by the same method on a
-/// database unpacked from that snapshot (cached by id), and stamped with the snapshot's revision.
+/// database unpacked from that snapshot (cached by id), and stamped with the snapshot's revision; it is never
+/// answered at once on the event loop (unpacking a snapshot takes long).
 enum AsOfRouting {
     static func wrap(_ descriptors: [MethodDescriptor], live: any GraphService) -> [MethodDescriptor] {
         descriptors.map { descriptor in
@@ -18,6 +19,12 @@ enum AsOfRouting {
                 var params = context.params
                 params["as_of"] = nil
                 return try await GraphMethods.answer(descriptor.name, context.with(params: params), on: store)
+            }
+            if let quick = descriptor.quickHandler {
+                routed.quickHandler = { context in
+                    guard (context.params["as_of"] ?? .null) == .null else { return nil }
+                    return try quick(context)
+                }
             }
             return routed
         }

@@ -14,7 +14,10 @@ extension Dispatcher {
         let authorization = WriteAuthorization(token: configuration.token)
         return Dispatcher(
             methods: Self.builtinMethods(started: started, revision: revision)
-                + AsOfRouting.wrap(GraphMethods.descriptors(store: store), live: live)
+                + AsOfRouting.wrap(
+                    GraphMethods.descriptors(store: store, quickBudget: configuration.quickBudget),
+                    live: live
+                )
                 + FactsMethods.descriptors(live: live, authorization: authorization)
                 + SnapshotMethods.descriptors(live: live, authorization: authorization)
                 + [WatchSubscribe.descriptor(live: live, configuration: configuration, metrics: metrics)],

@@ -16,13 +16,24 @@ enum GraphMethods {
     /// The methods whose params read as a `GraphQuery`, in listing order.
     static var queryMethods: [MethodName] { Self.unary.map(\.name) }
 
-    /// One descriptor per graph method; unary calls run on the store's reader threads.
-    static func descriptors(store: any GraphReading) -> [MethodDescriptor] {
+    /// One descriptor per graph method. A unary call is first tried at once on the event loop, when the store
+    /// can (`GraphReading.answerAtOnce`) and `quickBudget` is not zero, and otherwise runs on the store's reader
+    /// threads.
+    static func descriptors(store: any GraphReading, quickBudget: Duration) -> [MethodDescriptor] {
         var descriptors = Self.unary.map { method in
             var descriptor = MethodDescriptor(method.name, schema: method.schema) { context in
                 try await Self.answer(method.name, context, on: store)
             }
             descriptor.executor = { store.readExecutor() }
+            if quickBudget > .zero {
+                descriptor.quickHandler = { context in
+                    var params = JSONObjectReader(context.params, path: "params")
+                    guard let query = try Self.query(method.name, reading: &params),
+                        let result = try store.answerAtOnce(query, budget: quickBudget, deadline: context.deadline)
+                    else { return nil }
+                    return MethodResult(result, revision: result.revision)
+                }
+            }
             return descriptor
         }
         descriptors.insert(TimelineStream.descriptor(store: store), at: 1)

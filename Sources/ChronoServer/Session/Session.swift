@@ -72,23 +72,32 @@ final class Session: Sendable {
             return false
         }
         let inline = descriptor.inlineHandler
-        let received = self.state.withLockedValue { $0.machine.receive(id: request.id, inline: inline != nil) }
+        let quick = inline == nil ? descriptor.quickHandler : nil
+        let received = self.state.withLockedValue {
+            $0.machine.receive(id: request.id, inline: inline != nil || quick != nil)
+        }
         if case .reject(let error) = received {
             emit(self.failureFrame(id: request.id, error: error))
             return false
         }
-        guard let inline else {
-            let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
-            self.start(request, descriptor, deadline: deadline)
-            return false
-        }
-        let context = self.inlineContext(for: request)
+        let deadline = request.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
         let started = ContinuousClock.now
-        let outcome: Result<MethodResult, any Error>
-        do {
-            outcome = .success(try inline(context))
-        } catch {
-            outcome = .failure(error)
+        let outcome: Result<MethodResult, any Error>?
+        if let inline {
+            outcome = Result { try inline(self.inlineContext(for: request, deadline: nil)) }
+        } else if let quick {
+            do {
+                outcome = try quick(self.inlineContext(for: request, deadline: deadline)).map { .success($0) }
+            } catch {
+                outcome = .failure(error)
+            }
+        } else {
+            outcome = nil
+        }
+        guard let outcome else {
+            if quick != nil { self.state.withLockedValue { $0.machine.continueInTask(id: request.id) } }
+            self.start(request, descriptor, deadline: deadline, started: started)
+            return false
         }
         let action = self.state.withLockedValue { $0.machine.finish(id: request.id) }
         if action.report {
@@ -152,11 +161,16 @@ final class Session: Sendable {
 
     // MARK: - Calls in their own tasks
 
-    private func start(_ request: Request, _ descriptor: MethodDescriptor, deadline: ContinuousClock.Instant?) {
+    /// Runs a call in a task of its own; `started` is when the call was received (its time counts from then).
+    private func start(
+        _ request: Request,
+        _ descriptor: MethodDescriptor,
+        deadline: ContinuousClock.Instant?,
+        started: ContinuousClock.Instant
+    ) {
         self.calls.started()
         let id = request.id
         let context = self.context(for: request, deadline: deadline)
-        let started = ContinuousClock.now
         self.state.withLockedValue { state in
             // Created under the lock, so the task cannot finish before it is on record.
             let task = Task(executorPreference: descriptor.executor?()) {
@@ -174,6 +188,8 @@ final class Session: Sendable {
                 }
             }
             state.running[id] = RunningCall(task: task, timer: timer)
+            // Stopped while it was tried inline, before it had a task to cancel.
+            if state.machine.stopReason(id: id) != nil { task.cancel() }
         }
     }
 
@@ -231,11 +247,12 @@ final class Session: Sendable {
     }
 
     /// The context of a call that runs inline: it cannot stream (it ends before its first frame could go out).
-    private func inlineContext(for request: Request) -> CallContext {
+    private func inlineContext(for request: Request, deadline: ContinuousClock.Instant?) -> CallContext {
         CallContext(
             id: request.id,
             params: request.params,
             metadata: request.metadata,
+            deadline: deadline,
             logger: self.logger,
             isLoopback: self.isLoopback,
             sendData: { _ in throw ChronoError.internal() },

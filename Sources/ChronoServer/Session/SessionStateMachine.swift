@@ -130,6 +130,14 @@ public struct SessionStateMachine: Sendable {
         return .start
     }
 
+    /// The inline call `id` did not finish inline (its method declined to answer on the event loop) and goes on
+    /// in a task: it stays in flight, stopping if it was asked to stop meanwhile.
+    public mutating func continueInTask(id: RequestID) {
+        guard let inline = self.inlineCall, inline.id == id else { return }
+        self.inlineCall = nil
+        self.calls[id] = inline.state
+    }
+
     /// Asks to stop call `id` for `reason`; the first reason wins.
     public mutating func stop(id: RequestID, reason: StopReason) -> StopAction {
         if self.inlineCall?.id == id {

@@ -19,4 +19,13 @@ public protocol GraphReading: Sendable {
     /// An executor on which reads run without a hand-over between threads, when the backend has one
     /// (SQLite's reader queues); a call that prefers it runs its own code there too.
     func readExecutor() -> (any TaskExecutor)?
+
+    /// Answers `query` at once on the calling thread when the backend can and the answer is ready before
+    /// `budget` passes, so a server's event loop answers a small query without handing it to another thread;
+    /// `nil` when it cannot (the caller then uses `run`, which sees the same data). Throws what `run` would.
+    func answerAtOnce<Query: GraphQuery>(
+        _ query: Query,
+        budget: Duration,
+        deadline: ContinuousClock.Instant?
+    ) throws -> Query.Result?
 }

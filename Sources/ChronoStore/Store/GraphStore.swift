@@ -5,28 +5,40 @@ internal import Foundation
 /// The graph database and its query engine.
 ///
 /// Owns one writer connection and a small pool of reader connections (WAL mode), each confined to its
-/// own serial queue: SQLite never runs on the caller's thread or on the cooperative pool. Every read is
-/// `async`, takes an optional deadline, honours Task cancellation by interrupting SQLite, and returns a
-/// result tagged with the graph revision it was computed at.
+/// own serial queue: `run` never runs SQLite on the caller's thread or on the cooperative pool. Every such
+/// read is `async`, takes an optional deadline, honours Task cancellation by interrupting SQLite, and returns
+/// a result tagged with the graph revision it was computed at. `answerAtOnce` is the one exception: quick
+/// readers answer on the caller's own thread (an event loop) within a short budget (`QuickReaders`).
 public final class GraphStore: GraphReading {
     /// The database file.
     public let path: String
     let writer: ConnectionWorker
     private let readers: [ConnectionWorker]
+    private let quickReaders: QuickReaders
     private let counter = RoundRobin()
     private let committedRevision: RevisionCell
 
-    private init(path: String, writer: ConnectionWorker, readers: [ConnectionWorker], committedRevision: RevisionCell) {
+    private init(
+        path: String,
+        writer: ConnectionWorker,
+        readers: [ConnectionWorker],
+        quickReaders: QuickReaders,
+        committedRevision: RevisionCell
+    ) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.quickReaders = quickReaders
         self.committedRevision = committedRevision
     }
 
     /// Opens (creating and migrating if needed) the database at `path`.
     ///
-    /// - Parameter readers: reader connections, at least 1.
-    public static func open(path: String, readers: Int = 2) async throws -> GraphStore {
+    /// - Parameters:
+    ///   - readers: reader connections on queues of their own, at least 1.
+    ///   - quickReaders: reader connections for `answerAtOnce` on the caller's thread, one per thread that
+    ///     asks at once (a server's event loops); with none, nothing is answered at once.
+    public static func open(path: String, readers: Int = 2, quickReaders: Int = 0) async throws -> GraphStore {
         // Every change goes through the writer, so reading the revision after each of its runs keeps the
         // cell current without a query per call.
         let committedRevision = RevisionCell()
@@ -45,7 +57,16 @@ public final class GraphStore: GraphReading {
                 try await ConnectionWorker.open(path: path, label: "chronograph.store.reader\(index)", readOnly: true)
             )
         }
-        return GraphStore(path: path, writer: writer, readers: pool, committedRevision: committedRevision)
+        let quick = try await onOwnThread(named: "chronograph.store.open") {
+            try QuickReaders(path: path, count: quickReaders)
+        }
+        return GraphStore(
+            path: path,
+            writer: writer,
+            readers: pool,
+            quickReaders: quick,
+            committedRevision: committedRevision
+        )
     }
 
     /// Runs a read-only `body` on a reader connection inside one read transaction (one snapshot).
@@ -61,7 +82,8 @@ public final class GraphStore: GraphReading {
         }
     }
 
-    /// Reads every B-tree of the database (`Prewarm`) through each reader connection at once, so the pages are
+    /// Reads every B-tree of the database (`Prewarm`) through each reader connection (the queues' at once, then
+    /// the quick readers'), so the pages are
     /// mapped into each reader's view of the file before the first calls need them: a page's first touch
     /// through a mapping is a page fault, and a fresh reader pays one for each page a call reads (at 10^6
     /// events 20–50 a call until the pages it reads have all been touched once). Worth it when the file fits
@@ -79,6 +101,11 @@ public final class GraphStore: GraphReading {
             }
             var result: (pages: Int64, trees: Int) = (0, 0)
             for try await read in group { result = read }
+            try await onOwnThread(named: "chronograph.store.prewarm") { [quickReaders] in
+                try quickReaders.withEach { connection in
+                    _ = try connection.read { connection in try Prewarm.readEveryTree(connection) }
+                }
+            }
             return result
         }
     }
@@ -99,6 +126,20 @@ public final class GraphStore: GraphReading {
         deadline: ContinuousClock.Instant? = nil
     ) async throws -> Query.Result {
         try await self.reading(deadline: deadline) { reader in try query.answer(from: reader) }
+    }
+
+    /// Answers `query` at once on the calling thread, from a quick reader that is free, when it finishes before
+    /// `budget` passes; `nil` otherwise (run it with `run`). See `QuickReaders`.
+    public func answerAtOnce<Query: GraphQuery>(
+        _ query: Query,
+        budget: Duration,
+        deadline: ContinuousClock.Instant?
+    ) throws -> Query.Result? {
+        try self.quickReaders.attempt(budget: budget, deadline: deadline) { connection, context in
+            try query.answer(
+                from: GraphReader(rows: SQLiteRows(connection: connection, context: context), context: context)
+            )
+        }
     }
 
     /// Resolves an id, name or alias to one entity.
