@@ -68,8 +68,9 @@ struct Chronod: AsyncParsableCommand {
 
     @Option(
         help: """
-            Milliseconds a graph read may run on a connection's event loop before it is handed to a reader thread \
-            instead; 0 hands every read over (default 1).
+            Milliseconds a graph read may run on a connection's event loop before it is stopped and run on a reader \
+            thread instead; kinds of reads that often run longer go to the reader threads at once; 0 sends every \
+            read there (default 3).
             """
     )
     var quickBudgetMs: Int?
@@ -125,7 +126,7 @@ struct Chronod: AsyncParsableCommand {
         let metrics = MetricsRegistry()
         let dispatcher = Dispatcher.serving(
             live: live,
-            configuration: LiveConfiguration(token: token, quickBudget: .milliseconds(self.quickBudgetMs ?? 1)),
+            configuration: LiveConfiguration(token: token, quickBudget: .milliseconds(self.quickBudgetMs ?? 3)),
             metrics: metrics.callMetrics
         )
         let server = try await ChronoServer.bind(

@@ -16,22 +16,31 @@ enum GraphMethods {
     /// The methods whose params read as a `GraphQuery`, in listing order.
     static var queryMethods: [MethodName] { Self.unary.map(\.name) }
 
-    /// One descriptor per graph method. A unary call is first tried at once on the event loop, when the store
-    /// can (`GraphReading.answerAtOnce`) and `quickBudget` is not zero, and otherwise runs on the store's reader
-    /// threads.
+    /// One descriptor per graph method. A unary call is first tried at once on the event loop for at most
+    /// `quickBudget` (when the store can, `GraphReading.answerAtOnce`, the budget is not zero and calls of its
+    /// kind mostly fit it, `QuickAttempts`), and otherwise runs on the store's reader threads.
     static func descriptors(store: any GraphReading, quickBudget: Duration) -> [MethodDescriptor] {
-        var descriptors = Self.unary.map { method in
+        let attempts = QuickAttempts(methods: Self.unary.count, budget: quickBudget)
+        var descriptors = Self.unary.enumerated().map { index, method in
             var descriptor = MethodDescriptor(method.name, schema: method.schema) { context in
-                try await Self.answer(method.name, context, on: store)
+                // Timed from here: the task runs on a reader's queue, so a wait in the queue is not counted.
+                let started = ContinuousClock.now
+                defer {
+                    attempts.record(attempts.kind(method: index, params: context.params), elapsed: .now - started)
+                }
+                return try await Self.answer(method.name, context, on: store)
             }
             descriptor.executor = { store.readExecutor() }
             if quickBudget > .zero {
                 descriptor.quickHandler = { context in
+                    let kind = attempts.kind(method: index, params: context.params)
+                    guard attempts.shouldTry(kind) else { return nil }
                     var params = JSONObjectReader(context.params, path: "params")
-                    guard let query = try Self.query(method.name, reading: &params),
-                        let result = try store.answerAtOnce(query, budget: quickBudget, deadline: context.deadline)
-                    else { return nil }
-                    return MethodResult(result, revision: result.revision)
+                    guard let query = try Self.query(method.name, reading: &params) else { return nil }
+                    let started = ContinuousClock.now
+                    let result = try store.answerAtOnce(query, budget: quickBudget, deadline: context.deadline)
+                    attempts.record(kind, elapsed: .now - started)
+                    return result.map { MethodResult($0, revision: $0.revision) }
                 }
             }
             return descriptor

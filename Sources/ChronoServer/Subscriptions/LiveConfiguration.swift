@@ -11,9 +11,10 @@ public struct LiveConfiguration: Sendable {
     public var queueFrames: Int
     /// Most encoded bytes of change frames a subscription holds for a slow client.
     public var queueBytes: Int
-    /// How long a graph read may run on a connection's event loop before it is stopped and handed to a reader's
-    /// queue instead (a read answered there saves two thread hand-overs; one that runs longer holds the loop's
-    /// other connections up to this long, then costs this much more); `.zero` hands every read over.
+    /// How long a graph read may run on a connection's event loop before it is stopped and run again on a
+    /// reader's queue (a read answered on the loop saves two thread hand-overs; one that runs longer holds the
+    /// loop's other connections up to this long, and then costs this much more, so kinds of reads that often do
+    /// go straight to the queues: `QuickAttempts`); `.zero` sends every read to the queues.
     public var quickBudget: Duration
 
     /// Creates a configuration; the defaults are those documented in `Protocol/PROTOCOL.md`.
@@ -22,7 +23,7 @@ public struct LiveConfiguration: Sendable {
         progressInterval: Duration = .seconds(1),
         queueFrames: Int = 256,
         queueBytes: Int = 8 * 1_048_576,
-        quickBudget: Duration = .milliseconds(1)
+        quickBudget: Duration = .milliseconds(3)
     ) {
         self.token = token
         self.progressInterval = progressInterval
