@@ -69,8 +69,8 @@ struct Chronod: AsyncParsableCommand {
     @Option(
         help: """
             Milliseconds a graph read may run on a connection's event loop before it is stopped and run on a reader \
-            thread instead; kinds of reads that often run longer go to the reader threads at once; 0 sends every \
-            read there (default 3).
+            thread instead; kinds of reads that take over a third of it on average go to the reader threads at once; \
+            0 sends every read there (default 3).
             """
     )
     var quickBudgetMs: Int?

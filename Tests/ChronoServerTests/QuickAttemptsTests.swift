@@ -3,8 +3,9 @@ import Testing
 
 @testable import ChronoServer
 
-/// `QuickAttempts`: a kind of read that keeps running past the budget stops being tried on the event loop,
-/// and is tried again once its calls on the queues fit the budget; kinds (methods, depths) are told apart.
+/// `QuickAttempts`: a kind of read that keeps running past the budget, or whose calls take more than a third of
+/// it, stops being tried on the event loop, and is tried again once its calls on the queues are small again;
+/// kinds (methods, depths) are told apart.
 @Suite struct QuickAttemptsTests {
     private static let budget = Duration.milliseconds(3)
     private static let over = Duration.milliseconds(5)
@@ -27,6 +28,20 @@ import Testing
             fits += 1
         }
         #expect(fits > 1 && fits < 100, "\(fits) calls that fit before it was tried again")
+    }
+
+    @Test func aKindWhoseCallsFitTheBudgetButAreNotSmallGoesToTheQueues() {
+        let attempts = QuickAttempts(methods: 1, budget: Self.budget)
+        let kind = attempts.kind(method: 0, params: ["depth": 2])
+        var calls = 0
+        while attempts.shouldTry(kind), calls < 1_000 {
+            attempts.record(kind, elapsed: .microseconds(1_500))
+            calls += 1
+        }
+        #expect(calls > 1 && calls < 100, "tried \(calls) times with every call taking half the budget")
+        let small = attempts.kind(method: 0, params: ["depth": 1])
+        for _ in 0..<1_000 { attempts.record(small, elapsed: .microseconds(900)) }
+        #expect(attempts.shouldTry(small), "calls under a third of the budget")
     }
 
     @Test func aRareOverrunDoesNotStopTheAttempts() {

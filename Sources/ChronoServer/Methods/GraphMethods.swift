@@ -18,7 +18,7 @@ enum GraphMethods {
 
     /// One descriptor per graph method. A unary call is first tried at once on the event loop for at most
     /// `quickBudget` (when the store can, `GraphReading.answerAtOnce`, the budget is not zero and calls of its
-    /// kind mostly fit it, `QuickAttempts`), and otherwise runs on the store's reader threads.
+    /// kind are small next to it, `QuickAttempts`), and otherwise runs on the store's reader threads.
     static func descriptors(store: any GraphReading, quickBudget: Duration) -> [MethodDescriptor] {
         let attempts = QuickAttempts(methods: Self.unary.count, budget: quickBudget)
         var descriptors = Self.unary.enumerated().map { index, method in

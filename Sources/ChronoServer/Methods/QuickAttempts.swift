@@ -3,10 +3,14 @@ import Synchronization
 
 /// Which graph reads are worth trying at once on the event loop (`MethodDescriptor.quickHandler`).
 ///
-/// A read stopped at its budget has spent the budget for nothing and runs again on a reader's queue. So each
-/// kind of read (a method, and a traversal's `depth`) keeps a running share of its recent calls that ran past
-/// the budget, counted on both paths (a call on the queues is timed from when it starts there), and a kind whose
-/// share is past `skipShare` goes straight to the queues, until enough of its calls there fit the budget again.
+/// Two costs decide. A read stopped at its budget has spent the budget for nothing and runs again on a reader's
+/// queue; and while a read runs on the loop, the loop's other connections wait, even for a `Health/Check` (beside
+/// four clients' 2-hop reads at 10⁵, its p99 went from 0.16 ms to 2–3.5 ms when those ran on the loop). So each
+/// kind of read (a method, and a traversal's `depth`) keeps a running share of its recent calls that ran past the
+/// budget and a running mean of their time, counted on both paths (a call on the queues is timed from when it
+/// starts there); a kind is tried while at most `skipShare` of its calls overran and its mean is at most a third
+/// of the budget: small reads stay on the loop, larger ones go straight to the queues, until their calls there
+/// are small again.
 final class QuickAttempts: Sendable {
     /// A kind of read: the method's position in its table, and the depth asked for (0 without one, at most 3).
     struct Kind: Sendable {
@@ -15,7 +19,8 @@ final class QuickAttempts: Sendable {
 
     /// The most kinds of method, and of depth (0 to 3), told apart.
     private static let depths = 4
-    /// Shares are counted in 1/1024ths; each call moves its kind's share 1/16 of the way to 0 or 1024.
+    /// Shares are counted in 1/1024ths; each call moves its kind's share 1/16 of the way to 0 or 1024, and its
+    /// mean 1/16 of the way to its own time.
     private static let one = 1_024
     private static let weight = 16
     /// A kind is skipped while more than an eighth of its recent calls ran past the budget: a kind that often
@@ -23,14 +28,29 @@ final class QuickAttempts: Sendable {
     /// hand-overs its other calls save.
     static let skipShare = one / 8
 
+    /// Each kind's share of overruns (in 1/1024ths) and mean time (in microseconds), by `Kind.slot`.
+    private struct Record {
+        var overruns: [Int]
+        var meanMicroseconds: [Int]
+    }
+
     /// How long a read may run on the event loop.
     let budget: Duration
-    private let shares: Mutex<[Int]>
+    /// The largest mean time of a kind that is tried, in microseconds: a third of the budget.
+    private let largestMeanMicroseconds: Int
+    private let record: Mutex<Record>
 
     /// Attempts for `methods` kinds of method, each run at once for at most `budget`.
     init(methods: Int, budget: Duration) {
         self.budget = budget
-        self.shares = Mutex(Array(repeating: 0, count: methods * Self.depths))
+        self.largestMeanMicroseconds = Self.microseconds(budget) / 3
+        let kinds = Array(repeating: 0, count: methods * Self.depths)
+        self.record = Mutex(Record(overruns: kinds, meanMicroseconds: kinds))
+    }
+
+    private static func microseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
     }
 
     /// The kind of a call to the method at `method` in the table, with `params`.
@@ -42,14 +62,19 @@ final class QuickAttempts: Sendable {
 
     /// Whether a call of `kind` should be tried on the event loop.
     func shouldTry(_ kind: Kind) -> Bool {
-        self.shares.withLock { $0[kind.slot] <= Self.skipShare }
+        self.record.withLock { record in
+            record.overruns[kind.slot] <= Self.skipShare
+                && record.meanMicroseconds[kind.slot] <= self.largestMeanMicroseconds
+        }
     }
 
     /// A call of `kind` ran for `elapsed`, on either path (on the event loop, until it answered or was stopped).
     func record(_ kind: Kind, elapsed: Duration) {
-        let target = elapsed >= self.budget ? Self.one : 0
-        self.shares.withLock { shares in
-            shares[kind.slot] += (target - shares[kind.slot]) / Self.weight
+        let overrun = elapsed >= self.budget ? Self.one : 0
+        let microseconds = Self.microseconds(elapsed)
+        self.record.withLock { record in
+            record.overruns[kind.slot] += (overrun - record.overruns[kind.slot]) / Self.weight
+            record.meanMicroseconds[kind.slot] += (microseconds - record.meanMicroseconds[kind.slot]) / Self.weight
         }
     }
 }

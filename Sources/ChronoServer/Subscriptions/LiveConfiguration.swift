@@ -12,9 +12,9 @@ public struct LiveConfiguration: Sendable {
     /// Most encoded bytes of change frames a subscription holds for a slow client.
     public var queueBytes: Int
     /// How long a graph read may run on a connection's event loop before it is stopped and run again on a
-    /// reader's queue (a read answered on the loop saves two thread hand-overs; one that runs longer holds the
-    /// loop's other connections up to this long, and then costs this much more, so kinds of reads that often do
-    /// go straight to the queues: `QuickAttempts`); `.zero` sends every read to the queues.
+    /// reader's queue (a read answered on the loop saves two thread hand-overs, but holds the loop's other
+    /// connections up while it runs, and one stopped at the budget costs this much more: so only kinds of reads
+    /// that are small next to it are tried, `QuickAttempts`); `.zero` sends every read to the queues.
     public var quickBudget: Duration
 
     /// Creates a configuration; the defaults are those documented in `Protocol/PROTOCOL.md`.
