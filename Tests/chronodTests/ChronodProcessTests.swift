@@ -38,10 +38,16 @@ import Testing
         #expect(run.status == 0)
     }
 
-    @Test func rejectsAPortOutOfRange() async throws {
-        let run = try await ChildProcess.run(try Chronod.executable, ["--port", "70000"])
-        #expect(run.status != 0)
-        #expect(run.stderr.contains("--port must be between 0 and 65535, got 70000"))
+    @Test(arguments: [
+        (["--port", "70000"], "--port must be between 0 and 65535, got 70000"),
+        (["--port", "0", "--quick-budget-ms", "1001"], "--quick-budget-ms must be between 0 and 1000, got 1001"),
+        (["--port", "0", "--quick-budget-ms=-1"], "--quick-budget-ms must be between 0 and 1000, got -1"),
+    ])
+    func rejectsAnOptionOutOfRange(arguments: [String], message: String) async throws {
+        let run = try await Chronod.refusal(arguments: arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message))
+        #expect(!run.stdout.contains("listening"))
     }
 
     @Test func aSecondDaemonOnTheSameDatabaseRefusesToStartNamingTheFirst() async throws {

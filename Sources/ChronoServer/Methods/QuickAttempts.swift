@@ -17,7 +17,7 @@ final class QuickAttempts: Sendable {
         fileprivate let slot: Int
     }
 
-    /// The most kinds of method, and of depth (0 to 3), told apart.
+    /// How many depths are told apart: 0 to 3, a deeper traversal counted with depth 3.
     private static let depths = 4
     /// Shares are counted in 1/1024ths; each call moves its kind's share 1/16 of the way to 0 or 1024, and its
     /// mean 1/16 of the way to its own time.
