@@ -19,9 +19,12 @@ extension GraphReader {
             throughEvents: query.throughEvents
         )
         let kinds = Set(query.kinds)
-        var depths: [String: Int] = [root.id: 0]
-        var refs: [String: EntityRef?] = [root.id: root]
+        // One entry per entity met, so a hop costs one hash of its other end.
+        var met: [String: Met] = [root.id: Met(ref: root, depth: 0)]
+        met.reserveCapacity(query.limit + Self.referenceReadAhead + 1)
+        var joined = 0
         var edges: Set<String> = []
+        edges.reserveCapacity(2 * query.limit)
         var events: Set<String> = []
         var frontier = [root.id]
         var truncated: Truncated?
@@ -50,10 +53,10 @@ extension GraphReader {
                 )
                 rows += step.byNode.values.reduce(0) { $0 + $1.count }
                 for (offset, near) in batch.enumerated() {
+                    var adjacent = step.byNode[near] ?? []
                     var position = 0
                     var pageSize = firstPage
                     while true {
-                        let adjacent = step.byNode[near] ?? []
                         guard position < adjacent.count else {
                             guard step.more.contains(near), !step.capped, let last = adjacent.last else { break }
                             pageSize *= 2
@@ -63,8 +66,9 @@ extension GraphReader {
                                 cap: self.adjacencyRowLimit - rows,
                                 page: AdjacencyPage(size: pageSize, after: last)
                             )
-                            rows += more.byNode[near]?.count ?? 0
-                            step.byNode[near] = more.byNode[near] ?? []
+                            adjacent = more.byNode[near] ?? []
+                            rows += adjacent.count
+                            step.byNode[near] = adjacent
                             step.capped = more.capped
                             if !more.more.contains(near) { step.more.remove(near) }
                             position = 0
@@ -72,27 +76,31 @@ extension GraphReader {
                         }
                         let hop = adjacent[position]
                         position += 1
-                        if depths[hop.other] == nil {
-                            if refs[hop.other] == nil {
-                                let room = query.limit - (depths.count - 1) + Self.referenceReadAhead
-                                let unread = Self.unreadOthers(
-                                    from: hop.other,
-                                    in: batch.dropFirst(offset),
-                                    of: step,
-                                    skipping: position - 1,
-                                    known: refs,
-                                    count: room
-                                )
-                                let found = try self.rows.refs(unread)
-                                for id in unread { refs[id] = .some(found[id]) }
-                            }
-                            guard let ref = refs[hop.other] ?? nil, kinds.isEmpty || kinds.contains(ref.kind)
+                        var entry = met.index(forKey: hop.other)
+                        if entry == nil {
+                            let room = query.limit - joined + Self.referenceReadAhead
+                            let unread = Self.unreadOthers(
+                                from: hop.other,
+                                in: batch.dropFirst(offset),
+                                of: step,
+                                skipping: position - 1,
+                                met: met,
+                                count: room
+                            )
+                            let found = try self.rows.refs(unread)
+                            for id in unread { met[id] = Met(ref: found[id]) }
+                            entry = met.index(forKey: hop.other)
+                        }
+                        guard let entry else { continue }
+                        if met.values[entry].depth == nil {
+                            guard let ref = met.values[entry].ref, kinds.isEmpty || kinds.contains(ref.kind)
                             else { continue }
-                            guard depths.count - 1 < query.limit else {
+                            guard joined < query.limit else {
                                 truncated = Truncated(budget: .nodes, limit: query.limit, at: near)
                                 break level
                             }
-                            depths[ref.id] = depth
+                            met.values[entry].depth = depth
+                            joined += 1
                             next.append(ref.id)
                         }
                         if let event = hop.event { events.insert(event) } else { edges.insert(hop.edge) }
@@ -107,10 +115,14 @@ extension GraphReader {
             frontier = next
             if frontier.isEmpty { break }
         }
-        let nodes = depths.filter { $0.value > 0 }.compactMap { id, depth in
-            (refs[id] ?? nil).map { NeighborNode(entity: $0, depth: depth) }
+        var nodes: [NeighborNode] = []
+        nodes.reserveCapacity(joined)
+        for entry in met.values {
+            if let ref = entry.ref, let depth = entry.depth, depth > 0 {
+                nodes.append(NeighborNode(entity: ref, depth: depth))
+            }
         }
-        .sorted { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
+        nodes.sort { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
         return Neighborhood(
             root: root,
             nodes: nodes,
@@ -129,7 +141,7 @@ extension GraphReader {
         in nodes: ArraySlice<String>,
         of step: Adjacency,
         skipping: Int,
-        known: [String: EntityRef?],
+        met: [String: Met],
         count: Int
     ) -> [String] {
         var unread = [first]
@@ -137,11 +149,20 @@ extension GraphReader {
         for (offset, node) in nodes.enumerated() {
             for adjacent in (step.byNode[node] ?? []).dropFirst(offset == 0 ? skipping : 0) {
                 guard unread.count < count else { return unread }
-                if known[adjacent.other] == nil, listed.insert(adjacent.other).inserted {
+                if met[adjacent.other] == nil, listed.insert(adjacent.other).inserted {
                     unread.append(adjacent.other)
                 }
             }
         }
         return unread
     }
+}
+
+/// What a neighbourhood search knows of an entity it has met.
+private struct Met {
+    /// Its reference; `nil` when there is no such entity (a relation's end that does not resolve).
+    var ref: EntityRef?
+    /// The depth it joined at (the root 0); `nil` while it has not joined (its reference read ahead, or its kind
+    /// turned away by the query's `kinds`).
+    var depth: Int?
 }
