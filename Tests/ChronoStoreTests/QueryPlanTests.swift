@@ -75,10 +75,10 @@ struct QueryPlanTests {
     /// is the records' position order the readers group by.
     @Test func ownerListsSeekThePrimaryKeyInPositionOrder() async throws {
         let cases = [
-            (SQLiteRows.citationsOfOwners, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
+            (SQLiteRows.citationsOfOwners, "SEARCH c USING PRIMARY KEY (owner=? AND owner_kind=?)"),
             (SQLiteRows.participantsOfEvents, "SEARCH p USING PRIMARY KEY (event=?)"),
-            (SQLiteRows.relationsWithCitations, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
-            (SQLiteRows.eventsWithCitations, "SEARCH c USING PRIMARY KEY (owner_kind=? AND owner=?)"),
+            (SQLiteRows.relationsWithCitations, "SEARCH c USING PRIMARY KEY (owner=? AND owner_kind=?)"),
+            (SQLiteRows.eventsWithCitations, "SEARCH c USING PRIMARY KEY (owner=? AND owner_kind=?)"),
         ]
         for (sql, search) in cases {
             let plan = try await self.plan(sql)

@@ -82,6 +82,57 @@ struct SchemaTests {
         #expect(try await store.run(query) == before)
     }
 
+    @Test func version9KeysCitationsByOwnerAndKeepsEveryCitationAndAnswer() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let everyCitation = """
+            SELECT owner_kind, owner, position, doc, first, last, ifnull(ref, '') FROM citations
+            ORDER BY owner_kind, owner, position
+            """
+        let neighbors = NeighborsQuery(id: "azerbaijan", depth: 2)
+        let timeline = TimelineQuery(limit: 20)
+        let before: (rows: [[String]], neighbors: Neighborhood, timeline: TimelinePage)
+        do {
+            let store = try await GraphStore.open(path: directory.databasePath)
+            try await GraphLoader(directory: Fixtures.graph).load(into: store)
+            let connection = try Connection(path: directory.databasePath)
+            before = (
+                try connection.prepare(everyCitation).map { row in (0..<7).map { row.text($0) } },
+                try await store.run(neighbors), try await store.run(timeline)
+            )
+            // The citations table as version 8 left it: keyed by the owner's kind first.
+            try connection.execute(
+                """
+                CREATE TABLE citations_v8(
+                    owner_kind TEXT NOT NULL, owner TEXT NOT NULL, position INTEGER NOT NULL,
+                    doc TEXT NOT NULL REFERENCES documents(id), first INTEGER NOT NULL, last INTEGER NOT NULL,
+                    ref TEXT, PRIMARY KEY (owner_kind, owner, position)
+                ) WITHOUT ROWID;
+                INSERT INTO citations_v8 SELECT owner_kind, owner, position, doc, first, last, ref FROM citations;
+                DROP TABLE citations;
+                ALTER TABLE citations_v8 RENAME TO citations;
+                CREATE INDEX citations_doc ON citations(doc);
+                PRAGMA user_version = 8;
+                """
+            )
+        }
+        #expect(before.rows.count > 40)
+        #expect(before.neighbors.edges.contains { !$0.citations.isEmpty })
+        let store = try await GraphStore.open(path: directory.databasePath)
+        let connection = try Connection(path: directory.databasePath, readOnly: true)
+        let key = try connection.prepare(
+            "SELECT name FROM pragma_index_info('sqlite_autoindex_citations_1') ORDER BY seqno"
+        ).map { $0.text(0) }
+        #expect(key == ["owner", "owner_kind", "position"])
+        let byDocument = try connection.prepare("SELECT name FROM pragma_index_info('citations_doc')").map {
+            $0.text(0)
+        }
+        #expect(byDocument == ["doc"])
+        #expect(try connection.prepare(everyCitation).map { row in (0..<7).map { row.text($0) } } == before.rows)
+        #expect(try await store.run(neighbors) == before.neighbors)
+        #expect(try await store.run(timeline) == before.timeline)
+    }
+
     @Test func refusesADatabaseFromANewerVersion() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

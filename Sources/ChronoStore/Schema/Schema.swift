@@ -13,6 +13,7 @@ enum Schema {
     /// The migrations, in order; migration `i` takes the database from version `i` to `i + 1`.
     static let migrations: [String] = [
         version1, version2, ChangeLog.migration, GraphSource.migration, version5, version6, version7, version8,
+        version9,
     ]
 
     /// The current version.
@@ -169,5 +170,22 @@ enum Schema {
         CREATE INDEX relations_from ON relations(from_id, to_id, id, type, fuzzy_lower, fuzzy_upper);
         DROP INDEX relations_to;
         CREATE INDEX relations_to ON relations(to_id, from_id, id, type, fuzzy_lower, fuzzy_upper);
+        """
+
+    /// Citations keyed by their owner first: every read asks for the citations of given owners of one kind, and
+    /// with the kind first (the same in every key a read compares) SQLite compared each key field by field instead
+    /// of by its leading string; a 2-hop call's 208 relations with their citations, a timeline's events and a
+    /// 1-hop call each spent 2-4% more instructions (callgrind at 10^5 events). Same columns, same rows.
+    private static let version9 = """
+        CREATE TABLE citations_by_owner(
+            owner TEXT NOT NULL, owner_kind TEXT NOT NULL, position INTEGER NOT NULL,
+            doc TEXT NOT NULL REFERENCES documents(id), first INTEGER NOT NULL, last INTEGER NOT NULL, ref TEXT,
+            PRIMARY KEY (owner, owner_kind, position)
+        ) WITHOUT ROWID;
+        INSERT INTO citations_by_owner(owner, owner_kind, position, doc, first, last, ref)
+        SELECT owner, owner_kind, position, doc, first, last, ref FROM citations ORDER BY owner, owner_kind, position;
+        DROP TABLE citations;
+        ALTER TABLE citations_by_owner RENAME TO citations;
+        CREATE INDEX citations_doc ON citations(doc);
         """
 }
