@@ -3,7 +3,7 @@
 
 Starts CHRONOD on an existing database (127.0.0.1, port 0; no import), sends the first --warmup lines of each
 LINES file untimed, then every line (`$ID` replaced by a call number) and waits for its answer; prints, per file,
-p50, p90 and p99 latency and chronod's CPU per call (user + system from /proc, over the timed lines), and with
+p50, p90 and p99 latency and chronod's CPU per call (user + system, process_cpu.py, over the timed lines), and with
 --slowest K the K slowest lines with their answers' sizes (where a tail comes from). chronod is stopped by its
 PID. For checks on a quiet machine beside `peers/run.sh` and `run.sh`, which share the machine
 with other engines and clients.
@@ -17,10 +17,7 @@ import socket
 import subprocess
 import time
 
-
-def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+from process_cpu import cpu_seconds
 
 
 def main():

@@ -6,7 +6,7 @@ Steps, each bounded by --timeout: Stats/Get -> Snapshot/Create (timed) -> the sn
 through Snapshot/Export, streamed in pieces (timed) -> inflate, check both SHA-256 against the manifest ->
 gzip level 6 of the canonical bytes with Python's zlib (timed) -> Snapshot/Restore of that snapshot
 (timed) -> an `as_of` read (the first one unpacks the snapshot into a cached database; timed). With --pid, chronod's CPU seconds
-(utime+stime from /proc) and its peak RSS during each step (VmHWM, reset before the step through
+(user + system, process_cpu.py) and its peak RSS during each step (VmHWM, reset before the step through
 /proc/PID/clear_refs) are reported too. With --db, a plain copy of the database file is timed as the
 baseline. With --import-port, the exported bytes are imported in pieces into that chronod (timed; with
 --import-pid, its CPU and peak RSS too). Prints one JSON object.
@@ -26,14 +26,11 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "clients", "python", "src"))  # the chronograph package
 import chronograph  # noqa: E402
+import process_cpu  # noqa: E402
 
 def cpu_seconds(pid):
     """chronod's user+system CPU seconds, or None without --pid."""
-    if pid is None:
-        return None
-    with open(f"/proc/{pid}/stat") as handle:
-        fields = handle.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None if pid is None else process_cpu.cpu_seconds(pid)
 
 
 def peak_rss_kb(pid):

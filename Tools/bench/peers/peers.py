@@ -11,7 +11,8 @@ actor timelines and one-year windows, first 50):
    are compared with chronod's; each disagreement is printed and makes the exit status 1;
 2. time: one client, one request at a time, every request line of the file in order, per round and engine
    (the engines' order rotates each round); per kind and engine, the median over the rounds of each round's
-   p50 and p99 (nearest rank), and the server CPU per call of chronod and FalkorDB (/proc utime + stime);
+   p50 and p99 (nearest rank), and the server CPU per call of chronod and FalkorDB (the sum of its threads'
+   /proc schedstat, in nanoseconds: process_cpu.py);
 3. floor (with --floor-bin): chrono-floor on chronod's SQLite file, one thread, after chronod stopped.
 
 The event date keys (day bounds and precision) are read from chronod's database, so the peers order and
@@ -36,8 +37,8 @@ from engines import KINDS, NODE_LIMIT, Chronod, FalkorDB, Kuzu
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 from floor import percentile  # noqa: E402
+from process_cpu import cpu_seconds  # noqa: E402
 
-TICK = os.sysconf("SC_CLK_TCK")
 LABELS = {
     "neighbors1": "1-hop neighbourhood", "neighbors2": "2-hop neighbourhood", "path": "shortest path, ≤ 4 hops",
     "actor_timeline": "actor timeline, first 50", "timeline": "timeline window, 1 year, first 50",
@@ -46,11 +47,6 @@ LABELS = {
 
 def log(message):
     print(f"peers.py [{time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True)
-
-
-def cpu_seconds(pid):
-    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
 
 
 def rss_mb(pid, key="VmRSS"):
