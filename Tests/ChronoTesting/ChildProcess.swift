@@ -17,7 +17,8 @@ import Darwin
 ///   cancelled (a failed test, a time limit);
 /// - a child is listed in `ChildProcesses` from its launch until its exit has been seen, so a suite that
 ///   leaves one running is told so and the child killed (`HeavySuiteTrait`), and the test process kills what is
-///   left when it exits or is interrupted.
+///   left when it exits or is interrupted; a test process killed outright takes its children with it (the
+///   kernel's parent-death signal, `ChildProcesses`).
 public final class ChildProcess: @unchecked Sendable {
     /// How a child ended and everything it wrote.
     public struct Output: Sendable {
@@ -89,8 +90,7 @@ public final class ChildProcess: @unchecked Sendable {
         input: Data = Data()
     ) throws -> ChildProcess {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        ChildProcesses.configure(process, executable: executable, arguments: arguments)
         if let environment { process.environment = environment }
         let stdin = Pipe()
         let stdout = Pipe()

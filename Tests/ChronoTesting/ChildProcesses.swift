@@ -8,8 +8,12 @@ import Darwin
 #endif
 
 /// Every child process the tests have started and not yet seen exit, so that none outlives its suite or the
-/// test process: they are killed when the process exits, is stopped by SIGINT, SIGTERM or SIGHUP, or crashes
-/// (only SIGKILL leaves them running).
+/// test process: they are killed when the process exits, is stopped by SIGINT, SIGTERM or SIGHUP, or crashes;
+/// and the kernel kills them when it is killed by SIGKILL, which no handler sees.
+///
+/// For that last case each child runs under `setpriv --pdeathsig KILL`, and every child is started from one
+/// thread (`LaunchThread`) that lives as long as the test process: the kernel sends a child its parent-death
+/// signal when the *thread* that started it ends, and the pool threads that run the tests come and go.
 ///
 /// Invariant: a pid is listed from just after its launch until its exit has been seen; launching and listing
 /// happen under one lock, so an exit seen at once still finds its entry. The list is mirrored into a fixed
@@ -63,14 +67,36 @@ enum ChildProcesses {
         }
     }()
 
-    /// Launches `process` and lists it.
+    /// Runs the launches, from a thread that never ends.
+    private static let launchThread = LaunchThread()
+    /// The program that sets a child's parent-death signal before it runs the child's own program.
+    private static let setpriv = "/usr/bin/setpriv"
+
+    /// Sets `process` to run `executable` with `arguments`, under `setpriv --pdeathsig KILL` where there is one
+    /// (Linux) and the program is there to run (otherwise `Process` reports the missing program, as before).
+    static func configure(_ process: Process, executable: String, arguments: [String]) {
+        let manager = FileManager.default
+        if manager.isExecutableFile(atPath: Self.setpriv), manager.isExecutableFile(atPath: executable) {
+            process.executableURL = URL(fileURLWithPath: Self.setpriv)
+            process.arguments = ["--pdeathsig", "KILL", "--", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
+    }
+
+    /// Launches `process` (from `launchThread`) and lists it.
     static func launch(_ process: Process, name: String) throws {
         _ = Self.installHandlers
-        try Self.running.withLockedValue { running in
-            try process.run()
-            let pid = process.processIdentifier
-            running[pid] = Entry(name: name, owner: Self.owner)
-            if let free = (0..<Self.slotCount).first(where: { Self.slots[$0] == 0 }) { Self.slots[free] = pid }
+        let owner = Self.owner
+        let launching = UncheckedSendable(process)
+        try Self.launchThread.run {
+            try Self.running.withLockedValue { running in
+                try launching.value.run()
+                let pid = launching.value.processIdentifier
+                running[pid] = Entry(name: name, owner: owner)
+                if let free = (0..<Self.slotCount).first(where: { Self.slots[$0] == 0 }) { Self.slots[free] = pid }
+            }
         }
     }
 
@@ -96,5 +122,52 @@ enum ChildProcesses {
     /// `killAll` for a signal handler: no lock, no allocation.
     private static func killAllFromSignalHandler() {
         for slot in 0..<Self.slotCount where Self.slots[slot] > 0 { kill(Self.slots[slot], SIGKILL) }
+    }
+}
+
+/// A thread that runs what it is given, one at a time, for the life of the process; it never ends.
+private final class LaunchThread: @unchecked Sendable {
+    // Invariant: `pending` is touched only with `condition` locked.
+    private let condition = NSCondition()
+    private var pending: [@Sendable () -> Void] = []
+
+    init() {
+        let thread = Thread { [self] in self.serve() }
+        thread.name = "child launcher"
+        thread.start()
+    }
+
+    /// Runs `body` on the thread and returns what it returns, or throws what it throws.
+    func run(_ body: @escaping @Sendable () throws -> Void) throws {
+        let outcome = NIOLockedValueBox<Result<Void, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        self.condition.lock()
+        self.pending.append {
+            outcome.withLockedValue { $0 = Result { try body() } }
+            done.signal()
+        }
+        self.condition.signal()
+        self.condition.unlock()
+        done.wait()
+        try outcome.withLockedValue { $0 }?.get()
+    }
+
+    private func serve() -> Never {
+        while true {
+            self.condition.lock()
+            while self.pending.isEmpty { self.condition.wait() }
+            let next = self.pending.removeFirst()
+            self.condition.unlock()
+            next()
+        }
+    }
+}
+
+/// A value handed to another thread that is done with it before the sender goes on.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

@@ -6,21 +6,25 @@ import Testing
 import Glibc
 #endif
 
-/// The children a test process starts die with it when it crashes, so a crashing test leaves no chronod (or
-/// PostgreSQL-backed node) behind holding ports and files.
+/// The children a test process starts die with it when it crashes or is killed outright, so such a test
+/// process leaves no chronod (or PostgreSQL-backed node) behind holding ports and files.
 @Suite struct ChildProcessCleanupTests {
-    /// Where the crashing process writes its child's pid: named by the test process's pid, which is the
-    /// crashing process's parent.
-    static func record(testProcess: Int32) -> String {
-        FileManager.default.temporaryDirectory.appending(path: "chrono-crash-child-\(testProcess)").path
+    /// Where the process that dies writes its child's pid: named by the test and the test process's pid,
+    /// which is the dying process's parent.
+    static func record(_ test: String, testProcess: Int32) -> String {
+        FileManager.default.temporaryDirectory.appending(path: "chrono-\(test)-child-\(testProcess)").path
     }
 
     @Test(.timeLimit(.minutes(1))) func aCrashKillsTheChildrenItStarted() async throws {
-        let record = Self.record(testProcess: getpid())
+        let record = Self.record("crash", testProcess: getpid())
         defer { try? FileManager.default.removeItem(atPath: record) }
         await #expect(processExitsWith: .failure) {
             let child = try ChildProcess.start("/bin/sleep", ["600"])
-            try String(child.pid).write(toFile: Self.record(testProcess: getppid()), atomically: true, encoding: .utf8)
+            try String(child.pid).write(
+                toFile: Self.record("crash", testProcess: getppid()),
+                atomically: true,
+                encoding: .utf8
+            )
             fatalError("crashing on purpose with a child running")
         }
         let pid = try #require(Int32(String(contentsOfFile: record, encoding: .utf8)))
@@ -28,6 +32,37 @@ import Glibc
         let deadline = ContinuousClock.now + .seconds(10)
         while Self.isRunning(pid), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!Self.isRunning(pid), "the crashed process's child (pid \(pid)) is still running")
+        if Self.isRunning(pid) { kill(pid, SIGKILL) }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aTestProcessKilledOutrightTakesItsChildrenWithIt() async throws {
+        let record = Self.record("kill", testProcess: getpid())
+        defer { try? FileManager.default.removeItem(atPath: record) }
+        await #expect(processExitsWith: .signal(SIGKILL)) {
+            // Started from a thread that then ends, as the pool's threads do: the child must outlive it.
+            let started = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                if let child = try? ChildProcess.start("/bin/sleep", ["600"]) {
+                    try? String(child.pid).write(
+                        toFile: Self.record("kill", testProcess: getppid()),
+                        atomically: true,
+                        encoding: .utf8
+                    )
+                }
+                started.signal()
+            }
+            thread.start()
+            started.wait()
+            try await Task.sleep(for: .milliseconds(300))
+            let written = try? String(contentsOfFile: Self.record("kill", testProcess: getppid()), encoding: .utf8)
+            // Exits with status 1, not SIGKILL, when the child died with the thread that started it.
+            guard let pid = written.flatMap({ Int32($0) }), Self.isRunning(pid) else { exit(1) }
+            kill(getpid(), SIGKILL)
+        }
+        let pid = try #require(Int32(String(contentsOfFile: record, encoding: .utf8)))
+        let deadline = ContinuousClock.now + .seconds(10)
+        while Self.isRunning(pid), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!Self.isRunning(pid), "the killed process's child (pid \(pid)) is still running")
         if Self.isRunning(pid) { kill(pid, SIGKILL) }
     }
 
