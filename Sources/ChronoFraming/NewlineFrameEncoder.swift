@@ -2,7 +2,8 @@ public import NIOCore
 
 /// Writes each outgoing frame (one JSON value in wire form) as one line: its bytes and a newline.
 ///
-/// The newline is added here and nowhere else (`ByteBuffer.writeFrameLine(_:)`), so a frame written by the
+/// The newline is added here (`ByteBuffer.writeFrameLine(_:)`) for a frame held as bytes, and by
+/// `WireWriter.endLine()` for frames a session writes in place, one after another; so a frame written by the
 /// server or the client is always exactly one whole line on the wire, and frames interleave only at line
 /// boundaries.
 public struct NewlineFrameEncoder: MessageToByteEncoder, Sendable {

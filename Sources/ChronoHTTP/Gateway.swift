@@ -48,10 +48,10 @@ struct Gateway: Sendable {
         let method = context.parameters.get("method") ?? ""
         var request = request
         let call: ChronoProtocol.Request
-        let descriptor: MethodDescriptor
+        let registered: RegisteredMethod
         do {
             call = try await self.parse(&request, id: id, method: "chrono.v1.\(service)/\(method)")
-            descriptor = try self.dispatcher.descriptor(for: call.method)
+            registered = try self.dispatcher.method(named: call.method)
         } catch {
             let refusal = error as? ChronoError ?? .internal()
             return Self.response(self.dispatcher.failureFrame(id: id, error: refusal))
@@ -59,7 +59,7 @@ struct Gateway: Sendable {
         var logger = self.logger
         logger[metadataKey: "call"] = "http-\(id)"
         logger[metadataKey: "method"] = "\(call.method)"
-        let streaming = MethodName(rawValue: call.method)?.isStreaming ?? false
+        let streaming = registered.descriptor.name.isStreaming
         let deadline =
             call.deadlineMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
             ?? (streaming ? nil : ContinuousClock.now + self.configuration.requestTimeout)
@@ -67,7 +67,7 @@ struct Gateway: Sendable {
         let task = Task { [logger, isLoopback = context.isLoopback] in
             let frame = await self.run(
                 call,
-                descriptor,
+                registered,
                 deadline: deadline,
                 isLoopback: isLoopback,
                 chunks: chunks,
@@ -132,7 +132,7 @@ struct Gateway: Sendable {
     /// Runs the call to its terminal frame, sending its data frames to `chunks` one at a time.
     private func run(
         _ call: ChronoProtocol.Request,
-        _ descriptor: MethodDescriptor,
+        _ method: RegisteredMethod,
         deadline: ContinuousClock.Instant?,
         isLoopback: Bool,
         chunks: FrameHandOff<Chunk>,
@@ -162,10 +162,10 @@ struct Gateway: Sendable {
             // Each HTTP request is a connection of its own: there is no other call to cancel.
             cancelCall: { _ in false }
         )
-        let (outcome, stop) = await Self.outcome(of: descriptor, context: context, deadline: deadline)
+        let (outcome, stop) = await Self.outcome(of: method.descriptor, context: context, deadline: deadline)
         return dispatcher.terminalFrame(
             id: call.id,
-            method: descriptor.name,
+            method: method,
             outcome: outcome,
             stoppedBy: stop,
             started: started,

@@ -30,7 +30,9 @@ public struct JSONObjectReader: Sendable {
     /// Throws for the first member (by name) not in `names`: `params.colour: unknown parameter (expected limit,
     /// text)`; `names` are listed in the order given.
     public func rejectUnknown(expecting names: [String], noun: String = "parameter") throws(JSONFieldError) {
-        guard let unknown = self.members.keys.filter({ !names.contains($0) }).min() else { return }
+        guard !self.members.isEmpty, let unknown = self.members.keys.filter({ !names.contains($0) }).min() else {
+            return
+        }
         let expected = names.isEmpty ? "no parameters" : names.joined(separator: ", ")
         throw JSONFieldError(path: self.pathOf(unknown), message: "unknown \(noun) (expected \(expected))")
     }

@@ -11,11 +11,17 @@ public struct WireWriter: ~Copyable {
     // run. Invariants: `start[0..<count]` are the bytes written and `capacity` bytes are allocated; the writer
     // cannot be copied, so nothing else writes there, and its memory is freed with it.
     private var start: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    /// The number of bytes written so far.
+    public private(set) var count = 0
     private var capacity: Int
 
     /// The JSON written so far (a copy).
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: self.start, count: self.count)) }
+
+    /// Calls `body` with the bytes written so far, in place; they must not escape it.
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: self.start, count: self.count))
+    }
 
     /// Creates an empty writer with room for `capacity` bytes.
     public init(capacity: Int = 512) {
@@ -32,6 +38,29 @@ public struct WireWriter: ~Copyable {
         var writer = WireWriter()
         try value.write(to: &writer)
         return writer.bytes
+    }
+
+    /// Ends the value just written as a line of its own (a newline after it): the next value starts a new line,
+    /// with no separator. A writer holding several frames, one per line, holds them as the wire carries them.
+    public mutating func endLine() {
+        self.append(UInt8(ascii: "\n"))
+    }
+
+    /// Forgets every byte written after the first `count` (a value given up half-written, or one to be
+    /// replaced); `count` must not exceed what was written.
+    public mutating func removeBytes(after count: Int) {
+        precondition(count >= 0 && count <= self.count, "a writer cannot keep more bytes than it wrote")
+        self.count = count
+    }
+
+    /// Forgets every byte written, keeping the memory for what comes next unless it is over `capacity` bytes
+    /// (a writer reused for many small values should not keep the room one large value needed).
+    public mutating func removeAll(keepingCapacityUpTo capacity: Int) {
+        self.count = 0
+        guard self.capacity > capacity else { return }
+        self.start.deallocate()
+        self.capacity = max(capacity, 16)
+        self.start = .allocate(capacity: self.capacity)
     }
 
     /// Opens an object.
@@ -228,11 +257,11 @@ public struct WireWriter: ~Copyable {
         bytes.withUnsafeBufferPointer { self.append($0) }
     }
 
-    /// A comma before a value or member that follows another one.
+    /// A comma before a value or member that follows another one (not one that opens a line).
     private mutating func separate() {
         guard self.count > 0 else { return }
         switch self.start[self.count - 1] {
-        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ":"): return
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "\n"): return
         default: self.append(UInt8(ascii: ","))
         }
     }

@@ -125,8 +125,7 @@ public final class ChronoServer: Sendable {
             try sync.addHandler(SessionHandler(session: session, logger: logger))
             return
         }
-        let response = Response(id: nil, error: refusal, revision: dispatcher.currentRevision())
-        try sync.addHandler(RefusalHandler(frame: OutgoingFrame.terminal(response)))
+        try sync.addHandler(RefusalHandler(frame: dispatcher.failureFrame(id: nil, error: refusal).bytes))
     }
 
     /// The number of connections being served now.

@@ -68,21 +68,27 @@ import Testing
 
     @Test func duplicateInFlightIdIsRejectedAndTheFirstCallStillAnswers() async throws {
         try await CorpusServer.with { port in
-            let statuses = try await RawConnection.with(port: port) { connection in
-                // Both lines arrive in one write, so the second is read while the first is still in flight.
-                let stream = #"{"id":"dup","method":"chrono.v1.Timeline/Stream","params":{}}"#
+            let (rejected, stopped, reused) = try await RawConnection.with(port: port) { connection in
+                // A subscription runs until it is cancelled, so the second line, sent in the same write, surely
+                // arrives while the first call is in flight.
+                let subscribe = #"{"id":"dup","method":"chrono.v1.Watch/Subscribe","params":"#
+                    + #"{"query":{"method":"chrono.v1.Stats/Get","params":{}}}}"#
                 let again = #"{"id":"dup","method":"chrono.v1.Health/Check"}"#
-                try await connection.send(line: Array((stream + "\n" + again).utf8))
-                var statuses: [StatusCode] = []
-                for _ in 0..<2 {
-                    guard let answer = try await connection.nextTerminal() else { break }
-                    if answer.response.id == "dup" { statuses.append(answer.response.status) }
+                try await connection.send(line: Array((subscribe + "\n" + again).utf8))
+                let rejected = try await connection.nextTerminal()?.response
+                let cancel = #"{"id":"cancel","method":"chrono.v1.Call/Cancel","params":{"id":"dup"}}"#
+                try await connection.send(line: Array(cancel.utf8))
+                var stopped: [RequestID: StatusCode] = [:]
+                while stopped.count < 2, let answer = try await connection.nextTerminal() {
+                    stopped[answer.response.id ?? .int(-1)] = answer.response.status
                 }
-                let health = try await connection.call(id: "dup", method: .healthCheck)
-                return (statuses, health?.status)
+                let reused = try await connection.call(id: "dup", method: .healthCheck)
+                return (rejected, stopped, reused?.status)
             }
-            #expect(statuses.0.sorted { $0.rawValue < $1.rawValue } == [.alreadyExists, .ok])
-            #expect(statuses.1 == .ok, "once the call has ended its id may be reused")
+            #expect(rejected?.id == "dup")
+            #expect(rejected?.status == .alreadyExists)
+            #expect(stopped == ["cancel": .ok, "dup": .cancelled], "the first call still answers, once stopped")
+            #expect(reused == .ok, "once the call has ended its id may be reused")
         }
     }
 

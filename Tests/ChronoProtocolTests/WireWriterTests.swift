@@ -105,4 +105,34 @@ import Testing
         writer.endObject()
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "{" + members.joined(separator: ",") + ",\"n\":7}")
     }
+
+    /// Frames written one after another, each ended as a line, are the lines the wire carries: no separator
+    /// between them; a frame taken back leaves what came before it whole, and the next frame follows it as if
+    /// it had never been written.
+    @Test func framesWrittenAsLinesOneAfterAnother() {
+        var writer = WireWriter(capacity: 4)
+        writer.beginObject()
+        writer.key("id")
+        writer.int(1)
+        writer.endObject()
+        writer.endLine()
+        let kept = writer.count
+        writer.beginArray()
+        writer.string("given up")
+        writer.removeBytes(after: kept)
+        writer.beginObject()
+        writer.key("id")
+        writer.int(2)
+        writer.endObject()
+        writer.endLine()
+        writer.int(3)
+        writer.endLine()
+        let text = writer.withBytes { String(decoding: $0, as: UTF8.self) }
+        #expect(text == "{\"id\":1}\n{\"id\":2}\n3\n")
+        #expect(writer.count == text.utf8.count)
+        writer.removeAll(keepingCapacityUpTo: 8)
+        #expect(writer.count == 0)
+        writer.string("after")
+        #expect(writer.bytes == Array("\"after\"".utf8))
+    }
 }

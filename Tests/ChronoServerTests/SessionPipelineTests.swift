@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -45,7 +46,9 @@ import Testing
         "chrono.v1.Health/Check", "chrono.v1.Reflection/List", "chrono.v1.Call/Cancel", "chrono.v1.Nope/Nothing",
     ]
 
-    private static func connection() throws -> (EmbeddedChannel, SocketEnd) {
+    private static func connection(
+        _ configuration: ChronoServer.Configuration = ChronoServer.Configuration()
+    ) throws -> (EmbeddedChannel, SocketEnd) {
         let channel = EmbeddedChannel()
         let socketEnd = SocketEnd()
         try channel.pipeline.syncOperations.addHandler(socketEnd)
@@ -53,7 +56,7 @@ import Testing
         try ChronoServer.initialize(
             channel,
             dispatcher: dispatcher,
-            configuration: ChronoServer.Configuration(),
+            configuration: configuration,
             logger: Logger(label: "chronod.test"),
             registry: SessionRegistry(limit: 10, metrics: dispatcher.metrics)
         )
@@ -111,6 +114,27 @@ import Testing
         let expectedIDs = (1...16).map { n in n == 3 ? "null" : n % 4 == 1 ? "\"s\(n)\"" : "\(n)" }
         #expect(answers.map { $0.firstMatch(of: /^\{"id":([^,]+),/).map { String($0.1) } } == expectedIDs)
         #expect(answers.filter { $0.contains(#""status":"OK""#) }.count == 12)
+        _ = try channel.finish()
+    }
+
+    /// Answers are written in place, one after another: one over the result size limit is taken back and its
+    /// refusal written where it stood, between whole answers.
+    @Test func anAnswerOverTheSizeLimitIsRefusedWhereItStood() throws {
+        let (channel, socketEnd) = try Self.connection(ChronoServer.Configuration(maximumResultBytes: 300))
+        let answers = try Self.exchange(
+            [
+                #"{"id":1,"method":"chrono.v1.Health/Check"}"#,
+                #"{"id":2,"method":"chrono.v1.Reflection/List"}"#,
+                #"{"id":3,"method":"chrono.v1.Health/Check"}"#,
+            ],
+            on: channel
+        )
+        #expect(socketEnd.writes == 1)
+        let responses = try answers.map { try JSONDecoder().decode(Response.self, from: Data($0.utf8)) }
+        #expect(responses.map(\.id) == [.int(1), .int(2), .int(3)])
+        #expect(responses.map(\.status) == [.ok, .resourceExhausted, .ok])
+        #expect(responses[1].message?.hasPrefix("result of ") == true)
+        #expect(responses[1].message?.contains("exceeds the limit of 300 bytes") == true)
         _ = try channel.finish()
     }
 

@@ -82,7 +82,8 @@ import Testing
     @Test func aCancelledExportStopsBetweenFrames() async throws {
         let (fixture, manifest) = try await Self.large()
         defer { fixture.remove() }
-        let descriptor = try Dispatcher.serving(live: fixture.live).descriptor(for: MethodName.snapshotExport.rawValue)
+        let descriptor = try Dispatcher.serving(live: fixture.live).method(named: MethodName.snapshotExport.rawValue)
+            .descriptor
         let sent = Mutex<[Int64]>([])
         let context = CallContext(
             id: .int(1),

@@ -10,7 +10,7 @@ public struct TerminalFrame: Sendable {
 }
 
 extension Dispatcher {
-    /// The terminal frame of a finished call, recorded in `metrics` under `method` and `transport`: the
+    /// The terminal frame of a finished call, recorded in `method`'s metrics under `transport`: the
     /// result, or the status its error maps to (`ErrorMapping`), or `stoppedBy` when the call was stopped
     /// (cancelled, deadline, shutdown). A result larger than `maximumResultBytes` is `RESOURCE_EXHAUSTED`.
     ///
@@ -18,7 +18,7 @@ extension Dispatcher {
     /// made only when something is logged.
     public func terminalFrame(
         id: RequestID,
-        method: MethodName,
+        method: RegisteredMethod,
         outcome: Result<MethodResult, any Error>,
         stoppedBy stop: ChronoError? = nil,
         started: ContinuousClock.Instant,
@@ -26,20 +26,45 @@ extension Dispatcher {
         maximumResultBytes: Int,
         logger: @autoclosure () -> Logger
     ) -> TerminalFrame {
-        let frame = self.encodeTerminal(
+        var writer = WireWriter()
+        let status = self.writeTerminalFrame(
+            id: id,
+            method: method,
+            outcome: outcome,
+            stoppedBy: stop,
+            started: started,
+            transport: transport,
+            maximumResultBytes: maximumResultBytes,
+            logger: logger(),
+            to: &writer
+        )
+        return TerminalFrame(bytes: writer.bytes, status: status)
+    }
+
+    /// `terminalFrame(…)` written to the end of `writer` (which may hold other frames before it), without the
+    /// newline; returns the frame's status.
+    @discardableResult
+    public func writeTerminalFrame(
+        id: RequestID,
+        method: RegisteredMethod,
+        outcome: Result<MethodResult, any Error>,
+        stoppedBy stop: ChronoError? = nil,
+        started: ContinuousClock.Instant,
+        transport: CallMetrics.Transport,
+        maximumResultBytes: Int,
+        logger: @autoclosure () -> Logger,
+        to writer: inout WireWriter
+    ) -> StatusCode {
+        let status = self.writeTerminal(
             id: id,
             outcome: outcome,
             stoppedBy: stop,
             maximumResultBytes: maximumResultBytes,
-            logger: logger
+            logger: logger,
+            to: &writer
         )
-        self.metrics.recordCall(
-            method: method,
-            status: frame.status,
-            transport: transport,
-            elapsed: ContinuousClock.now - started
-        )
-        return frame
+        method.calls.record(status: status, transport: transport, elapsed: ContinuousClock.now - started)
+        return status
     }
 
     /// The frame refusing a call with `error` (at `revision`, or the current one).
@@ -49,8 +74,21 @@ extension Dispatcher {
         revision: Int64? = nil,
         details: JSONValue? = nil
     ) -> TerminalFrame {
-        let response = Response(id: id, error: error, revision: revision ?? self.currentRevision(), details: details)
-        return TerminalFrame(bytes: OutgoingFrame.terminal(response), status: error.code)
+        var writer = WireWriter()
+        self.writeFailureFrame(id: id, error: error, revision: revision, details: details, to: &writer)
+        return TerminalFrame(bytes: writer.bytes, status: error.code)
+    }
+
+    /// `failureFrame(…)` written to the end of `writer`, without the newline.
+    public func writeFailureFrame(
+        id: RequestID?,
+        error: ChronoError,
+        revision: Int64? = nil,
+        details: JSONValue? = nil,
+        to writer: inout WireWriter
+    ) {
+        Response(id: id, error: error, revision: revision ?? self.currentRevision(), details: details)
+            .write(to: &writer)
     }
 
     /// Data frame `seq` of streaming call `id`, in wire form without the newline.
@@ -61,43 +99,56 @@ extension Dispatcher {
         data: any WireEncodable & Sendable,
         maximumBytes: Int
     ) throws -> [UInt8] {
-        let line = try OutgoingFrame.data(id: id, seq: seq, data: data)
-        guard line.count <= maximumBytes else {
-            throw ChronoError.resourceExhausted("data frame of \(line.count) bytes exceeds the result size limit")
+        var writer = WireWriter()
+        try DataFrame.write(id: id, seq: seq, data: data, to: &writer)
+        guard writer.count <= maximumBytes else {
+            throw ChronoError.resourceExhausted("data frame of \(writer.count) bytes exceeds the result size limit")
         }
-        return line
+        return writer.bytes
     }
 
-    private func encodeTerminal(
+    /// Writes the terminal frame of `outcome` after what `writer` holds; a result that cannot be written, or is
+    /// over `maximumResultBytes`, is taken back and a failure frame written in its place.
+    private func writeTerminal(
         id: RequestID,
         outcome: Result<MethodResult, any Error>,
         stoppedBy stop: ChronoError?,
         maximumResultBytes: Int,
-        logger: () -> Logger
-    ) -> TerminalFrame {
+        logger: () -> Logger,
+        to writer: inout WireWriter
+    ) -> StatusCode {
         if let stop {
-            return self.failureFrame(id: id, error: stop)
+            self.writeFailureFrame(id: id, error: stop, to: &writer)
+            return stop.code
         }
         switch outcome {
         case .success(let result):
             let revision = result.revision ?? self.currentRevision()
+            let start = writer.count
             do {
-                let line = try OutgoingFrame.success(id: id, result: result.value, revision: revision)
-                guard line.count <= maximumResultBytes else {
-                    let error = ChronoError.resourceExhausted(
-                        "result of \(line.count) bytes exceeds the limit of \(maximumResultBytes)"
-                            + " bytes; narrow the query (params.limit, params.depth)"
-                    )
-                    return self.failureFrame(id: id, error: error, revision: revision)
-                }
-                return TerminalFrame(bytes: line, status: .ok)
+                try Response.writeSuccess(id: id, result: result.value, revision: revision, to: &writer)
             } catch {
                 logger().error("result cannot be encoded", metadata: ["error": "\(error)"])
-                return self.failureFrame(id: id, error: .internal(), revision: revision)
+                writer.removeBytes(after: start)
+                let failure = ChronoError.internal()
+                self.writeFailureFrame(id: id, error: failure, revision: revision, to: &writer)
+                return failure.code
             }
+            let length = writer.count - start
+            guard length <= maximumResultBytes else {
+                writer.removeBytes(after: start)
+                let error = ChronoError.resourceExhausted(
+                    "result of \(length) bytes exceeds the limit of \(maximumResultBytes)"
+                        + " bytes; narrow the query (params.limit, params.depth)"
+                )
+                self.writeFailureFrame(id: id, error: error, revision: revision, to: &writer)
+                return error.code
+            }
+            return .ok
         case .failure(let error):
             let (status, details) = ErrorMapping.status(for: error, logger: logger())
-            return self.failureFrame(id: id, error: status, details: details)
+            self.writeFailureFrame(id: id, error: status, details: details, to: &writer)
+            return status.code
         }
     }
 }

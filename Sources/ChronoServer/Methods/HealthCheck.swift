@@ -2,8 +2,9 @@ import ChronoProtocol
 
 /// `chrono.v1.Health/Check`: `{}` → `{"status": "SERVING", "revision", "uptime_ms"}`.
 enum HealthCheck {
+    /// Small enough to sit inside an existential's inline buffer (three words), so answering allocates no box
+    /// for it; its `status` is always `SERVING`.
     fileprivate struct Result: Sendable {
-        var status = "SERVING"
         var revision: Int64
         var uptimeMilliseconds: Int64
     }
@@ -32,7 +33,7 @@ extension HealthCheck.Result: WireEncodable {
         writer.key("revision")
         writer.int(self.revision)
         writer.key("status")
-        writer.string(self.status)
+        writer.string("SERVING")
         writer.key("uptime_ms")
         writer.int(self.uptimeMilliseconds)
         writer.endObject()

@@ -1,6 +1,12 @@
 import Logging
 import NIOCore
 
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Guards one connection at the socket end of its pipeline: closes it when it has been silent for the idle
 /// timeout with no call in flight and no answer waiting for the socket, when a line has stayed incomplete for the
 /// partial-line timeout, and releases the `OutputBudget` as the socket takes each frame.
@@ -64,15 +70,14 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = self.unwrapInboundIn(data)
         self.lastActivity = context.eventLoop.now
-        let view = buffer.readableBytesView
-        let newlines = view.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        if newlines > 0 { self.calls.linesArrived(newlines) }
-        if let lastNewline = view.lastIndex(of: UInt8(ascii: "\n")) {
+        let (newlines, endsInsideLine) = buffer.withUnsafeReadableBytes(Self.newlines)
+        if newlines > 0 {
+            self.calls.linesArrived(newlines)
             // A line ended: a partial line, if any, now starts with the bytes after the last newline.
             self.partialLineTimer?.cancel()
             self.partialLineTimer = nil
-            if lastNewline < view.endIndex - 1 { self.startPartialLineTimer(context: context) }
-        } else if !view.isEmpty, self.partialLineTimer == nil {
+            if endsInsideLine { self.startPartialLineTimer(context: context) }
+        } else if endsInsideLine, self.partialLineTimer == nil {
             self.startPartialLineTimer(context: context)
         }
         context.fireChannelRead(data)
@@ -88,6 +93,20 @@ final class ConnectionGuardHandler: ChannelDuplexHandler {
             self.lastActivity = eventLoop.now
         }
         context.write(data, promise: promise)
+    }
+
+    /// How many newlines `bytes` hold, and whether bytes follow the last one (a line not yet ended). Found with
+    /// `memchr`: counted byte by byte, through the buffer's view, it was 2% of a pipelined call's time.
+    private static func newlines(in bytes: UnsafeRawBufferPointer) -> (count: Int, endsInsideLine: Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (0, false) }
+        var count = 0
+        var start = base
+        let end = base + bytes.count
+        while start < end, let found = memchr(start, Int32(UInt8(ascii: "\n")), end - start) {
+            count += 1
+            start = UnsafeRawPointer(found) + 1
+        }
+        return (count, start < end)
     }
 
     private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {

@@ -8,9 +8,10 @@ import NIOCore
 /// answers at once as one write and one flush per read burst.
 ///
 /// Invariant: those frames go out in the order of their lines, and before anything written after them: the
-/// burst's buffer is written when the burst ends (`channelReadComplete`), and before this handler writes,
-/// closes or lets the session close anything else. Calls running in tasks write from other threads, so their
-/// frames reach the event loop only after the burst, as they did when each frame was written at once.
+/// session writes them, one line each, straight into the burst's `answers` (no buffer per frame), which are
+/// written when the burst ends (`channelReadComplete`), and before this handler writes, closes or lets the
+/// session close anything else. Calls running in tasks write from other threads, so their frames reach the
+/// event loop only after the burst, as they did when each frame was written at once.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -21,8 +22,11 @@ final class SessionHandler: ChannelInboundHandler {
     /// Set once the connection is being closed for a broken line: nothing read after it is taken.
     private var refusing = false
     /// The frames answered since the burst began, each a whole line; written as one buffer.
-    private var answers: ByteBuffer?
+    private var answers = WireWriter(capacity: 1024)
     private var flushPending = false
+    /// The most memory `answers` keeps between bursts: a connection that once answered a large frame at once
+    /// does not hold its room while idle.
+    private static let keptAnswerCapacity = 4096
 
     init(session: Session, logger: Logger) {
         self.session = session
@@ -33,12 +37,7 @@ final class SessionHandler: ChannelInboundHandler {
         guard !self.refusing else { return }
         do {
             try self.lines.read(self.unwrapInboundIn(data), allocator: context.channel.allocator) { line in
-                let close = self.session.handle(line: line) { frame in
-                    guard self.session.reserve(frame) else { return }
-                    if self.answers == nil { self.answers = context.channel.allocator.buffer(capacity: 4096) }
-                    self.answers!.writeFrameLine(frame)
-                }
-                if close {
+                if self.session.handle(line: line, answers: &self.answers) {
                     self.flushAnswers(context: context)
                     context.channel.closeAfterFlush()
                 }
@@ -74,7 +73,7 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.answers = nil
+        self.answers.removeAll(keepingCapacityUpTo: 0)
         self.session.connectionLost()
         self.logger.debug("connection closed")
         context.fireChannelInactive()
@@ -89,24 +88,19 @@ final class SessionHandler: ChannelInboundHandler {
     /// Answers a line over the limit and closes once the answer is out; the rest of the line is never read.
     private func refuseLongLine(context: ChannelHandlerContext) {
         self.refusing = true
-        let frame = self.session.lineTooLongFrame()
+        self.session.refuseLineTooLong(answers: &self.answers)
         self.session.connectionLost()
-        self.writeAnswers(context: context)
-        if self.session.reserve(frame) {
-            var line = context.channel.allocator.buffer(capacity: NewlineFrameEncoder.lineLength(of: frame))
-            line.writeFrameLine(frame)
-            context.write(self.wrapOutboundOut(line), promise: nil)
-        }
-        self.flushPending = false
-        context.flush()
+        self.flushAnswers(context: context)
         context.channel.closeAfterFlush()
     }
 
     /// Writes the burst's frames, if any, without flushing them.
     private func writeAnswers(context: ChannelHandlerContext) {
-        guard let answers = self.answers else { return }
-        self.answers = nil
-        context.write(self.wrapOutboundOut(answers), promise: nil)
+        guard self.answers.count > 0 else { return }
+        var buffer = context.channel.allocator.buffer(capacity: self.answers.count)
+        self.answers.withBytes { _ = buffer.writeBytes($0) }
+        self.answers.removeAll(keepingCapacityUpTo: Self.keptAnswerCapacity)
+        context.write(self.wrapOutboundOut(buffer), promise: nil)
         self.flushPending = true
     }
 
