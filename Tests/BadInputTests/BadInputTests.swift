@@ -71,7 +71,8 @@ import Testing
             let (rejected, stopped, reused) = try await RawConnection.with(port: port) { connection in
                 // A subscription runs until it is cancelled, so the second line, sent in the same write, surely
                 // arrives while the first call is in flight.
-                let subscribe = #"{"id":"dup","method":"chrono.v1.Watch/Subscribe","params":"#
+                let subscribe =
+                    #"{"id":"dup","method":"chrono.v1.Watch/Subscribe","params":"#
                     + #"{"query":{"method":"chrono.v1.Stats/Get","params":{}}}}"#
                 let again = #"{"id":"dup","method":"chrono.v1.Health/Check"}"#
                 try await connection.send(line: Array((subscribe + "\n" + again).utf8))
