@@ -69,11 +69,9 @@ private struct MethodTable: Sendable {
 
     init(_ methods: [RegisteredMethod]) {
         let named = methods.map { (name: Array($0.descriptor.name.rawValue.utf8), method: $0) }
-        var byLength = Array(repeating: [(name: [UInt8], method: RegisteredMethod)](), count: 1)
-        for entry in named {
-            if entry.name.count >= byLength.count { byLength += Array(repeating: [], count: entry.name.count) }
-            byLength[entry.name.count].append(entry)
-        }
+        let longest = named.map(\.name.count).max() ?? 0
+        var byLength = Array(repeating: [(name: [UInt8], method: RegisteredMethod)](), count: longest + 1)
+        for entry in named { byLength[entry.name.count].append(entry) }
         self.byLength = byLength
     }
 
