@@ -103,17 +103,7 @@ final class Session: Sendable {
         let action = self.state.withLockedValue { $0.machine.finish(id: id) }
         if action.report {
             let start = answers.count
-            self.dispatcher.writeTerminalFrame(
-                id: id,
-                method: method,
-                outcome: outcome,
-                stoppedBy: action.override,
-                started: started,
-                transport: .tcp,
-                maximumResultBytes: self.configuration.maximumResultBytes,
-                logger: self.logger(id: id, method: method.descriptor.name),
-                to: &answers
-            )
+            self.writeOutcome(id: id, method, outcome: outcome, action: action, started: started, to: &answers)
             self.endAnswer(in: &answers, from: start)
         }
         return action.closeConnection
@@ -327,7 +317,21 @@ final class Session: Sendable {
         action: SessionStateMachine.FinishAction,
         started: ContinuousClock.Instant
     ) -> [UInt8] {
-        self.dispatcher.terminalFrame(
+        var writer = WireWriter()
+        self.writeOutcome(id: id, method, outcome: outcome, action: action, started: started, to: &writer)
+        return writer.bytes
+    }
+
+    /// Writes the terminal frame of a call that ran to the end of `writer`, without the newline.
+    private func writeOutcome(
+        id: RequestID,
+        _ method: RegisteredMethod,
+        outcome: Result<MethodResult, any Error>,
+        action: SessionStateMachine.FinishAction,
+        started: ContinuousClock.Instant,
+        to writer: inout WireWriter
+    ) {
+        self.dispatcher.writeTerminalFrame(
             id: id,
             method: method,
             outcome: outcome,
@@ -335,8 +339,9 @@ final class Session: Sendable {
             started: started,
             transport: .tcp,
             maximumResultBytes: self.configuration.maximumResultBytes,
-            logger: self.logger(id: id, method: method.descriptor.name)
-        ).bytes
+            logger: self.logger(id: id, method: method.descriptor.name),
+            to: &writer
+        )
     }
 
     /// Writes the frame refusing call `id` with `error` to `answers`, as a line.
