@@ -153,6 +153,11 @@ extension PostgresRows {
         return ids.compactMap { edges[$0] }
     }
 
+    /// The edges read and encoded (this backend does not store their wire form).
+    package func encodedEdges(_ ids: [String]) throws -> [EncodedEdge] {
+        try self.edges(ids).map(EncodedEdge.init)
+    }
+
     package func figures(_ ids: [String]) throws -> [Figure] {
         let citations = try self.citations(kind: "figure", owners: ids)
         var records: [String: FigureRecord] = [:]

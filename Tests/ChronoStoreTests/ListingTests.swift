@@ -63,6 +63,6 @@ struct ListingTests {
         #expect(stats.byDocument == ["doc-a.txt": 31, "doc-b.txt": 13])
         #expect(stats.revision == 1)
         #expect(stats.schemaVersion == Schema.version)
-        #expect(Schema.version == 9)
+        #expect(Schema.version == 10)
     }
 }

@@ -67,6 +67,7 @@ struct SchemaTests {
                 """
                 DROP INDEX relations_from; CREATE INDEX relations_from ON relations(from_id, type, to_id);
                 DROP INDEX relations_to; CREATE INDEX relations_to ON relations(to_id, type, from_id);
+                ALTER TABLE relations DROP COLUMN wire;
                 PRAGMA user_version = 7;
                 """
             )
@@ -112,12 +113,13 @@ struct SchemaTests {
                 DROP TABLE citations;
                 ALTER TABLE citations_v8 RENAME TO citations;
                 CREATE INDEX citations_doc ON citations(doc);
+                ALTER TABLE relations DROP COLUMN wire;
                 PRAGMA user_version = 8;
                 """
             )
         }
         #expect(before.rows.count > 40)
-        #expect(before.neighbors.edges.contains { !$0.citations.isEmpty })
+        #expect(before.neighbors.edges.contains { String(decoding: $0.json, as: UTF8.self).contains("\"doc\":") })
         let store = try await GraphStore.open(path: directory.databasePath)
         let connection = try Connection(path: directory.databasePath, readOnly: true)
         let key = try connection.prepare(
@@ -131,6 +133,67 @@ struct SchemaTests {
         #expect(try connection.prepare(everyCitation).map { row in (0..<7).map { row.text($0) } } == before.rows)
         #expect(try await store.run(neighbors) == before.neighbors)
         #expect(try await store.run(timeline) == before.timeline)
+    }
+
+    @Test func version10StoresEachRelationsWireFormAndKeepsTheAnswers() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let neighbors = NeighborsQuery(id: "azerbaijan", depth: 2)
+        let subgraph = SubgraphQuery(ids: ["azerbaijan"], depth: 2)
+        let before: (neighbors: Neighborhood, subgraph: Subgraph)
+        do {
+            let store = try await GraphStore.open(path: directory.databasePath)
+            try await GraphLoader(directory: Fixtures.graph).load(into: store)
+            before = (try await store.run(neighbors), try await store.run(subgraph))
+            // The relations table as version 9 left it: no stored forms.
+            try Connection(path: directory.databasePath).execute(
+                "ALTER TABLE relations DROP COLUMN wire; DELETE FROM meta WHERE key = 'relation_wire'; PRAGMA user_version = 9;"
+            )
+        }
+        let store = try await GraphStore.open(path: directory.databasePath)
+        try Self.expectEveryStoredFormIsTheBuiltOne(at: directory.databasePath, atLeast: 7)
+        #expect(before.neighbors.edges.count > 3)
+        #expect(try await store.run(neighbors) == before.neighbors)
+        #expect(try await store.run(subgraph) == before.subgraph)
+    }
+
+    @Test func storedFormsOfAnotherEncodingAreEncodedAgainOnOpen() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let store = try await GraphStore.open(path: directory.databasePath)
+            try await GraphLoader(directory: Fixtures.graph).load(into: store)
+            try Self.expectEveryStoredFormIsTheBuiltOne(at: directory.databasePath, atLeast: 7)
+            // As a build that wrote edges otherwise would have left them.
+            try Connection(path: directory.databasePath).execute(
+                "UPDATE relations SET wire = CAST('{}' AS BLOB); UPDATE meta SET value = 1 WHERE key = 'relation_wire';"
+            )
+        }
+        _ = try await GraphStore.open(path: directory.databasePath)
+        try Self.expectEveryStoredFormIsTheBuiltOne(at: directory.databasePath, atLeast: 7)
+        let fingerprint = try Connection(path: directory.databasePath, readOnly: true)
+            .prepare("SELECT value FROM meta WHERE key = 'relation_wire'").first { $0.int64(0) }
+        #expect(fingerprint == RelationWireForm.fingerprint)
+    }
+
+    @Test func theEncodingsFingerprintCoversEveryKindOfDate() throws {
+        let dates = RelationWireForm.samples.compactMap(\.date)
+        #expect(dates.count == RelationWireForm.samples.count)
+        #expect(Set(dates.map(\.edtf.precision)).count >= 4)
+        #expect(dates.contains { $0.edtf.isApproximate } && dates.contains { $0.edtf.isUncertain })
+        #expect(RelationWireForm.samples.allSatisfy { $0.summary != nil && $0.citations.contains { $0.ref != nil } })
+    }
+
+    /// Every relation's stored wire form is the one its edge, read and encoded, has (and there are at least
+    /// `count` relations).
+    private static func expectEveryStoredFormIsTheBuiltOne(at path: String, atLeast count: Int) throws {
+        let connection = try Connection(path: path, readOnly: true)
+        let rows = SQLiteRows(connection: connection, context: QueryContext(deadline: nil))
+        let ids = try connection.prepare("SELECT id FROM relations ORDER BY id").map { $0.text(0) }
+        #expect(ids.count >= count)
+        let built = try rows.edges(ids).map(EncodedEdge.init)
+        #expect(built.count == ids.count)
+        #expect(try rows.encodedEdges(ids) == built)
     }
 
     @Test func refusesADatabaseFromANewerVersion() async throws {

@@ -120,8 +120,10 @@ struct WireFormTests {
             let json = try wireForm(neighborhood)
             Self.expect(json["root"], is: neighborhood.root)
             #expect(Self.ids(json["edges"]) == neighborhood.edges.map(\.id))
-            for (member, edge) in zip(json["edges"]?.arrayValue ?? [], neighborhood.edges) {
-                Self.expect(member, is: edge)
+            // Each edge as stored in wire form is the relation its `from` entity lists, read and built.
+            for member in (json["edges"]?.arrayValue ?? []).prefix(3) {
+                let detail = try await store.run(EntityQuery(id: try #require(member["from"]?.stringValue)))
+                Self.expect(member, is: try #require(detail.relations.first { $0.id == member["id"]?.stringValue }))
             }
             let nodes = json["nodes"]?.arrayValue ?? []
             #expect(nodes.map { $0["entity"]?["id"]?.stringValue } == neighborhood.nodes.map { Optional($0.entity.id) })

@@ -19,7 +19,7 @@ public struct Neighborhood: GraphResult, Hashable {
     /// Reached entities, by depth then id.
     public var nodes: [NeighborNode]
     /// The edges followed, by id.
-    public var edges: [Edge]
+    public var edges: [EncodedEdge]
     /// With `through_events`, the events followed (each connects all its participants), by id; `nil` otherwise.
     public var events: [Event]?
     /// Set when the node budget cut the traversal short.
@@ -30,7 +30,7 @@ public struct Neighborhood: GraphResult, Hashable {
     public init(
         root: EntityRef,
         nodes: [NeighborNode],
-        edges: [Edge],
+        edges: [EncodedEdge],
         events: [Event]? = nil,
         truncated: Truncated?,
         revision: Int64

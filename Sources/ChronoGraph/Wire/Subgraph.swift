@@ -3,13 +3,13 @@ public struct Subgraph: GraphResult, Hashable {
     /// The entities, by id.
     public var nodes: [Entity]
     /// Edges whose two ends are both in `nodes`, by id.
-    public var edges: [Edge]
+    public var edges: [EncodedEdge]
     /// Set when the node budget cut the expansion short.
     public var truncated: Truncated?
     public var revision: Int64
 
     /// Creates a subgraph.
-    public init(nodes: [Entity], edges: [Edge], truncated: Truncated?, revision: Int64) {
+    public init(nodes: [Entity], edges: [EncodedEdge], truncated: Truncated?, revision: Int64) {
         self.nodes = nodes
         self.edges = edges
         self.truncated = truncated

@@ -32,6 +32,8 @@ package protocol GraphRows {
     func eventKeys(ids: [String]) throws -> [String: Int64]
     /// Edges with the given relation ids, in the order given, with citations.
     func edges(_ ids: [String]) throws -> [Edge]
+    /// The edges with the given relation ids in their wire form (`EncodedEdge`), in the order given.
+    func encodedEdges(_ ids: [String]) throws -> [EncodedEdge]
     /// Figures with the given ids, in the order given.
     func figures(_ ids: [String]) throws -> [Figure]
     /// Disputes with the given ids, in the order given.

@@ -78,14 +78,15 @@ struct RecordWriter {
         let bounds = relation.date.map { DateColumns($0.edtf) }
         try self.connection.cached(
             """
-            INSERT INTO relations(id, type, from_id, to_id, date_edtf, date_text, fuzzy_lower, fuzzy_upper, summary)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO relations(id, type, from_id, to_id, date_edtf, date_text, fuzzy_lower, fuzzy_upper, summary,
+                                  wire)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).run([
             .text(relation.id), .text(relation.type), .text(relation.from), .text(relation.to),
             .optionalText(relation.date?.edtf.edtf), .optionalText(relation.date?.text),
             bounds.map { .integer($0.fuzzyLower) } ?? .null, bounds.map { .integer($0.fuzzyUpper) } ?? .null,
-            .optionalText(relation.summary),
+            .optionalText(relation.summary), .blob(try RelationWireForm.encode(relation)),
         ])
         try self.insertCitations(relation.citations, kind: "relation", owner: relation.id)
     }

@@ -126,7 +126,7 @@ extension GraphReader {
         return Neighborhood(
             root: root,
             nodes: nodes,
-            edges: try self.rows.edges(edges.sorted()),
+            edges: try self.rows.encodedEdges(edges.sorted()),
             events: query.throughEvents ? try self.events(ids: events.sorted()) : nil,
             truncated: truncated,
             revision: try self.revision()

@@ -35,7 +35,7 @@ extension GraphReader {
         try self.context.check()
         return Subgraph(
             nodes: try self.rows.entities(members.sorted()),
-            edges: try self.rows.edges(edgeIDs),
+            edges: try self.rows.encodedEdges(edgeIDs),
             truncated: truncated,
             revision: try self.revision()
         )

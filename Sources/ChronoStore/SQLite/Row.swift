@@ -25,6 +25,14 @@ public struct Row: ~Copyable {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
+    /// Column `index` as bytes (empty for `NULL` and for an empty blob).
+    public func blob(_ index: Int) -> [UInt8] {
+        // `sqlite3_column_blob` first, then `sqlite3_column_bytes`, as the SQLite documentation orders them.
+        guard let pointer = sqlite3_column_blob(self.handle, Int32(index)) else { return [] }
+        let length = Int(sqlite3_column_bytes(self.handle, Int32(index)))
+        return Array(UnsafeRawBufferPointer(start: pointer, count: length))
+    }
+
     /// Column `index` as text, or `nil` when `NULL`.
     public func optionalText(_ index: Int) -> String? { self.isNull(index) ? nil : self.text(index) }
 }

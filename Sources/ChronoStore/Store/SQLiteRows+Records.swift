@@ -187,6 +187,23 @@ extension SQLiteRows {
         return edges
     }
 
+    /// Each relation listed in `?` with its stored wire form, in list order (unknown ids skipped).
+    static let relationWireForms = """
+        SELECT r.id, r.wire FROM json_each(?) AS list CROSS JOIN relations r ON r.id = list.value
+        """
+
+    func encodedEdges(_ ids: [String]) throws -> [EncodedEdge] {
+        var edges: [EncodedEdge] = []
+        edges.reserveCapacity(ids.count)
+        try self.connection.cached(Self.relationWireForms).run([.jsonArray(ids)]) { row in
+            let id = row.text(0)
+            let json = row.blob(1)
+            guard !json.isEmpty else { throw ChronoError.dataLoss("relation \"\(id)\" has no stored wire form") }
+            edges.append(EncodedEdge(id: id, json: json))
+        }
+        return edges
+    }
+
     func figures(_ ids: [String]) throws -> [Figure] {
         let citations = try self.citations(kind: "figure", owners: ids)
         var records: [String: FigureRecord] = [:]
