@@ -122,12 +122,12 @@ extension GraphReader {
                 nodes.append(NeighborNode(entity: ref, depth: depth))
             }
         }
-        nodes.sort { ($0.depth, $0.entity.id) < ($1.depth, $1.entity.id) }
+        nodes = UTF8Order.positions(of: nodes.map(\.entity.id), ranks: nodes.map(\.depth)).map { nodes[$0] }
         return Neighborhood(
             root: root,
             nodes: nodes,
-            edges: try self.rows.encodedEdges(edges.sorted()),
-            events: query.throughEvents ? try self.events(ids: events.sorted()) : nil,
+            edges: try self.rows.encodedEdges(UTF8Order.sorted(edges)),
+            events: query.throughEvents ? try self.events(ids: UTF8Order.sorted(events)) : nil,
             truncated: truncated,
             revision: try self.revision()
         )

@@ -7,7 +7,7 @@ extension GraphReader {
         let seeds = try self.resolveAll(query.ids, as: EntityRole.seed).map(\.id)
         var members = Set(seeds)
         var truncated: Truncated?
-        var frontier = Array(members).sorted()
+        var frontier = UTF8Order.sorted(members)
         if members.count > query.limit {
             throw GraphError.tooManySeeds(count: members.count, limit: query.limit)
         }
@@ -34,7 +34,7 @@ extension GraphReader {
         let edgeIDs = try self.rows.relationIDs(among: Array(members))
         try self.context.check()
         return Subgraph(
-            nodes: try self.rows.entities(members.sorted()),
+            nodes: try self.rows.entities(UTF8Order.sorted(members)),
             edges: try self.rows.encodedEdges(edgeIDs),
             truncated: truncated,
             revision: try self.revision()

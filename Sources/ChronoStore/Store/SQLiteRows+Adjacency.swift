@@ -5,7 +5,7 @@ extension SQLiteRows {
     func adjacency(_ ids: [String], filter: EdgeFilter, cap limit: Int, page: AdjacencyPage?) throws -> Adjacency {
         var result = Adjacency()
         // Distinct and in UTF-8 order, the order `AdjacencySQL.make` reads them in.
-        let list = Set(ids).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let list = UTF8Order.sorted(Set(ids))
         var values: [String: SQLiteValue] = [:]
         if !filter.types.isEmpty { values["types"] = .jsonArray(filter.types) }
         if let window = filter.window {
