@@ -87,7 +87,7 @@ extension GraphReader {
                                 met: met,
                                 count: room
                             )
-                            let found = try self.rows.refs(unread)
+                            let found = try self.refs(unread)
                             for id in unread { met[id] = Met(ref: found[id]) }
                             entry = met.index(forKey: hop.other)
                         }
@@ -126,7 +126,7 @@ extension GraphReader {
         return Neighborhood(
             root: root,
             nodes: nodes,
-            edges: try self.rows.encodedEdges(UTF8Order.sorted(edges)),
+            edges: try self.encodedEdges(UTF8Order.sorted(edges)),
             events: query.throughEvents ? try self.events(ids: UTF8Order.sorted(events)) : nil,
             truncated: truncated,
             revision: try self.revision()

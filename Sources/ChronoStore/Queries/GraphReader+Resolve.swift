@@ -13,7 +13,7 @@ extension GraphReader {
     /// - Throws: `AmbiguousEntityError` when a step finds several near-equal entities;
     ///   `UnknownEntityError` (with the nearest names) when none matches.
     func resolve(_ text: String, as role: EntityRole) throws -> EntityRef {
-        if let ref = try self.rows.ref(text) { return ref }
+        if let ref = try self.ref(text) { return ref }
         let normalized = NameNormalizer.normalize(text)
         guard !normalized.isEmpty else { throw UnknownEntityError(role: role, name: text, suggestions: []) }
         let exact = try self.rows.entities(named: normalized).map(\.entity)

@@ -35,7 +35,7 @@ extension GraphReader {
         try self.context.check()
         return Subgraph(
             nodes: try self.rows.entities(UTF8Order.sorted(members)),
-            edges: try self.rows.encodedEdges(edgeIDs),
+            edges: try self.encodedEdges(edgeIDs),
             truncated: truncated,
             revision: try self.revision()
         )

@@ -112,7 +112,7 @@ extension GraphReader {
         for (entity, isName) in try self.rows.entities(named: NameNormalizer.normalize(text)) {
             found[entity] = isName ? .name : .alias
         }
-        if try self.rows.ref(text) != nil { found[text] = .id }
+        if try self.ref(text) != nil { found[text] = .id }
         return found
     }
 

@@ -9,19 +9,49 @@ internal import Foundation
 public struct GraphReader {
     let rows: any GraphRows
     let context: QueryContext
+    /// The records the store keeps between calls and the revision this snapshot reads at, if it keeps them.
+    let caches: (records: StoreCaches, revision: Int64)?
     /// The most relations one expansion step reads (see `maximumAdjacencyRows`).
     var adjacencyRowLimit = GraphReader.maximumAdjacencyRows
 
-    package init(rows: any GraphRows, context: QueryContext) {
+    init(rows: any GraphRows, context: QueryContext, caches: (records: StoreCaches, revision: Int64)?) {
         self.rows = rows
         self.context = context
+        self.caches = caches
+    }
+
+    package init(rows: any GraphRows, context: QueryContext) {
+        self.init(rows: rows, context: context, caches: nil)
     }
 
     /// The graph revision of this snapshot.
-    func revision() throws -> Int64 { try self.rows.revision() }
+    func revision() throws -> Int64 { try self.caches?.revision ?? self.rows.revision() }
 
     /// References of the entities with `ids` that exist, by id.
-    func refs(_ ids: some Sequence<String>) throws -> [String: EntityRef] { try self.rows.refs(Array(ids)) }
+    func refs(_ ids: some Sequence<String>) throws -> [String: EntityRef] {
+        guard let caches else { return try self.rows.refs(Array(ids)) }
+        let ids = Array(ids)
+        let refs = try caches.records.refs.values(ids, at: caches.revision) { missing in try self.rows.refs(missing) }
+        var found: [String: EntityRef] = [:]
+        found.reserveCapacity(ids.count)
+        for case let ref? in refs { found[ref.id] = ref }
+        return found
+    }
+
+    /// The reference of the entity with `id`, if there is one.
+    func ref(_ id: String) throws -> EntityRef? {
+        guard let caches else { return try self.rows.ref(id) }
+        return try caches.records.refs.values([id], at: caches.revision) { missing in try self.rows.refs(missing) }[0]
+    }
+
+    /// The stored edges of the relations with `ids` that exist, in the order given.
+    func encodedEdges(_ ids: [String]) throws -> [EncodedEdge] {
+        guard let caches else { return try self.rows.encodedEdges(ids) }
+        return try caches.records.edges.values(ids, at: caches.revision) { missing in
+            Dictionary(try self.rows.encodedEdges(missing).map { ($0.id, $0) }) { first, _ in first }
+        }
+        .compactMap { $0 }
+    }
 
     /// Events with the given ids, in the order given.
     func events(ids: [String]) throws -> [Event] {

@@ -1,3 +1,5 @@
+internal import ChronoGraph
+
 /// What `GraphStore.prewarm()` reads on each reader connection: every table and index of the graph (the full
 /// text index's tables included), each scanned whole by its own B-tree, so every page of it passes through the
 /// connection's mapping once. Stored snapshots are left out: they are read rarely and in pieces.
@@ -24,6 +26,29 @@ enum Prewarm {
         for sql in statements { try connection.prepare(sql).run() }
         let pages = try connection.prepare("PRAGMA page_count").first { $0.int64(0) } ?? 0
         return (pages, statements.count)
+    }
+
+    /// Keeps every entity's reference and every relation's stored edge in `caches`, in id order as far as
+    /// their budgets allow (inside the caller's read transaction).
+    static func fill(_ caches: StoreCaches, _ connection: Connection) throws {
+        let revision = try GraphStore.revision(connection)
+        var refs: [String: EntityRef] = [:]
+        try connection.cached("SELECT id, kind, name FROM entities ORDER BY id").run { row in
+            let id = row.text(0)
+            refs[id] = EntityRef(id: id, kind: try StoredValue.kind(row.text(1)), name: row.text(2))
+        }
+        caches.refs.keep(refs, at: revision)
+        var edges: [String: EncodedEdge] = [:]
+        var bytes = 0
+        // An empty form is left to the call that reads it, to report as data loss.
+        try connection.cached("SELECT id, wire FROM relations WHERE wire <> x'' ORDER BY id").scan([]) { row in
+            let edge = EncodedEdge(id: row.text(0), json: row.blob(1))
+            bytes += edge.cachedBytes
+            guard bytes <= caches.edges.budget else { return false }
+            edges[edge.id] = edge
+            return true
+        }
+        caches.edges.keep(edges, at: revision)
     }
 
     /// `name` as an SQL identifier.
