@@ -1,5 +1,6 @@
 import ChronoGraph
 import ChronoProtocol
+import ChronoTesting
 import Foundation
 import Testing
 
@@ -136,6 +137,122 @@ struct RecordCacheTests {
             let after = try baku(answer)
             #expect(after.name == "Bakı")
             #expect(after.edge?.contains("Founded on the coast.") == true)
+        }
+    }
+
+    @Test func prewarmingKeepsRecordsInIdOrderUntilTheBudgetIsSpent() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let connection = try Connection.reader(path: fixture.directory.databasePath)
+        let entities = try connection.prepare("SELECT id, kind, name FROM entities ORDER BY id").map { row in
+            EntityRef(id: row.text(0), kind: try StoredValue.kind(row.text(1)), name: row.text(2))
+        }
+        let ids = entities.map(\.id)
+        let relations = try connection.prepare("SELECT id FROM relations ORDER BY id").map { $0.text(0) }
+        let budget = entities.prefix(3).reduce(0) { $0 + $1.cachedBytes }
+        let caches = StoreCaches(refs: RecordCache(budget: budget), edges: RecordCache(budget: 1 << 20))
+        try connection.read { connection in try Prewarm.fill(caches, connection) }
+        var asked: [String] = []
+        let kept = try caches.refs.values(ids, at: 1) { missing in
+            asked = missing
+            return [:]
+        }
+        #expect(kept.compactMap { $0 } == Array(entities.prefix(3)))
+        #expect(Set(asked) == Set(ids.dropFirst(3)))
+        let edges = try caches.edges.values(relations, at: 1) { missing in
+            Issue.record("edges not kept: \(missing)")
+            return [:]
+        }
+        #expect(edges.map { $0?.id } == relations)
+        #expect(edges.allSatisfy { $0?.json.isEmpty == false })
+    }
+
+    @Test func aCommitDropsWhatItChangedAndAGraphLoadedWholeDropsEverything() async throws {
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let connection = try Connection.reader(path: fixture.directory.databasePath)
+        let entities = try connection.prepare("SELECT id FROM entities ORDER BY id").map { $0.text(0) }
+        let relations = try connection.prepare("SELECT id FROM relations ORDER BY id").map { $0.text(0) }
+        let caches = StoreCaches(refs: RecordCache(budget: 1 << 20), edges: RecordCache(budget: 1 << 20))
+        try connection.read { connection in try Prewarm.fill(caches, connection) }
+        /// The ids each cache does not hold at `revision`, after moving it there as a reader at `revision` does.
+        func missing(at revision: Int64) throws -> (entities: Set<String>, relations: Set<String>) {
+            try connection.read { connection in
+                try caches.advance(to: revision) { after in
+                    try ChangeLog.changedRecords(after: after, through: revision, limit: 100, connection)
+                }
+            }
+            var missing: (entities: Set<String>, relations: Set<String>) = ([], [])
+            _ = try caches.refs.values(entities, at: revision) { ids in
+                missing.entities = Set(ids)
+                return [:]
+            }
+            _ = try caches.edges.values(relations, at: revision) { ids in
+                missing.relations = Set(ids)
+                return [:]
+            }
+            return missing
+        }
+        #expect(try missing(at: 1) == ([], []))
+        let citation = #""citations":[{"doc":"doc-b.txt","lines":[3,4]}]"#
+        _ = try await fixture.live.write(
+            upserts: [
+                try self.record(#"{"record":"entity","id":"baku","kind":"place","name":"Bakı",\#(citation)}"#),
+                try self.record(
+                    #"{"record":"relation","id":"baku--located_in--azerbaijan","type":"located_in","from":"baku","to":"azerbaijan","summary":"Founded on the coast.",\#(citation)}"#
+                ),
+            ],
+            retractions: []
+        )
+        #expect(try missing(at: 2) == (["baku"], ["baku--located_in--azerbaijan"]))
+        try await GraphLoader(directory: Fixtures.graph).load(into: fixture.store)
+        #expect(try missing(at: 3) == (Set(entities), Set(relations)))
+    }
+
+    @Test(arguments: [UInt64(1), 2])
+    func afterRandomWritesTheKeptRecordsAnswerAsReadsAnew(seed: UInt64) async throws {
+        let fixture = try await FixtureStore.open(quickReaders: 1)
+        defer { fixture.close() }
+        _ = try await fixture.store.prewarm()
+        let connection = try Connection.reader(path: fixture.directory.databasePath)
+        let citation = [Citation(doc: "doc-a.txt", first: 5, last: 6)]
+        var generator = SeededGenerator(seed: seed)
+        for step in 0..<30 {
+            let entities = try connection.prepare("SELECT id, kind FROM entities ORDER BY id").map { row in
+                (id: row.text(0), kind: try StoredValue.kind(row.text(1)))
+            }
+            let pick = { entities[Int(generator.next() % UInt64(entities.count))] }
+            let record: GraphRecord
+            if generator.next() % 2 == 0 {
+                let entity = pick()
+                record = .entity(
+                    EntityRecord(id: entity.id, kind: entity.kind, name: "Renamed \(step)", citations: citation)
+                )
+            } else {
+                let (from, to) = (pick().id, pick().id)
+                record = .relation(
+                    RelationRecord(
+                        id: "\(from)--cooperates_with--\(to)",
+                        type: "cooperates_with",
+                        from: from,
+                        to: to,
+                        summary: "Written at step \(step).",
+                        citations: citation
+                    )
+                )
+            }
+            _ = try await fixture.live.write(upserts: [try JSONValue(writing: record)], retractions: [])
+            for _ in 0..<3 {
+                let query = NeighborsQuery(id: pick().id, depth: 2)
+                let anew = try connection.read { connection in
+                    let context = QueryContext(deadline: nil)
+                    return try query.answer(
+                        from: GraphReader(rows: SQLiteRows(connection: connection, context: context), context: context)
+                    )
+                }
+                #expect(try await fixture.store.run(query) == anew, "step \(step)")
+                #expect(try fixture.store.answerAtOnce(query, budget: .seconds(10), deadline: nil) == anew)
+            }
         }
     }
 }

@@ -13,23 +13,34 @@ protocol CachedRecord: Sendable {
 ///
 /// Invariant: every entry is the record as it was at `revision`. Every change to the graph, of any kind,
 /// commits a newer revision, so a call reading at `revision` takes entries as they are and adds those it
-/// reads; the first call at a newer revision empties the cache and moves it there; a call at an older
-/// revision (a read transaction begun before a commit) reads around it. Entries take at most `budget`
-/// bytes (`CachedRecord.cachedBytes`): once full, the cache keeps what it has until the graph changes.
+/// reads; a call at a newer revision first moves the cache there (`advance`), dropping the records changed in
+/// between, or all of them where that is not known; a call at an older revision (a read transaction begun
+/// before a commit) reads around it. Entries take at most `budget` bytes (`CachedRecord.cachedBytes`): once
+/// full, the cache keeps what it has, less what changes.
 final class RecordCache<Value: CachedRecord>: Sendable {
     private struct State {
         var revision: Int64 = 0
         var values: [String: Value] = [:]
         var bytes = 0
 
-        /// Empties the cache and moves it to `revision` when that is newer; whether it is now at `revision`.
-        mutating func moveTo(_ revision: Int64) -> Bool {
-            if self.revision < revision {
-                self.revision = revision
+        /// Moves the cache to `revision` when that is newer, dropping the records with the ids in `changed`
+        /// (all when `nil`); whether it is now at `revision`. What is dropped is handed back, to be freed
+        /// outside the lock.
+        mutating func move(to revision: Int64, dropping changed: Set<String>?, into dropped: inout [Value]) -> Bool {
+            guard self.revision < revision else { return self.revision == revision }
+            self.revision = revision
+            if let changed {
+                for id in changed {
+                    guard let value = self.values.removeValue(forKey: id) else { continue }
+                    self.bytes -= value.cachedBytes
+                    dropped.append(value)
+                }
+            } else {
+                dropped = Array(self.values.values)
                 self.values.removeAll(keepingCapacity: true)
                 self.bytes = 0
             }
-            return self.revision == revision
+            return true
         }
 
         /// Keeps `value` under `id` if `budget` allows.
@@ -59,8 +70,9 @@ final class RecordCache<Value: CachedRecord>: Sendable {
         values.reserveCapacity(ids.count)
         var missing: [String] = []
         var listed: Set<String> = []
+        var dropped: [Value] = []
         let current = self.state.withLock { state in
-            guard state.moveTo(revision) else { return false }
+            guard state.move(to: revision, dropping: nil, into: &dropped) else { return false }
             for id in ids {
                 let value = state.values[id]
                 if value == nil, listed.insert(id).inserted { missing.append(id) }
@@ -82,10 +94,21 @@ final class RecordCache<Value: CachedRecord>: Sendable {
     /// Keeps `values`, read at `revision` (a store's prewarming reads every record's), as far as `budget`
     /// allows.
     func keep(_ values: [String: Value], at revision: Int64) {
+        var dropped: [Value] = []
         self.state.withLock { state in
-            guard state.moveTo(revision) else { return }
+            guard state.move(to: revision, dropping: nil, into: &dropped) else { return }
             for (id, value) in values { state.keep(value, id: id, budget: self.budget) }
         }
+    }
+
+    /// The revision the entries are at.
+    var revision: Int64 { self.state.withLock { $0.revision } }
+
+    /// Moves the cache to `revision` if that is newer, dropping the records with the ids in `changed`, which
+    /// must name every record changed since the cache's revision (all are dropped when `nil`).
+    func advance(to revision: Int64, dropping changed: Set<String>?) {
+        var dropped: [Value] = []
+        _ = self.state.withLock { state in state.move(to: revision, dropping: changed, into: &dropped) }
     }
 }
 
@@ -101,4 +124,17 @@ extension EncodedEdge: CachedRecord {
 struct StoreCaches: Sendable {
     let refs: RecordCache<EntityRef>
     let edges: RecordCache<EncodedEdge>
+
+    /// Moves both caches to `revision` when it is newer, dropping what `changes` (given the older of their
+    /// revisions) says changed since: entities' references and relations' edges; everything when it says `nil`.
+    func advance(
+        to revision: Int64,
+        changes: (_ after: Int64) throws -> [RecordKind: Set<String>]?
+    ) rethrows {
+        let oldest = min(self.refs.revision, self.edges.revision)
+        guard oldest < revision else { return }
+        let changed = try changes(oldest)
+        self.refs.advance(to: revision, dropping: changed.map { $0[.entity] ?? [] })
+        self.edges.advance(to: revision, dropping: changed.map { $0[.relation] ?? [] })
+    }
 }

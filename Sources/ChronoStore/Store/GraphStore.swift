@@ -19,6 +19,9 @@ public final class GraphStore: GraphReading {
     private let committedRevision: RevisionCell
     /// Records read by any reader, kept for later calls at the same revision: every entity's reference at
     /// 10^6 events (about 16 MB), and every relation's edge at 10^5 (about 25 MB) or half of them at 10^6.
+    /// The most commits, and changes, read from the change log to keep the caches across them; past that they
+    /// are emptied.
+    static let changesReadToKeepCaches = 4_096
     private let caches = StoreCaches(
         refs: RecordCache(budget: 64 << 20),
         edges: RecordCache(budget: 128 << 20)
@@ -131,10 +134,19 @@ public final class GraphStore: GraphReading {
 
     /// A `GraphReader` over `connection`, inside its read transaction, that shares the records the store keeps.
     private func reader(_ connection: Connection, _ context: QueryContext) throws -> GraphReader {
-        GraphReader(
+        let revision = try Self.revision(connection)
+        try self.caches.advance(to: revision) { after in
+            try ChangeLog.changedRecords(
+                after: after,
+                through: revision,
+                limit: Self.changesReadToKeepCaches,
+                connection
+            )
+        }
+        return GraphReader(
             rows: SQLiteRows(connection: connection, context: context),
             context: context,
-            caches: (self.caches, try Self.revision(connection))
+            caches: (self.caches, revision)
         )
     }
 

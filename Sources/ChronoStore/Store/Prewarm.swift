@@ -32,23 +32,43 @@ enum Prewarm {
     /// their budgets allow (inside the caller's read transaction).
     static func fill(_ caches: StoreCaches, _ connection: Connection) throws {
         let revision = try GraphStore.revision(connection)
-        var refs: [String: EntityRef] = [:]
-        try connection.cached("SELECT id, kind, name FROM entities ORDER BY id").run { row in
-            let id = row.text(0)
-            refs[id] = EntityRef(id: id, kind: try StoredValue.kind(row.text(1)), name: row.text(2))
+        try self.fill(caches.refs, at: revision, connection, "SELECT id, kind, name FROM entities ORDER BY id") { row in
+            EntityRef(id: row.text(0), kind: try StoredValue.kind(row.text(1)), name: row.text(2))
         }
-        caches.refs.keep(refs, at: revision)
-        var edges: [String: EncodedEdge] = [:]
-        var bytes = 0
         // An empty form is left to the call that reads it, to report as data loss.
-        try connection.cached("SELECT id, wire FROM relations WHERE wire <> x'' ORDER BY id").scan([]) { row in
-            let edge = EncodedEdge(id: row.text(0), json: row.blob(1))
-            bytes += edge.cachedBytes
-            guard bytes <= caches.edges.budget else { return false }
-            edges[edge.id] = edge
+        try self.fill(
+            caches.edges,
+            at: revision,
+            connection,
+            "SELECT id, wire FROM relations WHERE wire <> x'' ORDER BY id"
+        ) { row in
+            EncodedEdge(id: row.text(0), json: row.blob(1))
+        }
+    }
+
+    /// Keeps the records `sql` reads (each id first), a batch at a time so that no more than a batch is held
+    /// twice, until `cache`'s budget is spent.
+    private static func fill<Value>(
+        _ cache: RecordCache<Value>,
+        at revision: Int64,
+        _ connection: Connection,
+        _ sql: String,
+        record: (borrowing Row) throws -> Value
+    ) throws {
+        var batch: [String: Value] = [:]
+        var bytes = 0
+        try connection.cached(sql).scan([]) { row in
+            let value = try record(row)
+            bytes += value.cachedBytes
+            guard bytes <= cache.budget else { return false }
+            batch[row.text(0)] = value
+            if batch.count == 4_096 {
+                cache.keep(batch, at: revision)
+                batch.removeAll(keepingCapacity: true)
+            }
             return true
         }
-        caches.edges.keep(edges, at: revision)
+        cache.keep(batch, at: revision)
     }
 
     /// `name` as an SQL identifier.
