@@ -8,7 +8,9 @@ p50, p90 and p99 latency and chronod's CPU per call (user + system, process_cpu.
 PID. For checks on a quiet machine beside `peers/run.sh` and `run.sh`, which share the machine
 with other engines and clients.
 
-Usage: Tools/bench/sequential.py CHRONOD DB LINES... [--count N] [--warmup N] [--slowest K]
+With --prewarm, chronod reads its whole file and fills its caches before it listens (as peers/run.sh starts it).
+
+Usage: Tools/bench/sequential.py CHRONOD DB LINES... [--count N] [--warmup N] [--slowest K] [--prewarm]
 """
 import argparse
 import os
@@ -28,9 +30,11 @@ def main():
     parser.add_argument("--count", type=int, default=200, help="timed lines per file (the file's first ones)")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--slowest", type=int, default=0, help="list the K slowest lines of each file")
+    parser.add_argument("--prewarm", action="store_true", help="start chronod with --prewarm")
     args = parser.parse_args()
     process = subprocess.Popen(
-        [args.chronod, "--host", "127.0.0.1", "--port", "0", "--db", args.db, "--graph", "/nonexistent"],
+        [args.chronod, "--host", "127.0.0.1", "--port", "0", "--db", args.db, "--graph", "/nonexistent"]
+        + (["--prewarm"] if args.prewarm else []),
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         port = None
