@@ -1,5 +1,5 @@
 internal import ChronoGraph
-internal import Synchronization
+internal import Foundation
 
 /// A value a `RecordCache` keeps, with what it costs to keep.
 protocol CachedRecord: Sendable {
@@ -17,7 +17,10 @@ protocol CachedRecord: Sendable {
 /// between, or all of them where that is not known; a call at an older revision (a read transaction begun
 /// before a commit) reads around it. Entries take at most `budget` bytes (`CachedRecord.cachedBytes`): once
 /// full, the cache keeps what it has, less what changes.
-final class RecordCache<Value: CachedRecord>: Sendable {
+///
+/// `@unchecked Sendable`: `state` is only touched under `lock` (an `NSLock`, which ThreadSanitizer follows; it
+/// reported `Synchronization.Mutex`'s accesses as races).
+final class RecordCache<Value: CachedRecord>: @unchecked Sendable {
     private struct State {
         var revision: Int64 = 0
         var values: [String: Value] = [:]
@@ -53,10 +56,16 @@ final class RecordCache<Value: CachedRecord>: Sendable {
 
     /// The most bytes the entries take.
     let budget: Int
-    private let state = Mutex(State())
+    private let lock = NSLock()
+    private var state = State()
 
     init(budget: Int) {
         self.budget = budget
+    }
+
+    /// Runs `body` on the state under the lock.
+    private func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        try self.lock.withLock { try body(&self.state) }
     }
 
     /// The records with `ids` that exist at `revision`, in the order of `ids` (`nil` where none does): those
@@ -71,7 +80,7 @@ final class RecordCache<Value: CachedRecord>: Sendable {
         var missing: [String] = []
         var listed: Set<String> = []
         var dropped: [Value] = []
-        let current = self.state.withLock { state in
+        let current = self.withState { state in
             guard state.move(to: revision, dropping: nil, into: &dropped) else { return false }
             for id in ids {
                 let value = state.values[id]
@@ -95,20 +104,20 @@ final class RecordCache<Value: CachedRecord>: Sendable {
     /// allows.
     func keep(_ values: [String: Value], at revision: Int64) {
         var dropped: [Value] = []
-        self.state.withLock { state in
+        self.withState { state in
             guard state.move(to: revision, dropping: nil, into: &dropped) else { return }
             for (id, value) in values { state.keep(value, id: id, budget: self.budget) }
         }
     }
 
     /// The revision the entries are at.
-    var revision: Int64 { self.state.withLock { $0.revision } }
+    var revision: Int64 { self.withState { $0.revision } }
 
     /// Moves the cache to `revision` if that is newer, dropping the records with the ids in `changed`, which
     /// must name every record changed since the cache's revision (all are dropped when `nil`).
     func advance(to revision: Int64, dropping changed: Set<String>?) {
         var dropped: [Value] = []
-        _ = self.state.withLock { state in state.move(to: revision, dropping: changed, into: &dropped) }
+        _ = self.withState { state in state.move(to: revision, dropping: changed, into: &dropped) }
     }
 }
 
