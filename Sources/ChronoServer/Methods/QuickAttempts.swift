@@ -1,5 +1,5 @@
 import ChronoProtocol
-import Synchronization
+import Foundation
 
 /// Which graph reads are worth trying at once on the event loop (`MethodDescriptor.quickHandler`).
 ///
@@ -11,7 +11,7 @@ import Synchronization
 /// starts there); a kind is tried while at most `skipShare` of its calls overran and its mean is at most a third
 /// of the budget: small reads stay on the loop, larger ones go straight to the queues, until their calls there
 /// are small again.
-final class QuickAttempts: Sendable {
+final class QuickAttempts: @unchecked Sendable {
     /// A kind of read: the method's position in its table, and the depth asked for (0 without one, at most 3).
     struct Kind: Sendable {
         fileprivate let slot: Int
@@ -38,14 +38,17 @@ final class QuickAttempts: Sendable {
     let budget: Duration
     /// The largest mean time of a kind that is tried, in microseconds: a third of the budget.
     private let largestMeanMicroseconds: Int
-    private let record: Mutex<Record>
+    /// Guards `record` (an `NSLock`, which ThreadSanitizer follows; it reported `Synchronization.Mutex`'s
+    /// accesses as races).
+    private let lock = NSLock()
+    private var record: Record
 
     /// Attempts for `methods` kinds of method, each run at once for at most `budget`.
     init(methods: Int, budget: Duration) {
         self.budget = budget
         self.largestMeanMicroseconds = Self.microseconds(budget) / 3
         let kinds = Array(repeating: 0, count: methods * Self.depths)
-        self.record = Mutex(Record(overruns: kinds, meanMicroseconds: kinds))
+        self.record = Record(overruns: kinds, meanMicroseconds: kinds)
     }
 
     private static func microseconds(_ duration: Duration) -> Int {
@@ -62,9 +65,9 @@ final class QuickAttempts: Sendable {
 
     /// Whether a call of `kind` should be tried on the event loop.
     func shouldTry(_ kind: Kind) -> Bool {
-        self.record.withLock { record in
-            record.overruns[kind.slot] <= Self.skipShare
-                && record.meanMicroseconds[kind.slot] <= self.largestMeanMicroseconds
+        self.lock.withLock {
+            self.record.overruns[kind.slot] <= Self.skipShare
+                && self.record.meanMicroseconds[kind.slot] <= self.largestMeanMicroseconds
         }
     }
 
@@ -72,9 +75,10 @@ final class QuickAttempts: Sendable {
     func record(_ kind: Kind, elapsed: Duration) {
         let overrun = elapsed >= self.budget ? Self.one : 0
         let microseconds = Self.microseconds(elapsed)
-        self.record.withLock { record in
-            record.overruns[kind.slot] += (overrun - record.overruns[kind.slot]) / Self.weight
-            record.meanMicroseconds[kind.slot] += (microseconds - record.meanMicroseconds[kind.slot]) / Self.weight
+        self.lock.withLock {
+            self.record.overruns[kind.slot] += (overrun - self.record.overruns[kind.slot]) / Self.weight
+            self.record.meanMicroseconds[kind.slot] +=
+                (microseconds - self.record.meanMicroseconds[kind.slot]) / Self.weight
         }
     }
 }
