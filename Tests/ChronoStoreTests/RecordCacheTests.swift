@@ -100,6 +100,20 @@ struct RecordCacheTests {
         #expect(backend.asked == [["a"]])
     }
 
+    /// Renames `baku` to "Bakı" and gives its relation to `azerbaijan` a summary, in one write.
+    private func renameBakuAndDescribeItsRelation(_ fixture: FixtureStore) async throws {
+        let citation = #""citations":[{"doc":"doc-b.txt","lines":[3,4]}]"#
+        _ = try await fixture.live.write(
+            upserts: [
+                try self.record(#"{"record":"entity","id":"baku","kind":"place","name":"Bakı",\#(citation)}"#),
+                try self.record(
+                    #"{"record":"relation","id":"baku--located_in--azerbaijan","type":"located_in","from":"baku","to":"azerbaijan","summary":"Founded on the coast.",\#(citation)}"#
+                ),
+            ],
+            retractions: []
+        )
+    }
+
     /// A record in the `Graph/` format as the JSON value a write takes.
     private func record(_ line: String) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
@@ -120,16 +134,7 @@ struct RecordCacheTests {
         let before = try baku(try await fixture.store.run(query))
         #expect(before.name == "Baku")
         #expect(before.edge?.contains("Founded on the coast") == false)
-        let citation = #""citations":[{"doc":"doc-b.txt","lines":[3,4]}]"#
-        _ = try await fixture.live.write(
-            upserts: [
-                try self.record(#"{"record":"entity","id":"baku","kind":"place","name":"Bakı",\#(citation)}"#),
-                try self.record(
-                    #"{"record":"relation","id":"baku--located_in--azerbaijan","type":"located_in","from":"baku","to":"azerbaijan","summary":"Founded on the coast.",\#(citation)}"#
-                ),
-            ],
-            retractions: []
-        )
+        try await self.renameBakuAndDescribeItsRelation(fixture)
         for answer in [
             try await fixture.store.run(query),
             try #require(try fixture.store.answerAtOnce(query, budget: .seconds(10), deadline: nil)),
@@ -194,16 +199,7 @@ struct RecordCacheTests {
             return missing
         }
         #expect(try missing(at: 1) == ([], []))
-        let citation = #""citations":[{"doc":"doc-b.txt","lines":[3,4]}]"#
-        _ = try await fixture.live.write(
-            upserts: [
-                try self.record(#"{"record":"entity","id":"baku","kind":"place","name":"Bakı",\#(citation)}"#),
-                try self.record(
-                    #"{"record":"relation","id":"baku--located_in--azerbaijan","type":"located_in","from":"baku","to":"azerbaijan","summary":"Founded on the coast.",\#(citation)}"#
-                ),
-            ],
-            retractions: []
-        )
+        try await self.renameBakuAndDescribeItsRelation(fixture)
         #expect(try missing(at: 2) == (["baku"], ["baku--located_in--azerbaijan"]))
         try await GraphLoader(directory: Fixtures.graph).load(into: fixture.store)
         #expect(try missing(at: 3) == (Set(entities), Set(relations)))
