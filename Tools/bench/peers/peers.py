@@ -10,7 +10,8 @@ actor timelines and one-year windows, first 50):
 1. check: the first SAMPLE requests of each kind go to every engine and the comparable answers (engines.py)
    are compared with chronod's; each disagreement is printed and makes the exit status 1;
 2. time: one client, one request at a time, every request line of the file in order, per round and engine
-   (the engines' order rotates each round); per kind and engine, the median over the rounds of each round's
+   (the engines' order rotates each round), after TURN_WARMUP untimed calls (the first of them, a call into
+   caches the other engines' turns left cold, reported as `cold_ms`); per kind and engine, the median over the rounds of each round's
    p50 and p99 (nearest rank), and the server CPU per call of chronod and FalkorDB (the sum of its threads'
    /proc schedstat, in nanoseconds: process_cpu.py);
 3. floor (with --floor-bin): chrono-floor on chronod's SQLite file, one thread, after chronod stopped.
@@ -20,7 +21,7 @@ window events by the very numbers chronod derived from each EDTF date rather tha
 Every process started here is stopped by its PID on exit. Prints a Markdown table; writes JSON to --out.
 
 Usage: peers.py GRAPH REQUESTS WORK --chronod BIN [--floor-bin BIN] [--rounds 4] [--sample 20]
-                [--check-only] [--out FILE]
+                [--turn-warmup 10] [--check-only] [--out FILE]
 """
 import argparse
 import json
@@ -186,8 +187,16 @@ def check(engines, requests, sample):
     return report, disagreements
 
 
-def time_kind(engine, kind, requests, server_pid):
-    """Latencies (ms) of every request of `kind`, one at a time, and the server's CPU ms per call."""
+def time_kind(engine, kind, requests, server_pid, turn_warmup):
+    """Latencies (ms) of every request of `kind`, one at a time, and the server's CPU ms per call, after
+    `turn_warmup` untimed calls of the kind: an engine's turn follows minutes of the others' work, which leaves
+    its memory out of the CPU's caches, and the first calls of a turn pay for that. The first of those calls is
+    kept as `cold_ms`, so what a turn's first call costs stays in the report for every engine."""
+    cold_ms = None
+    for params, line in requests[kind][:turn_warmup]:
+        start = time.perf_counter_ns()
+        engine.call(kind, params, line)
+        cold_ms = cold_ms if cold_ms is not None else (time.perf_counter_ns() - start) / 1e6
     latencies = []
     cpu_before = cpu_seconds(server_pid) if server_pid else None
     for params, line in requests[kind]:
@@ -195,10 +204,11 @@ def time_kind(engine, kind, requests, server_pid):
         engine.call(kind, params, line)
         latencies.append((time.perf_counter_ns() - start) / 1e6)
     cpu = (cpu_seconds(server_pid) - cpu_before) * 1e3 / len(latencies) if server_pid else None
-    return {"p50": percentile(latencies, 0.50), "p99": percentile(latencies, 0.99), "cpu_ms_per_call": cpu}
+    return {"p50": percentile(latencies, 0.50), "p99": percentile(latencies, 0.99), "cpu_ms_per_call": cpu,
+            "cold_ms": cold_ms}
 
 
-def measure(engines, server_pids, requests, rounds, warmup):
+def measure(engines, server_pids, requests, rounds, warmup, turn_warmup):
     rounds_report = {engine.name: {kind: [] for kind in KINDS} for engine in engines}
     for engine in engines:
         for kind in KINDS:
@@ -210,7 +220,7 @@ def measure(engines, server_pids, requests, rounds, warmup):
         for engine in order:
             for kind in KINDS:
                 rounds_report[engine.name][kind].append(
-                    time_kind(engine, kind, requests, server_pids.get(engine.name)))
+                    time_kind(engine, kind, requests, server_pids.get(engine.name), turn_warmup))
     summary = {}
     for name, kinds in rounds_report.items():
         for kind, runs in kinds.items():
@@ -219,6 +229,7 @@ def measure(engines, server_pids, requests, rounds, warmup):
                 "p50_ms": statistics.median(run["p50"] for run in runs),
                 "p99_ms": statistics.median(run["p99"] for run in runs),
                 "cpu_ms_per_call": statistics.median(cpu) if cpu else None,
+                "cold_ms": statistics.median(run["cold_ms"] for run in runs) if turn_warmup else None,
                 "rounds": runs,
             }
     return summary
@@ -260,6 +271,11 @@ def table(summary, floor_summary):
         ratios = [chronod[key] / summary[peer][kind][key]
                   for peer in ("falkordb", "kuzu") for key in ("p50_ms", "p99_ms")]
         lines.append(f"| {LABELS[kind]} | " + " | ".join(f"{ratio:.3g}" for ratio in ratios) + " |")
+    if summary["chronod"][KINDS[0]]["cold_ms"] is not None:
+        lines += ["", "| query | first call of a turn (cold), ms: chronod | FalkorDB | Kùzu |", "| --- | --- | --- | --- |"]
+        lines += [f"| {LABELS[kind]} | " + " | ".join(f"{summary[name][kind]['cold_ms']:.2f}"
+                                                      for name in ("chronod", "falkordb", "kuzu")) + " |"
+                  for kind in KINDS]
     return "\n".join(lines)
 
 
@@ -294,6 +310,8 @@ def main():
     parser.add_argument("--floor-duration", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--warmup", type=int, default=50, help="untimed calls per kind and engine first")
+    parser.add_argument("--turn-warmup", type=int, default=10,
+                        help="untimed calls per kind at the start of each engine's turn (0: none)")
     parser.add_argument("--sample", type=int, default=20, help="requests per kind whose answers are compared")
     parser.add_argument("--check-only", action="store_true", help="load and compare, no timing")
     parser.add_argument("--kuzu-buffer-mb", type=int, default=2048)
@@ -338,7 +356,7 @@ def main():
                          if entry["first_difference"] else ""))
         if not args.check_only:
             pids = {"chronod": chronod.pid, "falkordb": falkordb_server.pid}
-            report["summary"] = measure(engines, pids, requests, args.rounds, args.warmup)
+            report["summary"] = measure(engines, pids, requests, args.rounds, args.warmup, args.turn_warmup)
             report["load_average_end"] = [round(load, 1) for load in os.getloadavg()]
             report["rss_mb"] = {"chronod": rss_mb(chronod.pid), "chronod_peak": rss_mb(chronod.pid, "VmHWM"),
                                 "falkordb": rss_mb(falkordb_server.pid), "kuzu_process": rss_mb(os.getpid())}
