@@ -196,7 +196,12 @@ struct Chronod: AsyncParsableCommand {
         switch choice {
         case .sqlite(let database):
             let lock = try Self.lock(database: database, logger: logger)
-            let store = try await Self.openStore(database: database, graph: graph, logger: logger)
+            let store = try await Self.openStore(
+                database: database,
+                graph: graph,
+                cacheBytes: self.store.cacheBytes,
+                logger: logger
+            )
             if self.store.prewarm {
                 let started = ContinuousClock.now
                 let read = try await store.prewarm()
@@ -274,10 +279,20 @@ struct Chronod: AsyncParsableCommand {
 
     /// Opens the database, building it from `graph` first when the file does not exist yet; the file
     /// appears only once the build is complete.
-    private static func openStore(database: String, graph: String, logger: Logger) async throws -> GraphStore {
-        guard !FileManager.default.fileExists(atPath: database) else {
-            return try await GraphStore.open(path: database, quickReaders: ChronoServer.defaultEventLoopCount)
+    private static func openStore(
+        database: String,
+        graph: String,
+        cacheBytes: Int,
+        logger: Logger
+    ) async throws -> GraphStore {
+        func open() async throws -> GraphStore {
+            try await GraphStore.open(
+                path: database,
+                quickReaders: ChronoServer.defaultEventLoopCount,
+                cacheBytes: cacheBytes
+            )
         }
+        guard !FileManager.default.fileExists(atPath: database) else { return try await open() }
         logger.info("building the database from the graph", metadata: ["db": "\(database)", "graph": "\(graph)"])
         let progress = ImportProgress(logger: logger)
         defer { progress.finish() }
@@ -287,6 +302,6 @@ struct Chronod: AsyncParsableCommand {
         )
         progress.finish()
         logger.info("database built", metadata: ["records": "\(report.records)", "revision": "\(report.revision)"])
-        return try await GraphStore.open(path: database, quickReaders: ChronoServer.defaultEventLoopCount)
+        return try await open()
     }
 }

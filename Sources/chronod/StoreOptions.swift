@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronoStore
 import ChronoStorePostgres
 import Foundation
 
@@ -38,9 +39,25 @@ struct StoreOptions: ParsableArguments {
     )
     var prewarm = false
 
+    @Option(
+        help: """
+            The most memory, in MiB, that the entities' references and the relations' edges kept between calls \
+            take (a SQLite store; 0 keeps none; default 512, every record of a graph of 10^6 events).
+            """
+    )
+    var cacheMb: Int?
+
+    /// `--cache-mb` in bytes, or the store's default.
+    var cacheBytes: Int {
+        self.cacheMb.map { $0 << 20 } ?? GraphStore.defaultCacheBytes
+    }
+
     func validate() throws {
         if self.store != nil, self.db != nil {
             throw ValidationError("--store and --db are exclusive: give --store sqlite:PATH or --db PATH")
+        }
+        if let cacheMb = self.cacheMb, !(0...(1 << 20)).contains(cacheMb) {
+            throw ValidationError("--cache-mb must be between 0 and 1048576 MiB, not \(cacheMb)")
         }
         _ = try self.resolved(environment: [:])
     }
@@ -61,6 +78,9 @@ struct StoreOptions: ParsableArguments {
         }
         guard !self.prewarm else {
             throw ValidationError("--prewarm reads a SQLite file; PostgreSQL keeps its own buffers (see pg_prewarm)")
+        }
+        guard self.cacheMb == nil else {
+            throw ValidationError("--cache-mb sizes what a SQLite store keeps between calls; PostgreSQL keeps none")
         }
         let primary: PostgresLocation
         do {

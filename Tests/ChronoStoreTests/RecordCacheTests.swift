@@ -172,6 +172,25 @@ struct RecordCacheTests {
         #expect(edges.allSatisfy { $0?.json.isEmpty == false })
     }
 
+    @Test func oneBudgetGivesAQuarterToReferencesAndNoneKeepsNothing() async throws {
+        let split = StoreCaches(bytes: 400 << 20)
+        #expect(split.refs.budget == 100 << 20)
+        #expect(split.edges.budget == 300 << 20)
+        let fixture = try await FixtureStore.open()
+        defer { fixture.close() }
+        let connection = try Connection.reader(path: fixture.directory.databasePath)
+        let none = StoreCaches(bytes: 0)
+        try connection.read { connection in try Prewarm.fill(none, connection) }
+        let ids = try connection.prepare("SELECT id FROM entities ORDER BY id").map { $0.text(0) }
+        var asked: [String] = []
+        _ = try none.refs.values(ids, at: 1) { missing in
+            asked = missing
+            return [:]
+        }
+        #expect(!ids.isEmpty)
+        #expect(asked == ids)
+    }
+
     @Test func aCommitDropsWhatItChangedAndAGraphLoadedWholeDropsEverything() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }

@@ -17,24 +17,25 @@ public final class GraphStore: GraphReading {
     private let quickReaders: QuickReaders
     private let counter = RoundRobin()
     private let committedRevision: RevisionCell
-    /// Records read by any reader, kept for later calls at the same revision: every entity's reference at
-    /// 10^6 events (about 16 MB), and every relation's edge at 10^5 (about 25 MB) or half of them at 10^6.
     /// The most commits, and changes, read from the change log to keep the caches across them; past that they
     /// are emptied.
     static let changesReadToKeepCaches = 4_096
-    private let caches = StoreCaches(
-        refs: RecordCache(budget: 64 << 20),
-        edges: RecordCache(budget: 128 << 20)
-    )
+    /// The bytes the records kept between calls take by default: every entity's reference and relation's edge of
+    /// a generated graph of 10^6 events (about 290 MB), and a budget that a smaller graph never fills.
+    public static let defaultCacheBytes = 512 << 20
+    /// Records read by any reader, kept for later calls at the same revision.
+    private let caches: StoreCaches
 
     private init(
         path: String,
         writer: ConnectionWorker,
         readers: [ConnectionWorker],
         quickReaders: QuickReaders,
-        committedRevision: RevisionCell
+        committedRevision: RevisionCell,
+        caches: StoreCaches
     ) {
         self.path = path
+        self.caches = caches
         self.writer = writer
         self.readers = readers
         self.quickReaders = quickReaders
@@ -47,7 +48,14 @@ public final class GraphStore: GraphReading {
     ///   - readers: reader connections on queues of their own, at least 1.
     ///   - quickReaders: reader connections for `answerAtOnce` on the caller's thread, one per thread that
     ///     asks at once (a server's event loops); with none, nothing is answered at once.
-    public static func open(path: String, readers: Int = 2, quickReaders: Int = 0) async throws -> GraphStore {
+    ///   - cacheBytes: the most memory the entities' references and relations' edges kept between calls take
+    ///     (`RecordCache`; 0 keeps none).
+    public static func open(
+        path: String,
+        readers: Int = 2,
+        quickReaders: Int = 0,
+        cacheBytes: Int = defaultCacheBytes
+    ) async throws -> GraphStore {
         // Every change goes through the writer, so reading the revision after each of its runs keeps the
         // cell current without a query per call.
         let committedRevision = RevisionCell()
@@ -74,7 +82,8 @@ public final class GraphStore: GraphReading {
             writer: writer,
             readers: pool,
             quickReaders: quick,
-            committedRevision: committedRevision
+            committedRevision: committedRevision,
+            caches: StoreCaches(bytes: cacheBytes)
         )
     }
 
