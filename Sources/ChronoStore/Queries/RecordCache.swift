@@ -142,8 +142,8 @@ struct StoreCaches: Sendable {
     /// Caches that take at most `bytes` together: a quarter for references, the rest for edges (a generated
     /// graph of 10^6 events needs about 16 MB for every entity's reference and 270 MB for every relation's edge).
     init(bytes: Int) {
-        let refs = max(0, bytes) / 4
-        self.init(refs: RecordCache(budget: refs), edges: RecordCache(budget: max(0, bytes) - refs))
+        let total = max(0, bytes)
+        self.init(refs: RecordCache(budget: total / 4), edges: RecordCache(budget: total - total / 4))
     }
 
     /// Moves both caches to `revision` when it is newer, dropping what `changes` (given the older of their
