@@ -41,8 +41,9 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         help: """
-            The most memory, in MiB, that the entities' references and the relations' edges kept between calls \
-            take (a SQLite store; 0 keeps none; default 512, every record of a graph of 10^6 events).
+            The most memory, in MiB, that the entities' references, the relations' edges and the nodes' relations \
+            kept between calls take (a SQLite store; 0 keeps none; default 512, every record of a graph of 10^6 \
+            events).
             """
     )
     var cacheMb: Int?

@@ -82,21 +82,46 @@ extension GraphReader {
         page: AdjacencyPage? = nil
     ) throws -> Adjacency {
         guard !ids.isEmpty else { return Adjacency() }
-        var result = try self.rows.adjacency(
-            Array(ids),
-            filter: filter,
-            cap: cap ?? self.adjacencyRowLimit,
-            page: page
-        )
+        let cap = cap ?? self.adjacencyRowLimit
+        var result =
+            try self.keptAdjacency(ids, filter: filter, cap: cap, page: page)
+            ?? self.rows.adjacency(Array(ids), filter: filter, cap: cap, page: page)
         try self.context.check()
-        for (node, list) in result.byNode {
-            var sorted = list.sorted { ($0.other, $0.edge) < ($1.other, $1.edge) }
-            if let page, sorted.count > page.size {
-                sorted.removeSubrange(page.size...)
-                result.more.insert(node)
+        // Each list sorted and cut in place (iterating over a copy of `byNode` would copy it on the first write).
+        var index = result.byNode.startIndex
+        while index != result.byNode.endIndex {
+            result.byNode.values[index].sort { ($0.other, $0.edge) < ($1.other, $1.edge) }
+            if let page, result.byNode.values[index].count > page.size {
+                result.byNode.values[index].removeSubrange(page.size...)
+                result.more.insert(result.byNode.keys[index])
             }
-            result.byNode[node] = sorted
+            result.byNode.formIndex(after: &index)
         }
         return result
+    }
+
+    /// The step from the relations the store keeps (`NodeRelations`), read whole for the nodes it does not
+    /// keep yet; `nil` (read the store) when it keeps none (a budget of 0), the filter has a date window or follows shared
+    /// events, or a node is a hub.
+    private func keptAdjacency(
+        _ ids: some Collection<String>,
+        filter: EdgeFilter,
+        cap: Int,
+        page: AdjacencyPage?
+    ) throws -> Adjacency? {
+        guard let caches, caches.records.relations.budget > 0, filter.window == nil, !filter.throughEvents else {
+            return nil
+        }
+        let list = UTF8Order.distinct(ids)
+        let kept = try caches.records.relations.values(list, at: caches.revision) { missing in
+            try caches.rows.nodeRelations(missing, bound: caches.records.hubDegree)
+        }
+        var nodes: [NodeRelations] = []
+        nodes.reserveCapacity(kept.count)
+        for node in kept {
+            guard let node, node.whole else { return nil }
+            nodes.append(node)
+        }
+        return Adjacency(kept: nodes, filter: filter, cap: cap, page: page)
     }
 }

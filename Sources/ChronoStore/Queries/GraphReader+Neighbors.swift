@@ -23,9 +23,9 @@ extension GraphReader {
         var met: [String: Met] = [root.id: Met(ref: root, depth: 0)]
         met.reserveCapacity(query.limit + Self.referenceReadAhead + 1)
         var joined = 0
-        var edges: Set<String> = []
-        edges.reserveCapacity(2 * query.limit)
-        var events: Set<String> = []
+        // The relations and events crossed, some twice (from both ends): made distinct once, at the end.
+        var edges: [String] = []
+        var events: [String] = []
         var frontier = [root.id]
         var truncated: Truncated?
         // A level's relations are read for a batch of its nodes at a time (one statement), the batches doubling
@@ -79,16 +79,17 @@ extension GraphReader {
                         var entry = met.index(forKey: hop.other)
                         if entry == nil {
                             let room = query.limit - joined + Self.referenceReadAhead
-                            let unread = Self.unreadOthers(
+                            let unread = Self.meetUnread(
                                 from: hop.other,
                                 in: batch.dropFirst(offset),
                                 of: step,
                                 skipping: position - 1,
-                                met: met,
+                                met: &met,
                                 count: room
                             )
-                            let found = try self.refs(unread)
-                            for id in unread { met[id] = Met(ref: found[id]) }
+                            for (id, ref) in zip(unread, try self.refs(inOrder: unread)) where ref != nil {
+                                met[id]?.ref = ref
+                            }
                             entry = met.index(forKey: hop.other)
                         }
                         guard let entry else { continue }
@@ -103,7 +104,7 @@ extension GraphReader {
                             joined += 1
                             next.append(ref.id)
                         }
-                        if let event = hop.event { events.insert(event) } else { edges.insert(hop.edge) }
+                        if let event = hop.event { events.append(event) } else { edges.append(hop.edge) }
                     }
                 }
                 if step.capped {
@@ -126,30 +127,32 @@ extension GraphReader {
         return Neighborhood(
             root: root,
             nodes: nodes,
-            edges: try self.encodedEdges(UTF8Order.sorted(edges)),
-            events: query.throughEvents ? try self.events(ids: UTF8Order.sorted(events)) : nil,
+            edges: try self.encodedEdges(UTF8Order.distinct(edges)),
+            events: query.throughEvents ? try self.events(ids: UTF8Order.distinct(events)) : nil,
             truncated: truncated,
             revision: try self.revision()
         )
     }
 
-    /// The entities without a known reference the search meets from `first` on, in the order it meets them:
-    /// the rest of the first node's relations in `step` (after the `skipping` it has passed), then the other
-    /// nodes' of `nodes`; at most `count`, `first` first.
-    private static func unreadOthers(
+    /// The entities not in `met` the search meets from `first` (not in it either) on, in the order it meets
+    /// them: the rest of the first node's relations in `step` (after the `skipping` it has passed), then the
+    /// other nodes' of `nodes`; at most `count`, `first` first. Each is entered in `met` without a reference,
+    /// for the caller to fill in.
+    private static func meetUnread(
         from first: String,
         in nodes: ArraySlice<String>,
         of step: Adjacency,
         skipping: Int,
-        met: [String: Met],
+        met: inout [String: Met],
         count: Int
     ) -> [String] {
         var unread = [first]
-        var listed: Set<String> = [first]
+        met[first] = Met()
         for (offset, node) in nodes.enumerated() {
             for adjacent in (step.byNode[node] ?? []).dropFirst(offset == 0 ? skipping : 0) {
                 guard unread.count < count else { return unread }
-                if met[adjacent.other] == nil, listed.insert(adjacent.other).inserted {
+                if met.index(forKey: adjacent.other) == nil {
+                    met[adjacent.other] = Met()
                     unread.append(adjacent.other)
                 }
             }

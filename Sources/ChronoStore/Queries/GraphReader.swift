@@ -9,12 +9,13 @@ internal import Foundation
 public struct GraphReader {
     let rows: any GraphRows
     let context: QueryContext
-    /// The records the store keeps between calls and the revision this snapshot reads at, if it keeps them.
-    let caches: (records: StoreCaches, revision: Int64)?
+    /// The records the store keeps between calls, the revision this snapshot reads at, and where the relations
+    /// of nodes not kept are read whole, if it keeps them.
+    let caches: ReaderCaches?
     /// The most relations one expansion step reads (see `maximumAdjacencyRows`).
     var adjacencyRowLimit = GraphReader.maximumAdjacencyRows
 
-    init(rows: any GraphRows, context: QueryContext, caches: (records: StoreCaches, revision: Int64)?) {
+    init(rows: any GraphRows, context: QueryContext, caches: ReaderCaches?) {
         self.rows = rows
         self.context = context
         self.caches = caches
@@ -29,28 +30,39 @@ public struct GraphReader {
 
     /// References of the entities with `ids` that exist, by id.
     func refs(_ ids: some Sequence<String>) throws -> [String: EntityRef] {
-        guard let caches else { return try self.rows.refs(Array(ids)) }
-        let ids = Array(ids)
-        let refs = try caches.records.refs.values(ids, at: caches.revision) { missing in try self.rows.refs(missing) }
+        guard self.caches != nil else { return try self.rows.refs(Array(ids)) }
+        let refs = try self.refs(inOrder: Array(ids))
         var found: [String: EntityRef] = [:]
-        found.reserveCapacity(ids.count)
+        found.reserveCapacity(refs.count)
         for case let ref? in refs { found[ref.id] = ref }
         return found
     }
 
+    /// References of the entities with `ids`, in the order given: `nil` where there is no such entity.
+    func refs(inOrder ids: [String]) throws -> [EntityRef?] {
+        guard let caches else {
+            let found = try self.rows.refs(ids)
+            return ids.map { found[$0] }
+        }
+        return try caches.records.refs.values(ids, at: caches.revision) { missing in try self.rows.refs(missing) }
+    }
+
     /// The reference of the entity with `id`, if there is one.
     func ref(_ id: String) throws -> EntityRef? {
-        guard let caches else { return try self.rows.ref(id) }
-        return try caches.records.refs.values([id], at: caches.revision) { missing in try self.rows.refs(missing) }[0]
+        guard self.caches != nil else { return try self.rows.ref(id) }
+        return try self.refs(inOrder: [id])[0]
     }
 
     /// The stored edges of the relations with `ids` that exist, in the order given.
     func encodedEdges(_ ids: [String]) throws -> [EncodedEdge] {
         guard let caches else { return try self.rows.encodedEdges(ids) }
-        return try caches.records.edges.values(ids, at: caches.revision) { missing in
+        let edges = try caches.records.edges.values(ids, at: caches.revision) { missing in
             Dictionary(try self.rows.encodedEdges(missing).map { ($0.id, $0) }) { first, _ in first }
         }
-        .compactMap { $0 }
+        var found: [EncodedEdge] = []
+        found.reserveCapacity(edges.count)
+        for case let edge? in edges { found.append(edge) }
+        return found
     }
 
     /// Events with the given ids, in the order given.

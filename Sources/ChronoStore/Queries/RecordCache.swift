@@ -129,33 +129,60 @@ extension EncodedEdge: CachedRecord {
     var cachedBytes: Int { 2 * self.id.utf8.count + self.json.count + 128 }
 }
 
-/// The records a store keeps between calls: entities' references and relations' stored edges.
+/// What a reader shares of its store's caches: the caches, the revision it reads at, and where it reads the
+/// relations of nodes they do not hold.
+typealias ReaderCaches = (records: StoreCaches, revision: Int64, rows: any NodeRelationRows)
+
+/// The records a store keeps between calls: entities' references, relations' stored edges, and each node's
+/// relations (`NodeRelations`).
 struct StoreCaches: Sendable {
+    /// The most relations one way a node's kept relations hold; a node with more is a hub, read a page at a time.
+    static let defaultHubDegree = 1_024
+
     let refs: RecordCache<EntityRef>
     let edges: RecordCache<EncodedEdge>
+    let relations: RecordCache<NodeRelations>
+    /// The most relations one way of a node kept whole (`NodeRelations`).
+    let hubDegree: Int
 
-    init(refs: RecordCache<EntityRef>, edges: RecordCache<EncodedEdge>) {
+    init(
+        refs: RecordCache<EntityRef>,
+        edges: RecordCache<EncodedEdge>,
+        relations: RecordCache<NodeRelations>,
+        hubDegree: Int = Self.defaultHubDegree
+    ) {
         self.refs = refs
         self.edges = edges
+        self.relations = relations
+        self.hubDegree = hubDegree
     }
 
-    /// Caches that take at most `bytes` together: a quarter for references, the rest for edges (a generated
-    /// graph of 10^6 events needs about 16 MB for every entity's reference and 270 MB for every relation's edge).
+    /// Caches that take at most `bytes` together: an eighth for references, a quarter for nodes' relations and
+    /// the rest for edges (a generated graph of 10^6 events needs about 16 MB for every entity's reference,
+    /// 100 MB for every node's relations and 270 MB for every relation's edge).
     init(bytes: Int) {
         let total = max(0, bytes)
-        self.init(refs: RecordCache(budget: total / 4), edges: RecordCache(budget: total - total / 4))
+        self.init(
+            refs: RecordCache(budget: total / 8),
+            edges: RecordCache(budget: total - total / 8 - total / 4),
+            relations: RecordCache(budget: total / 4)
+        )
     }
 
-    /// Moves both caches to `revision` when it is newer, dropping what `changes` (given the older of their
-    /// revisions) says changed since: entities' references and relations' edges; everything when it says `nil`.
+    /// Moves the caches to `revision` when it is newer, dropping what `changes` (given the oldest of their
+    /// revisions) says changed since: entities' references, relations' edges, and every node's relations when
+    /// any relation changed; everything when it says `nil`.
     func advance(
         to revision: Int64,
         changes: (_ after: Int64) throws -> [RecordKind: Set<String>]?
     ) rethrows {
-        let oldest = min(self.refs.revision, self.edges.revision)
+        let oldest = min(self.refs.revision, self.edges.revision, self.relations.revision)
         guard oldest < revision else { return }
         let changed = try changes(oldest)
         self.refs.advance(to: revision, dropping: changed.map { $0[.entity] ?? [] })
         self.edges.advance(to: revision, dropping: changed.map { $0[.relation] ?? [] })
+        // A changed relation moves in the lists of its old ends and its new ones; the old are not known.
+        let relationsChanged = changed.map { !($0[.relation] ?? []).isEmpty } ?? true
+        self.relations.advance(to: revision, dropping: relationsChanged ? nil : [])
     }
 }

@@ -32,6 +32,18 @@ enum UTF8Order {
         return Self.positions(of: ids).map { ids[$0] }
     }
 
+    /// `ids` sorted, each once: without hashing them into a set first.
+    static func distinct(_ ids: some Collection<String>) -> [String] {
+        guard ids.count > 1 else { return Array(ids) }
+        let ids = Array(ids)
+        var distinct: [String] = []
+        distinct.reserveCapacity(ids.count)
+        for position in Self.positions(of: ids) where distinct.last != ids[position] {
+            distinct.append(ids[position])
+        }
+        return distinct
+    }
+
     /// The first 16 bytes of `id` as two big-endian integers, zeros after a shorter id's end: two prefixes
     /// compare as the ids' first 16 bytes do.
     private static func prefix(of id: String) -> (high: UInt64, low: UInt64) {

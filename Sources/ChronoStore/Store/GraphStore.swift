@@ -20,8 +20,9 @@ public final class GraphStore: GraphReading {
     /// The most commits, and changes, read from the change log to keep the caches across them; past that they
     /// are emptied.
     static let changesReadToKeepCaches = 4_096
-    /// The bytes the records kept between calls take by default: every entity's reference and relation's edge of
-    /// a generated graph of 10^6 events (about 290 MB), and a budget that a smaller graph never fills.
+    /// The bytes the records kept between calls take by default: every entity's reference, relation's edge and
+    /// node's relations of a generated graph of 10^6 events (about 410 MB), and a budget that a smaller graph
+    /// never fills.
     public static let defaultCacheBytes = 512 << 20
     /// Records read by any reader, kept for later calls at the same revision.
     private let caches: StoreCaches
@@ -48,8 +49,8 @@ public final class GraphStore: GraphReading {
     ///   - readers: reader connections on queues of their own, at least 1.
     ///   - quickReaders: reader connections for `answerAtOnce` on the caller's thread, one per thread that
     ///     asks at once (a server's event loops); with none, nothing is answered at once.
-    ///   - cacheBytes: the most memory the entities' references and relations' edges kept between calls take
-    ///     (`RecordCache`; 0 keeps none).
+    ///   - cacheBytes: the most memory the entities' references, relations' edges and nodes' relations kept
+    ///     between calls take (`StoreCaches`; 0 keeps none).
     public static func open(
         path: String,
         readers: Int = 2,
@@ -105,8 +106,9 @@ public final class GraphStore: GraphReading {
     /// mapped into each reader's view of the file before the first calls need them: a page's first touch
     /// through a mapping is a page fault, and a fresh reader pays one for each page a call reads (at 10^6
     /// events 20–50 a call until the pages it reads have all been touched once). Worth it when the file fits
-    /// in memory; answers are unchanged. Then keeps every entity's reference and relation's edge, as far as
-    /// the caches' budgets allow (`RecordCache`), so calls do not read them until the graph changes.
+    /// in memory; answers are unchanged. Then keeps every entity's reference, relation's edge and node's
+    /// relations, as far as the caches' budgets allow (`StoreCaches`), so calls do not read them until the
+    /// graph changes.
     ///
     /// - Returns: The pages of the file, and the B-trees each reader read.
     public func prewarm() async throws -> (pages: Int64, trees: Int) {
@@ -152,11 +154,8 @@ public final class GraphStore: GraphReading {
                 connection
             )
         }
-        return GraphReader(
-            rows: SQLiteRows(connection: connection, context: context),
-            context: context,
-            caches: (self.caches, revision)
-        )
+        let rows = SQLiteRows(connection: connection, context: context)
+        return GraphReader(rows: rows, context: context, caches: (self.caches, revision, rows))
     }
 
     /// Answers `query` on a reader connection, inside one read transaction.

@@ -28,8 +28,8 @@ enum Prewarm {
         return (pages, statements.count)
     }
 
-    /// Keeps every entity's reference and every relation's stored edge in `caches`, in id order as far as
-    /// their budgets allow (inside the caller's read transaction).
+    /// Keeps every entity's reference, every relation's stored edge and every node's relations in `caches`, in
+    /// id order as far as their budgets allow (inside the caller's read transaction).
     static func fill(_ caches: StoreCaches, _ connection: Connection) throws {
         let revision = try GraphStore.revision(connection)
         try self.fill(caches.refs, at: revision, connection, "SELECT id, kind, name FROM entities ORDER BY id") { row in
@@ -44,6 +44,98 @@ enum Prewarm {
         ) { row in
             EncodedEdge(id: row.text(0), json: row.blob(1))
         }
+        try self.fillRelations(caches.relations, hubDegree: caches.hubDegree, at: revision, connection)
+    }
+
+    /// Keeps every node's relations (`NodeRelations`) in `cache`, in id order as far as its budget allows. Two
+    /// passes in the indexes' order (near end, other end, id) give each node's lists sorted, one node at a
+    /// time; a link in takes its relation's id and type from the link out, so each string is held once.
+    private static func fillRelations(
+        _ cache: RecordCache<NodeRelations>,
+        hubDegree: Int,
+        at revision: Int64,
+        _ connection: Connection
+    ) throws {
+        guard cache.budget > 0 else { return }
+        var out: [String: [NodeRelations.Link]] = [:]
+        try self.scanLinks(connection, near: "from_id", far: "to_id") { node, links in out[node] = links }
+        let outNodes = UTF8Order.sorted(out.keys)
+        var next = outNodes.startIndex
+        var batch: [String: NodeRelations] = [:]
+        var bytes = 0
+        /// Adds `node` to the batch; false once the budget is spent.
+        func keep(_ id: String, into: [NodeRelations.Link]) -> Bool {
+            let node = NodeRelations(id: id, out: out[id] ?? [], into: into, bound: hubDegree)
+            bytes += node.cachedBytes
+            guard bytes <= cache.budget else { return false }
+            batch[id] = node
+            if batch.count == 4_096 {
+                cache.keep(batch, at: revision)
+                batch.removeAll(keepingCapacity: true)
+            }
+            return true
+        }
+        /// Keeps the nodes with relations out only that come before `id` (all when `nil`), and passes `id`.
+        func keepOutOnly(before id: String?) -> Bool {
+            while next < outNodes.endIndex, id.map({ outNodes[next] <= $0 }) ?? true {
+                defer { next += 1 }
+                guard outNodes[next] != id else { break }
+                guard keep(outNodes[next], into: []) else { return false }
+            }
+            return true
+        }
+        var full = false
+        try self.scanLinks(connection, near: "to_id", far: "from_id") { node, into in
+            guard !full, keepOutOnly(before: node) else {
+                full = true
+                return
+            }
+            let shared = into.map { link in
+                // The same relation's link out of its other end: (this node, id) in that node's list.
+                let theirs = out[link.other] ?? []
+                var (low, high) = (theirs.startIndex, theirs.endIndex)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if (theirs[middle].other, theirs[middle].edge) < (node, link.edge) {
+                        low = middle + 1
+                    } else {
+                        high = middle
+                    }
+                }
+                guard low < theirs.endIndex, theirs[low].edge == link.edge else { return link }
+                return NodeRelations.Link(other: link.other, edge: theirs[low].edge, type: theirs[low].type)
+            }
+            full = !keep(node, into: shared)
+        }
+        if !full { _ = keepOutOnly(before: nil) }
+        cache.keep(batch, at: revision)
+    }
+
+    /// Calls `body` with each node's links, node by node: the relations whose `near` column holds the node, by
+    /// the index on it (`relations_from`, `relations_to`), each list in (other end, id) order and of its exact
+    /// size.
+    private static func scanLinks(
+        _ connection: Connection,
+        near: String,
+        far: String,
+        _ body: (String, [NodeRelations.Link]) -> Void
+    ) throws {
+        var node: String?
+        var links: [NodeRelations.Link] = []
+        func flush() {
+            if let node { body(node, links.withUnsafeBufferPointer(Array.init)) }
+            links.removeAll(keepingCapacity: true)
+        }
+        let sql = "SELECT \(near), \(far), id, type FROM relations ORDER BY \(near), \(far), id"
+        try connection.prepare(sql).run { row in
+            let near = row.text(0)
+            if near != node {
+                flush()
+                node = near
+            }
+            links.append(NodeRelations.Link(other: row.text(1), edge: row.text(2), type: row.text(3)))
+        }
+        flush()
     }
 
     /// Keeps the records `sql` reads (each id first), a batch at a time so that no more than a batch is held

@@ -5,7 +5,7 @@ extension SQLiteRows {
     func adjacency(_ ids: [String], filter: EdgeFilter, cap limit: Int, page: AdjacencyPage?) throws -> Adjacency {
         var result = Adjacency()
         // Distinct and in UTF-8 order, the order `AdjacencySQL.make` reads them in.
-        let list = UTF8Order.sorted(Set(ids))
+        let list = UTF8Order.distinct(ids)
         var values: [String: SQLiteValue] = [:]
         if !filter.types.isEmpty { values["types"] = .jsonArray(filter.types) }
         if let window = filter.window {
@@ -80,6 +80,31 @@ extension SQLiteRows {
             }
         }
         return result
+    }
+}
+
+extension SQLiteRows: NodeRelationRows {
+    func nodeRelations(_ ids: [String], bound: Int) throws -> [String: NodeRelations] {
+        // By the indexes, in (other, id) order; `bound + 1` rows tell a hub.
+        let out = try self.connection.cached(
+            "SELECT to_id, id, type FROM relations WHERE from_id = ?1 ORDER BY to_id, id LIMIT ?2"
+        )
+        let into = try self.connection.cached(
+            "SELECT from_id, id, type FROM relations WHERE to_id = ?1 ORDER BY from_id, id LIMIT ?2"
+        )
+        /// The links, in an array of their exact size (one grown by appending keeps up to twice the room).
+        func links(_ statement: Statement, _ id: String) throws -> [NodeRelations.Link] {
+            try statement.map([.text(id), .int(bound + 1)]) { row in
+                NodeRelations.Link(other: row.text(0), edge: row.text(1), type: row.text(2))
+            }
+            .withUnsafeBufferPointer(Array.init)
+        }
+        var found: [String: NodeRelations] = [:]
+        found.reserveCapacity(ids.count)
+        for id in ids {
+            found[id] = NodeRelations(id: id, out: try links(out, id), into: try links(into, id), bound: bound)
+        }
+        return found
     }
 }
 
