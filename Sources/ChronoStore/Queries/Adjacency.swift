@@ -101,8 +101,8 @@ extension GraphReader {
     }
 
     /// The step from the relations the store keeps (`NodeRelations`), read whole for the nodes it does not
-    /// keep yet; `nil` (read the store) when it keeps none (a budget of 0), the filter has a date window or follows shared
-    /// events, or a node is a hub.
+    /// keep yet; `nil` (read the store) when it keeps none (a budget of 0), the filter has a date window or
+    /// follows shared events, or a node is a hub.
     private func keptAdjacency(
         _ ids: some Collection<String>,
         filter: EdgeFilter,

@@ -136,13 +136,14 @@ typealias ReaderCaches = (records: StoreCaches, revision: Int64, rows: any NodeR
 /// The records a store keeps between calls: entities' references, relations' stored edges, and each node's
 /// relations (`NodeRelations`).
 struct StoreCaches: Sendable {
-    /// The most relations one way a node's kept relations hold; a node with more is a hub, read a page at a time.
+    /// `hubDegree` unless a test sets another.
     static let defaultHubDegree = 1_024
 
     let refs: RecordCache<EntityRef>
     let edges: RecordCache<EncodedEdge>
     let relations: RecordCache<NodeRelations>
-    /// The most relations one way of a node kept whole (`NodeRelations`).
+    /// The most relations one way of a node kept whole (`NodeRelations`); a node with more is a hub, read a
+    /// page at a time.
     let hubDegree: Int
 
     init(
@@ -159,7 +160,7 @@ struct StoreCaches: Sendable {
 
     /// Caches that take at most `bytes` together: an eighth for references, a quarter for nodes' relations and
     /// the rest for edges (a generated graph of 10^6 events needs about 16 MB for every entity's reference,
-    /// 100 MB for every node's relations and 270 MB for every relation's edge).
+    /// about 120 MB for every node's relations and 270 MB for every relation's edge, by `cachedBytes`).
     init(bytes: Int) {
         let total = max(0, bytes)
         self.init(
