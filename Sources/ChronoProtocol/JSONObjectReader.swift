@@ -8,7 +8,9 @@ public struct JSONObjectReader: Sendable {
     /// The object's own path (`params`, `params.query`), or empty for a top-level value.
     public let path: String
     private let members: [String: JSONValue]
-    private var read: Set<String> = []
+    /// The names of the members read so far, for `finish()` (an array: objects are small, and appending costs
+    /// no hash).
+    private var read: [String] = []
 
     /// Reads `members`, the object at `path`.
     public init(_ members: [String: JSONValue], path: String) {
@@ -48,7 +50,7 @@ public struct JSONObjectReader: Sendable {
     /// `finish()` asks only about those.)
     public mutating func optional(_ key: String) -> JSONValue? {
         guard let value = self.members[key] else { return nil }
-        self.read.insert(key)
+        self.read.append(key)
         if case .null = value { return nil }
         return value
     }
@@ -57,7 +59,7 @@ public struct JSONObjectReader: Sendable {
     /// returned, for the caller to reject as a value of the wrong type).
     public mutating func required(_ key: String, nullIsAbsent: Bool = true) throws(JSONFieldError) -> JSONValue {
         guard let value = self.members[key] else { throw JSONFieldError(path: self.pathOf(key), message: "missing") }
-        self.read.insert(key)
+        self.read.append(key)
         if nullIsAbsent, case .null = value { throw JSONFieldError(path: self.pathOf(key), message: "missing") }
         return value
     }
@@ -172,13 +174,17 @@ public struct JSONObjectReader: Sendable {
         return result
     }
 
-    /// `value` as a string; blank is an error unless `allowEmpty`.
-    public static func string(_ value: JSONValue, path: String, allowEmpty: Bool) throws(JSONFieldError) -> String {
+    /// `value` as a string; blank is an error unless `allowEmpty`. (`path` is built only for an error.)
+    public static func string(
+        _ value: JSONValue,
+        path: @autoclosure () -> String,
+        allowEmpty: Bool
+    ) throws(JSONFieldError) -> String {
         guard case .string(let text) = value else {
-            throw JSONFieldError(path: path, message: "expected a string, got \(value.shortDescription)")
+            throw JSONFieldError(path: path(), message: "expected a string, got \(value.shortDescription)")
         }
         if !allowEmpty && text.allSatisfy(\.isWhitespace) {
-            throw JSONFieldError(path: path, message: "must not be empty")
+            throw JSONFieldError(path: path(), message: "must not be empty")
         }
         return text
     }
@@ -190,13 +196,13 @@ public struct JSONObjectReader: Sendable {
     private static func choice<T: RawRepresentable & CaseIterable>(
         _ text: String,
         as type: T.Type,
-        path: String
+        path: @autoclosure () -> String
     )
         throws(JSONFieldError) -> T where T.RawValue == String
     {
         guard let choice = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw JSONFieldError(path: path, message: "expected one of \(names), got \"\(text)\"")
+            throw JSONFieldError(path: path(), message: "expected one of \(names), got \"\(text)\"")
         }
         return choice
     }

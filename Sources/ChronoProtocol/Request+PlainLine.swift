@@ -5,9 +5,12 @@ import Darwin
 #endif
 
 extension Request {
-    /// The fast path of `parse(bytes:)`: a plain request line read by one scan of its bytes, without building
-    /// JSON values — an object of `id` (an integer of at most 18 digits, or a string), `method` (a string) and
-    /// optionally `params` (`{}`), each once, in any order, with any JSON whitespace.
+    /// The fast path of `parse(bytes:)`: a plain request line read by one scan of its bytes, without the
+    /// generic parser's values and readers — an object of `id` (an integer of at most 18 digits, or a string),
+    /// `method` (a string), optionally `params` (an object of flat members: strings, integers of at most 18
+    /// digits, `true`, `false`, `null` and arrays of strings) and optionally `deadline_ms` (an integer within
+    /// the protocol's range), each once, in any order, with any JSON whitespace; every string printable ASCII
+    /// without escapes.
     ///
     /// Invariant: when it returns a request, the generic parse of the same bytes returns the same request; on
     /// anything else (escapes, non-ASCII bytes, other members, other values, any error) it returns `nil` and the
@@ -32,7 +35,8 @@ private struct PlainLineScanner {
         guard self.take(UInt8(ascii: "{")) else { return nil }
         var id: RequestID?
         var method: String?
-        var sawParams = false
+        var params: [String: JSONValue]?
+        var deadline: Int64?
         repeat {
             self.skipWhitespace()
             guard let name = self.member() else { return nil }
@@ -47,36 +51,104 @@ private struct PlainLineScanner {
                 guard method == nil, let value = self.plainString() else { return nil }
                 method = value
             case .params:
-                guard !sawParams, self.emptyObject() else { return nil }
-                sawParams = true
+                guard params == nil, let value = self.flatObject() else { return nil }
+                params = value
+            case .deadline:
+                guard deadline == nil, let value = self.integer(),
+                    (1...ProtocolLimits.maximumDeadlineMilliseconds).contains(value)
+                else { return nil }
+                deadline = value
             }
             self.skipWhitespace()
         } while self.take(UInt8(ascii: ","))
         guard self.take(UInt8(ascii: "}")) else { return nil }
         self.skipWhitespace()
         guard self.index == self.bytes.count, let id, let method else { return nil }
-        return Request(id: id, method: method)
+        return Request(id: id, method: method, params: params ?? [:], deadlineMilliseconds: deadline)
     }
 
     private enum Member {
-        case id, method, params
+        case id, method, params, deadline
     }
 
-    /// A member name written without escapes: one of the three a plain line may have.
+    /// A member name written without escapes: one of the four a plain line may have.
     private mutating func member() -> Member? {
         guard let name = self.plainStringBytes() else { return nil }
         switch (name.count, name.first) {
         case (2, UInt8(ascii: "i")) where Self.equal(name, "id"): return .id
         case (6, UInt8(ascii: "m")) where Self.equal(name, "method"): return .method
         case (6, UInt8(ascii: "p")) where Self.equal(name, "params"): return .params
+        case (11, UInt8(ascii: "d")) where Self.equal(name, "deadline_ms"): return .deadline
         default: return nil
         }
     }
 
-    /// An integer id in JSON's form whose digits surely fit `Int64`, or a plain string id.
+    /// An integer id (see `integer()`) or a plain string id.
     private mutating func id() -> RequestID? {
         guard self.index < self.bytes.count else { return nil }
         if self.bytes[self.index] == UInt8(ascii: "\"") { return self.plainString().map(RequestID.string) }
+        return self.integer().map(RequestID.int)
+    }
+
+    /// `{}` or an object whose members are flat values (`flatValue()`), each name plain and used once.
+    private mutating func flatObject() -> [String: JSONValue]? {
+        guard self.take(UInt8(ascii: "{")) else { return nil }
+        var members: [String: JSONValue] = [:]
+        self.skipWhitespace()
+        if self.take(UInt8(ascii: "}")) { return members }
+        repeat {
+            self.skipWhitespace()
+            guard let name = self.plainString() else { return nil }
+            self.skipWhitespace()
+            guard self.take(UInt8(ascii: ":")) else { return nil }
+            self.skipWhitespace()
+            // A name used twice is the generic parser's error to report.
+            guard let value = self.flatValue(), members.updateValue(value, forKey: name) == nil else { return nil }
+            self.skipWhitespace()
+        } while self.take(UInt8(ascii: ","))
+        guard self.take(UInt8(ascii: "}")) else { return nil }
+        return members
+    }
+
+    /// A plain string, an integer (`integer()`), `true`, `false`, `null`, or an array of plain strings.
+    private mutating func flatValue() -> JSONValue? {
+        guard self.index < self.bytes.count else { return nil }
+        switch self.bytes[self.index] {
+        case UInt8(ascii: "\""): return self.plainString().map(JSONValue.string)
+        case UInt8(ascii: "t"): return self.literal("true") ? .bool(true) : nil
+        case UInt8(ascii: "f"): return self.literal("false") ? .bool(false) : nil
+        case UInt8(ascii: "n"): return self.literal("null") ? .null : nil
+        case UInt8(ascii: "["): return self.stringArray().map(JSONValue.array)
+        default: return self.integer().map(JSONValue.int)
+        }
+    }
+
+    /// `[]` or an array of plain strings.
+    private mutating func stringArray() -> [JSONValue]? {
+        guard self.take(UInt8(ascii: "[")) else { return nil }
+        var elements: [JSONValue] = []
+        self.skipWhitespace()
+        if self.take(UInt8(ascii: "]")) { return elements }
+        repeat {
+            self.skipWhitespace()
+            guard let element = self.plainString() else { return nil }
+            elements.append(.string(element))
+            self.skipWhitespace()
+        } while self.take(UInt8(ascii: ","))
+        return self.take(UInt8(ascii: "]")) ? elements : nil
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard self.bytes.count - self.index >= count,
+            Self.equal(self.bytes[self.index..<self.index + count], word)
+        else { return false }
+        self.index += count
+        return true
+    }
+
+    /// An integer in JSON's form whose digits surely fit `Int64`.
+    private mutating func integer() -> Int64? {
         let negative = self.take(UInt8(ascii: "-"))
         let start = self.index
         var value: Int64 = 0
@@ -95,14 +167,7 @@ private struct PlainLineScanner {
             default: break
             }
         }
-        return .int(negative ? -value : value)
-    }
-
-    /// `{}`, with whitespace inside allowed.
-    private mutating func emptyObject() -> Bool {
-        guard self.take(UInt8(ascii: "{")) else { return false }
-        self.skipWhitespace()
-        return self.take(UInt8(ascii: "}"))
+        return negative ? -value : value
     }
 
     private mutating func plainString() -> String? {
