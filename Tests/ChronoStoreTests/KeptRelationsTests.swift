@@ -97,20 +97,30 @@ struct KeptRelationsTests {
         #expect(capped > 100 && paged > 100, "\(capped) steps capped, \(paged) read a page after a relation")
     }
 
+    /// How a reader's relations cache is filled: prewarmed, as it reads, or as it reads until a third of the
+    /// graph's lists fill it.
+    enum Filling: CaseIterable {
+        case prewarmed, asRead, asReadUntilFull
+    }
+
     /// A reader with caches, prewarmed or filled as it reads, with a bound that makes the three hubs read the
-    /// store: its steps are those of a reader without caches, cut into pages alike.
-    @Test(arguments: [true, false])
-    func readersKeepingRelationsTakeTheSameSteps(prewarmed: Bool) async throws {
+    /// store: its steps are those of a reader without caches, cut into pages alike. Once its cache is full, a
+    /// node it does not keep is left to the store's paged read, not read whole.
+    @Test(arguments: Filling.allCases)
+    func readersKeepingRelationsTakeTheSameSteps(filling: Filling) async throws {
         let (directory, connection) = try await self.load()
         defer { directory.remove() }
         let context = QueryContext(deadline: nil)
         let rows = SQLiteRows(connection: connection, context: context)
+        let every = try rows.nodeRelations(Self.graph.nodes, bound: 400).values.reduce(0) { $0 + $1.cachedBytes }
         let caches = StoreCaches(
             refs: RecordCache(budget: 0),
             edges: RecordCache(budget: 0),
-            relations: RecordCache(budget: 1 << 30),
+            relations: RecordCache(budget: filling == .asReadUntilFull ? every / 3 : 1 << 30),
             hubDegree: 400
         )
+        let watch = WatchedRows(rows: rows, cache: caches.relations)
+        let prewarmed = filling == .prewarmed
         let mismatches = try connection.read { connection in
             let revision = try GraphStore.revision(connection)
             if prewarmed {
@@ -129,7 +139,7 @@ struct KeptRelationsTests {
                 }
                 #expect(kept.map(lists) == linked.map { lists(read[$0]) })
             }
-            let keeping = GraphReader(rows: rows, context: context, caches: (caches, revision, rows))
+            let keeping = GraphReader(rows: rows, context: context, caches: (caches, revision, watch))
             let plain = GraphReader(rows: rows, context: context)
             let relations = try rows.nodeRelations(Self.graph.nodes, bound: 100_000)
             var generator = SeededGenerator(seed: 12)
@@ -142,13 +152,37 @@ struct KeptRelationsTests {
                     mismatches.append("trial \(trial): \(step.ids) \(step.filter.types) cap \(step.cap)")
                 }
             }
-            let hubs = try caches.relations.values(["n0", "n1", "n2", "n3"], at: revision) { missing in
-                Issue.record("not kept: \(missing)")
-                return [:]
+            if filling != .asReadUntilFull {
+                let hubs = try caches.relations.values(["n0", "n1", "n2", "n3"], at: revision) { missing in
+                    Issue.record("not kept: \(missing)")
+                    return [:]
+                }
+                #expect(hubs.map { $0?.whole } == [false, false, false, true], "the hubs are marked, n3 kept whole")
             }
-            #expect(hubs.map { $0?.whole } == [false, false, false, true], "the hubs are marked, n3 kept whole")
             return mismatches
         }
         #expect(mismatches.count == 0, "\(mismatches.prefix(5))")
+        #expect(caches.relations.isFull == (filling == .asReadUntilFull))
+        #expect(watch.readWhileFull == 0, "\(watch.readWhileFull) nodes read whole after the cache was full")
+        if filling != .prewarmed { #expect(watch.read > 100, "\(watch.read) nodes read whole") }
+    }
+}
+
+/// A store's node relations, counting the nodes read whole, and those read while `cache` was full.
+private final class WatchedRows: NodeRelationRows {
+    let rows: SQLiteRows
+    let cache: RecordCache<NodeRelations>
+    private(set) var read = 0
+    private(set) var readWhileFull = 0
+
+    init(rows: SQLiteRows, cache: RecordCache<NodeRelations>) {
+        self.rows = rows
+        self.cache = cache
+    }
+
+    func nodeRelations(_ ids: [String], bound: Int) throws -> [String: NodeRelations] {
+        self.read += ids.count
+        if self.cache.isFull { self.readWhileFull += ids.count }
+        return try self.rows.nodeRelations(ids, bound: bound)
     }
 }

@@ -78,7 +78,9 @@ struct RecordCacheTests {
         let cache = RecordCache<EntityRef>(budget: 200)
         let backend = Names([1: ["a": "A", "b": "B", "c": "C"]])
         _ = try cache.values(["a", "b"], at: 1) { backend.read($0, at: 1) }
+        #expect(!cache.isFull, "nothing refused yet")
         #expect(self.names(try cache.values(["c"], at: 1) { backend.read($0, at: 1) }) == ["c": "C"])
+        #expect(cache.isFull)
         #expect(
             self.names(try cache.values(["a", "b", "c"], at: 1) { backend.read($0, at: 1) }) == [
                 "a": "A", "b": "B", "c": "C",
@@ -87,6 +89,7 @@ struct RecordCacheTests {
         #expect(backend.asked == [["a", "b"], ["c"], ["c"]])
         // A newer revision empties it, so it fills again.
         _ = try cache.values(["c"], at: 2) { backend.read($0, at: 1) }
+        #expect(!cache.isFull)
         _ = try cache.values(["c"], at: 2) { backend.read($0, at: 1) }
         #expect(backend.asked == [["a", "b"], ["c"], ["c"], ["c"]])
     }

@@ -102,7 +102,8 @@ extension GraphReader {
 
     /// The step from the relations the store keeps (`NodeRelations`), read whole for the nodes it does not
     /// keep yet; `nil` (read the store) when it keeps none (a budget of 0), the filter has a date window or
-    /// follows shared events, or a node is a hub.
+    /// follows shared events, a node is a hub, or a node is not kept and the cache is full (it would be read
+    /// whole, up to `hubDegree` relations one way, on every step that met it, where the store reads a page).
     private func keptAdjacency(
         _ ids: some Collection<String>,
         filter: EdgeFilter,
@@ -113,8 +114,9 @@ extension GraphReader {
             return nil
         }
         let list = UTF8Order.distinct(ids)
-        let kept = try caches.records.relations.values(list, at: caches.revision) { missing in
-            try caches.rows.nodeRelations(missing, bound: caches.records.hubDegree)
+        let relations = caches.records.relations
+        let kept = try relations.values(list, at: caches.revision) { missing in
+            relations.isFull ? [:] : try caches.rows.nodeRelations(missing, bound: caches.records.hubDegree)
         }
         var nodes: [NodeRelations] = []
         nodes.reserveCapacity(kept.count)

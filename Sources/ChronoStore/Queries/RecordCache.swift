@@ -25,6 +25,8 @@ final class RecordCache<Value: CachedRecord>: @unchecked Sendable {
         var revision: Int64 = 0
         var values: [String: Value] = [:]
         var bytes = 0
+        /// Set when a value was refused for want of room, until entries are dropped.
+        var full = false
 
         /// Moves the cache to `revision` when that is newer, dropping the records with the ids in `changed`
         /// (all when `nil`); whether it is now at `revision`. What is dropped is handed back, to be freed
@@ -37,18 +39,24 @@ final class RecordCache<Value: CachedRecord>: @unchecked Sendable {
                     guard let value = self.values.removeValue(forKey: id) else { continue }
                     self.bytes -= value.cachedBytes
                     dropped.append(value)
+                    self.full = false
                 }
             } else {
                 dropped = Array(self.values.values)
                 self.values.removeAll(keepingCapacity: true)
                 self.bytes = 0
+                self.full = false
             }
             return true
         }
 
         /// Keeps `value` under `id` if `budget` allows.
         mutating func keep(_ value: Value, id: String, budget: Int) {
-            guard self.values[id] == nil, self.bytes + value.cachedBytes <= budget else { return }
+            guard self.values[id] == nil else { return }
+            guard self.bytes + value.cachedBytes <= budget else {
+                self.full = true
+                return
+            }
             self.values[id] = value
             self.bytes += value.cachedBytes
         }
@@ -112,6 +120,10 @@ final class RecordCache<Value: CachedRecord>: @unchecked Sendable {
 
     /// The revision the entries are at.
     var revision: Int64 { self.withState { $0.revision } }
+
+    /// Whether the cache has refused a record for want of room since it last dropped any: records not kept
+    /// are then likely to stay so.
+    var isFull: Bool { self.withState { $0.full } }
 
     /// Moves the cache to `revision` if that is newer, dropping the records with the ids in `changed`, which
     /// must name every record changed since the cache's revision (all are dropped when `nil`).
