@@ -214,8 +214,8 @@ struct RecordCacheTests {
         /// references, edges, and the nodes whose relations are not kept.
         func missing(at revision: Int64) throws -> (entities: Set<String>, relations: Set<String>, nodes: Set<String>) {
             try connection.read { connection in
-                try caches.advance(to: revision) { after in
-                    try ChangeLog.changedRecords(after: after, through: revision, limit: 100, connection)
+                try caches.advance(to: revision) { after, limit in
+                    try ChangeLog.changes(after: after, through: revision, limit: limit, connection)
                 }
             }
             var missing: (entities: Set<String>, relations: Set<String>, nodes: Set<String>) = ([], [], [])

@@ -110,13 +110,13 @@ extension GraphReader {
         cap: Int,
         page: AdjacencyPage?
     ) throws -> Adjacency? {
-        guard let caches, caches.records.relations.budget > 0, filter.window == nil, !filter.throughEvents else {
-            return nil
-        }
+        guard let caches, let rows = caches.rows, caches.records.relations.budget > 0, filter.window == nil,
+            !filter.throughEvents
+        else { return nil }
         let list = UTF8Order.distinct(ids)
         let relations = caches.records.relations
         let kept = try relations.values(list, at: caches.revision) { missing in
-            relations.isFull ? [:] : try caches.rows.nodeRelations(missing, bound: caches.records.hubDegree)
+            relations.isFull ? [:] : try rows.nodeRelations(missing, bound: caches.records.hubDegree)
         }
         var nodes: [NodeRelations] = []
         nodes.reserveCapacity(kept.count)

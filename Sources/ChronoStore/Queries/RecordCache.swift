@@ -1,4 +1,4 @@
-internal import ChronoGraph
+package import ChronoGraph
 internal import Foundation
 
 /// A value a `RecordCache` keeps, with what it costs to keep.
@@ -142,12 +142,12 @@ extension EncodedEdge: CachedRecord {
 }
 
 /// What a reader shares of its store's caches: the caches, the revision it reads at, and where it reads the
-/// relations of nodes they do not hold.
-typealias ReaderCaches = (records: StoreCaches, revision: Int64, rows: any NodeRelationRows)
+/// relations of nodes they do not hold (`nil` for caches that keep no node's relations).
+typealias ReaderCaches = (records: StoreCaches, revision: Int64, rows: (any NodeRelationRows)?)
 
 /// The records a store keeps between calls: entities' references, relations' stored edges, and each node's
 /// relations (`NodeRelations`).
-struct StoreCaches: Sendable {
+package struct StoreCaches: Sendable {
     /// `hubDegree` unless a test sets another.
     static let defaultHubDegree = 1_024
 
@@ -172,26 +172,44 @@ struct StoreCaches: Sendable {
 
     /// Caches that take at most `bytes` together: an eighth for references, a quarter for nodes' relations and
     /// the rest for edges (a generated graph of 10^6 events needs about 16 MB for every entity's reference,
-    /// about 120 MB for every node's relations and 270 MB for every relation's edge, by `cachedBytes`).
-    init(bytes: Int) {
+    /// about 120 MB for every node's relations and 270 MB for every relation's edge, by `cachedBytes`); without
+    /// `keepsRelations`, none for nodes' relations and the rest for edges.
+    package init(bytes: Int, keepsRelations: Bool = true) {
         let total = max(0, bytes)
+        let relations = keepsRelations ? total / 4 : 0
         self.init(
             refs: RecordCache(budget: total / 8),
-            edges: RecordCache(budget: total - total / 8 - total / 4),
-            relations: RecordCache(budget: total / 4)
+            edges: RecordCache(budget: total - total / 8 - relations),
+            relations: RecordCache(budget: relations)
         )
     }
 
-    /// Moves the caches to `revision` when it is newer, dropping what `changes` (given the oldest of their
-    /// revisions) says changed since: entities' references, relations' edges, and every node's relations when
-    /// any relation changed; everything when it says `nil`.
-    func advance(
+    /// The most commits, and changes, read from the change log to keep the caches across them; past that they
+    /// are emptied.
+    package static let changesRead = 4_096
+
+    /// One row of a store's change log: a record of `kind` with `id` changed by the commit of `revision`.
+    package typealias LoggedChange = (revision: Int64, kind: RecordKind, id: String)
+
+    /// Moves the caches to `revision` when it is newer, dropping what the change log says changed since:
+    /// entities' references, relations' edges, and every node's relations when any relation changed.
+    /// `changeLog(after, limit)` reads the log's rows for the commits after `after` through `revision`, at
+    /// most `limit`. Everything is dropped where the log cannot tell: a commit in between logged nothing (a
+    /// graph loaded whole logs no changes; compaction drops them), or there are more than `changesRead`
+    /// commits or changes to read.
+    package func advance(
         to revision: Int64,
-        changes: (_ after: Int64) throws -> [RecordKind: Set<String>]?
+        changeLog: (_ after: Int64, _ limit: Int) throws -> [LoggedChange]
     ) rethrows {
         let oldest = min(self.refs.revision, self.edges.revision, self.relations.revision)
         guard oldest < revision else { return }
-        let changed = try changes(oldest)
+        var changed: [RecordKind: Set<String>]?
+        if revision - oldest <= Self.changesRead {
+            let rows = try changeLog(oldest, Self.changesRead + 1)
+            if rows.count <= Self.changesRead, Set(rows.map(\.revision)).count == revision - oldest {
+                changed = Dictionary(grouping: rows, by: \.kind).mapValues { Set($0.map(\.id)) }
+            }
+        }
         self.refs.advance(to: revision, dropping: changed.map { $0[.entity] ?? [] })
         self.edges.advance(to: revision, dropping: changed.map { $0[.relation] ?? [] })
         // A changed relation moves in the lists of its old ends and its new ones; the old are not known.

@@ -17,9 +17,6 @@ public final class GraphStore: GraphReading {
     private let quickReaders: QuickReaders
     private let counter = RoundRobin()
     private let committedRevision: RevisionCell
-    /// The most commits, and changes, read from the change log to keep the caches across them; past that they
-    /// are emptied.
-    static let changesReadToKeepCaches = 4_096
     /// The bytes the records kept between calls take by default: every entity's reference, relation's edge and
     /// node's relations of a generated graph of 10^6 events (about 410 MB), and a budget that a smaller graph
     /// never fills.
@@ -146,13 +143,8 @@ public final class GraphStore: GraphReading {
     /// A `GraphReader` over `connection`, inside its read transaction, that shares the records the store keeps.
     private func reader(_ connection: Connection, _ context: QueryContext) throws -> GraphReader {
         let revision = try Self.revision(connection)
-        try self.caches.advance(to: revision) { after in
-            try ChangeLog.changedRecords(
-                after: after,
-                through: revision,
-                limit: Self.changesReadToKeepCaches,
-                connection
-            )
+        try self.caches.advance(to: revision) { after, limit in
+            try ChangeLog.changes(after: after, through: revision, limit: limit, connection)
         }
         let rows = SQLiteRows(connection: connection, context: context)
         return GraphReader(rows: rows, context: context, caches: (self.caches, revision, rows))

@@ -124,27 +124,18 @@ package enum ChangeLog {
         }
     }
 
-    /// The ids of the records of each kind that the commits after `revision` up to `newest` changed; `nil` when
-    /// the log cannot tell: a commit in between logged nothing (a graph loaded whole logs no changes; compaction
-    /// drops them), or there are more than `limit` commits or changes to read.
-    static func changedRecords(
+    /// The change log's rows for the commits after `revision` through `newest`, at most `limit` of them
+    /// (`StoreCaches.advance(to:changeLog:)` reads them).
+    static func changes(
         after revision: Int64,
         through newest: Int64,
         limit: Int,
         _ connection: Connection
-    ) throws -> [RecordKind: Set<String>]? {
-        guard newest - revision <= limit else { return nil }
-        var changed: [RecordKind: Set<String>] = [:]
-        var revisions: Set<Int64> = []
-        var rows = 0
+    ) throws -> [StoreCaches.LoggedChange] {
         try connection.cached("SELECT revision, kind, id FROM changes WHERE revision > ? AND revision <= ? LIMIT ?")
-            .run([.integer(revision), .integer(newest), .int(limit + 1)]) { row in
-                rows += 1
-                revisions.insert(row.int64(0))
-                changed[try RecordKind(stored: row.text(1)), default: []].insert(row.text(2))
+            .map([.integer(revision), .integer(newest), .int(limit)]) { row in
+                (row.int64(0), try RecordKind(stored: row.text(1)), row.text(2))
             }
-        guard rows <= limit, revisions.count == newest - revision else { return nil }
-        return changed
     }
 
     /// Drops the history up to and including `revision`; later resumes from before it get `OUT_OF_RANGE`.
