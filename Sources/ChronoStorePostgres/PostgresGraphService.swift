@@ -42,7 +42,8 @@ package final class PostgresGraphService: GraphService {
     }
 
     /// Connects to `primary` (writes, the commit feed) and reads from `replica`, or from the primary when it is
-    /// `nil`. The database must hold this build's schema (`PostgresSchema.migrate`).
+    /// `nil`, keeping at most `cacheBytes` of records between calls. The database must hold this build's schema
+    /// (`PostgresSchema.migrate`).
     ///
     /// - Throws: `ChronoError.unavailable` when a server cannot be reached; `ChronoError.failedPrecondition` or
     ///   `PostgresSchemaError` when the schema is missing or newer than this build.
@@ -50,6 +51,7 @@ package final class PostgresGraphService: GraphService {
         primary: PostgresLocation,
         replica: PostgresLocation?,
         scratchDirectory: String,
+        cacheBytes: Int = GraphStore.defaultCacheBytes,
         logger: Logger = Logger(label: "chronograph.postgres")
     ) async throws -> PostgresGraphService {
         let writer = try await PostgresConnectionWorker.open(
@@ -62,7 +64,8 @@ package final class PostgresGraphService: GraphService {
             // A replica may not have replayed the migration of a primary prepared a moment ago.
             let store = try await PostgresGraphStore.open(
                 replica ?? primary,
-                schemaWait: replica == nil ? .zero : Self.replicaCatchUp
+                schemaWait: replica == nil ? .zero : Self.replicaCatchUp,
+                cacheBytes: cacheBytes
             )
             reader = store
             let feed = try await PostgresCommitFeed.start(primary, reader: store, logger: logger)

@@ -6,18 +6,26 @@ internal import PostgresNIO
 /// PostgreSQL's `GraphReading`: every query answered by ChronoStore's `GraphReader` over `PostgresRows`, in
 /// one `REPEATABLE READ READ ONLY` transaction on one of a small pool of reader connections taken in turn.
 ///
+/// The entities' references and the relations' edges its calls read are kept for later calls
+/// (`StoreCaches`, as a SQLite store keeps them): each read moves them to the revision of its snapshot,
+/// dropping what the change log says changed since, whichever node committed it. Nodes' relations are not
+/// kept: a step reads them from the server.
+///
 /// `latestRevision` is the newest revision any of its reads has seen (read once at `open`, then advanced by
 /// each result); it does not follow commits made elsewhere until a read sees them.
 package final class PostgresGraphStore: GraphReading {
     private let readers: [PostgresConnectionWorker]
     private let counter = RoundRobin()
     private let seenRevision = RevisionCell()
+    private let caches: StoreCaches
 
-    private init(readers: [PostgresConnectionWorker]) {
+    private init(readers: [PostgresConnectionWorker], cacheBytes: Int) {
         self.readers = readers
+        self.caches = StoreCaches(bytes: cacheBytes, keepsRelations: false)
     }
 
-    /// Connects `readers` (at least 1) reader connections to `location`, whose schema must be this build's.
+    /// Connects `readers` (at least 1) reader connections to `location`, whose schema must be this build's;
+    /// the records kept between calls take at most `cacheBytes` (0 keeps none).
     ///
     /// A replica may lag behind a primary that was just migrated: `schemaWait` is how long to wait for this
     /// build's schema to arrive before giving up (zero on the primary, where `prepare` has just migrated it).
@@ -27,7 +35,8 @@ package final class PostgresGraphStore: GraphReading {
     package static func open(
         _ location: PostgresLocation,
         readers: Int = 2,
-        schemaWait: Duration = .zero
+        schemaWait: Duration = .zero,
+        cacheBytes: Int = GraphStore.defaultCacheBytes
     ) async throws -> PostgresGraphStore {
         var pool: [PostgresConnectionWorker] = []
         do {
@@ -36,7 +45,7 @@ package final class PostgresGraphStore: GraphReading {
                     try await PostgresConnectionWorker.open(location, label: "chronograph.postgres.reader\(index)")
                 )
             }
-            let store = PostgresGraphStore(readers: pool)
+            let store = PostgresGraphStore(readers: pool, cacheBytes: cacheBytes)
             let deadline = ContinuousClock.now + schemaWait
             var pause = Duration.milliseconds(5)
             while true {
@@ -72,8 +81,14 @@ package final class PostgresGraphStore: GraphReading {
         _ body: @escaping @Sendable (GraphReader) throws -> T
     ) async throws -> T {
         let reader = self.readers[self.counter.next() % self.readers.count]
+        let caches = self.caches
         return try await reader.read(deadline: deadline) { session in
-            try body(GraphReader(rows: PostgresRows(session: session), context: session.context))
+            let rows = PostgresRows(session: session)
+            let revision = try rows.revision()
+            try caches.advance(to: revision) { after, limit in
+                try rows.changes(after: after, through: revision, limit: limit)
+            }
+            return try body(GraphReader(rows: rows, context: session.context, caches: caches, revision: revision))
         }
     }
 

@@ -37,6 +37,18 @@ package struct PostgresRows: GraphRows {
         try self.rows("SELECT value FROM meta WHERE key = 'revision'").first?.decode(Int64.self) ?? 0
     }
 
+    /// The change log's rows for the commits after `revision` through `newest`, at most `limit` of them
+    /// (`StoreCaches.advance(to:changeLog:)` reads them).
+    func changes(after revision: Int64, through newest: Int64, limit: Int) throws -> [StoreCaches.LoggedChange] {
+        try self.rows(
+            "SELECT revision, kind, id FROM changes WHERE revision > $1 AND revision <= $2 LIMIT $3",
+            [.bigint(revision), .bigint(newest), .bigint(Int64(limit))]
+        ).map { row in
+            let (revision, kind, id) = try row.decode((Int64, String, String).self)
+            return (revision, try RecordKind(stored: kind), id)
+        }
+    }
+
     package func terms(in section: GraphError.VocabularySection) throws -> Set<String> {
         Set(
             try self.rows("SELECT term FROM vocabulary WHERE section = $1", [.text(section.rawValue)]).map {

@@ -15,11 +15,13 @@ struct Backend {
 extension Chronod {
     /// Readies and opens a PostgreSQL database: migrates it, imports `graph` when it holds no graph yet, and
     /// connects (reads on `replica` when given), or exits 69 (`EX_UNAVAILABLE`) when the server cannot be
-    /// reached. Scratch stores for `as_of` live in a private temporary directory removed on close.
+    /// reached. Scratch stores for `as_of` live in a private temporary directory removed on close; the records
+    /// kept between calls take at most `cacheBytes`.
     static func openPostgres(
         primary: PostgresLocation,
         replica: PostgresLocation?,
         graph: String,
+        cacheBytes: Int,
         logger: Logger
     ) async throws -> Backend {
         var isDirectory: ObjCBool = false
@@ -55,6 +57,7 @@ extension Chronod {
             primary: primary,
             replica: replica,
             scratchDirectory: scratch.path,
+            cacheBytes: cacheBytes,
             logger: logger
         )
         logger.info(

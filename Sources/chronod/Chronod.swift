@@ -217,7 +217,13 @@ struct Chronod: AsyncParsableCommand {
             try await Self.takeGraphChanges(live, graph: graph, resolution: self.resolveGraphConflicts, logger: logger)
             return Backend(service: live) { withExtendedLifetime(lock) {} }
         case .postgres(let primary, let replica):
-            return try await Self.openPostgres(primary: primary, replica: replica, graph: graph, logger: logger)
+            return try await Self.openPostgres(
+                primary: primary,
+                replica: replica,
+                graph: graph,
+                cacheBytes: self.store.cacheBytes,
+                logger: logger
+            )
         }
     }
 

@@ -41,9 +41,9 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         help: """
-            The most memory, in MiB, that the entities' references, the relations' edges and the nodes' relations \
-            kept between calls take (a SQLite store; 0 keeps none; default 512, every record of a graph of 10^6 \
-            events).
+            The most memory, in MiB, that the entities' references, the relations' edges and (a SQLite store) \
+            the nodes' relations kept between calls take (0 keeps none; default 512, every record of a graph of \
+            10^6 events).
             """
     )
     var cacheMb: Int?
@@ -79,9 +79,6 @@ struct StoreOptions: ParsableArguments {
         }
         guard !self.prewarm else {
             throw ValidationError("--prewarm reads a SQLite file; PostgreSQL keeps its own buffers (see pg_prewarm)")
-        }
-        guard self.cacheMb == nil else {
-            throw ValidationError("--cache-mb sizes what a SQLite store keeps between calls; PostgreSQL keeps none")
         }
         let primary: PostgresLocation
         do {

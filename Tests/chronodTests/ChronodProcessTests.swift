@@ -108,7 +108,6 @@ import Testing
         (["--store", "mysql://localhost/x"], "--store: neither sqlite:PATH nor a PostgreSQL location"),
         (["--store", "sqlite:"], "--store sqlite:PATH needs a path"),
         (["--store", "postgres://u@127.0.0.1:5432/db", "--prewarm"], "--prewarm reads a SQLite file"),
-        (["--store", "postgres://u@127.0.0.1:5432/db", "--cache-mb", "64"], "--cache-mb sizes what a SQLite store"),
         (["--db", "a.sqlite", "--cache-mb", "2000000"], "--cache-mb must be between 0 and 1048576 MiB, not 2000000"),
         (
             ["--store", "postgres://u@127.0.0.1:5432/db", "--read-url", "replica:5433"],
