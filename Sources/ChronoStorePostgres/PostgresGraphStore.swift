@@ -6,10 +6,9 @@ internal import PostgresNIO
 /// PostgreSQL's `GraphReading`: every query answered by ChronoStore's `GraphReader` over `PostgresRows`, in
 /// one `REPEATABLE READ READ ONLY` transaction on one of a small pool of reader connections taken in turn.
 ///
-/// The entities' references and the relations' edges its calls read are kept for later calls
-/// (`StoreCaches`, as a SQLite store keeps them): each read moves them to the revision of its snapshot,
-/// dropping what the change log says changed since, whichever node committed it. Nodes' relations are not
-/// kept: a step reads them from the server.
+/// The entities' references, the relations' edges and the nodes' relations its calls read are kept for later
+/// calls (`StoreCaches`, as a SQLite store keeps them): each read moves them to the revision of its snapshot,
+/// dropping what the change log says changed since, whichever node committed it.
 ///
 /// `latestRevision` is the newest revision any of its reads has seen (read once at `open`, then advanced by
 /// each result); it does not follow commits made elsewhere until a read sees them.
@@ -21,7 +20,7 @@ package final class PostgresGraphStore: GraphReading {
 
     private init(readers: [PostgresConnectionWorker], cacheBytes: Int) {
         self.readers = readers
-        self.caches = StoreCaches(bytes: cacheBytes, keepsRelations: false)
+        self.caches = StoreCaches(bytes: cacheBytes)
     }
 
     /// Connects `readers` (at least 1) reader connections to `location`, whose schema must be this build's;

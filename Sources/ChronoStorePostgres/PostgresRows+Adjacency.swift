@@ -77,3 +77,41 @@ extension PostgresRows {
         return result
     }
 }
+
+extension PostgresRows: NodeRelationRows {
+    /// Each node's relations out and in, in (other end, relation id) byte order, read as far as `bound + 1`
+    /// one way (which tells a hub), in one statement for the batch.
+    package func nodeRelations(_ ids: [String], bound: Int) throws -> [String: NodeRelations] {
+        let rows = try self.rows(
+            """
+            SELECT u.node, u.way, u.other, u.edge, u.type FROM (
+                SELECT f.node, 0, x.to_id, x.id, x.type FROM unnest($1::text[]) f(node) CROSS JOIN LATERAL (
+                    SELECT r.to_id, r.id, r.type FROM relations r WHERE r.from_id = f.node
+                    ORDER BY r.to_id COLLATE "C", r.id COLLATE "C" LIMIT $2) x
+                UNION ALL
+                SELECT f.node, 1, x.from_id, x.id, x.type FROM unnest($1::text[]) f(node) CROSS JOIN LATERAL (
+                    SELECT r.from_id, r.id, r.type FROM relations r WHERE r.to_id = f.node
+                    ORDER BY r.from_id COLLATE "C", r.id COLLATE "C" LIMIT $2) x
+            ) u(node, way, other, edge, type)
+            ORDER BY u.way, u.other COLLATE "C", u.edge COLLATE "C"
+            """,
+            [.texts(ids), .bigint(Int64(bound) + 1)]
+        )
+        var links: [String: (out: [NodeRelations.Link], into: [NodeRelations.Link])] = [:]
+        for row in rows {
+            let (node, way, other, edge, type) = try row.decode((String, Int, String, String, String).self)
+            let link = NodeRelations.Link(other: other, edge: edge, type: type)
+            if way == 0 {
+                links[node, default: ([], [])].out.append(link)
+            } else {
+                links[node, default: ([], [])].into.append(link)
+            }
+        }
+        var found: [String: NodeRelations] = [:]
+        for id in ids {
+            let node = links[id] ?? ([], [])
+            found[id] = NodeRelations(id: id, out: node.out, into: node.into, bound: bound)
+        }
+        return found
+    }
+}

@@ -67,4 +67,50 @@ struct PostgresAdjacencyTests {
             for node in read.dropLast() { #expect(Set(capped.byNode[node] ?? []) == expected[node] ?? []) }
         }
     }
+
+    /// A reader keeping nodes' relations (filled as it reads, with a bound that makes the two hubs read the
+    /// server) takes the steps of a reader without: the same rows, paged alike, and a capped step the rows
+    /// PostgreSQL keeps (its node order), not the kept lists'.
+    @Test func aReaderKeepingRelationsTakesTheStepsOfOneWithout() async throws {
+        let graph = RandomGraph(nodes: 400, edges: 900, seed: 23, hubs: 2, hubEdges: 600)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try graph.write(to: directory.url, vocabulary: Repository.url("Graph/vocabulary.json"))
+        try await TestDatabase.with { database in
+            try await PostgresSchema.migrate(database.worker)
+            try await PostgresGraphImport(directory: url).load(into: database.worker)
+            let mismatches = try await database.worker.read(deadline: nil) { session in
+                let rows = PostgresRows(session: session)
+                let caches = StoreCaches(
+                    refs: RecordCache(budget: 0),
+                    edges: RecordCache(budget: 0),
+                    relations: RecordCache(budget: 1 << 30),
+                    hubDegree: 200
+                )
+                let revision = try rows.revision()
+                let keeping = GraphReader(rows: rows, context: session.context, caches: caches, revision: revision)
+                let plain = GraphReader(rows: rows, context: session.context)
+                var generator = SeededGenerator(seed: 29)
+                func pick() -> Int { Int(generator.next() % 1_000_000) }
+                var mismatches: [String] = []
+                for trial in 0..<400 {
+                    // A few nodes, a hub among them one time in four, the first one's page after a relation.
+                    let ids = (0...(pick() % 8)).map { _ in
+                        pick() % 4 == 0 ? "n\(pick() % 2)" : "n\(pick() % graph.nodes.count)"
+                    }
+                    var filter = EdgeFilter()
+                    filter.direction = [.both, .out, .in][pick() % 3]
+                    let cap = [2, 15, 100_000][pick() % 3]
+                    let page = pick() % 2 == 0 ? nil : AdjacencyPage(size: 1 + pick() % 20)
+                    let want = try plain.adjacency(ids, filter: filter, cap: cap, page: page)
+                    let got = try keeping.adjacency(ids, filter: filter, cap: cap, page: page)
+                    if got.byNode != want.byNode || got.capped != want.capped || got.more != want.more {
+                        mismatches.append("trial \(trial): \(ids) \(filter.direction) cap \(cap)")
+                    }
+                }
+                return mismatches
+            }
+            #expect(mismatches.count == 0, "\(mismatches.prefix(5))")
+        }
+    }
 }

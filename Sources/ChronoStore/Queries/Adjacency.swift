@@ -102,21 +102,23 @@ extension GraphReader {
 
     /// The step from the relations the store keeps (`NodeRelations`), read whole for the nodes it does not
     /// keep yet; `nil` (read the store) when it keeps none (a budget of 0), the filter has a date window or
-    /// follows shared events, a node is a hub, or a node is not kept and the cache is full (it would be read
-    /// whole, up to `hubDegree` relations one way, on every step that met it, where the store reads a page).
+    /// follows shared events, a node is a hub, a node is not kept and the cache is full (it would be read
+    /// whole, up to `hubDegree` relations one way, on every step that met it, where the store reads a page), or
+    /// the step is capped: which rows a cap keeps is the backend's to say (SQLite's index order, PostgreSQL's
+    /// node order), while an uncapped step's rows are the same from any backend.
     private func keptAdjacency(
         _ ids: some Collection<String>,
         filter: EdgeFilter,
         cap: Int,
         page: AdjacencyPage?
     ) throws -> Adjacency? {
-        guard let caches, let rows = caches.rows, caches.records.relations.budget > 0, filter.window == nil,
-            !filter.throughEvents
-        else { return nil }
+        guard let caches, caches.records.relations.budget > 0, filter.window == nil, !filter.throughEvents else {
+            return nil
+        }
         let list = UTF8Order.distinct(ids)
         let relations = caches.records.relations
         let kept = try relations.values(list, at: caches.revision) { missing in
-            relations.isFull ? [:] : try rows.nodeRelations(missing, bound: caches.records.hubDegree)
+            relations.isFull ? [:] : try caches.rows.nodeRelations(missing, bound: caches.records.hubDegree)
         }
         var nodes: [NodeRelations] = []
         nodes.reserveCapacity(kept.count)
@@ -124,6 +126,7 @@ extension GraphReader {
             guard let node, node.whole else { return nil }
             nodes.append(node)
         }
-        return Adjacency(kept: nodes, filter: filter, cap: cap, page: page)
+        let step = Adjacency(kept: nodes, filter: filter, cap: cap, page: page)
+        return step.capped ? nil : step
     }
 }

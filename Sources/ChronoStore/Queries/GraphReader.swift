@@ -25,11 +25,10 @@ public struct GraphReader {
         self.init(rows: rows, context: context, caches: nil)
     }
 
-    /// A reader at `revision` (its snapshot's) that shares the references and edges `caches` keep; they must
-    /// keep no node's relations (`StoreCaches(bytes:keepsRelations:)`).
-    package init(rows: any GraphRows, context: QueryContext, caches: StoreCaches, revision: Int64) {
-        precondition(caches.relations.budget == 0, "caches shared this way keep no node's relations")
-        self.init(rows: rows, context: context, caches: (caches, revision, nil))
+    /// A reader at `revision` (its snapshot's) that shares the records `caches` keep, reading the relations of
+    /// nodes they do not hold from `rows`.
+    package init(rows: any GraphRows & NodeRelationRows, context: QueryContext, caches: StoreCaches, revision: Int64) {
+        self.init(rows: rows, context: context, caches: (caches, revision, rows))
     }
 
     /// The graph revision of this snapshot.

@@ -8,15 +8,21 @@ internal import ChronoGraph
 /// id) in UTF-8 byte order, the order of the indexes `SQLiteRows.adjacency` reads (`relations_from`,
 /// `relations_to`); or, for a node with more than the store's bound of relations one way (a hub), `whole` is
 /// false and both are empty: its steps read the store a page at a time, as before.
-struct NodeRelations: CachedRecord {
+package struct NodeRelations: CachedRecord {
     /// A relation seen from `id`.
-    struct Link {
+    package struct Link {
         /// The entity at the other end.
         var other: String
         /// The relation's id.
         var edge: String
         /// The relation's type.
         var type: String
+
+        package init(other: String, edge: String, type: String) {
+            self.other = other
+            self.edge = edge
+            self.type = type
+        }
     }
 
     let id: String
@@ -30,7 +36,7 @@ struct NodeRelations: CachedRecord {
     }
 
     /// `id`'s relations from `out` and `into`, or a hub's marker when either has more than `bound`.
-    init(id: String, out: [Link], into: [Link], bound: Int) {
+    package init(id: String, out: [Link], into: [Link], bound: Int) {
         self.id = id
         if out.count > bound || into.count > bound {
             self.whole = false
@@ -62,9 +68,9 @@ struct NodeRelations: CachedRecord {
 }
 
 /// Where a store reads the relations of nodes it does not keep (`NodeRelations`).
-protocol NodeRelationRows {
+package protocol NodeRelationRows {
     /// The relations of each of `ids`, by id, one entry for every id (empty for one without relations, a hub's
-    /// marker for one with more than `bound` one way).
+    /// marker for one with more than `bound` one way), each list in (other end, relation id) UTF-8 order.
     func nodeRelations(_ ids: [String], bound: Int) throws -> [String: NodeRelations]
 }
 

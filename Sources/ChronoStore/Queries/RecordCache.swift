@@ -142,8 +142,8 @@ extension EncodedEdge: CachedRecord {
 }
 
 /// What a reader shares of its store's caches: the caches, the revision it reads at, and where it reads the
-/// relations of nodes they do not hold (`nil` for caches that keep no node's relations).
-typealias ReaderCaches = (records: StoreCaches, revision: Int64, rows: (any NodeRelationRows)?)
+/// relations of nodes they do not hold.
+typealias ReaderCaches = (records: StoreCaches, revision: Int64, rows: any NodeRelationRows)
 
 /// The records a store keeps between calls: entities' references, relations' stored edges, and each node's
 /// relations (`NodeRelations`).
@@ -172,15 +172,13 @@ package struct StoreCaches: Sendable {
 
     /// Caches that take at most `bytes` together: an eighth for references, a quarter for nodes' relations and
     /// the rest for edges (a generated graph of 10^6 events needs about 16 MB for every entity's reference,
-    /// about 120 MB for every node's relations and 270 MB for every relation's edge, by `cachedBytes`); without
-    /// `keepsRelations`, none for nodes' relations and the rest for edges.
-    package init(bytes: Int, keepsRelations: Bool = true) {
+    /// about 120 MB for every node's relations and 270 MB for every relation's edge, by `cachedBytes`).
+    package init(bytes: Int) {
         let total = max(0, bytes)
-        let relations = keepsRelations ? total / 4 : 0
         self.init(
             refs: RecordCache(budget: total / 8),
-            edges: RecordCache(budget: total - total / 8 - relations),
-            relations: RecordCache(budget: relations)
+            edges: RecordCache(budget: total - total / 8 - total / 4),
+            relations: RecordCache(budget: total / 4)
         )
     }
 
