@@ -32,29 +32,35 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
     private var calls = 0
     /// The server and database this worker is connected to.
     package let location: PostgresLocation
+    /// Run on `queue` after each new connection but the first, before anything is read on it.
+    private let onReconnect: (@Sendable () -> Void)?
 
     private init(
         queue: DispatchQueue,
         connection: PostgresConnection,
         backendPID: Int32,
         logger: Logger,
-        location: PostgresLocation
+        location: PostgresLocation,
+        onReconnect: (@Sendable () -> Void)?
     ) {
         self.queue = queue
         self.connection = connection
         self.backendPID = backendPID
         self.logger = logger
         self.location = location
+        self.onReconnect = onReconnect
     }
 
-    /// Connects to `location` on a new serial queue labelled `label`.
+    /// Connects to `location` on a new serial queue labelled `label`; `onReconnect` runs whenever a later call
+    /// connects again (the server behind the address may be another, with another history), before it reads.
     ///
     /// - Throws: `ChronoError.unavailable` naming the location (without its password) when the server cannot
     ///   be reached or refuses the login.
     package static func open(
         _ location: PostgresLocation,
         label: String,
-        logger: Logger = Logger(label: "chronograph.postgres")
+        logger: Logger = Logger(label: "chronograph.postgres"),
+        onReconnect: (@Sendable () -> Void)? = nil
     ) async throws -> PostgresConnectionWorker {
         let queue = DispatchQueue(label: label)
         let (connection, backendPID) = try await withCheckedThrowingContinuation {
@@ -66,7 +72,8 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
             connection: connection,
             backendPID: backendPID,
             logger: logger,
-            location: location
+            location: location,
+            onReconnect: onReconnect
         )
     }
 
@@ -107,6 +114,7 @@ package final class PostgresConnectionWorker: @unchecked Sendable {
         self.finished = false
         self.lock.withLock { self.backendPID = pid }
         self.logger.info("reconnected to PostgreSQL", metadata: ["location": "\(self.location)"])
+        self.onReconnect?()
         return connection
     }
 

@@ -8,7 +8,9 @@ internal import PostgresNIO
 ///
 /// The entities' references, the relations' edges and the nodes' relations its calls read are kept for later
 /// calls (`StoreCaches`, as a SQLite store keeps them): each read moves them to the revision of its snapshot,
-/// dropping what the change log says changed since, whichever node committed it.
+/// dropping what the change log says changed since, whichever node committed it. A reader connection that
+/// connects again (a restart, a failover behind the same address, whose history may have lost the last commits
+/// and numbered new ones alike) forgets them all first.
 ///
 /// `latestRevision` is the newest revision any of its reads has seen (read once at `open`, then advanced by
 /// each result); it does not follow commits made elsewhere until a read sees them.
@@ -18,9 +20,9 @@ package final class PostgresGraphStore: GraphReading {
     private let seenRevision = RevisionCell()
     private let caches: StoreCaches
 
-    private init(readers: [PostgresConnectionWorker], cacheBytes: Int) {
+    private init(readers: [PostgresConnectionWorker], caches: StoreCaches) {
         self.readers = readers
-        self.caches = StoreCaches(bytes: cacheBytes)
+        self.caches = caches
     }
 
     /// Connects `readers` (at least 1) reader connections to `location`, whose schema must be this build's;
@@ -38,13 +40,18 @@ package final class PostgresGraphStore: GraphReading {
         cacheBytes: Int = GraphStore.defaultCacheBytes
     ) async throws -> PostgresGraphStore {
         var pool: [PostgresConnectionWorker] = []
+        let caches = StoreCaches(bytes: cacheBytes)
         do {
             for index in 0..<max(1, readers) {
                 pool.append(
-                    try await PostgresConnectionWorker.open(location, label: "chronograph.postgres.reader\(index)")
+                    try await PostgresConnectionWorker.open(
+                        location,
+                        label: "chronograph.postgres.reader\(index)",
+                        onReconnect: { caches.reset() }
+                    )
                 )
             }
-            let store = PostgresGraphStore(readers: pool, cacheBytes: cacheBytes)
+            let store = PostgresGraphStore(readers: pool, caches: caches)
             let deadline = ContinuousClock.now + schemaWait
             var pause = Duration.milliseconds(5)
             while true {

@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 /// A PostgreSQL store keeps the references and edges its calls read, as a SQLite store does, and lets go of
-/// what another node's commit changed.
+/// what another node's commit changed, and everything when its connection is ended (as a failover ends it).
 @Suite(.timeLimit(.minutes(2))) struct PostgresRecordCacheTests {
     /// Baku's 1-hop neighbourhood, in which Azerbaijan is a node (its name read through the references).
     static let query = NeighborsQuery(id: "baku")
@@ -60,5 +60,24 @@ import Testing
         let after = await Outcome.of(Self.query, on: keeping)
         #expect(Self.name(of: "azerbaijan", in: after) == "Renamed through another node")
         #expect(after == (await Outcome.of(Self.query, on: plain)))
+        // Another unlogged change, then every other connection to the database ended (as a failover ends
+        // them): a reader that connects again forgets what it kept, whatever the revision says.
+        try await pair.database.worker.write(deadline: nil) { session in
+            _ = try session.query("UPDATE entities SET name = 'Unlogged again' WHERE id = 'azerbaijan'")
+        }
+        #expect(
+            Self.name(of: "azerbaijan", in: await Outcome.of(Self.query, on: keeping)) == "Renamed through another node"
+        )
+        try await pair.database.worker.run(deadline: nil) { session in
+            _ = try session.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        }
+        var reconnected: Outcome = .error("not asked")
+        for _ in 0..<5 where Self.name(of: "azerbaijan", in: reconnected) == nil {
+            // The call that meets the ended connection fails (UNAVAILABLE); the next connects again.
+            reconnected = await Outcome.of(Self.query, on: keeping)
+        }
+        #expect(Self.name(of: "azerbaijan", in: reconnected) == "Unlogged again", "\(reconnected)")
     }
 }

@@ -125,6 +125,15 @@ final class RecordCache<Value: CachedRecord>: @unchecked Sendable {
     /// are then likely to stay so.
     var isFull: Bool { self.withState { $0.full } }
 
+    /// Forgets every record and the revision, as a new cache would (the records freed outside the lock).
+    func reset() {
+        _ = self.withState { state in
+            let forgotten = state
+            state = State()
+            return forgotten
+        }
+    }
+
     /// Moves the cache to `revision` if that is newer, dropping the records with the ids in `changed`, which
     /// must name every record changed since the cache's revision (all are dropped when `nil`).
     func advance(to revision: Int64, dropping changed: Set<String>?) {
@@ -180,6 +189,14 @@ package struct StoreCaches: Sendable {
             edges: RecordCache(budget: total - total / 8 - total / 4),
             relations: RecordCache(budget: total / 4)
         )
+    }
+
+    /// Forgets every record and revision, as new caches would: for a store whose revisions may now name
+    /// another history.
+    package func reset() {
+        self.refs.reset()
+        self.edges.reset()
+        self.relations.reset()
     }
 
     /// The most commits, and changes, read from the change log to keep the caches across them; past that they
