@@ -148,6 +148,47 @@ struct RecordCacheTests {
         }
     }
 
+    /// Commits a rename of `baku` to "Bakı" with a connection of its own, as the store's writer would (the next
+    /// revision, its change logged), without the writer knowing: the state a reader meets when a commit lands
+    /// between its loading the writer's revision and its first statement.
+    private func renameBakuBehindTheWriter(_ fixture: FixtureStore) throws {
+        let connection = try Connection(path: fixture.directory.databasePath)
+        try connection.transaction { connection in
+            try connection.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+            try connection.execute("UPDATE entities SET name = 'Bakı' WHERE id = 'baku'")
+            try connection.execute(
+                "INSERT INTO changes(revision, kind, id, op) SELECT value, 'entity', 'baku', 'update' FROM meta WHERE key = 'revision'"
+            )
+        }
+    }
+
+    @Test func keptRecordsAnswerAtTheWritersRevisionAndAnAnswerThatReadsANewerOneIsReadAgainThere() async throws {
+        let fixture = try await FixtureStore.open(quickReaders: 1)
+        defer { fixture.close() }
+        _ = try await fixture.store.prewarm()
+        let written = fixture.store.latestRevision
+        try self.renameBakuBehindTheWriter(fixture)
+        // A neighbourhood the kept records give whole reads no statement, so it answers at the writer's revision.
+        let kept = NeighborsQuery(id: "azerbaijan")
+        for answer in [
+            try await fixture.store.run(kept),
+            try #require(try fixture.store.answerAtOnce(kept, budget: .seconds(10), deadline: nil)),
+        ] {
+            #expect(answer.revision == written)
+            #expect(answer.nodes.first { $0.entity.id == "baku" }?.entity.name == "Baku")
+        }
+        // An entity's record is read from the file, whose snapshot is a revision newer: the kept name "Baku" beside
+        // it would mix two revisions, so the whole answer is read again at the newer one.
+        let read = EntityQuery(id: "azerbaijan")
+        for answer in [
+            try #require(try fixture.store.answerAtOnce(read, budget: .seconds(10), deadline: nil)),
+            try await fixture.store.run(read),
+        ] {
+            #expect(answer.revision == written + 1)
+            #expect(answer.neighbors.first { $0.id == "baku" }?.name == "Bakı")
+        }
+    }
+
     @Test func prewarmingKeepsRecordsInIdOrderUntilTheBudgetIsSpent() async throws {
         let fixture = try await FixtureStore.open()
         defer { fixture.close() }

@@ -93,6 +93,29 @@ import Testing
         #expect(try await fixture.live.store.revision() == before)
     }
 
+    @Test func aListenerWokenByACommitReadsThatCommit() async throws {
+        let fixture = try await LiveFixture.make()
+        defer { fixture.remove() }
+        // The store keeps this neighbourhood whole, and the writes below change none of it, so it answers at the
+        // revision the store's writer last learned, without reading the file.
+        let kept = NeighborsQuery(id: LiveFixture.entity(0))
+        _ = try await fixture.live.store.run(kept)
+        for write in 0..<50 {
+            let commits = fixture.live.commits.listen()
+            let listener = Task { () -> (announced: Int64, read: Int64)? in
+                for await revision in commits { return (revision, try await fixture.live.store.run(kept).revision) }
+                return nil
+            }
+            let report = try await fixture.live.write(
+                upserts: [LiveFixture.entityRecord(12, summary: "Rewritten \(write).")],
+                retractions: []
+            )
+            let seen = try #require(try await listener.value)
+            #expect(seen.announced == report.revision)
+            #expect(seen.read >= seen.announced)
+        }
+    }
+
     @Test func upsertThatChangesNothingIsNotLoggedAsAChange() async throws {
         let fixture = try await LiveFixture.make()
         defer { fixture.remove() }

@@ -39,7 +39,8 @@ extension Connection {
     }
 
     /// Runs `body` inside a deferred read transaction, so all its statements see one snapshot; the transaction
-    /// is over when it returns, whatever `body` did.
+    /// is over when it returns, whatever `body` did. The snapshot (and the WAL read lock, two `fcntl` calls) is
+    /// taken by the first statement that reads, not by `BEGIN` (`hasSnapshot`).
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
         try self.cached("BEGIN DEFERRED").run()
         defer {

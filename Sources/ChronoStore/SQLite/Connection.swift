@@ -79,6 +79,10 @@ public final class Connection {
 
     /// Whether a transaction is open.
     public var isInTransaction: Bool { sqlite3_get_autocommit(self.handle) == 0 }
+
+    /// Whether the open transaction has read the database, and so holds a snapshot of it: a deferred
+    /// transaction takes one at its first statement that reads.
+    var hasSnapshot: Bool { sqlite3_txn_state(self.handle, "main") != SQLITE_TXN_NONE }
 }
 
 @available(*, unavailable)

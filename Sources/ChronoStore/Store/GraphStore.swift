@@ -90,12 +90,15 @@ public final class GraphStore: GraphReading {
         deadline: ContinuousClock.Instant?,
         _ body: @escaping @Sendable (Connection, QueryContext) throws -> T
     ) async throws -> T {
-        // A task already running on a reader's queue (it prefers that reader's executor) reads there.
-        let reader =
-            self.readers.first { $0.executor.isCurrent } ?? self.readers[self.counter.next() % self.readers.count]
-        return try await reader.run(deadline: deadline) { connection, context in
+        try await self.readerWorker().run(deadline: deadline) { connection, context in
             try connection.read { connection in try body(connection, context) }
         }
+    }
+
+    /// The reader queue a read runs on: the current one when a task already running on a reader's queue (it
+    /// prefers that reader's executor) reads, else the next in turn.
+    private func readerWorker() -> ConnectionWorker {
+        self.readers.first { $0.executor.isCurrent } ?? self.readers[self.counter.next() % self.readers.count]
     }
 
     /// Reads every B-tree of the database (`Prewarm`) through each reader connection (the queues' at once, then
@@ -130,19 +133,45 @@ public final class GraphStore: GraphReading {
         }
     }
 
-    /// Runs `body` with a `GraphReader` over a reader connection, inside one read transaction.
+    /// Runs `body` with a `GraphReader` over a reader connection, at one revision (`answer`).
     func reading<T: Sendable>(
         deadline: ContinuousClock.Instant?,
         _ body: @escaping @Sendable (GraphReader) throws -> T
     ) async throws -> T {
-        try await self.read(deadline: deadline) { connection, context in
-            try body(try self.reader(connection, context))
+        try await self.readerWorker().run(deadline: deadline) { connection, context in
+            try self.answer(connection, context, body)
         }
     }
 
-    /// A `GraphReader` over `connection`, inside its read transaction, that shares the records the store keeps.
-    private func reader(_ connection: Connection, _ context: QueryContext) throws -> GraphReader {
-        let revision = try Self.revision(connection)
+    /// What `body` answers with a reader over `connection` at the newest committed revision, inside one deferred
+    /// read transaction.
+    ///
+    /// Every change goes through this store's writer, which stores the new revision in `committedRevision`
+    /// before the write returns (the database's lock keeps other processes from writing), so the records kept
+    /// at that revision answer alone, and a deferred transaction that no statement reads in takes no snapshot
+    /// (SQLite's read lock: two `fcntl` calls and the WAL index). Where a statement did read, its snapshot may
+    /// be newer than that revision (a commit landed since it was loaded) and would be mixed with what the kept
+    /// records gave: the answer is read again, at the snapshot's own revision.
+    private func answer<T>(
+        _ connection: Connection,
+        _ context: QueryContext,
+        _ body: (GraphReader) throws -> T
+    ) throws -> T {
+        let latest = self.committedRevision.load()
+        let atLatest = try connection.read { connection -> Result<T, any Error>? in
+            let answer = Result { try body(try self.reader(connection, context, at: latest)) }
+            guard connection.hasSnapshot else { return answer }
+            return try Self.revision(connection) == latest ? answer : nil
+        }
+        if let atLatest { return try atLatest.get() }
+        return try connection.read { connection in
+            try body(try self.reader(connection, context, at: try Self.revision(connection)))
+        }
+    }
+
+    /// A `GraphReader` over `connection` at `revision`, inside its read transaction, that shares the records the
+    /// store keeps.
+    private func reader(_ connection: Connection, _ context: QueryContext, at revision: Int64) throws -> GraphReader {
         try self.caches.advance(to: revision) { after, limit in
             try ChangeLog.changes(after: after, through: revision, limit: limit, connection)
         }
@@ -166,7 +195,7 @@ public final class GraphStore: GraphReading {
         deadline: ContinuousClock.Instant?
     ) throws -> Query.Result? {
         try self.quickReaders.attempt(budget: budget, deadline: deadline) { connection, context in
-            try query.answer(from: try self.reader(connection, context))
+            try self.answer(connection, context) { reader in try query.answer(from: reader) }
         }
     }
 

@@ -45,7 +45,7 @@ final class QuickReaders: Sendable {
         self.slots = try (0..<count).map { _ in Slot(try Connection.reader(path: path)) }
     }
 
-    /// Runs `body` at once on the calling thread with a free connection, inside one read transaction, and
+    /// Runs `body` at once on the calling thread with a free connection (outside any transaction), and
     /// returns what it returned; `nil` when every connection was busy or the attempt ran past `budget` (it is
     /// then stopped: a read leaves nothing behind, so the caller runs it again elsewhere). Other errors, and a
     /// `deadline` of the call's own that passes first, are thrown as a queued read would throw them.
@@ -62,7 +62,7 @@ final class QuickReaders: Sendable {
                 defer { connection.interruptCheck = nil }
                 do {
                     try context.check()
-                    return .success(try connection.read { connection in try body(connection, context) })
+                    return .success(try body(connection, context))
                 } catch {
                     return .failure(context.translate(error))
                 }

@@ -21,9 +21,11 @@ extension LiveGraph {
         source: String?,
         batch: @escaping @Sendable (Connection) throws -> (upserts: [LocatedRecord], retractions: [String])
     ) async throws -> WriteReport {
-        let feed = self.feed
-        return try await self.store.writer.run(deadline: nil) { connection, _ in
-            let report = try connection.transaction { connection in
+        // Announced once the writer's run is over: by then the store knows the new revision, which its readers
+        // answer at (`GraphStore.answer`), so a listener woken by the announcement reads it. The feed drops a
+        // revision older than one announced, so two writes announcing out of order cannot move it back.
+        let report = try await self.store.writer.run(deadline: nil) { connection, _ in
+            try connection.transaction { connection in
                 let revision = try GraphStore.revision(connection) + 1
                 let writer = FactsWriter(connection: connection, revision: revision)
                 do {
@@ -41,9 +43,9 @@ extension LiveGraph {
                     throw ChronoError.failedPrecondition("\(source ?? ""): retractions[\(index)]: \(reason)")
                 }
             }
-            feed.publish(report.revision)
-            return report
         }
+        self.feed.publish(report.revision)
+        return report
     }
 
     /// Drops the change history up to and including `revision` (at most the current revision).
