@@ -147,7 +147,7 @@ public final class GraphStore: GraphReading {
     /// read transaction.
     ///
     /// Every change goes through this store's writer, which stores the new revision in `committedRevision`
-    /// before the write returns (the database's lock keeps other processes from writing), so the records kept
+    /// before the write returns (chronod holds the file's `DatabaseLock`; no other process writes), so the records kept
     /// at that revision answer alone, and a deferred transaction that no statement reads in takes no snapshot
     /// (SQLite's read lock: two `fcntl` calls and the WAL index). Where a statement did read, its snapshot may
     /// be newer than that revision (a commit landed since it was loaded) and would be mixed with what the kept
